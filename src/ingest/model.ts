@@ -1,0 +1,91 @@
+/**
+ * The reply model: the contract between the ingest (which writes it) and the
+ * site, search, images and exports (which read it). Change it here first.
+ *
+ * One reply = one Markdown file `content/replies/<year>/<replyno>.md`
+ * (lower-case file name, e.g. `itib001.md`) with this front-matter (YAML) and
+ * a body in the conventions described below.
+ */
+
+export type ReplyLang = 'zh-Hant-HK' | 'en';
+
+export interface CodeName {
+  /** As printed: head "155", programme "2". Strings, so "47" and "047" never merge by accident. */
+  code: string;
+  name: string;
+}
+
+export interface SourceRef {
+  /** Path of the pristine source, relative to the repository root. */
+  file: string;
+  /** First and last line (1-based, inclusive) of the reply in the source. */
+  lines: [number, number];
+  /** Page numbers from the page footers, when known. */
+  pages?: [number, number];
+}
+
+export interface ReplyFrontMatter {
+  /** `2023-24/ITIB001`: year + reply number; the stable identity. */
+  id: string;
+  /** Budget year, `2023-24`. */
+  year: string;
+  lang: ReplyLang;
+  /** Bureau code as it prefixes the reply numbers, `ITIB`. */
+  bureau: string;
+  /** Finance Committee special meeting session number. */
+  session: number;
+  /** `ITIB001` */
+  replyNo: string;
+  /** Question serial number as a number (`0482` → 482). */
+  questionNo: number;
+  /** Member's name as printed, without the honorific (`陳振英`). */
+  member: string;
+  /** LegCo internal reference number, as printed, or null when absent. */
+  memberRef: string | null;
+  head: CodeName;
+  /** Subhead as printed inside the parentheses (often empty ""). */
+  subhead: string;
+  /** Zero, one or more programmes; empty means 沒有指定 (not specified). */
+  programmes: CodeName[];
+  controllingOfficer: string;
+  director: string;
+  /** Short descriptive title derived from the question (≤ ~40 chars), overridable by a correction. */
+  title: string;
+  source: SourceRef;
+}
+
+/**
+ * Body conventions (Markdown rendered by markdown-it with `html: false`):
+ *
+ * - Sections are level-2 headings, in the reply's own language, exactly as the
+ *   source labels them: `## 問題` then `## 答覆` (English: `## Question`,
+ *   `## Reply`); each annex is a further `## 附件一` / `## Annex A` section.
+ * - Paragraphs are separated by a blank line. Original numbering (`1.`, `(a)`,
+ *   `(i)`) stays literal text at the start of its paragraph: Markdown list
+ *   syntax is escaped (`1\.`) so nothing is renumbered.
+ * - Every character from the source that Markdown would interpret
+ *   (`\ * _ [ ] < > # | ` ` and a leading `+ - =`) is backslash-escaped, so the
+ *   rendered text equals the source text.
+ * - A recovered table is a GitHub-style pipe table with a header row.
+ * - A table that could not be recovered with confidence is kept verbatim as a
+ *   fenced block with the info string `extracted`:
+ *       ```extracted
+ *       …lines as extracted…
+ *       ```
+ *   (fence long enough that the content cannot close it).
+ */
+export interface ReplyDocument {
+  frontMatter: ReplyFrontMatter;
+  /** Markdown body, ending with a single newline. */
+  body: string;
+}
+
+/** Front-matter of the background paper page `content/pages/background/<slug>.md`. */
+export interface BackgroundFrontMatter {
+  slug: string;
+  lang: ReplyLang;
+  title: string;
+  date: string;
+  committee: string;
+  source: { file: string; lines: [number, number] };
+}
