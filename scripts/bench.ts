@@ -1,0 +1,45 @@
+/**
+ * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards]`
+ * Synthesises each corpus size, runs the real pipeline stage by stage and
+ * prints a table per size (medians of --runs runs). See README "Benchmark".
+ */
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { runBench } from '../src/bench/run-bench.ts';
+import { formatTable } from '../src/bench/report.ts';
+
+const { values } = parseArgs({
+  options: {
+    replies: { type: 'string', default: '263,2000' },
+    runs: { type: 'string', default: '3' },
+    scratch: { type: 'string', default: join(tmpdir(), 'archive-bench') },
+    'warm-cards': { type: 'boolean', default: false },
+  },
+});
+
+const sizes = values.replies.split(',').map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`bench: --replies must be a comma-separated list of positive integers, got "${values.replies}"`);
+  process.exit(2);
+}
+
+const perReply = new Map<number, number>();
+for (const replies of sizes) {
+  const rows = await runBench({
+    replies,
+    runs: Number(values.runs),
+    scratch: join(values.scratch, String(replies)),
+    warmCards: values['warm-cards'],
+  });
+  const { text, pipelineMsPerReply } = formatTable(replies, rows);
+  perReply.set(replies, pipelineMsPerReply);
+  console.log(text);
+}
+if (sizes.length > 1) {
+  const smallest = Math.min(...sizes);
+  for (const n of sizes) {
+    if (n === smallest) continue;
+    console.log(`per-reply cost at ${n} / at ${smallest}: ${(perReply.get(n)! / perReply.get(smallest)!).toFixed(2)}×`);
+  }
+}

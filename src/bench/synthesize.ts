@@ -1,0 +1,158 @@
+/**
+ * Synthesise a deterministic corpus of N replies in the layout of the real
+ * source documents, so the benchmark runs the real pipeline (ingest included)
+ * at sizes the seed cannot reach.
+ *
+ * Text is recombined from the real document (the question of one reply with
+ * the answer of another), so line wrapping, page furniture, tables and the
+ * mix of Chinese, numbers and English that segmentation sees stay realistic.
+ * The header and index rows are written fresh in the real layout, under
+ * made-up bureau codes and years. No randomness: reply i always takes the
+ * same pieces, so a given N gives the same bytes.
+ */
+
+export interface RealPieces {
+  /** Raw source lines of each question, furniture included, as extracted. */
+  questions: string[][];
+  /** Raw source lines of each answer, up to (not including) its end marker. */
+  answers: string[][];
+  /** Index rows of the real document: `ITIB001 2875 陳振英 135 (2) 創新及科技` without the reply number. */
+  rows: Array<{ questionNo: string; member: string; head: string; programme: string }>;
+  /** Head code → the header's head line and controlling officer, as printed. */
+  heads: Map<string, { headLine: string; officerLine: string }>;
+  directorLine: string;
+}
+
+const QUESTION_START = /^\s*問題：/;
+const ASKER = /^\s*提問人：/;
+const ANSWER_START = /^\s*答覆：\s*$/;
+const END_MARKER = /^\s*[–-]\s*完\s*[–-]\s*$/;
+const HEADER_START = /^\s*審核\s*\d{4}-\d{2}年度\s*答覆編號/;
+const INDEX_ROW = /^([A-Z]{2,6})(\d{3})\s+(\d+)\s+(\S+)\s+(\d+)\s*(.*?)\s*$/;
+
+/** Collect the reusable pieces of a real source document (its text as decoded). */
+export function collectPieces(sourceText: string): RealPieces {
+  const lines = sourceText.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const pieces: RealPieces = { questions: [], answers: [], rows: [], heads: new Map(), directorLine: '' };
+  let mode: 'none' | 'question' | 'answer' = 'none';
+  let current: string[] = [];
+  let headLine = '';
+  for (const line of lines) {
+    const row = mode === 'none' && pieces.questions.length === 0 ? INDEX_ROW.exec(line) : null;
+    if (row) {
+      pieces.rows.push({ questionNo: row[3]!, member: row[4]!, head: row[5]!, programme: row[6]! });
+      continue;
+    }
+    if (/^\s*總目：/.test(line)) headLine = line;
+    if (/^\s*管制人員：/.test(line)) {
+      const code = /\((\d+)\)/.exec(headLine)?.[1];
+      if (code && !pieces.heads.has(code)) pieces.heads.set(code, { headLine, officerLine: line });
+    }
+    if (/^\s*局長：/.test(line) && !pieces.directorLine) pieces.directorLine = line;
+    if (QUESTION_START.test(line)) { mode = 'question'; current = []; continue; }
+    if (mode === 'question' && ASKER.test(line)) { pieces.questions.push(current); mode = 'none'; continue; }
+    if (ANSWER_START.test(line)) { mode = 'answer'; current = []; continue; }
+    if (mode === 'answer' && (END_MARKER.test(line) || HEADER_START.test(line))) {
+      pieces.answers.push(current);
+      mode = 'none';
+      continue;
+    }
+    if (mode !== 'none') current.push(line);
+  }
+  if (mode === 'answer') pieces.answers.push(current);
+  if (pieces.questions.length === 0 || pieces.answers.length === 0 || pieces.rows.length === 0) {
+    throw new Error('synthesize: the real source gave no questions, answers or index rows to recombine');
+  }
+  return pieces;
+}
+
+export interface SyntheticDocument {
+  year: string;
+  bureau: string;
+  fileName: string;
+  text: string;
+  meta: Record<string, unknown>;
+}
+
+const BUREAU_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** Bureau codes that look real but are not: `SYAB`, `SYBB`, … */
+function bureauCode(index: number): string {
+  const a = BUREAU_LETTERS[index % BUREAU_LETTERS.length]!;
+  const b = BUREAU_LETTERS[Math.floor(index / BUREAU_LETTERS.length) % BUREAU_LETTERS.length]!;
+  return `SY${b}${a}`;
+}
+
+function budgetYear(start: number): string {
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Split N replies into documents of at most `perDocument` replies, spread over
+ * years (newest first) and bureaus, the way a decade of budgets would be.
+ */
+export function synthesize(pieces: RealPieces, replies: number, perDocument = 263): SyntheticDocument[] {
+  const documents: SyntheticDocument[] = [];
+  const documentCount = Math.ceil(replies / perDocument);
+  const bureausPerYear = Math.max(1, Math.ceil(documentCount / 10));
+  let made = 0;
+  for (let d = 0; d < documentCount; d++) {
+    const year = budgetYear(2023 - Math.floor(d / bureausPerYear));
+    const bureau = bureauCode(d % bureausPerYear);
+    const count = Math.min(perDocument, replies - made);
+    documents.push(makeDocument(pieces, year, bureau, made, count));
+    made += count;
+  }
+  return documents;
+}
+
+const CHINESE_DIGITS = '零一二三四五六七八九';
+
+/** `2023-24` → `二零二三至二四`, as the index page of the real documents prints it. */
+function chineseYear(year: string): string {
+  const digits = (s: string) => [...s].map((d) => CHINESE_DIGITS[Number(d)]).join('');
+  const [start, end] = year.split('-') as [string, string];
+  return `${digits(start)}至${digits(end)}`;
+}
+
+function makeDocument(pieces: RealPieces, year: string, bureau: string, offset: number, count: number): SyntheticDocument {
+  const index: string[] = [
+    '索引 ', ' ', `審核${chineseYear(year)}年度開支預算 `, '管制人員對立法會議員初步問題的答覆 ', ' ',
+    `局長：${bureau}局局長 `, '第 17 節會議 ', `綜合檔案名稱：${bureau}-1-c2.docx `, ' ',
+    '答覆編號 問題編號 議員姓名 總目 綱領 ', '',
+  ];
+  // Page footers inside the recombined text name the real bureau; make them this document's.
+  const footer = (lines: string[]) => lines.map((line) => line.replace(/ITIB - 第/g, `${bureau} - 第`));
+  const body: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = offset + i;
+    const row = pieces.rows[(n * 7 + 3) % pieces.rows.length]!;
+    const question = pieces.questions[(n * 31 + 1) % pieces.questions.length]!;
+    const answer = pieces.answers[(n * 17 + 5) % pieces.answers.length]!;
+    const head = pieces.heads.get(row.head) ?? [...pieces.heads.values()][0]!;
+    const replyNo = `${bureau}${String(i + 1).padStart(3, '0')}`;
+    const questionNo = String(1000 + ((n * 37) % 9000));
+    index.push(`${replyNo} ${questionNo} ${row.member} ${row.head} ${row.programme} `, '');
+    body.push(
+      `  審核 ${year}年度  答覆編號  `, '', ' 開支預算  ', `${replyNo} `, '  ', ' 管制人員的答覆  ', ' ', ' ',
+      `(問題編號： ${questionNo.padStart(4, '0')}) `, ' ', ' ',
+      head.headLine, '分目：  ()  ',
+      `綱領：  ${row.programme || '沒有指定'}   `,
+      head.officerLine, pieces.directorLine,
+      '問題：  ', ...footer(question),
+      `提問人：${row.member}議員 (立法會內部參考編號： ${(n % 90) + 1}) `,
+      '答覆：  ', ...footer(answer), '– 完  –', '',
+    );
+  }
+  const text = [...index, ...body].join('\n') + '\n';
+  return {
+    year,
+    bureau,
+    fileName: `zh-${year}-${bureau}.txt`,
+    text,
+    meta: {
+      year, bureau, bureauName: `${bureau}（合成）`, session: 17, lang: 'zh-Hant-HK',
+      title: `合成基準語料 ${year} ${bureau}`, originalFile: `${bureau}-synthetic.docx`, kind: 'replies',
+    },
+  };
+}
