@@ -1,0 +1,90 @@
+/**
+ * `npm run build:offline` — an archive people can mirror and read from disk.
+ *
+ * 1. Builds the site with OFFLINE=1 (directory links end in index.html) into a
+ *    separate directory, so the online `_site/` is never touched.
+ * 2. Packs it into a deterministic zip: entries sorted, one fixed timestamp,
+ *    fixed compression, everything under one top folder. Same commit → same bytes.
+ *
+ * Options: --site <dir> (default dist/offline-site), --zip <file> (default
+ * dist/archive-offline.zip). ARCHIVE_CONTENT and SITE_URL pass through to the build.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { zipSync, type Zippable } from 'fflate';
+
+/** The folder a user gets when they unzip the archive. */
+export const ZIP_ROOT = 'legco-archive/';
+
+/**
+ * DOS timestamps in a zip have no time zone: fflate writes the local-time fields
+ * of the Date. Building the Date from local fields makes those fields, and so the
+ * bytes, the same in every time zone.
+ */
+const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
+
+/** Already-compressed formats: deflating them again costs time and saves nothing. */
+const STORED = /\.(png|jpe?g|webp|avif|gif|woff2?|gz|br|zip|pf_\w+)$/i;
+
+export function zipDirectory(siteDir: string): Uint8Array {
+  const files = (readdirSync(siteDir, { recursive: true }) as string[])
+    .filter((f) => statSync(join(siteDir, f)).isFile())
+    .map((f) => f.split(sep).join('/'));
+  // Code-unit order, not locale order: stable on every machine.
+  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!files.includes('index.html')) throw new Error(`${siteDir}: no index.html — did the build run?`);
+  const entries: Zippable = {};
+  for (const file of files) {
+    entries[ZIP_ROOT + file] = [
+      readFileSync(join(siteDir, file)),
+      { mtime: FIXED_MTIME, level: STORED.test(file) ? 0 : 9 },
+    ];
+  }
+  return zipSync(entries, { mtime: FIXED_MTIME });
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      site: { type: 'string', default: 'dist/offline-site' },
+      zip: { type: 'string', default: 'dist/archive-offline.zip' },
+    },
+  });
+  const siteDir = resolve(values.site!);
+  const zipPath = resolve(values.zip!);
+  if (siteDir === resolve('_site')) {
+    throw new Error('build:offline must not write into the online _site/');
+  }
+
+  // A stale file from an earlier build must not end up in the zip.
+  rmSync(siteDir, { recursive: true, force: true });
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, OFFLINE: '1', ARCHIVE_OUT: siteDir },
+  });
+  if (build.status !== 0) {
+    console.error(`build:offline: the OFFLINE=1 build failed (exit ${build.status ?? build.signal}); no zip written`);
+    process.exit(1);
+  }
+
+  const zip = zipDirectory(siteDir);
+  mkdirSync(dirname(zipPath), { recursive: true });
+  // Write then rename: never leave a half-written zip behind.
+  const tmp = `${zipPath}.partial`;
+  writeFileSync(tmp, zip);
+  renameSync(tmp, zipPath);
+  console.log(`build:offline: ${relative(process.cwd(), zipPath)} (${(zip.length / 1e6).toFixed(1)} MB)`);
+}
+
+// Run only as a command, so a test can import zipDirectory without building.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main();
+  } catch (err) {
+    console.error(`build:offline: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
