@@ -1,0 +1,88 @@
+/**
+ * npm run ingest                              every source → content/replies/<year>/*.md + background pages
+ * npm run ingest -- <source.txt> --out <dir>  one document → <dir>/*.md
+ * npm run ingest -- --check                   regenerate in memory; fail if content/ differs (CI)
+ *
+ * The last line printed is the JSON summary
+ * {"replies":N,"unaccounted":N,"warnings":N,"tablesRecovered":N,"tablesKept":N}.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IngestError } from '../src/ingest/errors.ts';
+import { MANAGED_DIRS, compareWithDisk, generateOne, listSources, mergeGenerated, readTitles, writeAtomically, type Generated } from '../src/ingest/run.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv: string[]): { source?: string; out?: string; check: boolean; quiet: boolean } {
+  const args: { source?: string; out?: string; check: boolean; quiet: boolean } = { check: false, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--check') args.check = true;
+    else if (a === '--quiet') args.quiet = true;
+    else if (a === '--out') {
+      const v = argv[++i];
+      if (!v) throw new Error('--out needs a directory');
+      args.out = v;
+    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    else if (args.source) throw new Error('give one source file at a time');
+    else args.source = a;
+  }
+  if (args.source && !args.out) throw new Error('a single source needs --out <dir>');
+  if (args.out && !args.source) throw new Error('--out needs a <source.txt>');
+  return args;
+}
+
+function report(g: Generated, started: number, quiet: boolean): void {
+  const byKind = new Map<string, number>();
+  for (const w of g.warnings) byKind.set(w.kind, (byKind.get(w.kind) ?? 0) + 1);
+  if (!quiet) for (const w of g.warnings) console.log(`warning ${w.kind}: ${w.replyNo} (line ${w.line}): ${w.message}`);
+  const a = g.audit;
+  console.log(`replies: ${g.summary.replies}; index agreement: ${g.indexAgreement}/${g.summary.replies}`);
+  console.log(`audit (non-whitespace characters): total ${a.total} = index ${a.index} + furniture ${a.furniture} + header ${a.header} + body ${a.body} + unaccounted ${a.total - a.index - a.furniture - a.header - a.body}; body text lost in cleanup ${a.unaccounted - (a.total - a.index - a.furniture - a.header - a.body)}`);
+  console.log(`tables: ${g.summary.tablesRecovered} recovered, ${g.summary.tablesKept} kept as extracted blocks`);
+  console.log(`warnings by kind: ${[...byKind].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+  console.log(`time: ${Date.now() - started} ms`);
+}
+
+function main(): number {
+  const started = Date.now();
+  const args = parseArgs(process.argv.slice(2));
+  const titles = readTitles(root);
+  let g: Generated;
+  if (args.source) g = generateOne(root, path.resolve(args.source), 'flat', titles);
+  else g = mergeGenerated(listSources(root).map((s) => generateOne(root, s, 'tree', titles)));
+
+  report(g, started, args.quiet || args.check);
+  if (g.summary.unaccounted > 0) {
+    console.error(`ingest failed: ${g.summary.unaccounted} characters unaccounted (first at ${g.audit.unaccountedLines.slice(0, 5).join(', ')})`);
+    console.log(JSON.stringify(g.summary));
+    return 1;
+  }
+  if (args.check) {
+    const diffs = compareWithDisk(root, g.files, MANAGED_DIRS);
+    if (diffs.length > 0) {
+      console.error(`content/ is not what the committed sources generate (${diffs.length} files); run \`npm run ingest\` and commit:`);
+      for (const d of diffs.slice(0, 20)) console.error(`  ${d}`);
+      console.log(JSON.stringify(g.summary));
+      return 1;
+    }
+    console.log('content/ matches the sources');
+  } else if (args.out) {
+    const out = path.resolve(args.out);
+    const prefixed = new Map([...g.files].map(([k, v]) => [`${path.basename(out)}/${k}`, v]));
+    writeAtomically(path.dirname(out), prefixed, [path.basename(out)]);
+  } else {
+    writeAtomically(root, g.files, MANAGED_DIRS);
+  }
+  console.log(JSON.stringify(g.summary));
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  if (err instanceof IngestError) console.error(`error: ${err.message}`);
+  else if (err instanceof Error) console.error(`error: ${err.message}`);
+  else console.error('error:', err);
+  process.exitCode = 1;
+}

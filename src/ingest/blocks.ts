@@ -1,0 +1,156 @@
+import type { Layout } from './layout.ts';
+import { Role } from './roles.ts';
+import { displayWidth, joinLines, LEADING_NUMBERING } from './text.ts';
+
+export type Block =
+  | { kind: 'paragraph'; text: string; line: number }
+  | { kind: 'annex'; title: string; line: number }
+  /** A table whose rows and cells are certain (rebuilt by a reviewed patch as pipe rows). */
+  | { kind: 'table'; rows: string[][]; source: string[]; line: number }
+  /** A flattened table kept line by line because its cells cannot be recovered with confidence. */
+  | { kind: 'extracted'; lines: string[]; line: number };
+
+interface Group {
+  lines: string[];
+  first: number;
+}
+
+/**
+ * Lines narrower than this share of the document's full line width look like
+ * table cells (a wrapped text line runs to the full width).
+ */
+const SHORT_SHARE = 0.62;
+
+/** The document's full line width: the 90th percentile of line display widths. */
+export function fullWidth(lines: readonly string[]): number {
+  const widths: number[] = [];
+  for (const l of lines) {
+    const w = displayWidth(l);
+    if (w > 0) widths.push(w);
+  }
+  if (widths.length === 0) return 70;
+  widths.sort((a, b) => a - b);
+  return widths[Math.floor(widths.length * 0.9)] ?? 70;
+}
+const SENTENCE_END = /[。：:；;？?！!]$/;
+const PIPE_ROW = /^\|.*\|$/;
+const PIPE_RULE = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
+
+/**
+ * Turn the lines of one section into blocks. A line holding only spaces ends a
+ * paragraph (the extraction writes one between paragraphs); empty lines are
+ * double-spacing noise. Page footers are dropped here.
+ */
+export function readBlocks(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  layout: Layout,
+  roles: Uint8Array,
+  width: number,
+): Block[] {
+  const groups: Group[] = [];
+  let current: Group | null = null;
+  for (let i = from; i < to; i++) {
+    const raw = lines[i] ?? '';
+    const text = raw.trim();
+    if (text === '') {
+      if (raw.length > 0) current = null;
+      continue;
+    }
+    if (layout.footer.test(text) || layout.headerFurniture.some((re) => re.test(text))) {
+      roles[i] = Role.furniture;
+      continue;
+    }
+    roles[i] = Role.body;
+    const prev = current?.lines[current.lines.length - 1];
+    const startsItem = prev !== undefined && SENTENCE_END.test(prev) && LEADING_NUMBERING.test(text);
+    const annex = layout.annexHeading.test(text);
+    if (!current || startsItem || annex || (prev !== undefined && layout.annexHeading.test(prev))) {
+      current = { lines: [], first: i };
+      groups.push(current);
+    }
+    current.lines.push(text);
+  }
+  return groupsToBlocks(groups, layout, Math.round(width * SHORT_SHARE));
+}
+
+function isTabular(g: Group, short: number): boolean {
+  if (g.lines.length < 3) return false;
+  const body = g.lines.slice(0, -1);
+  const n = body.filter((l) => displayWidth(l) < short).length;
+  return n / body.length >= 0.5;
+}
+
+function isShortFragment(g: Group, short: number): boolean {
+  return g.lines.length <= 2 && g.lines.every((l) => displayWidth(l) < short && !SENTENCE_END.test(l));
+}
+
+/**
+ * A tabular group often starts with the sentence that introduces the table
+ * (`詳情如下：`) wrapped at full width: split it off as its own group.
+ */
+function peelIntroduction(groups: Group[], short: number): Group[] {
+  const out: Group[] = [];
+  for (const g of groups) {
+    if (isTabular(g, short)) {
+      let i = 0;
+      while (i < g.lines.length && displayWidth(g.lines[i]!) >= short && !SENTENCE_END.test(g.lines[i]!)) i++;
+      if (i < g.lines.length - 3 && SENTENCE_END.test(g.lines[i]!)) {
+        out.push({ lines: g.lines.slice(0, i + 1), first: g.first }, { lines: g.lines.slice(i + 1), first: g.first + i + 1 });
+        continue;
+      }
+    }
+    out.push(g);
+  }
+  return out;
+}
+
+function groupsToBlocks(input: Group[], layout: Layout, short: number): Block[] {
+  const blocks: Block[] = [];
+  const groups = peelIntroduction(input, short);
+  const tabular = groups.map((g) => isTabular(g, short));
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k]!;
+    if (g.lines.length === 1 && layout.annexHeading.test(g.lines[0]!)) {
+      blocks.push({ kind: 'annex', title: joinLines(g.lines), line: g.first + 1 });
+      continue;
+    }
+    if (g.lines.length >= 3 && PIPE_ROW.test(g.lines[0]!) && PIPE_RULE.test(g.lines[1]!) && g.lines.every((l) => PIPE_ROW.test(l))) {
+      const rows = g.lines.filter((l, idx) => idx !== 1).map(splitPipeRow);
+      blocks.push({ kind: 'table', rows, source: g.lines, line: g.first + 1 });
+      continue;
+    }
+    if (tabular[k]) {
+      // A flattened table: swallow following tabular groups and short cell fragments between them.
+      const kept = [...g.lines];
+      let j = k + 1;
+      while (j < groups.length) {
+        if (tabular[j]) {
+          kept.push(...groups[j]!.lines);
+          j++;
+          continue;
+        }
+        let m = j;
+        while (m < groups.length && !tabular[m] && isShortFragment(groups[m]!, short) && !layout.annexHeading.test(groups[m]!.lines[0]!)) m++;
+        if (m > j && m < groups.length && tabular[m]) {
+          for (let x = j; x < m; x++) kept.push(...groups[x]!.lines);
+          j = m;
+          continue;
+        }
+        break;
+      }
+      blocks.push({ kind: 'extracted', lines: kept, line: g.first + 1 });
+      k = j - 1;
+      continue;
+    }
+    blocks.push({ kind: 'paragraph', text: joinLines(g.lines), line: g.first + 1 });
+  }
+  return blocks;
+}
+
+/** `| a | b \| c |` → ["a", "b | c"]. */
+export function splitPipeRow(row: string): string[] {
+  const inner = row.trim().slice(1, -1);
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+}

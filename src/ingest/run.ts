@@ -1,0 +1,197 @@
+/**
+ * File-system side of the ingest: find sources and corrections, run the pure
+ * pipeline, and write the result atomically. The CLI (scripts/ingest.ts) only
+ * parses arguments and prints.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ingestBackground } from './background.ts';
+import { decodeSource } from './decode.ts';
+import { ingestReplies, type RepliesResult } from './document.ts';
+import { IngestError, type IngestWarning } from './errors.ts';
+import { detectLang } from './layout.ts';
+import type { SourceMeta } from './meta.ts';
+import { applyCorrections, type Correction } from './patches.ts';
+
+export interface Summary {
+  replies: number;
+  unaccounted: number;
+  warnings: number;
+  tablesRecovered: number;
+  tablesKept: number;
+}
+
+export interface Generated {
+  /** Output path relative to the output root → file content. */
+  files: Map<string, string>;
+  summary: Summary;
+  warnings: IngestWarning[];
+  indexAgreement: number;
+  /** Non-whitespace characters per audit category, summed over documents. */
+  audit: { total: number; index: number; furniture: number; header: number; body: number; unaccounted: number; unaccountedLines: string[] };
+}
+
+const posix = (p: string) => p.split(path.sep).join('/');
+
+/** Every `*.txt` under content/sources with its `.meta.json`, in a stable order. */
+export function listSources(root: string): string[] {
+  const dir = path.join(root, 'content/sources');
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.txt')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function readMeta(sourcePath: string, lines: readonly string[]): Partial<SourceMeta> & Pick<SourceMeta, 'lang' | 'kind'> {
+  const metaPath = sourcePath.replace(/\.txt$/, '.meta.json');
+  const meta: Partial<SourceMeta> = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as Partial<SourceMeta>) : {};
+  return { ...meta, lang: meta.lang ?? detectLang(lines), kind: meta.kind ?? 'replies' };
+}
+
+/** Reviewed corrections for a source: content/patches/<source base name>/*.patch, in name order. */
+export function readCorrections(root: string, sourcePath: string): Correction[] {
+  const dir = path.join(root, 'content/patches', path.basename(sourcePath, '.txt'));
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.patch'))
+    .sort()
+    .map((n) => ({ file: posix(path.relative(root, path.join(dir, n))), text: readFileSync(path.join(dir, n), 'utf8') }));
+}
+
+/** Title overrides: content/patches/titles.json, `{ "2023-24/ITIB001": "title" }`. */
+export function readTitles(root: string): Map<string, string> {
+  const p = path.join(root, 'content/patches/titles.json');
+  if (!existsSync(p)) return new Map();
+  const raw = JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
+  const out = new Map<string, string>();
+  for (const [id, title] of Object.entries(raw)) {
+    if (id.startsWith('$')) continue; // "$comment" keys document the file
+    if (typeof title !== 'string' || title.trim() === '') throw new IngestError('content/patches/titles.json', 1, `title for ${id} must be a non-empty string`);
+    out.set(id, title);
+  }
+  return out;
+}
+
+/**
+ * Ingest one source into output files. `layout: 'tree'` gives repository paths
+ * (content/replies/<year>/…, content/pages/background/…); `'flat'` puts the files
+ * directly in the output directory.
+ */
+export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'flat', titles: Map<string, string>): Generated {
+  const rel = posix(path.relative(root, path.resolve(sourcePath)));
+  const bytes = readFileSync(sourcePath);
+  const pristine = decodeSource(bytes, rel);
+  const meta = readMeta(sourcePath, pristine);
+  const corrections = readCorrections(root, sourcePath);
+  let lines = pristine;
+  let originLine: ((n: number) => number) | undefined;
+  if (corrections.length > 0) {
+    const corrected = applyCorrections(pristine.join('\n') + '\n', rel, corrections);
+    lines = corrected.text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    originLine = corrected.originLine;
+  }
+  const files = new Map<string, string>();
+  if (meta.kind === 'background') {
+    const need = (k: 'slug' | 'title' | 'date' | 'committee') => {
+      const v = meta[k];
+      if (typeof v !== 'string' || v === '') throw new IngestError(rel.replace(/\.txt$/, '.meta.json'), 1, `background metadata needs "${k}"`);
+      return v;
+    };
+    const bg = ingestBackground({ lines, file: rel, meta: { slug: need('slug'), lang: meta.lang, title: need('title'), date: need('date'), committee: need('committee') } });
+    files.set(mode === 'tree' ? `content/pages/background/${bg.frontMatter.slug}.md` : `${bg.frontMatter.slug}.md`, bg.markdown);
+    return { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] } };
+  }
+  const result: RepliesResult = ingestReplies({ lines, file: rel, meta, titles, ...(originLine ? { originLine } : {}) });
+  for (const r of result.replies) {
+    const fm = r.doc.frontMatter;
+    const name = `${fm.replyNo.toLowerCase()}.md`;
+    files.set(mode === 'tree' ? `content/replies/${fm.year}/${name}` : name, r.markdown);
+  }
+  const a = result.audit;
+  return {
+    files,
+    summary: { replies: result.replies.length, unaccounted: a.unaccounted, warnings: result.warnings.length, tablesRecovered: result.tablesRecovered, tablesKept: result.tablesKept },
+    warnings: result.warnings,
+    indexAgreement: result.indexAgreement,
+    audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) },
+  };
+}
+
+export function mergeGenerated(parts: readonly Generated[]): Generated {
+  const files = new Map<string, string>();
+  const out: Generated = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] } };
+  for (const g of parts) {
+    for (const [k, v] of g.files) {
+      if (files.has(k)) throw new IngestError(k, 1, 'two sources generate the same output file');
+      files.set(k, v);
+    }
+    for (const key of Object.keys(out.summary) as Array<keyof Summary>) out.summary[key] += g.summary[key];
+    out.warnings.push(...g.warnings);
+    out.indexAgreement += g.indexAgreement;
+    for (const key of ['total', 'index', 'furniture', 'header', 'body', 'unaccounted'] as const) out.audit[key] += g.audit[key];
+    out.audit.unaccountedLines.push(...g.audit.unaccountedLines);
+  }
+  return out;
+}
+
+/** The directories `npm run ingest` owns and replaces as a whole. */
+export const MANAGED_DIRS = ['content/replies', 'content/pages/background'];
+
+/**
+ * Write `files` under a staging directory, then swap each managed directory in
+ * with renames, so a failed ingest never leaves half-written output.
+ */
+export function writeAtomically(outRoot: string, files: Map<string, string>, managedDirs: readonly string[]): void {
+  const staging = path.join(outRoot, `.ingest-staging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const p = path.join(staging, rel);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, content);
+    }
+    for (const dir of managedDirs) {
+      const target = path.join(outRoot, dir);
+      const fresh = path.join(staging, dir);
+      if (!existsSync(fresh)) mkdirSync(fresh, { recursive: true });
+      const old = `${target}.old-${process.pid}`;
+      mkdirSync(path.dirname(target), { recursive: true });
+      if (existsSync(target)) renameSync(target, old);
+      renameSync(fresh, target);
+      rmSync(old, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Paths that differ between `files` and what is on disk under the managed directories. */
+export function compareWithDisk(outRoot: string, files: Map<string, string>, managedDirs: readonly string[]): string[] {
+  const diffs: string[] = [];
+  const onDisk = new Set<string>();
+  for (const dir of managedDirs) {
+    const abs = path.join(outRoot, dir);
+    if (!existsSync(abs)) continue;
+    const walk = (d: string) => {
+      for (const name of readdirSync(d).sort()) {
+        const p = path.join(d, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else onDisk.add(posix(path.relative(outRoot, p)));
+      }
+    };
+    walk(abs);
+  }
+  for (const [rel, content] of files) {
+    if (!onDisk.has(rel)) diffs.push(`missing: ${rel}`);
+    else if (readFileSync(path.join(outRoot, rel), 'utf8') !== content) diffs.push(`differs: ${rel}`);
+  }
+  for (const rel of onDisk) if (!files.has(rel)) diffs.push(`not generated: ${rel}`);
+  return diffs.sort();
+}
