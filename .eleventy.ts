@@ -1,0 +1,61 @@
+/**
+ * Eleventy configuration. Templates are TypeScript (*.11ty.ts) in
+ * src/site/pages; every interpolation goes through the escaping `html` tag
+ * (src/site/lib/html.ts). Content is read once by src/site/data/load.ts into
+ * global data; the pagination templates iterate over src/site/data/pages.ts.
+ * ARCHIVE_CONTENT (default "content") picks the content directory.
+ */
+import path from 'node:path';
+import { site } from './_data/site.ts';
+import { loadArchive } from './src/site/data/load.ts';
+import { pageLists } from './src/site/data/pages.ts';
+import { relativeUrl } from './src/site/lib/relative-url.ts';
+import { absoluteUrl } from './src/site/lib/urls.ts';
+
+// Eleventy's config type is not exported in a form tsc can check; the subset we use:
+interface EleventyConfig {
+  addExtension(ext: string | string[], opts: { key: string }): void;
+  addTemplateFormats(formats: string | string[]): void;
+  addGlobalData(name: string, value: unknown): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  setQuietMode(q: boolean): void;
+  htmlTransformer: {
+    addUrlTransform(
+      ext: string,
+      fn: (this: { url: string }, url: string) => string,
+      opts?: { priority?: number },
+    ): void;
+  };
+}
+
+export default function (eleventyConfig: EleventyConfig) {
+  const contentDir = path.resolve(process.env.ARCHIVE_CONTENT ?? 'content');
+  const archive = loadArchive(contentDir);
+  eleventyConfig.addGlobalData('archive', archive);
+  eleventyConfig.addGlobalData('pages', pageLists(archive));
+
+  eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
+  eleventyConfig.addTemplateFormats('11ty.ts');
+  eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
+
+  // One rewrite for every URL in every HTML page: root-absolute → page-relative.
+  // The 404 page is served at arbitrary depths, so its links are absolute.
+  eleventyConfig.htmlTransformer.addUrlTransform(
+    'html',
+    function (url: string) {
+      if (this.url === '/404.html' && url.startsWith('/') && !url.startsWith('//')) return absoluteUrl(url);
+      return relativeUrl(url, this.url, site.offline);
+    },
+    { priority: -3 },
+  );
+
+  return {
+    templateFormats: ['11ty.ts'],
+    dir: {
+      input: 'src/site/pages',
+      includes: '../_includes',
+      data: '../../../_data',
+      output: process.env.ARCHIVE_OUT ?? '_site',
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * npm run build: Eleventy (programmatic API), then the post-build steps.
+ * Env: ARCHIVE_CONTENT (content dir, default "content"), ARCHIVE_OUT (output
+ * dir, default "_site"), SITE_URL (absolute URL for canonical/OG/sitemap),
+ * OFFLINE=1 (directory links end in index.html).
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import Eleventy from '@11ty/eleventy';
+
+export async function build(): Promise<string> {
+  const out = path.resolve(process.env.ARCHIVE_OUT ?? '_site');
+  process.env.ARCHIVE_OUT = out;
+  // A clean output directory: no page of a previous corpus may survive.
+  rmSync(out, { recursive: true, force: true });
+  const eleventy = new Eleventy('src/site/pages', out, { configPath: '.eleventy.ts', quietMode: true });
+  await eleventy.write();
+
+  // Post-build steps, wired by the lead once those modules exist:
+  // TODO(search, issue 4): await buildSearchIndex(out);   // import { buildSearchIndex } from '../src/search/build-index.ts';
+  // TODO(images, issue 6): await buildImages(out);        // import { buildImages } from '../src/site/images/build-images.ts';
+  return out;
+}
+
+const started = performance.now();
+build().then(
+  (out) => {
+    console.log(`Built ${path.relative(process.cwd(), out) || out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  },
+  (err: unknown) => {
+    // Content errors carry "file:line: message"; show them without a stack.
+    const e = err as Error & { originalError?: Error };
+    console.error(`build failed: ${(e.originalError ?? e).message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,107 @@
+/**
+ * Loads the content directory once per build: every reply under
+ * replies/<year>/*.md and every background page under pages/background/*.md.
+ * Bodies are rendered here, once, and the groupings computed here, once; the
+ * page templates only look things up.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderBody } from '../markdown/index.ts';
+import { backgroundPath, replyPath } from '../lib/urls.ts';
+import { ContentError, splitFrontMatter } from './front-matter.ts';
+import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
+import type { Archive, BackgroundPage, Reply, SourceDocument } from './model.ts';
+import { validateBackground, validateReply } from './validate.ts';
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+function subdirs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+export function loadReply(absFile: string, shownAs: string): Reply {
+  const parsed = splitFrontMatter(readFileSync(absFile, 'utf8'), shownAs);
+  const fm = validateReply(shownAs, parsed);
+  const expected = `${fm.replyNo.toLowerCase()}.md`;
+  if (path.basename(absFile) !== expected) {
+    throw new ContentError(`${shownAs}:${parsed.lineOf('replyNo')}: replyNo ${fm.replyNo} belongs in a file named ${expected}`);
+  }
+  if (path.basename(path.dirname(absFile)) !== fm.year) {
+    throw new ContentError(`${shownAs}:${parsed.lineOf('year')}: year ${fm.year} does not match its folder`);
+  }
+  return {
+    ...fm,
+    path: replyPath(fm),
+    markdown: parsed.body,
+    bodyHtml: renderBody(parsed.body, fm.lang, 'reply'),
+    file: shownAs,
+    prev: null,
+    next: null,
+  };
+}
+
+function loadBackground(absFile: string, shownAs: string): BackgroundPage {
+  const parsed = splitFrontMatter(readFileSync(absFile, 'utf8'), shownAs);
+  const fm = validateBackground(shownAs, parsed);
+  return { ...fm, path: backgroundPath(fm.slug), markdown: parsed.body, bodyHtml: renderBody(parsed.body, fm.lang, 'page') };
+}
+
+/** Source documents cited by the replies/pages, described by their `.meta.json` when present. */
+function describeSources(replies: Reply[], background: BackgroundPage[], repoRoot: string): SourceDocument[] {
+  const counts = new Map<string, number>();
+  for (const r of replies) counts.set(r.source.file, (counts.get(r.source.file) ?? 0) + 1);
+  for (const b of background) if (!counts.has(b.source.file)) counts.set(b.source.file, 0);
+  return [...counts.keys()].sort().map((file) => {
+    const metaFile = path.join(repoRoot, file.replace(/\.[^./]+$/, '') + '.meta.json');
+    let meta: Record<string, unknown> = {};
+    if (existsSync(metaFile)) meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    return {
+      file,
+      title: typeof meta.title === 'string' ? meta.title : path.basename(file),
+      session: typeof meta.session === 'number' ? meta.session : null,
+      lang: meta.lang === 'zh-Hant-HK' || meta.lang === 'en' ? meta.lang : null,
+      replies: counts.get(file) ?? 0,
+    };
+  });
+}
+
+export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archive {
+  const replies: Reply[] = [];
+  const byId = new Map<string, string>();
+  for (const yearDir of subdirs(path.join(contentDir, 'replies'))) {
+    for (const file of markdownFiles(yearDir)) {
+      const shownAs = path.relative(repoRoot, file) || file;
+      const reply = loadReply(file, shownAs);
+      const clash = byId.get(reply.id);
+      if (clash) throw new ContentError(`${shownAs}:2: id ${reply.id} is also used by ${clash}`);
+      byId.set(reply.id, shownAs);
+      replies.push(reply);
+    }
+  }
+  sortReplies(replies);
+  linkNeighbours(replies);
+  const background = markdownFiles(path.join(contentDir, 'pages', 'background')).map((f) =>
+    loadBackground(f, path.relative(repoRoot, f) || f),
+  );
+  background.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareCodes(a.slug, b.slug)));
+  const { years, heads, programmes } = groupByYear(replies);
+  return {
+    replies,
+    years,
+    heads,
+    programmes,
+    members: groupByMember(replies),
+    background,
+    sources: describeSources(replies, background, repoRoot),
+  };
+}

@@ -1,0 +1,42 @@
+/** Interface-language helpers: dictionary lookup, placeholders, numbers, dates. */
+import { DateTime } from 'luxon';
+import { dictionaries, type Strings } from '../../../_data/i18n/index.ts';
+import type { InterfaceLang } from '../../../_data/site.ts';
+
+export type { Strings };
+
+export function strings(lang: InterfaceLang): Strings {
+  return dictionaries[lang];
+}
+
+/** Fills `{name}` placeholders; a missing value is a programming error, so it throws. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`format(): no value for {${key}} in "${template}"`);
+    return String(value);
+  });
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(n: number, lang: InterfaceLang): string {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(dictionaries[lang].locale);
+    numberFormats.set(lang, f);
+  }
+  return f.format(n);
+}
+
+/** ISO date (YYYY-MM-DD) in the interface language's long form. */
+export function formatDate(iso: string, lang: InterfaceLang): string {
+  const d = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!d.isValid) throw new Error(`formatDate(): not an ISO date: "${iso}"`);
+  return d.setLocale(dictionaries[lang].locale).toLocaleString(DateTime.DATE_FULL);
+}
+
+/** Budget year "2023-24" per locale: zh "2023-24", en "2023–24". */
+export function formatYear(year: string, lang: InterfaceLang): string {
+  return lang === 'en' ? year.replace('-', '–') : year;
+}

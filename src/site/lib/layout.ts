@@ -1,0 +1,124 @@
+/**
+ * The page frame every HTML page shares: head (CSP, canonical, hreflang
+ * alternates, Open Graph), skip link, header with navigation and search box,
+ * breadcrumbs, main, footer. Links are written root-absolute; the relative-URL
+ * transform (.eleventy.ts) rewrites them per page.
+ */
+import { site, type InterfaceLang } from '../../../_data/site.ts';
+import { html, raw, attr, type Html, type SafeHtml } from './html.ts';
+import { strings } from './i18n.ts';
+import { absoluteUrl, localize, membersPath, ogImagePath } from './urls.ts';
+
+export interface Crumb {
+  label: Html;
+  /** zh (unlocalized) path. */
+  path: string;
+}
+
+export interface PageOptions {
+  lang: InterfaceLang;
+  /** This page's zh (unlocalized) path; the page itself is at localize(path, lang). */
+  path: string;
+  title: string;
+  description: string;
+  /** Trail from home (excluded) to the parent of this page; the page itself is added. */
+  crumbs?: Crumb[];
+  /** Breadcrumb label of this page when it differs from the title. */
+  crumbLabel?: Html;
+  main: SafeHtml;
+  ogType?: 'website' | 'article';
+  /** The search page has its own form; avoid a second one in the header. */
+  headerSearch?: boolean;
+  /** Extra head markup written by this codebase (e.g. the search page's script). */
+  head?: SafeHtml;
+  /** 404: served at any URL, so it must not claim a canonical address. */
+  notFound?: boolean;
+}
+
+/** Marks text in another language than the page (e.g. a Chinese name on an English page). */
+export function inLang(text: string, textLang: string, pageLang: InterfaceLang): SafeHtml {
+  return textLang === pageLang ? html`${text}` : html`<span lang="${textLang}">${text}</span>`;
+}
+
+function languageSwitch(o: PageOptions): SafeHtml {
+  const others = site.languages.filter((l) => l !== o.lang);
+  return html`<ul class="langs" aria-label="${strings(o.lang).site.otherLanguage}">${others.map(
+    (l) => html`<li><a href="${localize(o.path, l)}" hreflang="${l}" lang="${l}">${strings(l).langName}</a></li>`,
+  )}</ul>`;
+}
+
+function breadcrumbs(o: PageOptions): SafeHtml {
+  const s = strings(o.lang).site;
+  if (o.path === '/' || o.notFound) return raw('');
+  const trail = [{ label: s.home as Html, path: '/' }, ...(o.crumbs ?? [])];
+  return html`<nav class="crumbs" aria-label="${s.breadcrumb}"><ol>${trail.map(
+    (c) => html`<li><a href="${localize(c.path, o.lang)}">${c.label}</a></li>`,
+  )}<li><a href="${localize(o.path, o.lang)}" aria-current="page">${o.crumbLabel ?? o.title}</a></li></ol></nav>`;
+}
+
+export function searchForm(lang: InterfaceLang, id: string, value = ''): SafeHtml {
+  const s = strings(lang).site;
+  return html`<form class="search-form" role="search" action="${localize('/search/', lang)}" method="get"><label for="${id}">${s.searchLabel}</label> <input id="${id}" name="q" type="search"${attr('value', value || null)}> <button type="submit">${s.searchButton}</button></form>`;
+}
+
+export function layout(o: PageOptions): string {
+  const s = strings(o.lang).site;
+  const here = localize(o.path, o.lang);
+  const fullTitle = o.path === '/' ? s.name : `${o.title} | ${s.name}`;
+  const alternates = site.languages.map(
+    (l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(localize(o.path, l))}">`,
+  );
+  const headLinks = o.notFound
+    ? raw('')
+    : html`<link rel="canonical" href="${absoluteUrl(here)}">
+${alternates}
+<link rel="alternate" hreflang="x-default" href="${absoluteUrl(o.path)}">
+<meta property="og:type" content="${o.ogType ?? 'website'}">
+<meta property="og:site_name" content="${s.name}">
+<meta property="og:title" content="${o.title}">
+<meta property="og:description" content="${o.description}">
+<meta property="og:url" content="${absoluteUrl(here)}">
+<meta property="og:image" content="${absoluteUrl(ogImagePath(o.path))}">
+<meta property="og:locale" content="${o.lang.replace(/-/g, '_')}">
+<meta name="twitter:card" content="summary_large_image">`;
+  const nav = [
+    { path: '/', label: s.home },
+    { path: membersPath(), label: s.members },
+    { path: '/data/', label: s.data },
+    { path: '/about/', label: s.about },
+  ];
+  return html`<!doctype html>
+<html lang="${o.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${site.csp}">
+<title>${fullTitle}</title>
+<meta name="description" content="${o.description}">
+${headLinks}
+<link rel="stylesheet" href="/assets/site.css">
+${o.head ?? ''}
+</head>
+<body>
+<a class="skip" href="#main">${s.skip}</a>
+<header class="site-header">
+<div class="bar">
+<a class="brand" href="${localize('/', o.lang)}">${s.name}</a>
+${o.notFound ? '' : languageSwitch(o)}
+</div>
+<nav class="site-nav" aria-label="${s.nav}"><ul>${nav.map(
+    (n) => html`<li><a href="${localize(n.path, o.lang)}"${attr('aria-current', n.path === o.path ? 'page' : null)}>${n.label}</a></li>`,
+  )}</ul></nav>
+${o.headerSearch === false ? '' : searchForm(o.lang, 'site-q')}
+</header>
+${breadcrumbs(o)}
+<main id="main" tabindex="-1">
+${o.main}
+</main>
+<footer class="site-footer">
+<p>${s.footer} <a href="${localize('/about/', o.lang)}#errors">${s.reportError}</a></p>
+</footer>
+</body>
+</html>
+`.value;
+}

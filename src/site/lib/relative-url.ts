@@ -1,0 +1,34 @@
+/**
+ * Rewrites a root-absolute URL ("/2023-24/itib001/#answer-3") into one
+ * relative to the page it appears on, so one _site/ works at "/", under any
+ * path prefix and from file://. Offline mode makes directory links end in
+ * index.html (file:// does not serve directory indexes). Anything that is not
+ * root-absolute (http:, //host, #frag, mailto:, relative) is returned as is.
+ */
+import path from 'node:path';
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}
+
+export function relativeUrl(target: string, pageUrl: string, offline = false): string {
+  if (!target.startsWith('/') || target.startsWith('//')) return target;
+  const cut = target.search(/[?#]/);
+  const targetPath = safeDecode(cut < 0 ? target : target.slice(0, cut));
+  const suffix = cut < 0 ? '' : target.slice(cut);
+  const page = safeDecode(pageUrl);
+  const pageDir = page.endsWith('/') ? page : path.posix.dirname(page) + '/';
+  if (targetPath === page && suffix.startsWith('#')) return suffix;
+  let rel = path.posix.relative(pageDir, targetPath);
+  const isDir = targetPath.endsWith('/');
+  if (isDir) {
+    rel = rel === '' ? (offline ? 'index.html' : './') : `${rel}/${offline ? 'index.html' : ''}`;
+  } else if (rel === '') {
+    rel = path.posix.basename(targetPath);
+  }
+  return encodeURI(rel) + suffix;
+}

@@ -1,0 +1,62 @@
+/**
+ * The URL scheme (DESIGN.md). Paths are root-absolute and unencoded here;
+ * the relative-URL transform turns them into page-relative, percent-encoded
+ * links in the written HTML. Other helpers (search, images) import these so a
+ * URL is defined in one place only.
+ */
+import { site, type InterfaceLang } from '../../../_data/site.ts';
+
+export function replyPath(r: { year: string; replyNo: string }): string {
+  return `/${r.year}/${r.replyNo.toLowerCase()}/`;
+}
+
+export function yearPath(year: string): string {
+  return `/${year}/`;
+}
+
+export function headPath(year: string, headCode: string): string {
+  return `/${year}/heads/${headCode}/`;
+}
+
+/** Programme code, or null for replies with no programme (沒有指定) → "none". */
+export function programmePath(year: string, headCode: string, programmeCode: string | null): string {
+  return `${headPath(year, headCode)}programmes/${programmeCode ?? 'none'}/`;
+}
+
+/** A member's name as a path segment: the name itself, with separators made safe. */
+export function memberSlug(name: string): string {
+  return name.trim().replace(/[\s/\\?#%]+/g, '-');
+}
+
+export function memberPath(name: string): string {
+  return `/members/${memberSlug(name)}/`;
+}
+
+export function membersPath(): string {
+  return '/members/';
+}
+
+export function backgroundPath(slug: string): string {
+  return `/background/${slug}/`;
+}
+
+/** The same page in another interface language: zh at "/", en at "/en/…". */
+export function localize(path: string, lang: InterfaceLang): string {
+  const prefix = site.prefix[lang];
+  return prefix ? `/${prefix}${path}` : path;
+}
+
+/** Root-absolute path → absolute URL on the configured site (for canonical, og:url, sitemap). */
+export function absoluteUrl(path: string): string {
+  return site.url + encodeURI(path.replace(/^\//, ''));
+}
+
+/**
+ * Open Graph card for a page: `<site>/og/<zh path without trailing slash>.png`,
+ * e.g. /og/2023-24/itib001.png; the home page is /og/index.png. Pages of every
+ * interface language share the zh card.
+ */
+export function ogImagePath(zhPath: string): string {
+  const trimmed = zhPath.replace(/^\/+|\/+$/g, '');
+  return `/og/${trimmed === '' ? 'index' : trimmed}.png`;
+}

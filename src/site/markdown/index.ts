@@ -1,0 +1,34 @@
+/**
+ * The project's markdown-it instance for reply bodies and pages. `html: false`:
+ * source text is never HTML, so anything that looks like a tag is shown as text.
+ * `linkify` stays off: a reply is not a place for auto-generated links.
+ */
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
+import { strings } from '../lib/i18n.ts';
+import type { ReplyLang } from '../../ingest/model.ts';
+import { anchorsPlugin } from './anchors.ts';
+import type { BodyEnv } from './env.ts';
+import { extractedPlugin } from './extracted.ts';
+import { sectionsPlugin } from './sections.ts';
+import { tablesPlugin } from './tables.ts';
+
+export function createMarkdown(): MarkdownItInstance {
+  return new MarkdownIt({ html: false, linkify: false, typographer: false })
+    // Source text has no links or images (the ingest escapes [ ] < >); if one
+    // slipped through it must stay text: no third-party requests, no surprises.
+    .disable(['image', 'link', 'autolink'])
+    .use(sectionsPlugin)
+    .use(anchorsPlugin)
+    .use(tablesPlugin)
+    .use(extractedPlugin);
+}
+
+let shared: MarkdownItInstance | undefined;
+
+/** Renders a reply body (kind "reply") or a page body (kind "page") in its own language. */
+export function renderBody(markdown: string, lang: ReplyLang, kind: BodyEnv['kind']): string {
+  shared ??= createMarkdown();
+  const env: BodyEnv = { kind, labels: strings(lang).body };
+  // markdown-it types env as an open record; ours is a closed interface.
+  return shared.render(markdown, env as unknown as Record<string, unknown>);
+}

@@ -1,0 +1,58 @@
+/**
+ * Real tables: a caption (section heading + table number), column headers
+ * with scope="col", alignment as classes (inline style would break the
+ * Content-Security-Policy), and a keyboard-focusable scroll region so a wide
+ * table scrolls inside itself instead of the page at 400 % zoom.
+ * Runs after the sections plugin.
+ */
+import type { StateCore, Token } from 'markdown-it';
+import { escapeHtml } from '../lib/html.ts';
+import { format } from '../lib/i18n.ts';
+import { bodyEnv, INTRO_SECTION, type SectionMeta, type Plugin } from './env.ts';
+
+interface TableMeta {
+  id: string;
+  caption: string;
+}
+
+function alignClass(t: Token): void {
+  const style = t.attrGet('style');
+  if (style === null) return;
+  const m = /text-align:\s*(left|right|center)/.exec(String(style));
+  t.attrs = (t.attrs ?? []).filter(([name]) => name !== 'style');
+  if (m) t.attrJoin('class', `al-${m[1]![0]}`);
+}
+
+export const tablesPlugin: Plugin = (md) => {
+  md.core.ruler.after('archive_sections', 'archive_tables', (state: StateCore) => {
+    const env = bodyEnv(state.env);
+    const counts = new Map<string, number>();
+    let section: SectionMeta = { id: INTRO_SECTION, label: '' };
+    for (const t of state.tokens) {
+      if (t.type === 'section_open') section = t.meta as unknown as SectionMeta;
+      else if (t.type === 'table_open') {
+        const n = (counts.get(section.id) ?? 0) + 1;
+        counts.set(section.id, n);
+        const caption = section.label
+          ? format(env.labels.tableCaption, { section: section.label, n })
+          : format(env.labels.tableCaption, { section: '', n }).replace(/^[:：\s]+/u, '');
+        t.meta = { id: `${section.id}-table-${n}`, caption } satisfies TableMeta;
+      } else if (t.type === 'th_open') {
+        alignClass(t);
+        t.attrSet('scope', 'col');
+      } else if (t.type === 'td_open') {
+        alignClass(t);
+      }
+    }
+  });
+
+  const rules = md.renderer.rules;
+  rules.table_open = (tokens, idx) => {
+    const { id, caption } = tokens[idx]!.meta as unknown as TableMeta;
+    return (
+      `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}-c">` +
+      `<table id="${id}"><caption id="${id}-c">${escapeHtml(caption)}</caption>\n`
+    );
+  };
+  rules.table_close = () => '</table></div>\n';
+};

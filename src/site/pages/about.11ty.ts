@@ -1,0 +1,39 @@
+/** About: the sources (document, session, language), the extraction/correction method, reporting errors. */
+import { site } from '../../../_data/site.ts';
+import { perLanguage, type TemplateData } from '../data/pages.ts';
+import { html } from '../lib/html.ts';
+import { format, formatNumber, strings } from '../lib/i18n.ts';
+import { inLang, layout } from '../lib/layout.ts';
+import { localize } from '../lib/urls.ts';
+
+export const data = perLanguage('/about/');
+
+export function render(d: TemplateData<null>): string {
+  const { lang } = d.entry;
+  const s = strings(lang);
+  const a = s.about;
+  const main = html`<h1>${a.title}</h1>
+<p class="lead">${s.site.tagline}</p>
+<section aria-labelledby="sources">
+<h2 id="sources">${a.sourcesTitle}</h2>
+<p>${a.sourcesIntro}</p>
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="sources-c"><table>
+<caption id="sources-c">${a.sourcesTitle}</caption>
+<thead><tr><th scope="col">${a.colDocument}</th><th scope="col">${a.colSession}</th><th scope="col">${a.colLanguage}</th><th scope="col" class="al-r">${a.colReplies}</th></tr></thead>
+<tbody>${d.archive.sources.map(
+    (src) => html`<tr><td>${src.lang ? inLang(src.title, src.lang, lang) : src.title}<br><code>${src.file}</code></td><td>${
+      src.session === null ? '—' : format(s.reply.sessionValue, { n: formatNumber(src.session, lang) })
+    }</td><td>${src.lang ? new Intl.DisplayNames([s.locale], { type: 'language' }).of(src.lang) ?? src.lang : '—'}</td><td class="al-r">${formatNumber(src.replies, lang)}</td></tr>`,
+  )}</tbody>
+</table></div>
+</section>
+<section aria-labelledby="method">
+<h2 id="method">${a.methodTitle}</h2>
+${a.method.map((p) => html`<p>${p}</p>`)}
+</section>
+<section aria-labelledby="errors">
+<h2 id="errors">${a.errorsTitle}</h2>
+<p>${a.errors} <a href="${site.issuesUrl}">${a.errorsLink}</a></p>
+</section>`;
+  return layout({ lang, path: '/about/', title: a.title, description: a.sourcesIntro, main });
+}

@@ -1,0 +1,27 @@
+/** A background paper (e.g. the 2015 paper on the bureau's nine priority areas), as a readable page. */
+import type { BackgroundPage } from '../data/model.ts';
+import { perItem, type TemplateData } from '../data/pages.ts';
+import { html, raw } from '../lib/html.ts';
+import { formatDate, strings } from '../lib/i18n.ts';
+import { inLang, layout } from '../lib/layout.ts';
+import { localize } from '../lib/urls.ts';
+
+export const data = perItem<BackgroundPage>('background');
+
+export function render(d: TemplateData<BackgroundPage>): string {
+  const { lang, item: b } = d.entry;
+  const s = strings(lang).background;
+  const same = lang === b.lang;
+  const main = html`<article class="paper"${same ? html` data-pagefind-body` : ''}>
+<p class="kicker">${s.label}</p>
+<h1>${inLang(b.title, b.lang, lang)}</h1>
+<dl class="facts">
+<div><dt>${s.committee}</dt><dd>${inLang(b.committee, b.lang, lang)}</dd></div>
+<div><dt>${s.date}</dt><dd><time datetime="${b.date}">${formatDate(b.date, lang)}</time></dd></div>
+</dl>
+<div class="body"${same ? '' : html` lang="${b.lang}"`}>
+${raw(b.bodyHtml) /* rendered by src/site/markdown with html:false */}
+</div>
+</article>`;
+  return layout({ lang, path: b.path, title: b.title, description: `${s.label}: ${b.committee}, ${b.date}`, main, crumbLabel: s.label, ogType: 'article' });
+}

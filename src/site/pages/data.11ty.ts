@@ -1,0 +1,22 @@
+/** Open data: the JSON and CSV exports, documented field by field. */
+import { perLanguage, type TemplateData } from '../data/pages.ts';
+import { html } from '../lib/html.ts';
+import { strings } from '../lib/i18n.ts';
+import { layout } from '../lib/layout.ts';
+import { localize } from '../lib/urls.ts';
+
+export const data = perLanguage('/data/');
+
+export function render(d: TemplateData<null>): string {
+  const { lang } = d.entry;
+  const t = strings(lang).data;
+  const main = html`<h1>${t.title}</h1>
+<p>${t.intro}</p>
+<ul class="downloads">
+<li><a href="/data/replies.json" type="application/json">replies.json</a> — ${t.json.replace(/^replies\.json[:：]\s*/, '')}</li>
+<li><a href="/data/replies.csv" type="text/csv" download>replies.csv</a> — ${t.csv.replace(/^replies\.csv[:：]\s*/, '')}</li>
+</ul>
+<h2 id="fields">${t.fieldsTitle}</h2>
+<dl class="fields">${Object.entries(t.fields).map(([k, v]) => html`<div><dt><code>${k}</code></dt><dd>${v}</dd></div>`)}</dl>`;
+  return layout({ lang, path: '/data/', title: t.title, description: t.intro, main });
+}

@@ -1,0 +1,38 @@
+/** A head in a year: its programmes with counts and, under each, its replies. */
+import type { HeadGroup } from '../data/model.ts';
+import { perItem, type TemplateData } from '../data/pages.ts';
+import { html } from '../lib/html.ts';
+import { format, formatYear, strings } from '../lib/i18n.ts';
+import { inLang, layout } from '../lib/layout.ts';
+import { replyCount, replyList } from '../lib/parts.ts';
+import { localize, yearPath } from '../lib/urls.ts';
+
+export const data = perItem<HeadGroup>('heads');
+
+export function render(d: TemplateData<HeadGroup>): string {
+  const { lang, item: h } = d.entry;
+  const l = strings(lang).lists;
+  const year = formatYear(h.year, lang);
+  const title = format(l.headTitle, { code: h.code, name: h.name });
+  const main = html`<h1>${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</h1>
+<p>${format(l.headIntro, { year })} ${replyCount(h.replies.length, lang)}</p>
+<h2 id="programmes">${l.programmes}</h2>
+<ul class="groups">${h.programmes.map(
+    (p) => html`<li><a href="#${p.code === null ? 'programme-none' : `programme-${p.code}`}">${p.code === null ? l.programmeNoneTitle : html`(${p.code}) ${inLang(p.name ?? '', p.lang, lang)}`}</a> <span class="count">${replyCount(p.replies.length, lang)}</span></li>`,
+  )}</ul>
+${h.programmes.map(
+    (p) => html`<section aria-labelledby="${p.code === null ? 'programme-none' : `programme-${p.code}`}">
+<h2 id="${p.code === null ? 'programme-none' : `programme-${p.code}`}"><a href="${localize(p.path, lang)}">${p.code === null ? l.programmeNoneTitle : html`${format(l.programmeTitle, { code: p.code, name: '' })}${inLang(p.name ?? '', p.lang, lang)}`}</a></h2>
+${replyList(p.replies, lang)}
+</section>`,
+  )}`;
+  return layout({
+    lang,
+    path: h.path,
+    title: `${title} (${year})`,
+    description: `${title} · ${year} · ${replyCount(h.replies.length, lang)}`,
+    crumbs: [{ label: year, path: yearPath(h.year) }],
+    crumbLabel: html`${strings(lang).reply.head} ${h.code}`,
+    main,
+  });
+}

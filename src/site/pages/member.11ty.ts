@@ -1,0 +1,37 @@
+/** A member: every question they asked, grouped by year and head. */
+import type { MemberGroup } from '../data/model.ts';
+import { perItem, type TemplateData } from '../data/pages.ts';
+import { html } from '../lib/html.ts';
+import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
+import { inLang, layout } from '../lib/layout.ts';
+import { replyList } from '../lib/parts.ts';
+import { localize, membersPath } from '../lib/urls.ts';
+
+export const data = perItem<MemberGroup>('members');
+
+export function render(d: TemplateData<MemberGroup>): string {
+  const { lang, item: m } = d.entry;
+  const l = strings(lang).lists;
+  const title = format(l.memberTitle, { name: m.name });
+  const [before, after] = l.memberTitle.split('{name}') as [string, string];
+  const main = html`<h1>${before}${inLang(m.name, m.lang, lang)}${after}</h1>
+<p>${format(l.memberIntro, { name: m.name, n: formatNumber(m.replies.length, lang) })}</p>
+${m.years.map(
+    (y) => html`<section aria-labelledby="y-${y.year}">
+<h2 id="y-${y.year}">${formatYear(y.year, lang)}</h2>
+${y.heads.map(
+      (h) => html`<h3><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, m.lang, lang)}</a></h3>
+${replyList(h.replies, lang, false)}`,
+    )}
+</section>`,
+  )}`;
+  return layout({
+    lang,
+    path: m.path,
+    title,
+    description: title,
+    crumbs: [{ label: strings(lang).site.members, path: membersPath() }],
+    crumbLabel: inLang(m.name, m.lang, lang),
+    main,
+  });
+}

@@ -1,0 +1,23 @@
+/** 404.html: served by GitHub Pages at any missing URL, so it shows both languages and links absolutely. */
+import { site } from '../../../_data/site.ts';
+import { html } from '../lib/html.ts';
+import { strings } from '../lib/i18n.ts';
+import { layout } from '../lib/layout.ts';
+import { localize } from '../lib/urls.ts';
+
+export const data = { permalink: '/404.html', eleventyExcludeFromCollections: true };
+
+export function render(): string {
+  const lang = site.defaultLang;
+  const s = strings(lang);
+  const others = site.languages.filter((l) => l !== lang);
+  const main = html`<h1>${s.notFound.title}</h1>
+<p>${s.notFound.body}</p>
+<p><a href="${localize('/', lang)}">${s.notFound.home}</a></p>
+${others.map(
+    (l) => html`<div lang="${l}"><h2>${strings(l).notFound.title}</h2>
+<p>${strings(l).notFound.body}</p>
+<p><a href="${localize('/', l)}">${strings(l).notFound.home}</a></p></div>`,
+  )}`;
+  return layout({ lang, path: '/404.html', title: s.notFound.title, description: s.notFound.body, main, notFound: true });
+}

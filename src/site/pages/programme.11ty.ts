@@ -1,0 +1,35 @@
+/** A programme of a head (or the "not specified" group): its replies. */
+import type { ProgrammeGroup } from '../data/model.ts';
+import { perItem, type TemplateData } from '../data/pages.ts';
+import { html } from '../lib/html.ts';
+import { format, formatYear, strings } from '../lib/i18n.ts';
+import { inLang, layout } from '../lib/layout.ts';
+import { programmeLabel, replyCount, replyList } from '../lib/parts.ts';
+import { headPath, localize, yearPath } from '../lib/urls.ts';
+
+export const data = perItem<ProgrammeGroup>('programmes');
+
+export function render(d: TemplateData<ProgrammeGroup>): string {
+  const { lang, item: p } = d.entry;
+  const s = strings(lang);
+  const year = formatYear(p.year, lang);
+  const title = programmeLabel(p.code, p.name, lang);
+  const headTitle = format(s.lists.headTitle, { code: p.head.code, name: p.head.name });
+  const heading =
+    p.code === null ? html`${title}` : html`${format(s.lists.programmeTitle, { code: p.code, name: '' })}${inLang(p.name ?? '', p.lang, lang)}`;
+  const main = html`<h1>${heading}</h1>
+<p><a href="${localize(headPath(p.year, p.head.code), lang)}">${format(s.lists.headTitle, { code: p.head.code, name: '' })}${inLang(p.head.name, p.lang, lang)}</a> · ${year} · ${replyCount(p.replies.length, lang)}</p>
+${replyList(p.replies, lang)}`;
+  return layout({
+    lang,
+    path: p.path,
+    title: `${title} · ${headTitle} (${year})`,
+    description: `${title} · ${headTitle} · ${year}`,
+    crumbs: [
+      { label: year, path: yearPath(p.year) },
+      { label: html`${s.reply.head} ${p.head.code}`, path: headPath(p.year, p.head.code) },
+    ],
+    crumbLabel: p.code === null ? s.reply.programmeNone : html`${s.reply.programme} ${p.code}`,
+    main,
+  });
+}

@@ -1,0 +1,80 @@
+/** One page per reply per interface language: /2023-24/itib001/ and /en/2023-24/itib001/. */
+import type { InterfaceLang } from '../../../_data/site.ts';
+import type { Reply, ReplyLink } from '../data/model.ts';
+import { perItem, type TemplateData } from '../data/pages.ts';
+import { html, raw, type SafeHtml } from '../lib/html.ts';
+import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
+import { inLang, layout } from '../lib/layout.ts';
+import { absoluteUrl, headPath, localize, memberPath, programmePath, yearPath } from '../lib/urls.ts';
+
+export const data = perItem<Reply>('replies');
+
+function facts(r: Reply, lang: InterfaceLang): SafeHtml {
+  const s = strings(lang).reply;
+  const t = (text: string) => inLang(text, r.lang, lang);
+  const programmes = r.programmes.length
+    ? r.programmes.map(
+        (p, i) => html`${i > 0 ? '、' : ''}<a href="${localize(programmePath(r.year, r.head.code, p.code), lang)}">(${p.code}) ${t(p.name)}</a>`,
+      )
+    : html`<a href="${localize(programmePath(r.year, r.head.code, null), lang)}">${s.programmeNone}</a>`;
+  return html`<dl class="facts" aria-label="${s.facts}">
+<div><dt>${s.questionNo}</dt><dd>${String(r.questionNo)}</dd></div>
+<div><dt>${s.member}</dt><dd><a href="${localize(memberPath(r.member), lang)}">${t(r.member)}</a>${
+    r.memberRef ? html` <span class="ref">(${s.memberRef}: ${r.memberRef})</span>` : ''
+  }</dd></div>
+<div><dt>${s.head}</dt><dd><a href="${localize(headPath(r.year, r.head.code), lang)}">(${r.head.code}) ${t(r.head.name)}</a></dd></div>
+<div><dt>${s.programme}</dt><dd>${programmes}</dd></div>
+<div><dt>${s.subhead}</dt><dd>${r.subhead ? r.subhead : s.subheadNone}</dd></div>
+<div><dt>${s.controllingOfficer}</dt><dd>${t(r.controllingOfficer)}</dd></div>
+<div><dt>${s.director}</dt><dd>${t(r.director)}</dd></div>
+<div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(r.session, lang) })}, <a href="${localize(yearPath(r.year), lang)}">${formatYear(r.year, lang)}</a></dd></div>
+</dl>`;
+}
+
+function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, lang: InterfaceLang): SafeHtml {
+  if (!link) return html``;
+  return html`<li class="${rel}"><a href="${localize(link.path, lang)}" rel="${rel}"><span class="dir">${label}</span> <span class="no">${link.replyNo}</span> ${inLang(link.title, link.lang, lang)}</a></li>`;
+}
+
+export function render(d: TemplateData<Reply>): string {
+  const { lang, item: r } = d.entry;
+  const s = strings(lang);
+  const url = absoluteUrl(localize(r.path, lang));
+  const citation = format(s.reply.citation, {
+    director: r.director,
+    replyNo: r.replyNo,
+    title: r.title,
+    year: formatYear(r.year, lang),
+    questionNo: r.questionNo,
+    member: r.member,
+    url,
+  });
+  const main = html`<article class="reply"${lang === r.lang ? html` data-pagefind-body` : ''}>
+<h1><span class="no">${r.replyNo}</span> ${inLang(r.title, r.lang, lang)}</h1>
+${facts(r, lang)}
+<div class="body"${lang === r.lang ? '' : html` lang="${r.lang}"`}>
+${raw(r.bodyHtml) /* rendered by src/site/markdown with html:false: source text is escaped there */}
+</div>
+</article>
+<nav class="pager" aria-label="${s.reply.pager}"><ul>
+${neighbour(r.prev, 'prev', s.reply.previous, lang)}
+${neighbour(r.next, 'next', s.reply.next, lang)}
+</ul></nav>
+<aside class="cite">
+<p><span class="label">${s.reply.permalink}</span> <a href="${localize(r.path, lang)}" class="permalink">${url}</a></p>
+<p><span class="label">${s.reply.cite}</span> <span class="citation">${citation}</span></p>
+</aside>`;
+  return layout({
+    lang,
+    path: r.path,
+    title: `${r.replyNo} ${r.title}`,
+    description: `${r.member} · (${r.head.code}) ${r.head.name} · ${formatYear(r.year, lang)}`,
+    crumbs: [
+      { label: formatYear(r.year, lang), path: yearPath(r.year) },
+      { label: html`${s.reply.head} ${r.head.code}`, path: headPath(r.year, r.head.code) },
+    ],
+    crumbLabel: r.replyNo,
+    main,
+    ogType: 'article',
+  });
+}

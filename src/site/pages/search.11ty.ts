@@ -1,0 +1,23 @@
+/**
+ * Search page shell: the form the header search box submits to. The search
+ * helper (issue 4, src/site/search/) adds the Pagefind UI into #search-results
+ * and its script via the layout's `head` option.
+ */
+import { perLanguage, type TemplateData } from '../data/pages.ts';
+import { html } from '../lib/html.ts';
+import { strings } from '../lib/i18n.ts';
+import { layout, searchForm } from '../lib/layout.ts';
+import { localize } from '../lib/urls.ts';
+
+export const data = perLanguage('/search/');
+
+export function render(d: TemplateData<null>): string {
+  const { lang } = d.entry;
+  const s = strings(lang);
+  const main = html`<h1>${s.search.title}</h1>
+<p>${s.search.intro}</p>
+${searchForm(lang, 'search-q')}
+<div id="search-results"></div>
+<noscript><p>${s.search.noScript}</p></noscript>`;
+  return layout({ lang, path: '/search/', title: s.search.title, description: s.search.intro, main, headerSearch: false });
+}

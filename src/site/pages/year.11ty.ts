@@ -1,0 +1,30 @@
+/** A budget year at a glance: its heads and programmes with counts, then every reply. */
+import { perItem, type TemplateData } from '../data/pages.ts';
+import type { YearGroup } from '../data/model.ts';
+import { html } from '../lib/html.ts';
+import { format, formatYear, strings } from '../lib/i18n.ts';
+import { inLang, layout } from '../lib/layout.ts';
+import { replyCount, replyList } from '../lib/parts.ts';
+import { localize } from '../lib/urls.ts';
+
+export const data = perItem<YearGroup>('years');
+
+export function render(d: TemplateData<YearGroup>): string {
+  const { lang, item: y } = d.entry;
+  const l = strings(lang).lists;
+  const year = formatYear(y.year, lang);
+  const title = format(l.yearTitle, { year });
+  const main = html`<h1>${title}</h1>
+<p>${format(l.yearIntro, { year })} ${replyCount(y.replies.length, lang)}</p>
+<!-- images helper (issue 6): chart of replies by head and programme (inline SVG + table) goes here -->
+<h2 id="heads">${l.heads}</h2>
+<ul class="groups">${y.heads.map(
+    (h) => html`<li><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</a> <span class="count">${replyCount(h.replies.length, lang)}</span>
+<ul>${h.programmes.map(
+      (p) => html`<li><a href="${localize(p.path, lang)}">${p.code === null ? l.programmeNoneTitle : html`(${p.code}) ${inLang(p.name ?? '', p.lang, lang)}`}</a> <span class="count">${replyCount(p.replies.length, lang)}</span></li>`,
+    )}</ul></li>`,
+  )}</ul>
+<h2 id="replies">${l.replyList}</h2>
+${replyList(y.replies, lang)}`;
+  return layout({ lang, path: y.path, title, description: title, main, crumbLabel: year });
+}
