@@ -1,0 +1,131 @@
+/**
+ * Search measurements in a real browser, callable by the tests and by the
+ * benchmark (issue 5). The caller owns the browser and the static server; these
+ * functions only need the site's base URL (ending in `/`).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+
+export interface QueryRun {
+  query: string;
+  /** Result URLs, best first, relative to the site root (`2023-24/itib001/`). */
+  urls: string[];
+}
+
+/**
+ * Run queries through Pagefind's JS API inside a page of the site, merging the
+ * year shards the way the search page does. `segment: true` splits each query
+ * with the page's own query module (what the search page does); false hands the
+ * raw query to Pagefind (what a default Pagefind setup does).
+ */
+export async function runPagefindQueries(
+  page: Page,
+  baseUrl: string,
+  queries: string[],
+  opts: { segment: boolean },
+): Promise<QueryRun[]> {
+  await page.goto(new URL('search/', baseUrl).href);
+  return page.evaluate(
+    async ({ base, queries, segment }) => {
+      const pf = await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', base).href);
+      const q = segment ? await import(new URL('search/query.js', base).href) : null;
+      const manifest = await fetch(new URL('pagefind/shards.json', base).href).then((r) => r.json());
+      for (const s of manifest.shards ?? []) await pf.mergeIndex(new URL(s.path, base).href);
+      const root = new URL(base).pathname;
+      const out: { query: string; urls: string[] }[] = [];
+      for (const query of queries) {
+        const r = await pf.search(q ? q.segmentQuery(query) : query);
+        const data = await Promise.all(r.results.map((x: { data: () => Promise<{ url: string }> }) => x.data()));
+        out.push({ query, urls: data.map((d: { url: string }) => d.url.replace(root, '').replace(/^\//, '')) });
+      }
+      return out;
+    },
+    { base: baseUrl, queries, segment: opts.segment },
+  );
+}
+
+export interface FirstSearchMeasure {
+  query: string;
+  /** Response body bytes as served (Pagefind's index files are already gzipped; HTML/JS/CSS/JSON are not). */
+  bytesServed: number;
+  /** Same, with text responses counted gzipped (what GitHub Pages and most hosts send). */
+  bytesGzip: number;
+  /** Of bytesGzip: Pagefind files (pagefind.js, worker, wasm, meta, index/filter chunks, fragments). */
+  bytesPagefindGzip: number;
+  requests: number;
+  /** Milliseconds from the last keystroke to the first result being shown. */
+  typingToResultsMs: number;
+  status: string;
+}
+
+interface Counter {
+  url: string;
+  log: { path: string; bytes: number; gz: number }[];
+  close(): Promise<void>;
+}
+
+/**
+ * A counting proxy in front of the site: Pagefind 1.6 fetches its index from a
+ * SharedWorker, whose requests a page's DevTools session does not see, so the
+ * bytes are counted where they are sent.
+ */
+async function countingProxy(baseUrl: string): Promise<Counter> {
+  const upstream = new URL(baseUrl);
+  const log: Counter['log'] = [];
+  const server = createServer(async (req, res) => {
+    const r = await fetch(new URL(req.url ?? '/', upstream.origin), { redirect: 'manual' });
+    const body = Buffer.from(await r.arrayBuffer());
+    const type = r.headers.get('content-type') ?? '';
+    const textual = /text|javascript|json|xml|svg/.test(type);
+    log.push({ path: req.url ?? '', bytes: body.length, gz: textual ? gzipSync(body, { level: 6 }).length : body.length });
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
+    const location = r.headers.get('location');
+    if (location) headers.location = location;
+    res.writeHead(r.status, headers);
+    res.end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${upstream.pathname}`,
+    log,
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+/**
+ * Open the search page in a fresh context (cold cache), type the query into the
+ * box, and measure bytes and time until the first result is rendered.
+ */
+export async function measureFirstSearch(browser: Browser, baseUrl: string, query: string, path = 'search/'): Promise<FirstSearchMeasure> {
+  const proxy = await countingProxy(baseUrl);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(path, proxy.url).href, { waitUntil: 'load' });
+    const box = page.locator('input[name="q"]').first();
+    await box.click();
+    await box.pressSequentially(query, { delay: 30 });
+    const t0 = await page.evaluate(() => performance.now());
+    await page.waitForSelector('[data-search-results] li', { timeout: 15000 });
+    const t1 = await page.evaluate(() => performance.now());
+    await page.waitForLoadState('networkidle');
+    const status = ((await page.locator('[data-search-status]').textContent()) ?? '').trim();
+    const sum = (rows: Counter['log'], k: 'bytes' | 'gz') => rows.reduce((a, r) => a + r[k], 0);
+    const pf = proxy.log.filter((r) => /\/pagefind(-shards)?\//.test(r.path));
+    return {
+      query,
+      bytesServed: sum(proxy.log, 'bytes'),
+      bytesGzip: sum(proxy.log, 'gz'),
+      bytesPagefindGzip: sum(pf, 'gz'),
+      requests: proxy.log.length,
+      typingToResultsMs: Math.round(t1 - t0),
+      status,
+    };
+  } finally {
+    await context.close();
+    await proxy.close();
+  }
+}

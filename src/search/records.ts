@@ -1,0 +1,138 @@
+/**
+ * Reply Markdown → search records. The index is built from the generated
+ * reply files (the model contract in src/ingest/model.ts), not by scraping
+ * rendered HTML: the records then hold exactly the question, answer and
+ * annexes plus metadata, never navigation or footers, and no HTML parser is
+ * needed. URLs follow the site's scheme (`/2023-24/itib001/`).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ReplyFrontMatter, BackgroundFrontMatter } from '../ingest/model.ts';
+
+export interface SearchRecord {
+  /** Site-root-relative URL with a trailing slash, e.g. `/2023-24/itib001/`. */
+  url: string;
+  /** Budget year, used for sharding. */
+  year: string;
+  /** Plain text, unsegmented. */
+  text: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+export class RecordError extends Error {}
+
+const FRONT = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+export function splitFrontMatter(source: string, file: string): { data: unknown; body: string } {
+  const m = FRONT.exec(source);
+  if (!m) throw new RecordError(`${file}:1: missing YAML front-matter (--- … ---)`);
+  let data: unknown;
+  try {
+    data = parseYaml(m[1] ?? '');
+  } catch (e) {
+    throw new RecordError(`${file}:1: front-matter is not valid YAML: ${(e as Error).message}`);
+  }
+  return { data, body: source.slice(m[0].length) };
+}
+
+/**
+ * Markdown body (model conventions) → plain text as the page shows it:
+ * headings and fences lose their syntax, backslash escapes are undone, table
+ * pipes become spaces. Line breaks are kept as spaces between blocks.
+ */
+export function markdownToText(body: string): string {
+  const lines: string[] = [];
+  for (const raw of body.split(/\r?\n/)) {
+    if (/^\s*(`{3,}|~{3,})/.test(raw)) continue; // fence lines (```extracted)
+    if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(raw)) continue; // table delimiter row
+    let line = raw.replace(/^#{1,6}\s+/, '');
+    line = line.replace(/(?<!\\)\|/g, ' ');
+    line = line.replace(/\\([\\`*_{}[\]()<>#+\-.!|=~])/g, '$1');
+    lines.push(line.trim());
+  }
+  return lines.filter(Boolean).join('\n');
+}
+
+function need(cond: unknown, file: string, field: string): asserts cond {
+  if (!cond) throw new RecordError(`${file}:1: front-matter field "${field}" is missing or has the wrong type`);
+}
+
+export function replyRecord(fm: ReplyFrontMatter, body: string, file: string): SearchRecord {
+  need(typeof fm.id === 'string' && fm.id.includes('/'), file, 'id');
+  need(typeof fm.year === 'string', file, 'year');
+  need(typeof fm.replyNo === 'string', file, 'replyNo');
+  need(typeof fm.title === 'string', file, 'title');
+  need(typeof fm.member === 'string', file, 'member');
+  need(fm.head && typeof fm.head.code === 'string', file, 'head');
+  need(Array.isArray(fm.programmes), file, 'programmes');
+  const url = `/${fm.year}/${fm.replyNo.toLowerCase()}/`;
+  const head = `${fm.head.code} ${fm.head.name}`;
+  const programmes = fm.programmes.map((p) => `(${p.code}) ${p.name}`);
+  // The header line makes the reply number, member and head findable as words.
+  const header = [fm.replyNo, fm.title, fm.member, head, ...programmes].join('\n');
+  return {
+    url,
+    year: fm.year,
+    text: `${header}\n${markdownToText(body)}`,
+    meta: {
+      title: fm.title,
+      replyNo: fm.replyNo,
+      member: fm.member,
+      head,
+      year: fm.year,
+      kind: 'reply',
+    },
+    filters: {
+      year: [fm.year],
+      head: [head],
+      programme: programmes,
+      member: [fm.member],
+    },
+    // Pagefind sorts strings; the reply number is zero-padded (ITIB001) so it sorts as a number within a bureau.
+    sort: { replyNo: `${fm.year} ${fm.replyNo}` },
+  };
+}
+
+export function backgroundRecord(fm: BackgroundFrontMatter, body: string, file: string): SearchRecord {
+  need(typeof fm.slug === 'string', file, 'slug');
+  need(typeof fm.title === 'string', file, 'title');
+  const year = typeof fm.date === 'string' ? fm.date.slice(0, 4) : String(fm.date ?? '');
+  return {
+    url: `/background/${fm.slug}/`,
+    year: 'background',
+    text: `${fm.title}\n${markdownToText(body)}`,
+    meta: { title: fm.title, kind: 'background', year },
+    filters: {},
+    sort: { replyNo: `~background ${fm.slug}` },
+  };
+}
+
+function listMarkdown(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listMarkdown(p));
+    else if (entry.name.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+/** Every reply (content/replies/<year>/*.md) and background page (content/pages/background/*.md), sorted by path. */
+export function readRecords(contentDir: string): SearchRecord[] {
+  const records: SearchRecord[] = [];
+  for (const file of listMarkdown(join(contentDir, 'replies'))) {
+    const name = relative(process.cwd(), file);
+    const { data, body } = splitFrontMatter(readFileSync(file, 'utf8'), name);
+    records.push(replyRecord(data as ReplyFrontMatter, body, name));
+  }
+  for (const file of listMarkdown(join(contentDir, 'pages', 'background'))) {
+    const name = relative(process.cwd(), file);
+    const { data, body } = splitFrontMatter(readFileSync(file, 'utf8'), name);
+    records.push(backgroundRecord(data as BackgroundFrontMatter, body, name));
+  }
+  return records;
+}

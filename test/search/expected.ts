@@ -1,0 +1,90 @@
+/**
+ * Expected results for the query set, computed from the reply files — never
+ * from search output. A reply is expected for a query when the query (all
+ * whitespace removed) is a substring of the reply file (front-matter and body,
+ * Markdown backslash escapes undone, all whitespace removed). Case-insensitive
+ * for Latin letters, as Pagefind is.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface QuerySpec {
+  q: string;
+  kind: string;
+  target?: string;
+  note?: string;
+}
+
+export interface ReplyText {
+  /** `2023-24/itib001/` */
+  path: string;
+  flat: string;
+}
+
+const flatten = (s: string) => s.replace(/\\(.)/g, '$1').replace(/\s+/gu, '').toLowerCase();
+
+export function loadQuerySet(): QuerySpec[] {
+  const file = new URL('./query-set.json', import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { queries: QuerySpec[] }).queries;
+}
+
+export function loadReplyTexts(contentDir: string): ReplyText[] {
+  const root = join(contentDir, 'replies');
+  if (!existsSync(root)) throw new Error(`no replies under ${root}: run npm run ingest first`);
+  const out: ReplyText[] = [];
+  for (const year of readdirSync(root).sort()) {
+    for (const f of readdirSync(join(root, year)).sort()) {
+      if (!f.endsWith('.md')) continue;
+      out.push({ path: `${year}/${f.replace(/\.md$/, '')}/`, flat: flatten(readFileSync(join(root, year, f), 'utf8')) });
+    }
+  }
+  return out;
+}
+
+export function expectedFor(q: string, replies: ReplyText[]): string[] {
+  const needle = flatten(q);
+  return replies.filter((r) => r.flat.includes(needle)).map((r) => r.path);
+}
+
+export interface QueryScore {
+  q: string;
+  expected: number;
+  found: number;
+  recall: number;
+  /** Every one of the first five results contains the query (or fewer results than five, all correct). */
+  top5Precise: boolean;
+  /** The target reply is among the first five results (null when the query has no target). */
+  targetTop5: boolean | null;
+  missing: string[];
+}
+
+export function score(spec: QuerySpec, expected: string[], urls: string[]): QueryScore {
+  const got = new Set(urls);
+  const missing = expected.filter((p) => !got.has(p));
+  const exp = new Set(expected);
+  const top5 = urls.slice(0, 5);
+  return {
+    q: spec.q,
+    expected: expected.length,
+    found: expected.length - missing.length,
+    recall: expected.length ? (expected.length - missing.length) / expected.length : 1,
+    top5Precise: top5.every((u) => exp.has(u) || u.startsWith('background/')),
+    targetTop5: spec.target ? top5.includes(spec.target) : null,
+    missing,
+  };
+}
+
+export function summarise(scores: QueryScore[]): string {
+  const totalExp = scores.reduce((a, s) => a + s.expected, 0);
+  const totalFound = scores.reduce((a, s) => a + s.found, 0);
+  const perfect = scores.filter((s) => s.recall === 1).length;
+  const lines = scores.map(
+    (s) =>
+      `  ${s.recall === 1 ? '✔' : '✖'} ${s.q.padEnd(12, '　')} recall ${s.found}/${s.expected}` +
+      ` top5 ${s.top5Precise ? 'all relevant' : 'has irrelevant'}${s.targetTop5 === null ? '' : s.targetTop5 ? ', target in top 5' : ', TARGET NOT IN TOP 5'}`,
+  );
+  return [
+    ...lines,
+    `  queries with 100 % recall: ${perfect}/${scores.length}; pooled recall ${totalFound}/${totalExp} = ${((100 * totalFound) / Math.max(1, totalExp)).toFixed(1)} %`,
+  ].join('\n');
+}
