@@ -6,6 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 
 export async function build(): Promise<string> {
@@ -22,15 +23,22 @@ export async function build(): Promise<string> {
   return out;
 }
 
-const started = performance.now();
-build().then(
+/** Runs the build as a command: prints where and how long, or the error (file:line: message) and exits 1. */
+export async function main(): Promise<string | null> {
+  const started = performance.now();
+  return build().then(
   (out) => {
     console.log(`Built ${path.relative(process.cwd(), out) || out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return out;
   },
   (err: unknown) => {
     // Content errors carry "file:line: message"; show them without a stack.
     const e = err as Error & { originalError?: Error };
     console.error(`build failed: ${(e.originalError ?? e).message}`);
     process.exitCode = 1;
+    return null;
   },
 );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

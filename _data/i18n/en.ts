@@ -27,6 +27,7 @@ export const en: Strings = {
     questionNo: 'Question serial no.',
     member: 'Asked by',
     memberRef: 'LegCo internal reference no.',
+    memberRefValue: '(LegCo internal reference no.: {ref})',
     head: 'Head',
     programme: 'Programme',
     programmeNone: 'Not specified',

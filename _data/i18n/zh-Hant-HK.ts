@@ -29,6 +29,7 @@ export const zhHantHK = {
     questionNo: '問題編號',
     member: '提問議員',
     memberRef: '立法會內部參考編號',
+    memberRefValue: '（立法會內部參考編號：{ref}）',
     head: '總目',
     programme: '綱領',
     programmeNone: '沒有指定',

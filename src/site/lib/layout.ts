@@ -96,6 +96,7 @@ ${alternates}
 <title>${fullTitle}</title>
 <meta name="description" content="${o.description}">
 ${headLinks}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/site.css">
 ${o.head ?? ''}
 </head>

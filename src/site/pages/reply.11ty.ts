@@ -20,14 +20,15 @@ function facts(r: Reply, lang: InterfaceLang): SafeHtml {
   return html`<dl class="facts" aria-label="${s.facts}">
 <div><dt>${s.questionNo}</dt><dd>${String(r.questionNo)}</dd></div>
 <div><dt>${s.member}</dt><dd><a href="${localize(memberPath(r.member), lang)}">${t(r.member)}</a>${
-    r.memberRef ? html` <span class="ref">(${s.memberRef}: ${r.memberRef})</span>` : ''
+    r.memberRef ? html` <span class="ref">${format(s.memberRefValue, { ref: r.memberRef })}</span>` : ''
   }</dd></div>
 <div><dt>${s.head}</dt><dd><a href="${localize(headPath(r.year, r.head.code), lang)}">(${r.head.code}) ${t(r.head.name)}</a></dd></div>
 <div><dt>${s.programme}</dt><dd>${programmes}</dd></div>
 <div><dt>${s.subhead}</dt><dd>${r.subhead ? r.subhead : s.subheadNone}</dd></div>
 <div><dt>${s.controllingOfficer}</dt><dd>${t(r.controllingOfficer)}</dd></div>
 <div><dt>${s.director}</dt><dd>${t(r.director)}</dd></div>
-<div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(r.session, lang) })}, <a href="${localize(yearPath(r.year), lang)}">${formatYear(r.year, lang)}</a></dd></div>
+<div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(r.session, lang) })}</dd></div>
+<div><dt>${s.year}</dt><dd><a href="${localize(yearPath(r.year), lang)}">${formatYear(r.year, lang)}</a></dd></div>
 </dl>`;
 }
 

@@ -19,5 +19,10 @@ export function render(d: TemplateData<null>): string {
 ${searchForm(lang, 'search-q')}
 <div id="search-results"></div>
 <noscript><p>${s.search.noScript}</p></noscript>`;
-  return layout({ lang, path: '/search/', title: s.search.title, description: s.search.intro, main, headerSearch: false });
+  // The search UI (src/site/search/, installed into /search/ by buildSearchIndex): offline.js is a classic
+  // script so it also runs from file://, where module scripts are blocked.
+  const head = html`<link rel="stylesheet" href="/search/search.css">
+<script src="/search/offline.js" defer></script>
+<script type="module" src="/search/search.js"></script>`;
+  return layout({ lang, path: '/search/', title: s.search.title, description: s.search.intro, main, headerSearch: false, head });
 }
