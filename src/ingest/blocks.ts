@@ -1,4 +1,5 @@
 import type { Layout } from './layout.ts';
+import { recoverTables } from './tableRecovery.ts';
 import { Role } from './roles.ts';
 import { displayWidth, joinLines, LEADING_NUMBERING } from './text.ts';
 
@@ -140,7 +141,7 @@ function groupsToBlocks(input: Group[], layout: Layout, short: number): Block[] 
         }
         break;
       }
-      blocks.push({ kind: 'extracted', lines: kept, line: g.first + 1 });
+      blocks.push(...recoverTables(kept, g.first + 1));
       k = j - 1;
       continue;
     }

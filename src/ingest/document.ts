@@ -43,12 +43,24 @@ export interface RepliesResult {
 
 /** The whole pipeline for one replies document: index → split → header → blocks → check → Markdown → audit. */
 export function ingestReplies(input: RepliesInput): RepliesResult {
+  try {
+    return ingestUnmapped(input);
+  } catch (err) {
+    // Errors are raised with corrected-text lines; cite the pristine source instead.
+    if (err instanceof IngestError && err.file === input.file && input.originLine) {
+      throw new IngestError(err.file, input.originLine(err.line), err.detail);
+    }
+    throw err;
+  }
+}
+
+function ingestUnmapped(input: RepliesInput): RepliesResult {
   const { lines, file } = input;
   const origin = input.originLine ?? ((n: number) => n);
   const layout = layoutFor(input.meta.lang);
   const roles = new Uint8Array(lines.length);
   const fail = (line0: number, message: string): never => {
-    throw new IngestError(file, origin(line0 + 1), message);
+    throw new IngestError(file, line0 + 1, message);
   };
 
   const width = fullWidth(lines);
@@ -76,7 +88,14 @@ export function ingestReplies(input: RepliesInput): RepliesResult {
   let lostInk = 0;
   const lostLines: number[] = [];
 
-  for (const region of regions) {
+  // Page of the footer that closes each region, when the region ends with one.
+  const closingPage = regions.map((r) => {
+    const last = (lines[lastInkLine(lines, r.start, r.end)] ?? '').trim();
+    const m = layout.footer.exec(last);
+    return m ? Number(m[1]) : null;
+  });
+
+  for (const [k, region] of regions.entries()) {
     const qLine = region.questionLine;
     const printed = region.printedReplyNo;
     const row = (printed !== null ? byReply.get(printed) : undefined) ?? byQuestion.get(region.questionNo);
@@ -93,8 +112,9 @@ export function ingestReplies(input: RepliesInput): RepliesResult {
 
     for (let i = region.start; i < qLine; i++) if ((lines[i] ?? '').trim() !== '') roles[i] = Role.furniture;
     roles[qLine] = Role.header;
-    if (printed === null) warn('header-missing', qLine, `header block lost; identified through the index by question ${region.questionNo}`);
-    else if (region.headerFurniture < layout.headerFurniture.length) warn('header-partial', region.start, 'header block partly lost');
+    if (printed === null && region.headerFurniture === 0) warn('header-missing', qLine, `header block lost; identified through the index by question ${region.questionNo}`);
+    else if (printed === null) warn('header-partial', region.start, `reply number lost from the header; identified through the index by question ${region.questionNo}`);
+    else if (region.headerFurniture < layout.headerFurniture.length) warn('header-partial', region.start, 'header block partly lost (reply number present)');
     if (printed !== null && row.replyNo !== printed) warn('reply-no-mismatch', region.replyNoLine ?? qLine, `printed reply number ${printed} but the index row for question ${region.questionNo} (line ${origin(row.line)}) is ${row.replyNo}`);
     if (row.questionNo !== region.questionNo) warn('reply-no-mismatch', qLine, `question ${region.questionNo} but the index (line ${origin(row.line)}) says ${row.questionNo}`);
 
@@ -144,6 +164,11 @@ export function ingestReplies(input: RepliesInput): RepliesResult {
       title,
       source: { file, lines: [origin(region.start + 1), origin(lastInkLine(lines, region.start, region.end) + 1)] },
     };
+    // Replies start on a new page. Most footers were lost in extraction, so the range is
+    // known only when a footer closes both the previous reply and this one.
+    const startAfter = k > 0 ? closingPage[k - 1] : null;
+    const endPage = closingPage[k];
+    if (startAfter != null && endPage != null && endPage > startAfter) frontMatter.source.pages = [startAfter + 1, endPage];
     const body = `${renderSection(layout.sectionQuestion, question)}\n\n${renderSection(layout.sectionReply, answerAll)}\n`;
     replies.push({ doc: { frontMatter, body }, markdown: renderDocument(frontMatter, body) });
   }
@@ -153,6 +178,7 @@ export function ingestReplies(input: RepliesInput): RepliesResult {
   }
 
   const audit = auditRoles(lines, roles);
+  audit.unaccountedLines = audit.unaccountedLines.map(origin);
   audit.unaccounted += lostInk;
   audit.unaccountedLines.push(...lostLines.slice(0, 10));
   replies.sort((a, b) => (a.doc.frontMatter.replyNo < b.doc.frontMatter.replyNo ? -1 : a.doc.frontMatter.replyNo > b.doc.frontMatter.replyNo ? 1 : 0));

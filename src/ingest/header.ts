@@ -61,8 +61,9 @@ export function parseHeader(
       if (key !== 'reply' && layout.endMarker.test(line)) break;
     }
     if (found < 0) {
-      const what = key === 'reply' ? `no ${layout.sectionReply} (reply) section` : `no "${re.source.replace(/^\^|\\s\*|\[.*\]/g, '')}" line`;
-      throw new IngestError(file, region.questionLine + 1, `reply ${replyNo}: ${what} before line ${region.end}`);
+      const name = re.source.replace(/^\^/, '').replace(/\\s\*/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\/g, '');
+      const ending = region.end >= lines.length ? 'the file ends' : `the next reply starts at line ${region.end + 1}`;
+      throw new IngestError(file, region.questionLine + 1, `reply ${replyNo} has no "${name}" line before ${ending} (truncated or damaged reply)`);
     }
     at.set(key, found);
     cursor = found + 1;

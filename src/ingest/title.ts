@@ -3,8 +3,23 @@ import { LEADING_NUMBERING } from './text.ts';
 const MAX = 40;
 /** Clauses shorter than this are preambles (`就此`), so the next clause is added. */
 const MIN = 10;
-/** Clauses that only introduce the question (`財政司司長提及`) are skipped. */
-const PREAMBLE = /(提及|表示|指出|提到|預算案中|mentioned|stated|said)$/;
+/**
+ * Clauses that only introduce the question are skipped: who said it
+ * (`財政司司長提及`), where in the estimates (`在此綱領下`, `根據綱領2`), when
+ * (`在2023-24年度`).
+ */
+const PREAMBLE = new RegExp(
+  [
+    '(?:提及|表示|指出|提到|中表示|中提到|中指出|mentioned|stated|said)$',
+    '^(?:在|根據|就|按)?此?綱領\\S{0,6}?[中下內]?$',
+    '^(?:在|於)?(?:\\d{4}(?:至\\d{4}|(?:-|／|/)\\d{2})|二零\\S+?)年度[中內]?$',
+    '^(?:就此|此外|另外|請問|關於此|有關|(?:政府|當局)?(?:可否|請)告知本(?:會|委員會))$',
+    '^(?:Under|Regarding|In)(?: this)? Programme',
+  ].join('|'),
+);
+const PUNCT = '，。？；：︰！,?;:!';
+const CLAUSES = new RegExp(`[^${PUNCT}]+[${PUNCT}]?`, 'g');
+const TRAILING = new RegExp(`[${PUNCT}]$`);
 
 /**
  * A short descriptive title from the question: its first clause(s), cut at
@@ -14,13 +29,17 @@ const PREAMBLE = /(提及|表示|指出|提到|預算案中|mentioned|stated|sai
 export function deriveTitle(question: string): string {
   const text = question.trim().replace(LEADING_NUMBERING, '').trim();
   // Split into clauses, each keeping the punctuation that ends it.
-  const clauses = text.match(/[^，。？；：！,?;:!]+[，。？；：！,?;:!]?/g) ?? [text];
+  const clauses = text.match(CLAUSES) ?? [text];
   let title = '';
   for (const raw of clauses) {
     const clause = raw.trim();
-    if (title === '' && PREAMBLE.test(clause.replace(/[，。？；：！,?;:!]$/, '')) && clauses.length > 1) continue;
+    if (title === '' && PREAMBLE.test(clause.replace(TRAILING, '')) && clauses.length > 1) continue;
     const candidate = title + clause;
-    if (Array.from(candidate.replace(/[，。？；：！,?;:!]$/, '')).length > MAX) break;
+    if (Array.from(candidate.replace(TRAILING, '')).length > MAX) {
+      // The first real clause alone is too long: cut it at the limit.
+      if (title === '') title = `${Array.from(clause).slice(0, MAX - 1).join('')}…`;
+      break;
+    }
     title = candidate;
     if (Array.from(title).length >= MIN) break;
   }
@@ -28,7 +47,7 @@ export function deriveTitle(question: string): string {
     const all = Array.from(text);
     title = all.length > MAX ? `${all.slice(0, MAX - 1).join('')}…` : text;
   }
-  return closeBrackets(title.replace(/[，。；：！,;:!、]$/, '').trim());
+  return closeBrackets(title.replace(/[，。；：︰！,;:!、]$/, '').trim());
 }
 
 function closeBrackets(text: string): string {
