@@ -1,0 +1,58 @@
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { IngestError } from '../../src/ingest/errors.ts';
+import { applyCorrections } from '../../src/ingest/patches.ts';
+import { compareWithDisk, writeAtomically } from '../../src/ingest/run.ts';
+import { realDocument } from './_real.ts';
+
+const SOURCE = 'a\nb\nc\nd\n';
+const PATCH = '--- a/x.txt\n+++ b/x.txt\n@@ -1,4 +1,5 @@\n a\n-b\n+b1\n+b2\n c\n d\n';
+
+test('a correction applies and line numbers map back to the pristine source', () => {
+  const r = applyCorrections(SOURCE, 'x.txt', [{ file: 'p/001.patch', text: PATCH }]);
+  assert.is(r.text, 'a\nb1\nb2\nc\nd\n');
+  assert.is(r.originLine(4), 3); // "c" was line 3 before the patch
+  assert.is(r.originLine(1), 1);
+});
+
+test('a correction that no longer applies stops the ingest, naming the patch', () => {
+  try {
+    applyCorrections('a\nB changed\nc\nd\n', 'x.txt', [{ file: 'content/patches/x/001.patch', text: PATCH }]);
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, IngestError);
+    assert.match((e as Error).message, /^content\/patches\/x\/001\.patch:1: correction no longer applies to x\.txt/);
+  }
+});
+
+test('the check reports missing, differing and stale files', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-check-'));
+  mkdirSync(path.join(dir, 'content/replies/2023-24'), { recursive: true });
+  writeFileSync(path.join(dir, 'content/replies/2023-24/itib001.md'), 'old');
+  writeFileSync(path.join(dir, 'content/replies/2023-24/itib999.md'), 'stale');
+  const files = new Map([
+    ['content/replies/2023-24/itib001.md', 'new'],
+    ['content/replies/2023-24/itib002.md', 'x'],
+  ]);
+  assert.equal(compareWithDisk(dir, files, ['content/replies']), [
+    'differs: content/replies/2023-24/itib001.md',
+    'missing: content/replies/2023-24/itib002.md',
+    'not generated: content/replies/2023-24/itib999.md',
+  ]);
+  writeAtomically(dir, files, ['content/replies']);
+  assert.equal(compareWithDisk(dir, files, ['content/replies']), []);
+  assert.not.ok(existsSync(path.join(dir, 'content/replies/2023-24/itib999.md')));
+});
+
+test('the committed content/ is what the sources generate (same check as CI)', () => {
+  const g = realDocument();
+  const root = path.resolve(import.meta.dirname, '../..');
+  for (const [name, md] of g.files) {
+    assert.is(readFileSync(path.join(root, 'content/replies/2023-24', name), 'utf8'), md, name);
+  }
+});
+
+test.run();
