@@ -35,6 +35,13 @@ export function fullWidth(lines: readonly string[]): number {
 }
 const SENTENCE_END = /[。：:；;？?！!]$/;
 const PIPE_ROW = /^\|.*\|$/;
+const PARAGRAPH_END = /[。？?！!]\s{2,}$/;
+
+/** Index of the closest line before i (not before from) that has ink. */
+function previousInk(lines: readonly string[], i: number, from: number): number {
+  for (let j = i - 1; j >= from; j--) if ((lines[j] ?? '').trim() !== '') return j;
+  return from;
+}
 const PIPE_RULE = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
 
 /**
@@ -66,8 +73,10 @@ export function readBlocks(
     roles[i] = Role.body;
     const prev = current?.lines[current.lines.length - 1];
     const startsItem = prev !== undefined && SENTENCE_END.test(prev) && LEADING_NUMBERING.test(text);
+    // The export ends a paragraph with its final punctuation and two spaces.
+    const ended = i > from && PARAGRAPH_END.test(lines[previousInk(lines, i, from)] ?? '');
     const annex = layout.annexHeading.test(text);
-    if (!current || startsItem || annex || (prev !== undefined && layout.annexHeading.test(prev))) {
+    if (!current || startsItem || ended || annex || (prev !== undefined && layout.annexHeading.test(prev))) {
       current = { lines: [], first: i };
       groups.push(current);
     }

@@ -15,7 +15,7 @@ export interface IndexRow {
   line: number;
 }
 
-const ROW = /^([A-Z]{2,6}\d{3})\s+(\d+)\s+(.+?)\s+(\d+)(?:\s+\((\d+)\)\s*(.*?))?$/;
+const ROW = /^([A-Z]{2,6}\d{3,})\s+(\d+)\s+(.+?)\s+(\d+)(?:\s+\((\d+)\)\s*(.*?))?$/;
 const EXTRA_PROGRAMME = /^\((\d+)\)\s*(.+)$/;
 
 /**

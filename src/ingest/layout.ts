@@ -42,7 +42,7 @@ export interface Layout {
   year: RegExp;
 }
 
-const REPLY_NO = /^([A-Z]{2,6}\d{3})$/;
+const REPLY_NO = /^([A-Z]{2,6}\d{3,})$/;
 
 export const zhLayout: Layout = {
   lang: 'zh-Hant-HK',

@@ -106,7 +106,8 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
     };
     const bg = ingestBackground({ lines, file: rel, meta: { slug: need('slug'), lang: meta.lang, title: need('title'), date: need('date'), committee: need('committee') } });
     files.set(mode === 'tree' ? `content/pages/background/${bg.frontMatter.slug}.md` : `${bg.frontMatter.slug}.md`, bg.markdown);
-    return { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] } };
+    const a = bg.audit;
+    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) } };
   }
   const result: RepliesResult = ingestReplies({ lines, file: rel, meta, titles, ...(originLine ? { originLine } : {}) });
   for (const r of result.replies) {
