@@ -24,7 +24,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { readRecords, type SearchRecord } from './records.ts';
-import { segmentText, SEGMENT_LOCALE } from './segment.ts';
+import { SEGMENT_LOCALE } from './segment.ts';
+import { recordHtml } from './record-html.ts';
 
 /**
  * Pagefind only segments zh/ja/th; any other code indexes whitespace-separated
@@ -86,17 +87,7 @@ async function indexShard(records: SearchRecord[], outDir: string): Promise<void
   for (let i = 0; i < records.length; i += BATCH) {
     await Promise.all(
       records.slice(i, i + BATCH).map((r) =>
-        check(
-          index.addCustomRecord({
-            url: r.url,
-            content: segmentText(r.text),
-            language: INDEX_LANGUAGE,
-            meta: r.meta,
-            filters: r.filters,
-            sort: r.sort,
-          }),
-          `addCustomRecord ${r.url}`,
-        ),
+        check(index.addHTMLFile({ url: r.url, content: recordHtml(r, INDEX_LANGUAGE) }), `addHTMLFile ${r.url}`),
       ),
     );
   }

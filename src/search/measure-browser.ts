@@ -36,7 +36,7 @@ export async function runPagefindQueries(
       const root = new URL(base).pathname;
       const out: { query: string; urls: string[] }[] = [];
       for (const query of queries) {
-        const r = await pf.search(q ? q.segmentQuery(query) : query);
+        const r = q ? await q.rankedSearch(pf, query) : await pf.search(query);
         const data = await Promise.all(r.results.map((x: { data: () => Promise<{ url: string }> }) => x.data()));
         out.push({ query, urls: data.map((d: { url: string }) => d.url.replace(root, '').replace(/^\//, '')) });
       }
@@ -55,6 +55,8 @@ export interface FirstSearchMeasure {
   /** Of bytesGzip: Pagefind files (pagefind.js, worker, wasm, meta, index/filter chunks, fragments). */
   bytesPagefindGzip: number;
   requests: number;
+  /** Gzipped bytes per kind of file (html, css, js, wasm, meta, index, filter, fragment, other). */
+  byKind: Record<string, number>;
   /** Milliseconds from the last keystroke to the first result being shown. */
   typingToResultsMs: number;
   status: string;
@@ -115,8 +117,15 @@ export async function measureFirstSearch(browser: Browser, baseUrl: string, quer
     const status = ((await page.locator('[data-search-status]').textContent()) ?? '').trim();
     const sum = (rows: Counter['log'], k: 'bytes' | 'gz') => rows.reduce((a, r) => a + r[k], 0);
     const pf = proxy.log.filter((r) => /\/pagefind(-shards)?\//.test(r.path));
+    const byKind: Record<string, number> = {};
+    for (const r of proxy.log) {
+      const p = r.path.split('?')[0] ?? '';
+      const kind = /\.pf_(\w+)$/.exec(p)?.[1] ?? (/wasm\./.test(p) ? 'wasm' : /\.(js|css|json)$/.exec(p)?.[1] ?? (/\/$|\.html$/.test(p) ? 'html' : 'other'));
+      byKind[kind] = (byKind[kind] ?? 0) + r.gz;
+    }
     return {
       query,
+      byKind,
       bytesServed: sum(proxy.log, 'bytes'),
       bytesGzip: sum(proxy.log, 'gz'),
       bytesPagefindGzip: sum(pf, 'gz'),

@@ -15,7 +15,9 @@ export interface SearchRecord {
   url: string;
   /** Budget year, used for sharding. */
   year: string;
-  /** Plain text, unsegmented. */
+  /** Reply number and title: indexed with a heading's weight, so a reply about a term outranks one that mentions it. */
+  heading: string;
+  /** Plain text of the page (member, head, programmes, question, answer, annexes), unsegmented. */
   text: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
@@ -56,6 +58,14 @@ export function markdownToText(body: string): string {
   return lines.filter(Boolean).join('\n');
 }
 
+/**
+ * The source prints the head's colon two ways (政府總部︰ U+FE30 and 政府總部： U+FF1A);
+ * one spelling per head keeps one filter entry per head.
+ */
+export function sameColon(name: string): string {
+  return name.replace(/\uFE30/g, '\uFF1A');
+}
+
 function need(cond: unknown, file: string, field: string): asserts cond {
   if (!cond) throw new RecordError(`${file}:1: front-matter field "${field}" is missing or has the wrong type`);
 }
@@ -69,14 +79,15 @@ export function replyRecord(fm: ReplyFrontMatter, body: string, file: string): S
   need(fm.head && typeof fm.head.code === 'string', file, 'head');
   need(Array.isArray(fm.programmes), file, 'programmes');
   const url = `/${fm.year}/${fm.replyNo.toLowerCase()}/`;
-  const head = `${fm.head.code} ${fm.head.name}`;
-  const programmes = fm.programmes.map((p) => `(${p.code}) ${p.name}`);
-  // The header line makes the reply number, member and head findable as words.
-  const header = [fm.replyNo, fm.title, fm.member, head, ...programmes].join('\n');
+  const head = `${fm.head.code} ${sameColon(fm.head.name)}`;
+  const programmes = fm.programmes.map((p) => `(${p.code}) ${sameColon(p.name)}`);
+  // The member, head and programmes are findable as words, as on the page.
+  const facts = [fm.member, head, ...programmes].join('\n');
   return {
     url,
     year: fm.year,
-    text: `${header}\n${markdownToText(body)}`,
+    heading: `${fm.replyNo} ${fm.title}`,
+    text: `${facts}\n${markdownToText(body)}`,
     meta: {
       title: fm.title,
       replyNo: fm.replyNo,
@@ -103,7 +114,8 @@ export function backgroundRecord(fm: BackgroundFrontMatter, body: string, file: 
   return {
     url: `/background/${fm.slug}/`,
     year: 'background',
-    text: `${fm.title}\n${markdownToText(body)}`,
+    heading: fm.title,
+    text: markdownToText(body),
     meta: { title: fm.title, kind: 'background', year },
     filters: {},
     sort: { replyNo: `~background ${fm.slug}` },

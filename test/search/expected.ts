@@ -19,6 +19,8 @@ export interface ReplyText {
   /** `2023-24/itib001/` */
   path: string;
   flat: string;
+  /** The reply's title, flattened the same way. */
+  title: string;
 }
 
 const flatten = (s: string) => s.replace(/\\(.)/g, '$1').replace(/\s+/gu, '').toLowerCase();
@@ -35,7 +37,9 @@ export function loadReplyTexts(contentDir: string): ReplyText[] {
   for (const year of readdirSync(root).sort()) {
     for (const f of readdirSync(join(root, year)).sort()) {
       if (!f.endsWith('.md')) continue;
-      out.push({ path: `${year}/${f.replace(/\.md$/, '')}/`, flat: flatten(readFileSync(join(root, year, f), 'utf8')) });
+      const text = readFileSync(join(root, year, f), 'utf8');
+      const title = /^title:\s*(.*)$/m.exec(text)?.[1] ?? '';
+      out.push({ path: `${year}/${f.replace(/\.md$/, '')}/`, flat: flatten(text), title: flatten(title) });
     }
   }
   return out;
@@ -46,30 +50,42 @@ export function expectedFor(q: string, replies: ReplyText[]): string[] {
   return replies.filter((r) => r.flat.includes(needle)).map((r) => r.path);
 }
 
+/**
+ * The replies a citizen most likely wants for a query: an explicit target
+ * (reply numbers), else the replies whose title contains the term.
+ */
+export function targetsFor(spec: QuerySpec, replies: ReplyText[]): string[] {
+  if (spec.target) return [spec.target];
+  const needle = flatten(spec.q);
+  return replies.filter((r) => r.title.includes(needle)).map((r) => r.path);
+}
+
 export interface QueryScore {
   q: string;
   expected: number;
   found: number;
   recall: number;
-  /** Every one of the first five results contains the query (or fewer results than five, all correct). */
+  /** The first min(5, expected) results all contain the query. */
   top5Precise: boolean;
-  /** The target reply is among the first five results (null when the query has no target). */
+  /** One of the target replies is among the first five results (null when the query has no target). */
   targetTop5: boolean | null;
   missing: string[];
 }
 
-export function score(spec: QuerySpec, expected: string[], urls: string[]): QueryScore {
+export function score(spec: QuerySpec, expected: string[], urls: string[], targets: string[] = spec.target ? [spec.target] : []): QueryScore {
   const got = new Set(urls);
   const missing = expected.filter((p) => !got.has(p));
   const exp = new Set(expected);
   const top5 = urls.slice(0, 5);
+  // With fewer than five expected replies, only the first `expected` places can be judged.
+  const judged = urls.slice(0, Math.min(5, expected.length));
   return {
     q: spec.q,
     expected: expected.length,
     found: expected.length - missing.length,
     recall: expected.length ? (expected.length - missing.length) / expected.length : 1,
-    top5Precise: top5.every((u) => exp.has(u) || u.startsWith('background/')),
-    targetTop5: spec.target ? top5.includes(spec.target) : null,
+    top5Precise: judged.every((u) => exp.has(u) || u.startsWith('background/')),
+    targetTop5: targets.length ? targets.some((t) => top5.includes(t)) : null,
     missing,
   };
 }

@@ -13,7 +13,7 @@ const segmenter =
     ? new Intl.Segmenter(SEARCH_LOCALE, { granularity: 'word' })
     : null;
 
-/** Collapse the whitespace inside Chinese (people paste 創 科 from PDFs) and split into index words. */
+/** Collapse the whitespace inside Chinese (people paste 創 科 from PDFs) and split into index words (letters and digits only). */
 export function segmentQuery(query) {
   const text = String(query)
     .normalize('NFC')
@@ -22,8 +22,9 @@ export function segmentQuery(query) {
   if (!segmenter) return text;
   const words = [];
   for (const { segment } of segmenter.segment(text)) {
-    const s = segment.trim();
-    if (s) words.push(s);
+    // Symbols and punctuation (「 + 、) are not words in the index: Pagefind drops them when indexing,
+    // and a query word that can never match would empty an all-words search.
+    if (/[\p{L}\p{N}]/u.test(segment)) words.push(segment.trim());
   }
   return words.join(' ');
 }
@@ -58,4 +59,29 @@ export function replyJumps(query, replies) {
     }
   }
   return out;
+}
+
+/**
+ * Search with exact matches first. A multi-word query is run twice on the same
+ * loaded index chunks: as a phrase ("智 方便": the words adjacent, i.e. the
+ * exact term) and as all-words (智 AND 方便, which also finds a page whose text
+ * was split differently around the term, so no exact match is lost). Pagefind
+ * scores every phrase hit alike (1.0), so the phrase search only decides which
+ * pages are exact; the order inside each group is the all-words ranking.
+ * Returns { results, exact }.
+ */
+export async function rankedSearch(pagefind, query, options = {}) {
+  const words = segmentQuery(query);
+  if (!words) return { results: (await pagefind.search(null, options)).results, exact: 0 };
+  if (!words.includes(' ')) {
+    const r = await pagefind.search(words, options);
+    return { results: r.results, exact: r.results.length };
+  }
+  const [phrase, all] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);
+  const isExact = new Set(phrase.results.map((r) => r.id));
+  const ranked = all.results.filter((r) => isExact.has(r.id));
+  const seen = new Set(ranked.map((r) => r.id));
+  const onlyPhrase = phrase.results.filter((r) => !seen.has(r.id));
+  const rest = all.results.filter((r) => !isExact.has(r.id));
+  return { results: [...ranked, ...onlyPhrase, ...rest], exact: isExact.size };
 }

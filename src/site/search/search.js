@@ -9,11 +9,11 @@
 //   button restores it (popstate).
 // - The index is one Pagefind bundle per budget year: /pagefind/ (newest year) plus
 //   the shards listed in /pagefind/shards.json, merged with mergeIndex.
-import { segmentQuery, replyJumps } from './query.js';
+import { segmentQuery, replyJumps, rankedSearch } from './query.js';
 import { stringsFor } from './strings.js';
 
 const FILTERS = ['year', 'head', 'programme', 'member'];
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 180;
 
 const siteRoot = new URL('../', import.meta.url);
@@ -107,11 +107,8 @@ function setup() {
   const input = form?.querySelector('input[name="q"]');
   if (!form || !input) return;
 
+  // file:// never gets here (module scripts are blocked there); offline.js explains instead.
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite', 'data-search-status': true });
-  if (location.protocol === 'file:') {
-    form.after(el('p', { class: 'search-offline', 'data-search-offline': true, text: t.offline }));
-    return;
-  }
 
   const controls = {};
   const fieldset = el('fieldset', { class: 'search-filters' }, el('legend', { text: t.filters }));
@@ -133,7 +130,9 @@ function setup() {
   const list = el('ol', { class: 'search-results', 'data-search-results': true, 'aria-label': t.resultsLabel });
   const more = el('button', { type: 'button', class: 'search-more', hidden: true, text: t.more });
   const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, fieldset, status, jump, list, more);
-  form.after(region);
+  const host = document.getElementById('search-results');
+  if (host) host.append(region);
+  else form.after(region);
 
   let pagefind = null;
   let manifest = { shards: [], replies: {} };
@@ -166,6 +165,7 @@ function setup() {
   let searchId = 0;
   let shown = 0;
   let results = [];
+  let exact = 0;
 
   function applyStateToControls(state) {
     input.value = state.q;
@@ -209,7 +209,7 @@ function setup() {
     }
     shown += batch.length;
     more.hidden = shown >= results.length;
-    if (results.length > PAGE_SIZE) status.textContent = `${t.results(results.length)} ${t.showing(shown, results.length)}`;
+    if (results.length > PAGE_SIZE) status.textContent = `${t.results(results.length, exact)} ${t.showing(shown, results.length)}`;
   }
 
   async function run(state) {
@@ -237,12 +237,13 @@ function setup() {
     if (id !== searchId) return;
     const options = { filters };
     if (state.sort === 'replyNo') options.sort = { replyNo: 'asc' };
-    const r = await pf.search(q || null, options);
+    const r = await rankedSearch(pf, q, options);
     if (id !== searchId) return;
     results = r.results;
+    exact = q ? r.exact : results.length;
     shown = 0;
     list.replaceChildren();
-    status.textContent = results.length ? t.results(results.length) : t.none;
+    status.textContent = results.length ? t.results(results.length, exact) : t.none;
     if (results.length) await renderMore();
     else more.hidden = true;
   }

@@ -13,7 +13,8 @@ export const STRINGS = {
     sortRelevance: '相關程度',
     sortReplyNo: '答覆編號',
     searching: '搜尋中……',
-    results: (n) => `找到 ${n} 則結果。`,
+    // exact: results containing the term as typed; the rest contain all its words.
+    results: (n, exact) => (exact < n ? `找到 ${n} 則結果，其中 ${exact} 則包含完整字詞（排在前面）。` : `找到 ${n} 則結果。`),
     none: '找不到結果。請試用較短的詞語，或移除篩選條件。',
     prompt: '請輸入字詞，或選擇篩選條件。',
     showing: (shown, total) => `顯示第 1 至 ${shown} 則，共 ${total} 則。`,
@@ -25,8 +26,6 @@ export const STRINGS = {
     resultsLabel: '搜尋結果',
     background: '背景文件',
     failed: '搜尋暫時無法使用：未能載入搜尋索引。',
-    offline:
-      '從本機檔案（file://）開啟時，瀏覽器不容許載入搜尋索引，所以此頁不能搜尋。離線使用方法：在本檔案所在資料夾執行「python3 -m http.server」，再以瀏覽器開啟 http://localhost:8000/search/ ；或使用首頁的總目、綱領及議員索引瀏覽答覆。',
   },
   en: {
     filters: 'Filters',
@@ -39,7 +38,9 @@ export const STRINGS = {
     sortRelevance: 'Relevance',
     sortReplyNo: 'Reply number',
     searching: 'Searching…',
-    results: (n) => `${n} ${n === 1 ? 'result' : 'results'} found.`,
+    results: (n, exact) =>
+      `${n} ${n === 1 ? 'result' : 'results'} found.` +
+      (exact < n ? ` ${exact} contain the exact term and are listed first.` : ''),
     none: 'No results. Try a shorter word, or remove a filter.',
     prompt: 'Type a word, or choose a filter.',
     showing: (shown, total) => `Showing 1 to ${shown} of ${total}.`,
@@ -51,8 +52,6 @@ export const STRINGS = {
     resultsLabel: 'Search results',
     background: 'Background paper',
     failed: 'Search is unavailable: the search index could not be loaded.',
-    offline:
-      'Opened from a file (file://), the browser does not allow this page to load the search index, so search cannot work here. To search offline, run "python3 -m http.server" in this folder and open http://localhost:8000/en/search/ in your browser — or browse replies by head, programme and member from the home page.',
   },
 };
 

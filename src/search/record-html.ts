@@ -1,0 +1,26 @@
+/**
+ * A search record as the small HTML document Pagefind indexes. HTML rather than
+ * `addCustomRecord`, because only HTML carries weights: the heading (reply
+ * number and title) gets Pagefind's h1 weight, so the reply *about* 智方便
+ * ranks above the dozens that mention it. Metadata, filters and the sort key
+ * sit outside `data-pagefind-body`, unsegmented, for display; the body is the
+ * text pre-segmented into words (see segment.ts).
+ */
+import { escapeHtml } from '../site/lib/html.ts';
+import type { SearchRecord } from './records.ts';
+import { segmentText } from './segment.ts';
+
+export function recordHtml(r: SearchRecord, language: string): string {
+  const tag = (attr: string, key: string, value: string) => `<p ${attr}="${escapeHtml(key)}">${escapeHtml(value)}</p>`;
+  const meta = Object.entries(r.meta).map(([k, v]) => tag('data-pagefind-meta', k, v));
+  const filters = Object.entries(r.filters).flatMap(([k, vs]) => vs.map((v) => tag('data-pagefind-filter', k, v)));
+  const sort = Object.entries(r.sort).map(([k, v]) => tag('data-pagefind-sort', k, v));
+  return [
+    `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title></title></head><body>`,
+    ...meta,
+    ...filters,
+    ...sort,
+    `<main data-pagefind-body><h1>${escapeHtml(segmentText(r.heading))}</h1>`,
+    `<p>${escapeHtml(segmentText(r.text))}</p></main></body></html>`,
+  ].join('\n');
+}

@@ -1,0 +1,13 @@
+// Types for query.js (a plain browser module) so the Node tests can import it under tsc strict.
+export const SEARCH_LOCALE: string;
+export function segmentQuery(query: string): string;
+export function parseReplyNumber(query: string): { bureau: string | null; n: number } | null;
+export function replyJumps(
+  query: string,
+  replies: Record<string, Record<string, number>> | null | undefined,
+): { year: string; replyNo: string; path: string }[];
+export function rankedSearch(
+  pagefind: { search(term: string | null, options?: object): Promise<{ results: { id: string }[] }> },
+  query: string,
+  options?: object,
+): Promise<{ results: { id: string }[]; exact: number }>;
