@@ -1,0 +1,46 @@
+/**
+ * The figures the charts show, computed from the archive's groupings. Pure and
+ * stably ordered: programmes in the head's own order ("not specified" last),
+ * members by count, then by the site's name order.
+ */
+import { compareNames } from '../data/group.ts';
+import type { HeadGroup, Reply } from '../data/model.ts';
+
+export interface Bar {
+  /** Plain text, escaped when drawn. */
+  label: string;
+  value: number;
+  /** Language of the label (data keeps its own language). */
+  lang: string;
+}
+
+export interface ChartLabels {
+  /** e.g. "總目 {code}" prefix for programmes on a year page; empty on a head page. */
+  headPrefix: (code: string) => string;
+  programmeNone: string;
+}
+
+/** Replies per programme of each head (a reply with two programmes counts in both, as on the pages). */
+export function programmeBars(heads: readonly HeadGroup[], labels: ChartLabels): Bar[] {
+  return heads.flatMap((h) =>
+    h.programmes.map((p) => ({
+      label: `${labels.headPrefix(h.code)}${p.code === null ? labels.programmeNone : `(${p.code}) ${p.name ?? ''}`}`.trim(),
+      value: p.replies.length,
+      lang: p.lang,
+    })),
+  );
+}
+
+/** The `limit` members with the most replies among `replies`. */
+export function topMemberBars(replies: readonly Reply[], limit: number): Bar[] {
+  const counts = new Map<string, { value: number; lang: string }>();
+  for (const r of replies) {
+    const entry = counts.get(r.member);
+    if (entry) entry.value++;
+    else counts.set(r.member, { value: 1, lang: r.lang });
+  }
+  return [...counts.entries()]
+    .map(([label, { value, lang }]) => ({ label, value, lang }))
+    .sort((a, b) => b.value - a.value || compareNames(a.label, b.label))
+    .slice(0, limit);
+}

@@ -1,0 +1,105 @@
+/**
+ * buildImages on real cards: a second build renders nothing and publishes the
+ * same bytes; a changed title re-renders that card only; a cold cache renders
+ * identical bytes again; cards.json is not published; icons and manifest are.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildImages, CARD_LIST_FILE } from '../../src/site/images/build-images.ts';
+import { cardList, type CardList } from '../../src/site/images/card-list.ts';
+import { loadArchive } from '../../src/site/data/load.ts';
+import { CONTENT_DIR } from '../support/site.ts';
+import { tempDir } from '../support/builds.ts';
+
+const archive = loadArchive(CONTENT_DIR);
+const full = cardList(archive);
+const pick = ['og/2023-24/itib001.png', 'og/2023-24/heads/155.png', 'og/index.png'];
+const cards = full.cards.filter((c) => pick.includes(c.out));
+const ICONS = ['favicon-32.png', 'icon-192.png', 'icon-512.png', 'apple-touch-icon.png'];
+
+function site(list: CardList): string {
+  const dir = tempDir('images-site');
+  mkdirSync(path.join(dir, 'og'), { recursive: true });
+  writeFileSync(path.join(dir, CARD_LIST_FILE), JSON.stringify(list));
+  return dir;
+}
+
+function digests(dir: string, files: string[]): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+}
+
+const cache = tempDir('images-cache');
+const published = [...pick, ...ICONS, 'favicon.svg', 'site.webmanifest'];
+let firstDigests: Record<string, string> = {};
+
+test('cold: every card and icon is rendered, at the right size, and cards.json is not published', async () => {
+  assert.is(cards.length, 3, 'the picked cards exist in the real archive');
+  const dir = site({ ...full, cards });
+  const stats = await buildImages(dir, { cacheDir: cache, workers: 2 });
+  assert.is(stats.cards, 3);
+  assert.is(stats.rendered, 3 + ICONS.length);
+  assert.not.ok(existsSync(path.join(dir, CARD_LIST_FILE)), 'cards.json removed');
+  for (const f of pick) {
+    const m = await sharp(path.join(dir, f)).metadata();
+    assert.equal([m.format, m.width, m.height], ['png', 1200, 630], f);
+  }
+  const apple = await sharp(path.join(dir, 'apple-touch-icon.png')).metadata();
+  assert.equal([apple.width, apple.height], [180, 180]);
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'site.webmanifest'), 'utf8')) as { name: string; icons: { src: string }[] };
+  assert.is(manifest.name, full.brand);
+  for (const icon of manifest.icons) assert.ok(existsSync(path.join(dir, icon.src)), `manifest icon ${icon.src} exists`);
+  firstDigests = digests(dir, published);
+  assert.ok(stats.bytes > 0);
+});
+
+test('warm: a second build renders 0 pictures and publishes identical bytes', async () => {
+  const dir = site({ ...full, cards });
+  const stats = await buildImages(dir, { cacheDir: cache, workers: 2 });
+  assert.is(stats.rendered, 0);
+  assert.equal(digests(dir, published), firstDigests);
+});
+
+test('a changed title re-renders that card only', async () => {
+  const changed = cards.map((c) => (c.out === pick[0] ? { ...c, title: `${c.title}（更正）` } : c));
+  const dir = site({ ...full, cards: changed });
+  const stats = await buildImages(dir, { cacheDir: cache, workers: 2 });
+  assert.is(stats.rendered, 1);
+  const now = digests(dir, published);
+  assert.is.not(now[pick[0]!], firstDigests[pick[0]!]);
+  assert.is(now[pick[1]!], firstDigests[pick[1]!]);
+});
+
+test('deterministic: an empty cache renders byte-identical pictures', async () => {
+  const dir = site({ ...full, cards });
+  const stats = await buildImages(dir, { cacheDir: tempDir('images-cache-2'), workers: 2 });
+  assert.is(stats.rendered, 3 + ICONS.length);
+  assert.equal(digests(dir, published), firstDigests);
+});
+
+test('bad input: a malformed card list fails naming the file, before anything is written', async () => {
+  const dir = site({ ...full, cards: [{ ...cards[0]!, out: '../escape.png' }] });
+  try {
+    await buildImages(dir, { cacheDir: cache, workers: 1 });
+    assert.unreachable('should have thrown');
+  } catch (err) {
+    assert.match((err as Error).message, /og\/cards\.json: card 0 is malformed/);
+  }
+  assert.not.ok(existsSync(path.join(dir, 'favicon.svg')));
+});
+
+test('every page type of the real archive has exactly one card', () => {
+  const a = archive;
+  const outs = new Set(full.cards.map((c) => c.out));
+  const want = [...a.replies, ...a.years, ...a.heads, ...a.programmes, ...a.members, ...a.background].map(
+    (p) => `og/${p.path.replace(/^\/|\/$/g, '')}.png`,
+  );
+  for (const w of want) assert.ok(outs.has(w), `card for ${w}`);
+  assert.ok(outs.has('og/index.png'));
+  assert.is(full.cards.length, want.length + 5, 'plus home, about, data, search, members');
+});
+
+test.run();
