@@ -1,7 +1,7 @@
 import type { Layout } from './layout.ts';
 import { recoverTables } from './tableRecovery.ts';
 import { Role } from './roles.ts';
-import { displayWidth, joinLines, LEADING_NUMBERING } from './text.ts';
+import { displayWidth, joinLines, LEADING_NUMBERING, NUMBERING_ONLY } from './text.ts';
 
 export type Block =
   | { kind: 'paragraph'; text: string; line: number }
@@ -87,7 +87,9 @@ export function readBlocks(
 
 function isTabular(g: Group, short: number): boolean {
   if (g.lines.length < 3) return false;
-  const body = g.lines.slice(0, -1);
+  // Numbering labels on lines of their own (`1.` `及` `2.`) are short but are not cells.
+  const body = g.lines.slice(0, -1).filter((l) => !NUMBERING_ONLY.test(l));
+  if (body.length < 2) return false;
   const n = body.filter((l) => displayWidth(l) < short).length;
   return n / body.length >= 0.5;
 }

@@ -16,7 +16,7 @@ export const LEADING_NUMBERING = /^(?:\d+(?:\.\d+)*\.|\(\s*[0-9a-zA-Z]{1,4}\s*\)
 
 const ONE = LEADING_NUMBERING.source.slice(1);
 /** A line holding only numbering labels: `3.`, `1.及`, `(a)及(b)`. */
-const NUMBERING_ONLY = new RegExp(`^(?:${ONE}\\s*[及和、至]?\\s*)+$`);
+export const NUMBERING_ONLY = new RegExp(`^(?:${ONE}|[及和、至])(?:\\s*(?:${ONE}|[及和、至]))*$`);
 /** The numbering label at a paragraph start, possibly joined: `1.及 3.`. */
 const LEADING_LABEL = new RegExp(`^${ONE}(?:\\s*[及和、至]\\s*${ONE})*`);
 

@@ -24,6 +24,11 @@ test('an annex heading is its own block', () => {
   assert.is(b[1]!.kind === 'annex' && b[1]!.title, '附件一');
 });
 
+test('numbering labels on lines of their own are not table cells (ITIB072)', () => {
+  const b = blocks(['1.', '', '及', '', '2.', '', '創科及工業局從基建、人才、資金、技術及科研 5大方面推動「新型', '', '工業化」：']);
+  assert.equal(b, [{ kind: 'paragraph', text: '1.及2. 創科及工業局從基建、人才、資金、技術及科研5大方面推動「新型工業化」：', line: 1 }]);
+});
+
 test('a flattened table with ambiguous digit groups is kept line by line', () => {
   const lines = ['  2020年 2021年 2022年 ', '來電數目 4 743 772 4 648 551 6 472 280 ', '來函數目 498 344 640 999 712 147 '];
   const out = recoverTables(lines.map((l) => l.trim()), 10);
