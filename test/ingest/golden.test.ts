@@ -4,7 +4,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { realDocument, reply, section } from './_real.ts';
+import MarkdownIt from 'markdown-it';
+import { realDocument, reply, renderedText, section, splitMarkdown } from './_real.ts';
 
 const g = realDocument();
 
@@ -128,6 +129,25 @@ test('no body paragraph keeps a justification space between two Chinese characte
     const paragraphs = body.split(/\n\n/).filter((p) => !p.startsWith('```') && !p.startsWith('|'));
     for (const p of paragraphs) assert.not.match(p, /[\u4e00-\u9fff] +[\u4e00-\u9fff]/, `${name}: ${p.slice(0, 60)}`);
   }
+});
+
+test('rendered with markdown-it (html off), no reply gains markup the source did not have', () => {
+  const md = new MarkdownIt({ html: false });
+  const allowed = new Set(['h2', 'p', 'pre', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+  for (const [name, file] of g.files) {
+    const { body } = splitMarkdown(file);
+    const html = md.render(body);
+    for (const m of html.matchAll(/<\/?([a-z0-9]+)/g)) assert.ok(allowed.has(m[1]!), `${name}: <${m[1]}>`);
+    // The source has no backslash: any in the rendered text would be a visible escape.
+    assert.not.ok(renderedText(body).includes('\\'), `${name}: visible backslash`);
+  }
+});
+
+test('characters Markdown would interpret reach the reader unchanged (source lines 7124, 19107, 21275)', () => {
+  assert.ok(renderedText(reply(g, 'ITIB046').body).includes('上限為$28,808,000。'));
+  assert.ok(renderedText(reply(g, 'ITIB132').body).includes('「R&D100」'));
+  // a footnote starting with * is not a bullet list
+  assert.ok(renderedText(reply(g, 'ITIB147').body).includes('*創新科技署(創科署)為應對2019冠狀病毒病'));
 });
 
 test.run();
