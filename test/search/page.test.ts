@@ -1,0 +1,126 @@
+/**
+ * The search page as a reader uses it, in chromium against the built site under
+ * a path prefix: results with reply number, title, member, head and a
+ * highlighted excerpt; the reply-number jump; query and filters in the URL and
+ * the back button; the English interface searching the same Chinese replies.
+ * Also prints (does not assert) first-search bytes and typing-to-results time.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Page } from 'playwright-core';
+import { measureFirstSearch } from '../../src/search/measure-browser.ts';
+import { searchHarness, closeHarness } from './harness.ts';
+
+test.after(() => closeHarness());
+
+async function openSearch(path: string): Promise<Page> {
+  const { browser, server } = await searchHarness();
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(new URL(path, server.baseUrl).href);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+const results = (page: Page) => page.locator('[data-search-results] > li');
+const status = (page: Page) => page.locator('[data-search-status]');
+
+test('typing 智方便 lists replies as links with number, title, member, head and a marked excerpt', async () => {
+  const page = await openSearch('search/');
+  await page.locator('main input[name="q"]').fill('智方便');
+  await results(page).first().waitFor();
+  const first = results(page).first();
+  assert.match((await first.locator('a').getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/itib\d{3}\/$/);
+  assert.match((await first.locator('a').textContent()) ?? '', /^ITIB\d{3} \S/);
+  const facts = (await first.locator('.search-meta').textContent()) ?? '';
+  assert.match(facts, /提問議員: \S+/);
+  assert.match(facts, /總目: \d+ /);
+  const marks = await first.locator('.search-excerpt mark').allTextContents();
+  assert.ok(marks.some((m) => m.includes('智') || m.includes('方便')), `marked words: ${marks.join('|')}`);
+  assert.match((await status(page).textContent()) ?? '', /找到 \d+ 則結果/);
+  assert.is((await status(page).getAttribute('aria-live')) ?? '', 'polite');
+  assert.equal((page as Page & { errors: string[] }).errors, []);
+  assert.is(new URL(page.url()).searchParams.get('q'), '智方便', 'query in the URL');
+  await page.close();
+});
+
+test('excerpts are text: no element but <mark> comes from the index', async () => {
+  const page = await openSearch('search/?q=%E6%95%B8%E7%A2%BC%E6%B8%AF');
+  await results(page).first().waitFor();
+  const tags = await page.$$eval('.search-excerpt *', (els) => [...new Set(els.map((e) => e.tagName))]);
+  assert.equal(tags.filter((t) => t !== 'MARK'), []);
+  await page.close();
+});
+
+test('a reply number offers a direct jump: ITIB259, itib259 and 259', async () => {
+  const page = await openSearch('search/');
+  for (const q of ['ITIB259', 'itib259', '259']) {
+    await page.locator('main input[name="q"]').fill(q);
+    const jump = page.locator('[data-search-jump] a');
+    await jump.first().waitFor();
+    assert.match((await jump.first().getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/itib259\/$/, q);
+    assert.match((await jump.first().textContent()) ?? '', /ITIB259/);
+  }
+  await page.locator('[data-search-jump] a').first().click();
+  await page.waitForURL(/\/2023-24\/itib259\/$/);
+  await page.close();
+});
+
+test('filters and sort live in the URL; the back button restores the previous search', async () => {
+  const page = await openSearch('search/?q=%E6%99%BA%E6%96%B9%E4%BE%BF');
+  await results(page).first().waitFor();
+  const before = (await status(page).textContent()) ?? '';
+  const head = page.locator('#search-filter-head');
+  const option = await head.locator('option').nth(1).getAttribute('value');
+  assert.ok(option, 'head filter has options');
+  await head.selectOption(option!);
+  await page.waitForFunction((o) => new URL(location.href).searchParams.get('head') === o, option);
+  await page.waitForFunction((b) => document.querySelector('[data-search-status]')?.textContent !== b, before);
+  const heads = await page.locator('[data-search-results] .search-meta').allTextContents();
+  assert.ok(heads.length > 0 && heads.every((h) => h.includes(option!)), 'every result is in the chosen head');
+  await page.locator('#search-sort').selectOption('replyNo');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'replyNo');
+  await page.waitForFunction(() => {
+    const nos = [...document.querySelectorAll('.search-replyno')].map((e) => e.textContent ?? '');
+    return nos.length > 1 && nos.every((n, i) => i === 0 || nos[i - 1]! <= n);
+  });
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('sort'));
+  assert.is(await page.locator('#search-sort').inputValue(), '');
+  assert.is(await head.inputValue(), option);
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('head'));
+  await page.waitForFunction((b) => document.querySelector('[data-search-status]')?.textContent === b, before);
+  assert.is(await head.inputValue(), '');
+  await page.close();
+});
+
+test('the English search page finds Chinese terms and links to the English pages', async () => {
+  const page = await openSearch('en/search/?q=%E6%95%B8%E7%A2%BC%E6%B8%AF');
+  await results(page).first().waitFor();
+  assert.match((await status(page).textContent()) ?? '', /\d+ results? found/);
+  assert.match((await results(page).first().locator('a').getAttribute('href')) ?? '', /\/legco-archive\/en\/2023-24\/itib\d{3}\/$/);
+  assert.is(await results(page).first().locator('.search-excerpt').getAttribute('lang'), 'zh-Hant-HK');
+  await page.locator('main input[name="q"]').fill('itib1');
+  await page.locator('[data-search-jump] a').first().waitFor();
+  assert.match((await page.locator('[data-search-jump] a').first().getAttribute('href')) ?? '', /\/en\/2023-24\/itib001\/$/);
+  await page.close();
+});
+
+test('first search on a cold cache: bytes and typing-to-results time (printed, not asserted)', async () => {
+  const { browser, server } = await searchHarness();
+  for (const [path, q] of [['search/', '數碼港'], ['search/', '智方便'], ['en/search/', '再工業化']] as const) {
+    const m = await measureFirstSearch(browser, server.baseUrl, q, path);
+    console.log(
+      `  first search ${path} ${q}: ${(m.bytesGzip / 1024).toFixed(1)} KB gzipped (${(m.bytesServed / 1024).toFixed(1)} KB as served,` +
+        ` Pagefind ${(m.bytesPagefindGzip / 1024).toFixed(1)} KB, ${m.requests} requests), typing → results ${m.typingToResultsMs} ms`,
+    );
+    assert.ok(m.bytesGzip > 0);
+  }
+});
+
+test.run();
