@@ -20,7 +20,11 @@ export interface SourceRef {
   file: string;
   /** First and last line (1-based, inclusive) of the reply in the source. */
   lines: [number, number];
-  /** Page numbers from the page footers, when known. */
+  /**
+   * First and last page, from the page footers, only when known: most footers
+   * were lost in extraction, so this is set only when a footer closes both the
+   * previous reply and this one (replies start on a new page).
+   */
   pages?: [number, number];
 }
 
@@ -43,7 +47,10 @@ export interface ReplyFrontMatter {
   /** LegCo internal reference number, as printed, or null when absent. */
   memberRef: string | null;
   head: CodeName;
-  /** Subhead as printed inside the parentheses (often empty ""). */
+  /**
+   * Subhead as printed after `分目：`, spacing normalised: `(000) 運作開支`,
+   * `(700) 一般非經常開支`; an empty `()` (most replies) is "".
+   */
   subhead: string;
   /** Zero, one or more programmes; empty means 沒有指定 (not specified). */
   programmes: CodeName[];
