@@ -63,7 +63,8 @@ export function readBlocks(
     const raw = lines[i] ?? '';
     const text = raw.trim();
     if (text === '') {
-      if (raw.length > 0) current = null;
+      // A numbering label alone (`1.`) belongs to the paragraph after the separator.
+      if (raw.length > 0 && !(current && current.lines.every((l) => NUMBERING_ONLY.test(l)))) current = null;
       continue;
     }
     if (layout.footer.test(text) || layout.headerFurniture.some((re) => re.test(text))) {
@@ -94,6 +95,38 @@ function isTabular(g: Group, short: number): boolean {
   return n / body.length >= 0.5;
 }
 
+/** One or two short lines with a number and no sentence end: a table row on its own. */
+function isRowLike(g: Group, short: number): boolean {
+  return (
+    g.lines.length <= 2 &&
+    g.lines.every((l) => displayWidth(l) < short && !SENTENCE_END.test(l)) &&
+    g.lines.some((l) => /\d/.test(l)) &&
+    !g.lines.every((l) => NUMBERING_ONLY.test(l))
+  );
+}
+
+/**
+ * Which groups belong to a flattened table: multi-line groups of short lines, plus
+ * runs of row-like groups (a table whose rows the extraction separated like
+ * paragraphs) that are at least three long or touch such a group.
+ */
+function markTabular(groups: readonly Group[], short: number): boolean[] {
+  const tabular = groups.map((g) => isTabular(g, short));
+  let k = 0;
+  while (k < groups.length) {
+    if (tabular[k] || !isRowLike(groups[k]!, short)) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < groups.length && !tabular[end] && isRowLike(groups[end]!, short)) end++;
+    const touches = (k > 0 && tabular[k - 1]) || (end < groups.length && tabular[end]);
+    if (end - k >= 3 || touches) for (let x = k; x < end; x++) tabular[x] = true;
+    k = end;
+  }
+  return tabular;
+}
+
 function isShortFragment(g: Group, short: number): boolean {
   return g.lines.length <= 2 && g.lines.every((l) => displayWidth(l) < short && !SENTENCE_END.test(l));
 }
@@ -121,7 +154,7 @@ function peelIntroduction(groups: Group[], short: number): Group[] {
 function groupsToBlocks(input: Group[], layout: Layout, short: number): Block[] {
   const blocks: Block[] = [];
   const groups = peelIntroduction(input, short);
-  const tabular = groups.map((g) => isTabular(g, short));
+  const tabular = markTabular(groups, short);
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k]!;
     if (g.lines.length === 1 && layout.annexHeading.test(g.lines[0]!)) {

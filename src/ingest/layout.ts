@@ -48,7 +48,8 @@ export const zhLayout: Layout = {
   lang: 'zh-Hant-HK',
   questionNo: /^[(（]\s*問題編號\s*[：:]\s*(\d+)\s*[)）]$/,
   replyNo: REPLY_NO,
-  headerFurniture: [/^審核\s*\d{4}\s*-\s*\d{2}\s*年度\s*答覆編號$/, /^開支預算$/, /^管制人員的答覆$/],
+  // A stray backtick from the PDF sits before one header (ITIB254, source line 37319).
+  headerFurniture: [/^`?\s*審核\s*\d{4}\s*-\s*\d{2}\s*年度\s*答覆編號$/, /^開支預算$/, /^管制人員的答覆$/],
   footer: /^第\s*\d+\s*節\s*[A-Z]{2,6}\s*-\s*第\s*(\d+)\s*頁$/,
   endMarker: /^[–—-]\s*完\s*[–—-]$/,
   labels: {

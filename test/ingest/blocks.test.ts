@@ -29,6 +29,17 @@ test('numbering labels on lines of their own are not table cells (ITIB072)', () 
   assert.equal(b, [{ kind: 'paragraph', text: '1.及2. 創科及工業局從基建、人才、資金、技術及科研5大方面推動「新型工業化」：', line: 1 }]);
 });
 
+test('a numbering label alone before a separator joins the paragraph after it (ITIB066)', () => {
+  const b = blocks(['4. ', ' ', '政府於 2019年年底公布的「2027年人力資源推算」報告。']);
+  assert.equal(b, [{ kind: 'paragraph', text: '4. 政府於2019年年底公布的「2027年人力資源推算」報告。', line: 1 }]);
+});
+
+test('table rows the extraction separated like paragraphs stay one extracted table (ITIB114)', () => {
+  const b = blocks(['相關項目表列如下：', ' ', '醫療器材 2 3,000萬', ' ', '納米纖維材料 2 2,780萬', ' ', '總計 30 2.7億', ' ', '此外，我們會繼續推動。']);
+  assert.equal(b.map((x) => x.kind), ['paragraph', 'extracted', 'paragraph']);
+  assert.equal(b[1]!.kind === 'extracted' && b[1]!.lines, ['醫療器材 2 3,000萬', '納米纖維材料 2 2,780萬', '總計 30 2.7億']);
+});
+
 test('a flattened table with ambiguous digit groups is kept line by line', () => {
   const lines = ['  2020年 2021年 2022年 ', '來電數目 4 743 772 4 648 551 6 472 280 ', '來函數目 498 344 640 999 712 147 '];
   const out = recoverTables(lines.map((l) => l.trim()), 10);
