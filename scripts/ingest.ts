@@ -49,7 +49,18 @@ function main(): number {
   const titles = readTitles(root);
   let g: Generated;
   if (args.source) g = generateOne(root, path.resolve(args.source), 'flat', titles);
-  else g = mergeGenerated(listSources(root).map((s) => generateOne(root, s, 'tree', titles)));
+  else {
+    g = mergeGenerated(listSources(root).map((s) => generateOne(root, s, 'tree', titles)));
+    // An override for a reply that no longer exists is a stale correction, not something to skip silently.
+    const ids = new Set<string>();
+    for (const k of g.files.keys()) {
+      const m = /^content\/replies\/([^/]+)\/([a-z0-9]+)\.md$/.exec(k);
+      if (m) ids.add(`${m[1]}/${m[2]!.toUpperCase()}`);
+    }
+    for (const id of titles.keys()) {
+      if (!ids.has(id)) throw new IngestError('content/patches/titles.json', 1, `title override for ${id}, which no source generates`);
+    }
+  }
 
   const parsed = Date.now();
   report(g, args.quiet || args.check);
