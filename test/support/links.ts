@@ -55,16 +55,20 @@ const URL_ATTRS: Record<string, string[]> = {
 export interface ParsedPage {
   refs: Ref[];
   ids: Set<string>;
+  /** `<link rel="canonical">` href, if any. */
+  canonical?: string;
 }
 
 export function parsePage(html: string): ParsedPage {
   const refs: Ref[] = [];
   const ids = new Set<string>();
+  let canonical: string | undefined;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         if (attrs.id) ids.add(attrs.id);
         if (name === 'a' && attrs.name) ids.add(attrs.name);
+        if (name === 'link' && attrs.rel?.split(/\s+/).includes('canonical')) canonical = attrs.href;
         for (const attr of URL_ATTRS[name] ?? []) {
           const value = attrs[attr];
           if (value === undefined) continue;
@@ -83,7 +87,7 @@ export function parsePage(html: string): ParsedPage {
   );
   parser.write(html);
   parser.end();
-  return { refs, ids };
+  return { refs, ids, canonical };
 }
 
 function cssRefs(css: string): Ref[] {

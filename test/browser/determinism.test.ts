@@ -1,0 +1,53 @@
+/**
+ * Same input → same bytes. Two builds of the same content into two different
+ * directories must give identical trees: same file list, same SHA-256 of every
+ * file. Output directories differ on purpose, so an absolute path leaking into
+ * a page shows up too. Run on the fixture corpus and on the real corpus.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diskTree } from '../support/file-tree.ts';
+import { buildSite, tempDir, xssContent, xssSite } from '../support/builds.ts';
+import { CONTENT_DIR } from '../support/site.ts';
+
+const test = suite('deterministic builds');
+
+function hashes(dir: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const f of diskTree(dir).files) map.set(f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex'));
+  return map;
+}
+
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [f, h] of a) {
+    if (!b.has(f)) out.push(`only in first: ${f}`);
+    else if (b.get(f) !== h) out.push(`differs: ${f}`);
+  }
+  for (const f of b.keys()) if (!a.has(f)) out.push(`only in second: ${f}`);
+  return out.sort();
+}
+
+test('fixture corpus: two builds are byte-identical', () => {
+  const first = hashes(xssSite());
+  const second = hashes(buildSite(xssContent(), join(tempDir('xss-site-2'), 'site')));
+  const diff = differences(first, second);
+  console.log(`  fixture: ${first.size} files, ${diff.length} differences`);
+  assert.equal(diff.slice(0, 30), [], `${diff.length} files differ between two builds`);
+});
+
+// Two fresh builds rather than one against _site: _site may predate a content
+// change (a developer's earlier build), which would be a false alarm.
+test('real corpus: two builds are byte-identical', () => {
+  const first = hashes(buildSite(CONTENT_DIR, join(tempDir('real-site-1'), 'site')));
+  const second = hashes(buildSite(CONTENT_DIR, join(tempDir('real-site-2'), 'site')));
+  const diff = differences(first, second);
+  console.log(`  real corpus: ${first.size} files, ${diff.length} differences`);
+  assert.ok(first.size > 100, `only ${first.size} files built from ${CONTENT_DIR}`);
+  assert.equal(diff.slice(0, 30), [], `${diff.length} files differ between two builds`);
+});
+
+test.run();

@@ -1,0 +1,51 @@
+/**
+ * Every internal reference in the built site resolves on disk: href/src/srcset
+ * of every HTML file and url() in CSS, relative to the page, directory →
+ * index.html, fragments → an element with that id. Then the same inside the
+ * offline zip (unzipped in memory), where every page link must name index.html.
+ * Absolute URLs (canonical, og:*, hreflang alternates to SITE_URL) are not files.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { diskTree, zipTree } from '../support/file-tree.ts';
+import { checkLinks, describeProblems, parsePage } from '../support/links.ts';
+import { requireSite, SITE_DIR } from '../support/site.ts';
+import { offlineBuild } from '../support/builds.ts';
+import { ZIP_ROOT, zipDirectory } from '../../scripts/build-offline.ts';
+
+const test = suite('links resolve on disk');
+
+test('_site: every internal link, stylesheet, script and image resolves', () => {
+  requireSite();
+  const result = checkLinks(diskTree(SITE_DIR));
+  console.log(`  _site: ${result.pages} pages, ${result.references} internal references, ${result.problems.length} problems`);
+  assert.ok(result.pages > 0 && result.references > result.pages, 'suspiciously few pages or references');
+  assert.is(result.problems.length, 0, `broken references:\n${describeProblems(result.problems)}`);
+});
+
+test('_site: every page but the 404 has an absolute canonical URL', () => {
+  requireSite();
+  const tree = diskTree(SITE_DIR);
+  const bad: string[] = [];
+  for (const file of tree.files.filter((f) => f.endsWith('.html') && !/(^|\/)404\.html$/.test(f))) {
+    const { canonical } = parsePage(tree.read(file));
+    if (!canonical || !/^https?:\/\//.test(canonical)) bad.push(`${file}: ${canonical ?? 'no canonical'}`);
+  }
+  assert.equal(bad.slice(0, 20), [], `${bad.length} pages without an absolute canonical URL`);
+});
+
+test('offline zip: deterministic, every link names index.html and resolves', () => {
+  const { zip, siteDir } = offlineBuild();
+  const again = zipDirectory(siteDir);
+  assert.ok(Buffer.from(zip).equals(Buffer.from(again)), 'zipping the same directory twice gave different bytes');
+  const tree = zipTree(zip, ZIP_ROOT);
+  assert.ok(tree.hasFile('index.html'), `the zip has no ${ZIP_ROOT}index.html`);
+  const result = checkLinks(tree, { offline: true });
+  console.log(
+    `  offline zip: ${(zip.length / 1e6).toFixed(1)} MB, ${tree.files.length} files, ${result.pages} pages, ` +
+      `${result.references} internal references, ${result.problems.length} problems`,
+  );
+  assert.is(result.problems.length, 0, `broken or non-offline references in the zip:\n${describeProblems(result.problems)}`);
+});
+
+test.run();

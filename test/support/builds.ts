@@ -1,0 +1,99 @@
+/**
+ * Extra builds the tests need besides `_site`: the XSS fixture corpus through
+ * the real ingest CLI and the real build, and the offline zip. Each is built at
+ * most once per test process (uvu runs every test file in one process) and
+ * lives in a temporary directory removed at exit.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const temps: string[] = [];
+process.on('exit', () => {
+  if (process.env.KEEP_TEST_BUILDS) return;
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `legco-${label}-`));
+  temps.push(dir);
+  return dir;
+}
+
+/** Run a repository script with tsx; throw with its output when it fails. */
+export function runScript(script: string, args: string[], env: Record<string, string> = {}): string {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    throw new Error(
+      `${script} ${args.join(' ')} failed (exit ${r.status ?? r.signal}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`,
+    );
+  }
+  console.log(`  (${script} ${args.join(' ')} took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return r.stdout;
+}
+
+/** Build the site from a content directory into an output directory. */
+export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): string {
+  rmSync(outDir, { recursive: true, force: true });
+  runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: contentDir, ARCHIVE_OUT: outDir, ...env });
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`build into ${outDir} wrote no index.html`);
+  return outDir;
+}
+
+export const XSS_SOURCE = join(ROOT, 'test/fixtures/xss/zh-2023-24-XSS.txt');
+
+/**
+ * A content directory like the real one, with the XSS fixture as the only
+ * 2023-24 source and its replies produced by the real ingest CLI. Other
+ * content (background paper, other sources' metadata) is copied so every page
+ * type still builds; patches are left out, they belong to the real source.
+ */
+let fixtureContent: string | undefined;
+export function xssContent(): string {
+  if (fixtureContent) return fixtureContent;
+  const dir = tempDir('xss-content');
+  for (const entry of readdirSync(join(ROOT, 'content'))) {
+    if (entry === 'replies' || entry === 'patches' || entry === 'sources') continue;
+    cpSync(join(ROOT, 'content', entry), join(dir, entry), { recursive: true });
+  }
+  mkdirSync(join(dir, 'patches'), { recursive: true });
+  cpSync(join(ROOT, 'content/sources'), join(dir, 'sources'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('sources', '2023-24')}`) || src.endsWith('2023-24'),
+  });
+  const yearSources = join(dir, 'sources/2023-24');
+  mkdirSync(yearSources, { recursive: true });
+  cpSync(XSS_SOURCE, join(yearSources, 'zh-2023-24-XSS.txt'));
+  cpSync(XSS_SOURCE.replace(/\.txt$/, '.meta.json'), join(yearSources, 'zh-2023-24-XSS.meta.json'));
+  const out = join(dir, 'replies/2023-24');
+  mkdirSync(out, { recursive: true });
+  runScript('scripts/ingest.ts', [join(yearSources, 'zh-2023-24-XSS.txt'), '--out', out]);
+  fixtureContent = dir;
+  return dir;
+}
+
+let fixtureSite: string | undefined;
+export function xssSite(): string {
+  fixtureSite ??= buildSite(xssContent(), join(tempDir('xss-site'), 'site'));
+  return fixtureSite;
+}
+
+/** `npm run build:offline` into a temporary place; returns the zip's bytes and the unzipped-on-build site dir. */
+let offline: { zip: Uint8Array; siteDir: string } | undefined;
+export function offlineBuild(): { zip: Uint8Array; siteDir: string } {
+  if (offline) return offline;
+  const dir = tempDir('offline');
+  const siteDir = join(dir, 'site');
+  const zipPath = join(dir, 'archive-offline.zip');
+  runScript('scripts/build-offline.ts', ['--site', siteDir, '--zip', zipPath]);
+  offline = { zip: new Uint8Array(readFileSync(zipPath)), siteDir };
+  return offline;
+}
