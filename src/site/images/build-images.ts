@@ -3,19 +3,22 @@
  *
  * Eleventy writes og/cards.json (src/site/pages/og-cards.11ty.ts: what each
  * card says, from the same data as the pages). Here every card becomes an SVG
- * (card-svg.ts); its cache key is the SVG + font hash + renderer fingerprint;
- * missing PNGs are rendered by worker processes that see only our fonts; every
- * PNG is then linked into the site from the cache. cards.json is deleted: it
+ * (card-svg.ts) when it is not in the cache. The cache key is the card's text
+ * + a hash of the code that draws it (this folder's sources) + font hash +
+ * renderer fingerprint, so a warm build never even builds an SVG; missing PNGs
+ * are rendered by worker processes that see only our fonts; every PNG is then
+ * linked into the site from the cache. cards.json is deleted: it
  * is a build message, not a published file. Same commit → same bytes.
  *
  * Env: IMAGE_CACHE_DIR (default .cache/og), IMAGE_WORKERS (default: cores).
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cacheKey, cachedPng, folderMaker, imageCacheDir, isCached, publish } from './cache.ts';
+import { fileURLToPath } from 'node:url';
+import { cacheKey, cachedPng, folderMaker, imageCacheDir, listCache, publish } from './cache.ts';
 import type { CardJob, CardList } from './card-list.ts';
-import { CARD_TEMPLATE_VERSION, cardSvg } from './card-svg.ts';
+import { cardSvg } from './card-svg.ts';
 import { fontconfigXml, fontsHash, notoSansHk } from './fonts.ts';
 import { iconJobs, readIconSource, webManifest } from './icons.ts';
 import { rendererFingerprint } from './png.ts';
@@ -27,6 +30,8 @@ export const CARD_LIST_FILE = 'og/cards.json';
 export interface ImageOptions {
   cacheDir?: string;
   workers?: number;
+  /** Sum the published bytes (one stat per picture); default true. */
+  measureBytes?: boolean;
 }
 
 export interface ImageStats {
@@ -69,7 +74,58 @@ function prepareFontconfig(cacheDir: string, fontDirs: string[]): string {
 
 interface Picture {
   out: string;
-  svg: string;
+  /** Everything the picture's pixels depend on besides the fingerprint. */
+  key: string;
+  svg: () => string;
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Hash of the code that turns card text into pixels: every source in this
+ * folder plus the escaper. Changing any of them re-renders every card once.
+ */
+function drawingCodeHash(): string {
+  const files = [
+    ...readdirSync(HERE).filter((f) => f.endsWith('.ts') || f.endsWith('.svg')).sort().map((f) => path.join(HERE, f)),
+    path.join(HERE, '../lib/html.ts'),
+  ];
+  return cacheKey(...files.flatMap((f) => [path.basename(f), readFileSync(f, 'utf8')]));
+}
+
+export interface Plan {
+  /** Each picture's output path (site-relative) and its PNG in the cache. */
+  pictures: { out: string; cached: string }[];
+  /** Cache misses to render. */
+  tasks: RenderTask[];
+  iconSource: string;
+}
+
+/** Decides which pictures the site gets and which of them must be rendered. Builds SVGs for misses only. */
+export function planPictures(list: CardList, cacheDir: string): Plan {
+  const fonts = notoSansHk();
+  const fingerprint = cacheKey(drawingCodeHash(), fontsHash([fonts.regular, fonts.bold]), rendererFingerprint(), list.brand);
+  const iconSource = readIconSource();
+  const pictures: Picture[] = [
+    ...list.cards.map((card) => ({
+      out: card.out,
+      key: JSON.stringify([card.kicker, card.aside, card.title, card.meta]),
+      svg: () => cardSvg(card, list.brand),
+    })),
+    ...iconJobs(iconSource).map((icon) => ({ out: icon.out, key: icon.svg, svg: () => icon.svg })),
+  ];
+  const inCache = listCache(cacheDir);
+  const tasks: RenderTask[] = [];
+  const planned = pictures.map((p) => {
+    const key = cacheKey(fingerprint, p.key);
+    const cached = cachedPng(cacheDir, key);
+    if (!inCache.has(`${key}.png`)) {
+      tasks.push({ svg: p.svg(), file: cached, label: p.out });
+      inCache.add(`${key}.png`);
+    }
+    return { out: p.out, cached };
+  });
+  return { pictures: planned, tasks, iconSource };
 }
 
 export async function buildImages(siteDir: string, options: ImageOptions = {}): Promise<ImageStats> {
@@ -77,45 +133,30 @@ export async function buildImages(siteDir: string, options: ImageOptions = {}): 
   const cacheDir = options.cacheDir ?? imageCacheDir();
   folderMaker()(cacheDir);
   const list = readCardList(siteDir);
+  const plan = planPictures(list, cacheDir);
   const fonts = notoSansHk();
-  const fingerprint = `${CARD_TEMPLATE_VERSION}\u0000${fontsHash([fonts.regular, fonts.bold])}\u0000${rendererFingerprint()}`;
-
-  const iconSource = readIconSource();
-  const pictures: Picture[] = [
-    ...list.cards.map((card) => ({ out: card.out, svg: cardSvg(card, list.brand) })),
-    ...iconJobs(iconSource),
-  ];
-
-  const tasks: RenderTask[] = [];
-  const planned = new Set<string>();
-  const sources = pictures.map((p) => {
-    const cached = cachedPng(cacheDir, cacheKey(fingerprint, p.svg));
-    if (!planned.has(cached) && !isCached(cached)) tasks.push({ svg: p.svg, file: cached, label: p.out });
-    planned.add(cached);
-    return cached;
-  });
   const workers = options.workers ?? Number(process.env.IMAGE_WORKERS ?? availableParallelism());
-  await renderInWorkers(tasks, {
+  await renderInWorkers(plan.tasks, {
     workers,
     fontconfigFile: prepareFontconfig(cacheDir, [path.dirname(fonts.regular), path.dirname(fonts.bold)]),
   });
 
   const mkdir = folderMaker();
   let bytes = 0;
-  pictures.forEach((p, i) => {
+  for (const p of plan.pictures) {
     const target = path.join(siteDir, p.out);
     mkdir(path.dirname(target));
-    publish(sources[i]!, target);
-  });
-  for (const p of pictures) bytes += statSync(path.join(siteDir, p.out)).size;
-  writeFileSync(path.join(siteDir, 'favicon.svg'), `${iconSource}\n`);
+    publish(p.cached, target);
+    if (options.measureBytes !== false) bytes += statSync(target).size;
+  }
+  writeFileSync(path.join(siteDir, 'favicon.svg'), `${plan.iconSource}\n`);
   writeFileSync(path.join(siteDir, 'site.webmanifest'), webManifest(list.brand, list.lang));
   rmSync(path.join(siteDir, CARD_LIST_FILE));
 
   return {
-    pictures: pictures.length,
+    pictures: plan.pictures.length,
     cards: list.cards.length,
-    rendered: tasks.length,
+    rendered: plan.tasks.length,
     bytes,
     seconds: Math.round(performance.now() - started) / 1000,
   };

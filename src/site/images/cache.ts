@@ -6,7 +6,7 @@
  * rewritten, only added: deleting the folder is always safe.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, constants, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export function imageCacheDir(): string {
@@ -24,8 +24,18 @@ export function cachedPng(cacheDir: string, key: string): string {
   return path.join(cacheDir, key.slice(0, 2), `${key}.png`);
 }
 
-export function isCached(file: string): boolean {
-  return existsSync(file);
+/**
+ * Every picture in the cache, by file name: one directory listing per shard
+ * instead of one existence check per picture (20 000 checks cost ~0.4 s).
+ */
+export function listCache(cacheDir: string): Set<string> {
+  const names = new Set<string>();
+  if (!existsSync(cacheDir)) return names;
+  for (const shard of readdirSync(cacheDir, { withFileTypes: true })) {
+    if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+    for (const name of readdirSync(path.join(cacheDir, shard.name))) if (name.endsWith('.png')) names.add(name);
+  }
+  return names;
 }
 
 /**

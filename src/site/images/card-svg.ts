@@ -1,8 +1,8 @@
 /**
  * The share card (1200×630, Open Graph / Twitter "summary_large_image") as an
  * SVG document, drawn later by sharp (librsvg + Pango) with Noto Sans HK only.
- * Pure: the same card text gives the same SVG string, and the SVG string is
- * what the card cache is keyed on.
+ * Pure: the same card text gives the same SVG string. (The card cache keys on
+ * the card text plus a hash of this folder's code: see build-images.ts.)
  *
  * Layout, top to bottom: archive name (and the year on the right), a kicker in
  * the accent colour (reply number, "總目 135", …), the title in large bold type
@@ -11,9 +11,6 @@
 import { html, type SafeHtml } from '../lib/html.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import { fitLine, wrapText } from './wrap.ts';
-
-/** Bump when the look changes without the SVG text changing (it rarely can). */
-export const CARD_TEMPLATE_VERSION = 1;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

@@ -39,6 +39,8 @@ const NO_LINE_START = new Set(Array.from('，。、；：？！）」』〉》�
 const NO_LINE_END = new Set(Array.from('（「『〈《【〔｛‘“([{'));
 /** Dropped from the end of a line before an ellipsis is added (`…，…` reads badly). */
 const TRAILING_BEFORE_ELLIPSIS = /[\s，、；：,;:（「『〈《【(\[]+$/u;
+/** Widths are sums of two-decimal numbers: compare with a little slack so 15.999… counts as 16. */
+const EPSILON = 1e-9;
 /** Characters XML 1.0 cannot carry, and other controls: replaced by a space. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/gu;
 
@@ -49,7 +51,7 @@ export function charWidthEm(ch: string): number {
 export function textWidthEm(text: string): number {
   let width = 0;
   for (const ch of text) width += charWidthEm(ch);
-  return Math.round(width * 100) / 100;
+  return width;
 }
 
 /** One line of text as it will be drawn: controls removed, white space collapsed. */
@@ -83,12 +85,16 @@ function tokenise(text: string): string[] {
 function splitLongToken(token: string, maxWidthEm: number): string[] {
   const pieces: string[] = [];
   let current = '';
+  let width = 0;
   for (const ch of token) {
-    if (current !== '' && textWidthEm(current + ch) > maxWidthEm) {
+    const w = charWidthEm(ch);
+    if (current !== '' && width + w > maxWidthEm + EPSILON) {
       pieces.push(current);
       current = '';
+      width = 0;
     }
     current += ch;
+    width += w;
   }
   if (current !== '') pieces.push(current);
   return pieces;
@@ -102,35 +108,49 @@ export interface Wrapped {
 
 /** Shortens a line until it fits together with a trailing ellipsis. */
 export function withEllipsis(line: string, maxWidthEm: number): string {
-  let chars = Array.from(line.replace(TRAILING_BEFORE_ELLIPSIS, ''));
-  while (chars.length > 0 && textWidthEm(chars.join('') + ELLIPSIS) > maxWidthEm) {
-    chars = chars.slice(0, -1);
+  const chars = Array.from(line.replace(TRAILING_BEFORE_ELLIPSIS, ''));
+  const room = maxWidthEm - charWidthEm(ELLIPSIS);
+  let width = 0;
+  let keep = 0;
+  while (keep < chars.length && width + charWidthEm(chars[keep]!) <= room + EPSILON) {
+    width += charWidthEm(chars[keep]!);
+    keep++;
   }
-  return chars.join('').replace(TRAILING_BEFORE_ELLIPSIS, '') + ELLIPSIS;
+  return chars.slice(0, keep).join('').replace(TRAILING_BEFORE_ELLIPSIS, '') + ELLIPSIS;
 }
 
 /**
  * Wraps `text` into at most `maxLines` lines no wider than `maxWidthEm` (in em of
- * the font size the lines will be drawn at).
+ * the font size the lines will be drawn at). Linear in the length of the text.
  */
 export function wrapText(text: string, maxWidthEm: number, maxLines: number): Wrapped {
   if (maxLines < 1 || maxWidthEm < 1) throw new RangeError('wrapText: need at least one line of one em');
   const lines: string[] = [];
   let current = '';
-  for (const token of tokenise(normaliseText(text))) {
-    if (current === '' && token === ' ') continue;
-    if (textWidthEm(current + token) <= maxWidthEm) {
-      current += token;
-      continue;
-    }
+  let width = 0;
+  const push = () => {
     if (current.trim() !== '') lines.push(current.trimEnd());
     current = '';
+    width = 0;
+  };
+  for (const token of tokenise(normaliseText(text))) {
+    if (current === '' && token === ' ') continue;
+    const w = textWidthEm(token);
+    if (width + w <= maxWidthEm + EPSILON) {
+      current += token;
+      width += w;
+      continue;
+    }
+    push();
     if (token === ' ') continue;
-    const pieces = textWidthEm(token) > maxWidthEm ? splitLongToken(token, maxWidthEm) : [token];
+    const pieces = w > maxWidthEm ? splitLongToken(token, maxWidthEm) : [token];
     lines.push(...pieces.slice(0, -1));
     current = pieces[pieces.length - 1] ?? '';
+    width = textWidthEm(current);
+    // Stop early: the lines after the budget are never shown.
+    if (lines.length > maxLines) break;
   }
-  if (current.trim() !== '') lines.push(current.trimEnd());
+  push();
   if (lines.length <= maxLines) return { lines, truncated: false };
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = withEllipsis(kept[maxLines - 1] ?? '', maxWidthEm);
@@ -140,5 +160,5 @@ export function wrapText(text: string, maxWidthEm: number, maxLines: number): Wr
 /** One line, shortened with an ellipsis when too wide. */
 export function fitLine(text: string, maxWidthEm: number): string {
   const line = normaliseText(text);
-  return textWidthEm(line) <= maxWidthEm ? line : withEllipsis(line, maxWidthEm);
+  return textWidthEm(line) <= maxWidthEm + EPSILON ? line : withEllipsis(line, maxWidthEm);
 }
