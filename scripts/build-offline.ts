@@ -26,6 +26,14 @@ export const ZIP_ROOT = 'legco-archive/';
  */
 const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 
+/**
+ * Made by Unix, mode -rw-r--r--. With the default (MS-DOS) origin, Info-ZIP's
+ * unzip re-encodes names from the DOS code page and mangles the Chinese member
+ * directories despite the UTF-8 flag; a Unix origin makes it keep the bytes.
+ */
+const UNIX = 3;
+const REGULAR_FILE_644 = 0o100644 * 0x10000;
+
 /** Already-compressed formats: deflating them again costs time and saves nothing. */
 const STORED = /\.(png|jpe?g|webp|avif|gif|woff2?|gz|br|zip|pf_\w+)$/i;
 
@@ -40,7 +48,7 @@ export function zipDirectory(siteDir: string): Uint8Array {
   for (const file of files) {
     entries[ZIP_ROOT + file] = [
       readFileSync(join(siteDir, file)),
-      { mtime: FIXED_MTIME, level: STORED.test(file) ? 0 : 9 },
+      { mtime: FIXED_MTIME, level: STORED.test(file) ? 0 : 9, os: UNIX, attrs: REGULAR_FILE_644 },
     ];
   }
   return zipSync(entries, { mtime: FIXED_MTIME });
