@@ -158,16 +158,32 @@ export function writeAtomically(outRoot: string, files: Map<string, string>, man
       mkdirSync(path.dirname(p), { recursive: true });
       writeFileSync(p, content);
     }
+    // Two phases so a failed rename can put every previous directory back.
+    const moved: Array<{ target: string; old: string; fresh: string; hadOld: boolean }> = [];
     for (const dir of managedDirs) {
       const target = path.join(outRoot, dir);
       const fresh = path.join(staging, dir);
       if (!existsSync(fresh)) mkdirSync(fresh, { recursive: true });
-      const old = `${target}.old-${process.pid}`;
       mkdirSync(path.dirname(target), { recursive: true });
-      if (existsSync(target)) renameSync(target, old);
-      renameSync(fresh, target);
-      rmSync(old, { recursive: true, force: true });
+      moved.push({ target, old: `${target}.old-${process.pid}`, fresh, hadOld: existsSync(target) });
     }
+    const swapped: typeof moved = [];
+    try {
+      for (const m of moved) {
+        if (m.hadOld) renameSync(m.target, m.old);
+        swapped.push(m);
+        renameSync(m.fresh, m.target);
+      }
+    } catch (err) {
+      for (const m of swapped.reverse()) {
+        if (existsSync(m.old)) {
+          rmSync(m.target, { recursive: true, force: true });
+          renameSync(m.old, m.target);
+        }
+      }
+      throw err;
+    }
+    for (const m of moved) rmSync(m.old, { recursive: true, force: true });
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
