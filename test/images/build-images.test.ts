@@ -18,7 +18,10 @@ import { tempDir } from '../support/builds.ts';
 const archive = loadArchive(CONTENT_DIR);
 const full = cardList(archive);
 const pick = ['og/2023-24/itib001.png', 'og/2023-24/heads/155.png', 'og/index.png'];
-const cards = full.cards.filter((c) => pick.includes(c.out));
+/** A card whose text could break the SVG if it were not escaped. */
+const hostile = { out: 'og/test/escape.png', kicker: '<b>', aside: '&amp;', title: '<script>alert("x")</script> & 陳<英>', meta: ['"q" & <tag>'] };
+const cards = [...full.cards.filter((c) => pick.includes(c.out)), hostile];
+const outs = [...pick, hostile.out];
 const ICONS = ['favicon-32.png', 'icon-192.png', 'icon-512.png', 'apple-touch-icon.png'];
 
 function site(list: CardList): string {
@@ -33,17 +36,17 @@ function digests(dir: string, files: string[]): Record<string, string> {
 }
 
 const cache = tempDir('images-cache');
-const published = [...pick, ...ICONS, 'favicon.svg', 'site.webmanifest'];
+const published = [...outs, ...ICONS, 'favicon.svg', 'site.webmanifest'];
 let firstDigests: Record<string, string> = {};
 
 test('cold: every card and icon is rendered, at the right size, and cards.json is not published', async () => {
-  assert.is(cards.length, 3, 'the picked cards exist in the real archive');
+  assert.is(cards.length, 4, 'the picked cards exist in the real archive');
   const dir = site({ ...full, cards });
   const stats = await buildImages(dir, { cacheDir: cache, workers: 2 });
-  assert.is(stats.cards, 3);
-  assert.is(stats.rendered, 3 + ICONS.length);
+  assert.is(stats.cards, 4);
+  assert.is(stats.rendered, 4 + ICONS.length);
   assert.not.ok(existsSync(path.join(dir, CARD_LIST_FILE)), 'cards.json removed');
-  for (const f of pick) {
+  for (const f of outs) {
     const m = await sharp(path.join(dir, f)).metadata();
     assert.equal([m.format, m.width, m.height], ['png', 1200, 630], f);
   }
@@ -76,7 +79,7 @@ test('a changed title re-renders that card only', async () => {
 test('deterministic: an empty cache renders byte-identical pictures', async () => {
   const dir = site({ ...full, cards });
   const stats = await buildImages(dir, { cacheDir: tempDir('images-cache-2'), workers: 2 });
-  assert.is(stats.rendered, 3 + ICONS.length);
+  assert.is(stats.rendered, 4 + ICONS.length);
   assert.equal(digests(dir, published), firstDigests);
 });
 

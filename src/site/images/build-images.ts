@@ -93,6 +93,14 @@ function drawingCodeHash(): string {
   return cacheKey(...files.flatMap((f) => [path.basename(f), readFileSync(f, 'utf8')]));
 }
 
+function workersFromEnv(): number {
+  const value = process.env.IMAGE_WORKERS;
+  if (value === undefined || value === '') return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`IMAGE_WORKERS must be a whole number ≥ 1, not "${value}"`);
+  return n;
+}
+
 export interface Plan {
   /** Each picture's output path (site-relative) and its PNG in the cache. */
   pictures: { out: string; cached: string }[];
@@ -135,7 +143,7 @@ export async function buildImages(siteDir: string, options: ImageOptions = {}): 
   const list = readCardList(siteDir);
   const plan = planPictures(list, cacheDir);
   const fonts = notoSansHk();
-  const workers = options.workers ?? Number(process.env.IMAGE_WORKERS ?? availableParallelism());
+  const workers = options.workers ?? workersFromEnv();
   await renderInWorkers(plan.tasks, {
     workers,
     fontconfigFile: prepareFontconfig(cacheDir, [path.dirname(fonts.regular), path.dirname(fonts.bold)]),
