@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium.ts';
-import { once } from '../support/once.ts';
 import { serveDirectory, type StaticServer } from '../support/static-server.ts';
 import { requireSite, SITE_DIR } from '../support/site.ts';
 
@@ -18,9 +17,16 @@ export interface SearchHarness {
 
 let browser: Browser | undefined;
 let server: StaticServer | undefined;
+let pending: Promise<SearchHarness> | undefined;
 
-/** Await at the start of each test (see test/support/once.ts for why not a before hook). */
-export const searchHarness = once(async (): Promise<SearchHarness> => {
+/**
+ * Await at the start of each test (see test/support/once.ts for why not a before
+ * hook). Memoised until closeHarness(), which each test file calls in its `after`:
+ * uvu runs all files in one process, so the next file starts a fresh harness.
+ */
+export const searchHarness = (): Promise<SearchHarness> => (pending ??= setUp());
+
+async function setUp(): Promise<SearchHarness> {
   requireSite();
   if (!existsSync(join(SITE_DIR, 'pagefind', 'pagefind-entry.json'))) {
     throw new Error(`${SITE_DIR}/pagefind/ is missing: npm run build must call buildSearchIndex (src/search/build-index.ts)`);
@@ -28,9 +34,12 @@ export const searchHarness = once(async (): Promise<SearchHarness> => {
   browser = await launchChromium();
   server = await serveDirectory(SITE_DIR, '/legco-archive/');
   return { browser, server };
-});
+}
 
 export async function closeHarness(): Promise<void> {
+  pending = undefined;
   await browser?.close();
   await server?.close();
+  browser = undefined;
+  server = undefined;
 }

@@ -134,29 +134,32 @@ function setup() {
   if (host) host.append(region);
   else form.after(region);
 
-  let pagefind = null;
-  let manifest = { shards: [], replies: {} };
+  let manifest = { shards: [], replies: {}, filters: {} };
+  // The manifest is small: fetch it at once so the filters can be used before any typing.
+  const manifestReady = fetch(new URL('pagefind/shards.json', siteRoot))
+    .then((r) => (r.ok ? r.json() : manifest))
+    .then((m) => {
+      manifest = m;
+      fillFilters();
+      return m;
+    });
   let loading = null;
   async function load() {
     loading ??= (async () => {
       const pf = await import(new URL('pagefind/pagefind.js', siteRoot).href);
-      manifest = await fetch(new URL('pagefind/shards.json', siteRoot)).then((r) => (r.ok ? r.json() : manifest));
+      await manifestReady;
       for (const s of manifest.shards ?? []) await pf.mergeIndex(new URL(s.path, siteRoot).href);
-      pagefind = pf;
-      await fillFilters();
       return pf;
     })();
     return loading;
   }
 
-  async function fillFilters() {
-    const counts = await pagefind.filters();
-    const collator = new Intl.Collator('zh-Hant-HK', { numeric: true });
+  // Filter values come from the manifest (written by the build, already sorted), not from
+  // pagefind.filters(), which would fetch every filter chunk of every shard up front.
+  function fillFilters() {
     for (const f of FILTERS) {
       const select = controls[f];
-      const values = Object.keys(counts[f] ?? {}).sort(collator.compare);
-      if (f === 'year') values.reverse();
-      for (const v of values) select.append(el('option', { value: v, text: v }));
+      for (const v of manifest.filters?.[f] ?? []) select.append(el('option', { value: v, text: v }));
       select.value = current[f];
     }
   }
@@ -215,6 +218,8 @@ function setup() {
   async function run(state) {
     const id = ++searchId;
     current = state;
+    await manifestReady.catch(() => null);
+    if (id !== searchId) return;
     showJumps(state.q);
     const filters = {};
     for (const f of FILTERS) if (state[f]) filters[f] = state[f];
