@@ -89,7 +89,7 @@ export const en: Strings = {
   body: {
     tableCaption: '{section}: table {n}',
     paragraphLink: 'Link to this paragraph ({id})',
-    extracted: 'Table kept as extracted: its columns could not be recovered reliably; the text is as in the original document.',
+    extracted: '{section}: table {n} (kept as extracted: its columns could not be recovered reliably; the text is as in the original document)',
   },
   search: {
     title: 'Search',
@@ -100,6 +100,7 @@ export const en: Strings = {
     title: 'About this archive',
     sourcesTitle: 'Sources',
     sourcesIntro: 'The text in this archive comes from these Legislative Council documents:',
+    sourcesCaption: 'Source documents',
     colDocument: 'Document',
     colSession: 'Session',
     colLanguage: 'Language',

@@ -91,7 +91,7 @@ export const zhHantHK = {
   body: {
     tableCaption: '{section}：表 {n}',
     paragraphLink: '連結至此段（{id}）',
-    extracted: '按擷取原樣保留的表格：未能可靠還原欄位，內容與原文件的文字相同。',
+    extracted: '{section}：表 {n}（按擷取原樣保留：未能可靠還原欄位，文字與原文件相同）',
   },
   search: {
     title: '搜尋',
@@ -102,6 +102,7 @@ export const zhHantHK = {
     title: '關於本檔案',
     sourcesTitle: '資料來源',
     sourcesIntro: '本檔案的文字來自以下立法會文件：',
+    sourcesCaption: '來源文件一覽',
     colDocument: '文件',
     colSession: '會議',
     colLanguage: '語言',

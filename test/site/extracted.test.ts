@@ -7,11 +7,20 @@ const reply = (md: string) => renderBody(md, 'zh-Hant-HK', 'reply');
 
 test('extracted: a fenced ```extracted block is shown verbatim and labelled', () => {
   const out = reply('## 答覆\n\n```extracted\n項目   2021-22\n甲 <b>  1 300\n```\n');
-  assert.match(out, '<figure class="extracted" id="answer-extracted-1">');
-  assert.match(out, '<figcaption id="answer-extracted-1-c">按擷取原樣保留的表格');
-  assert.match(out, 'role="region" tabindex="0" aria-labelledby="answer-extracted-1-c"><pre>項目   2021-22\n甲 &lt;b&gt;  1 300\n</pre>');
+  assert.match(out, '<figure class="extracted" id="answer-table-1">');
+  assert.match(out, '<figcaption id="answer-table-1-c">答覆：表 1（按擷取原樣保留');
+  assert.match(out, 'tabindex="0" aria-labelledby="answer-table-1-c"><pre>項目   2021-22\n甲 &lt;b&gt;  1 300\n</pre>');
   const en = renderBody('## Reply\n\n```extracted\nx\n```\n', 'en', 'reply');
-  assert.match(en, 'Table kept as extracted');
+  assert.match(en, 'Reply: table 1 (kept as extracted');
+});
+
+test('extracted: recovered and extracted tables share one numbering per section, so captions are unique', () => {
+  const out = reply('## 答覆\n\n| a |\n| --- |\n| 1 |\n\n```extracted\nx\n```\n\n| b |\n| --- |\n| 2 |\n');
+  assert.equal(out.match(/<caption id="[^"]+">[^<]+|<figcaption id="[^"]+">[^（<]+/g)?.map((c) => c.replace(/^<[^>]+>/, '')), [
+    '答覆：表 1',
+    '答覆：表 2',
+    '答覆：表 3',
+  ]);
 });
 
 test('source text that looks like HTML, Markdown or links stays inert text', () => {

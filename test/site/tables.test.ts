@@ -7,7 +7,7 @@ const reply = (md: string) => renderBody(md, 'zh-Hant-HK', 'reply');
 
 test('tables: caption from the section, th scope=col, alignment as a class, focusable scroll region', () => {
   const out = reply('## 附件一\n\n| 年度 | 開支 |\n| --- | ---: |\n| 2022-23 | 1 300 |\n');
-  assert.match(out, '<div class="table-scroll" role="region" tabindex="0" aria-labelledby="annex-1-table-1-c">');
+  assert.match(out, '<section class="table-scroll" tabindex="0" aria-labelledby="annex-1-table-1-c">');
   assert.match(out, '<caption id="annex-1-table-1-c">附件一：表 1</caption>');
   assert.match(out, '<th scope="col">年度</th>');
   assert.match(out, '<th class="al-r" scope="col">開支</th>');

@@ -40,11 +40,19 @@ export function inLang(text: string, textLang: string, pageLang: InterfaceLang):
   return textLang === pageLang ? html`${text}` : html`<span lang="${textLang}">${text}</span>`;
 }
 
+/** Browser tabs and search results cut long titles anyway; keep the whole <title> ≤ 70 characters. */
+const TITLE_MAX = 70;
+
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+}
+
 function languageSwitch(o: PageOptions): SafeHtml {
   const others = site.languages.filter((l) => l !== o.lang);
-  return html`<ul class="langs" aria-label="${strings(o.lang).site.otherLanguage}">${others.map(
-    (l) => html`<li><a href="${localize(o.path, l)}" hreflang="${l}" lang="${l}">${strings(l).langName}</a></li>`,
-  )}</ul>`;
+  return html`<p class="langs">${others.map(
+    (l) => html`<a href="${localize(o.path, l)}" hreflang="${l}" lang="${l}">${strings(l).langName}</a>`,
+  )}</p>`;
 }
 
 function breadcrumbs(o: PageOptions): SafeHtml {
@@ -64,7 +72,8 @@ export function searchForm(lang: InterfaceLang, id: string, value = ''): SafeHtm
 export function layout(o: PageOptions): string {
   const s = strings(o.lang).site;
   const here = localize(o.path, o.lang);
-  const fullTitle = o.path === '/' ? s.name : `${o.title} | ${s.name}`;
+  const suffix = ` | ${s.name}`;
+  const fullTitle = o.path === '/' ? s.name : clip(o.title, TITLE_MAX - suffix.length) + suffix;
   const alternates = site.languages.map(
     (l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(localize(o.path, l))}">`,
   );

@@ -7,13 +7,8 @@
  */
 import type { StateCore, Token } from 'markdown-it';
 import { escapeHtml } from '../lib/html.ts';
-import { format } from '../lib/i18n.ts';
-import { bodyEnv, INTRO_SECTION, type SectionMeta, type Plugin } from './env.ts';
-
-interface TableMeta {
-  id: string;
-  caption: string;
-}
+import type { Plugin } from './env.ts';
+import { numberTables, type TableMeta } from './table-numbers.ts';
 
 function alignClass(t: Token): void {
   const style = t.attrGet('style');
@@ -25,19 +20,9 @@ function alignClass(t: Token): void {
 
 export const tablesPlugin: Plugin = (md) => {
   md.core.ruler.after('archive_sections', 'archive_tables', (state: StateCore) => {
-    const env = bodyEnv(state.env);
-    const counts = new Map<string, number>();
-    let section: SectionMeta = { id: INTRO_SECTION, label: '' };
+    numberTables(state);
     for (const t of state.tokens) {
-      if (t.type === 'section_open') section = t.meta as unknown as SectionMeta;
-      else if (t.type === 'table_open') {
-        const n = (counts.get(section.id) ?? 0) + 1;
-        counts.set(section.id, n);
-        const caption = section.label
-          ? format(env.labels.tableCaption, { section: section.label, n })
-          : format(env.labels.tableCaption, { section: '', n }).replace(/^[:：\s]+/u, '');
-        t.meta = { id: `${section.id}-table-${n}`, caption } satisfies TableMeta;
-      } else if (t.type === 'th_open') {
+      if (t.type === 'th_open') {
         alignClass(t);
         t.attrSet('scope', 'col');
       } else if (t.type === 'td_open') {
@@ -50,9 +35,9 @@ export const tablesPlugin: Plugin = (md) => {
   rules.table_open = (tokens, idx) => {
     const { id, caption } = tokens[idx]!.meta as unknown as TableMeta;
     return (
-      `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}-c">` +
+      `<section class="table-scroll" tabindex="0" aria-labelledby="${id}-c">` +
       `<table id="${id}"><caption id="${id}-c">${escapeHtml(caption)}</caption>\n`
     );
   };
-  rules.table_close = () => '</table></div>\n';
+  rules.table_close = () => '</table></section>\n';
 };

@@ -17,15 +17,15 @@ export function render(d: TemplateData<null>): string {
 <section aria-labelledby="sources">
 <h2 id="sources">${a.sourcesTitle}</h2>
 <p>${a.sourcesIntro}</p>
-<div class="table-scroll" role="region" tabindex="0" aria-labelledby="sources-c"><table>
-<caption id="sources-c">${a.sourcesTitle}</caption>
+<section class="table-scroll" tabindex="0" aria-labelledby="sources-c"><table>
+<caption id="sources-c">${a.sourcesCaption}</caption>
 <thead><tr><th scope="col">${a.colDocument}</th><th scope="col">${a.colSession}</th><th scope="col">${a.colLanguage}</th><th scope="col" class="al-r">${a.colReplies}</th></tr></thead>
 <tbody>${d.archive.sources.map(
     (src) => html`<tr><td>${src.lang ? inLang(src.title, src.lang, lang) : src.title}<br><code>${src.file}</code></td><td>${
       src.session === null ? '—' : format(s.reply.sessionValue, { n: formatNumber(src.session, lang) })
     }</td><td>${src.lang ? new Intl.DisplayNames([s.locale], { type: 'language' }).of(src.lang) ?? src.lang : '—'}</td><td class="al-r">${formatNumber(src.replies, lang)}</td></tr>`,
   )}</tbody>
-</table></div>
+</table></section>
 </section>
 <section aria-labelledby="method">
 <h2 id="method">${a.methodTitle}</h2>

@@ -17,7 +17,7 @@ function facts(r: Reply, lang: InterfaceLang): SafeHtml {
         (p, i) => html`${i > 0 ? '、' : ''}<a href="${localize(programmePath(r.year, r.head.code, p.code), lang)}">(${p.code}) ${t(p.name)}</a>`,
       )
     : html`<a href="${localize(programmePath(r.year, r.head.code, null), lang)}">${s.programmeNone}</a>`;
-  return html`<dl class="facts" aria-label="${s.facts}">
+  return html`<dl class="facts">
 <div><dt>${s.questionNo}</dt><dd>${String(r.questionNo)}</dd></div>
 <div><dt>${s.member}</dt><dd><a href="${localize(memberPath(r.member), lang)}">${t(r.member)}</a>${
     r.memberRef ? html` <span class="ref">${format(s.memberRefValue, { ref: r.memberRef })}</span>` : ''
