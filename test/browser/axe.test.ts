@@ -1,7 +1,7 @@
 /**
  * axe-core, WCAG 2.2 AA: zero violations on every page type in both interface
  * languages, served under a GitHub-Pages-like path prefix, in light and (for
- * the reply and home pages) dark colour scheme. Prints one summary line per page.
+ * the reply, home and year pages) dark colour scheme. Prints one summary line per page.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -47,7 +47,7 @@ async function axeCheck(page: PageUnderTest, colorScheme: 'light' | 'dark'): Pro
 
 for (const page of pages) {
   test(`${page.type} (${page.lang}) has no WCAG 2.2 AA violations`, () => axeCheck(page, 'light'));
-  if (page.type === 'reply' || page.type === 'home') {
+  if (page.type === 'reply' || page.type === 'home' || page.type === 'year') {
     test(`${page.type} (${page.lang}) has no violations in dark mode`, () => axeCheck(page, 'dark'));
   }
 }
