@@ -3,9 +3,10 @@ import type { Strings } from './zh-Hant-HK.ts';
 
 export const en: Strings = {
   langName: 'English',
-  locale: 'en',
+  locale: 'en-HK',
+  yearRange: '{from}–{to}',
   site: {
-    name: 'Budget Questions Archive',
+    name: 'LegCo Budget Questions Archive',
     tagline: "Legislators' written questions on the Estimates and the Government's replies",
     skip: 'Skip to main content',
     nav: 'Main navigation',
@@ -50,6 +51,7 @@ export const en: Strings = {
   lists: {
     replies: 'Replies',
     replyCount: '{n} replies',
+    memberCount: '{n} members',
     programmes: 'Programmes',
     heads: 'Heads',
     years: 'Years',

@@ -6,8 +6,10 @@
 export const zhHantHK = {
   langName: '中文',
   locale: 'zh-Hant-HK',
+  /** A budget year "2023-24" as written in running text. */
+  yearRange: '{from}-{to}',
   site: {
-    name: '財務委員會預算問答檔案',
+    name: '立法會開支預算問答檔案',
     tagline: '立法會議員就開支預算提出的書面問題及政府的答覆',
     skip: '跳到主要內容',
     nav: '主要導覽',
@@ -52,6 +54,7 @@ export const zhHantHK = {
   lists: {
     replies: '答覆',
     replyCount: '{n} 則答覆',
+    memberCount: '{n} 位議員',
     programmes: '綱領',
     heads: '總目',
     years: '年度',

@@ -36,7 +36,8 @@ export function formatDate(iso: string, lang: InterfaceLang): string {
   return d.setLocale(dictionaries[lang].locale).toLocaleString(DateTime.DATE_FULL);
 }
 
-/** Budget year "2023-24" per locale: zh "2023-24", en "2023–24". */
+/** Budget year "2023-24" per interface language (en uses an en dash: "2023–24"). */
 export function formatYear(year: string, lang: InterfaceLang): string {
-  return lang === 'en' ? year.replace('-', '–') : year;
+  const m = /^(\d{4})-(\d{2,4})$/.exec(year);
+  return m ? format(dictionaries[lang].yearRange, { from: m[1]!, to: m[2]! }) : year;
 }

@@ -15,7 +15,8 @@ export function render(d: TemplateData<HeadGroup>): string {
   const year = formatYear(h.year, lang);
   const title = format(l.headTitle, { code: h.code, name: h.name });
   const main = html`<h1>${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</h1>
-<p>${format(l.headIntro, { year })} ${replyCount(h.replies.length, lang)}</p>
+<p>${format(l.headIntro, { year })}</p>
+<p class="count">${replyCount(h.replies.length, lang)}</p>
 <h2 id="programmes">${l.programmes}</h2>
 <ul class="groups">${h.programmes.map(
     (p) => html`<li><a href="#${p.code === null ? 'programme-none' : `programme-${p.code}`}">${p.code === null ? l.programmeNoneTitle : html`(${p.code}) ${inLang(p.name ?? '', p.lang, lang)}`}</a> <span class="count">${replyCount(p.replies.length, lang)}</span></li>`,

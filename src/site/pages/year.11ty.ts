@@ -15,7 +15,8 @@ export function render(d: TemplateData<YearGroup>): string {
   const year = formatYear(y.year, lang);
   const title = format(l.yearTitle, { year });
   const main = html`<h1>${title}</h1>
-<p>${format(l.yearIntro, { year })} ${replyCount(y.replies.length, lang)}</p>
+<p>${format(l.yearIntro, { year })}</p>
+<p class="count">${replyCount(y.replies.length, lang)}</p>
 <!-- images helper (issue 6): chart of replies by head and programme (inline SVG + table) goes here -->
 <h2 id="heads">${l.heads}</h2>
 <ul class="groups">${y.heads.map(
