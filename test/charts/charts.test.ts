@@ -67,14 +67,14 @@ test('year page: one programme bar per programme of every head, labelled with it
 test('names with <&> are escaped in the SVG and the table; no inline style, SVG hidden from screen readers, table labelled', () => {
   const markup = barChart(
     [
-      { label: '<script>alert(1)</script> & "Co"', value: 3, lang: 'zh-Hant-HK' },
-      { label: '陳<b>英', value: 1, lang: 'zh-Hant-HK' },
+      { prefix: '', label: '<script>alert(1)</script> & "Co"', value: 3, lang: 'zh-Hant-HK' },
+      { prefix: 'A<1> ', label: '陳<b>英', value: 1, lang: 'zh-Hant-HK' },
     ],
     { id: 'c', caption: 'A & <B>', labelHeader: '議員', valueHeader: '答覆數目', lang: 'en' },
   ).toString();
   assert.not.match(markup, /<script|<b>/);
   assert.match(markup, '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
-  assert.match(markup, '<th scope="row"><span lang="zh-Hant-HK">陳&lt;b&gt;英</span></th>');
+  assert.match(markup, '<th scope="row">A&lt;1&gt; <span lang="zh-Hant-HK">陳&lt;b&gt;英</span></th>', 'interface prefix outside the data’s lang span');
   assert.match(markup, '<figcaption id="c-caption">A &amp; &lt;B&gt;</figcaption>');
   assert.match(markup, /<svg class="chart__svg"[^>]* aria-hidden="true">/);
   assert.match(markup, '<table class="chart__table" aria-labelledby="c-caption">');

@@ -9,7 +9,9 @@
  *   follows light/dark mode and prints in black.
  * - No viewBox: geometry in CSS pixels and percentages of the chart's width, so
  *   text keeps its real size on a phone instead of shrinking with the drawing.
- * - Each label sits on its own line above its bar, so long Chinese names fit.
+ * - Each label sits on its own line above its bar, so long Chinese names fit;
+ *   it carries `lang` when the data's language differs from the page's, so a
+ *   Chinese name on an English page gets Hong Kong glyph forms.
  */
 import type { InterfaceLang } from '../../../_data/site.ts';
 import { html, type SafeHtml } from '../lib/html.ts';
@@ -52,11 +54,11 @@ function svg(bars: readonly Bar[], lang: InterfaceLang): SafeHtml {
   const max = Math.max(0, ...bars.map((b) => b.value));
   let top = 0;
   const rows = bars.map((b) => {
-    const lines = wrapText(b.label, LABEL_EM, LABEL_LINES).lines;
+    const lines = wrapText(b.prefix + b.label, LABEL_EM, LABEL_LINES).lines;
     const barTop = top + lines.length * LINE + 6;
     const width = percent(b.value, max);
     const row = html`<g class="chart__row">
-<text class="chart__label" font-size="${String(LABEL_SIZE)}">${lines.map(
+<text class="chart__label" font-size="${String(LABEL_SIZE)}"${b.label === '' || b.lang === lang ? '' : html` lang="${b.lang}"`}>${lines.map(
       (line, i) => html`<tspan x="0" y="${String(top + LABEL_SIZE + 1 + i * LINE)}">${line}</tspan>`,
     )}</text>
 <rect class="chart__bar" x="0" y="${String(barTop)}" width="${width}" height="${String(BAR_HEIGHT)}"/>
@@ -74,7 +76,7 @@ function table(bars: readonly Bar[], o: BarChartOptions, captionId: string): Saf
   return html`<table class="chart__table" aria-labelledby="${captionId}">
 <thead><tr><th scope="col">${o.labelHeader}</th><th scope="col">${o.valueHeader}</th></tr></thead>
 <tbody>
-${bars.map((b) => html`<tr><th scope="row">${inLang(b.label, b.lang, o.lang)}</th><td>${formatNumber(b.value, o.lang)}</td></tr>
+${bars.map((b) => html`<tr><th scope="row">${b.prefix}${b.label ? inLang(b.label, b.lang, o.lang) : ''}</th><td>${formatNumber(b.value, o.lang)}</td></tr>
 `)}</tbody>
 </table>`;
 }

@@ -7,7 +7,9 @@ import { compareNames } from '../data/group.ts';
 import type { HeadGroup, Reply } from '../data/model.ts';
 
 export interface Bar {
-  /** Plain text, escaped when drawn. */
+  /** Interface-language text before the label (e.g. "Head 135: "), or "". */
+  prefix: string;
+  /** Plain text from the data, escaped when drawn. */
   label: string;
   value: number;
   /** Language of the label (data keeps its own language). */
@@ -23,11 +25,12 @@ export interface ChartLabels {
 /** Replies per programme of each head (a reply with two programmes counts in both, as on the pages). */
 export function programmeBars(heads: readonly HeadGroup[], labels: ChartLabels): Bar[] {
   return heads.flatMap((h) =>
-    h.programmes.map((p) => ({
-      label: `${labels.headPrefix(h.code)}${p.code === null ? labels.programmeNone : `(${p.code}) ${p.name ?? ''}`}`.trim(),
-      value: p.replies.length,
-      lang: p.lang,
-    })),
+    h.programmes.map((p) =>
+      p.code === null
+        ? // "not specified" is interface text: all of it is prefix, in the page's language.
+          { prefix: `${labels.headPrefix(h.code)}${labels.programmeNone}`, label: '', value: p.replies.length, lang: p.lang }
+        : { prefix: labels.headPrefix(h.code), label: `(${p.code}) ${p.name ?? ''}`.trim(), value: p.replies.length, lang: p.lang },
+    ),
   );
 }
 
@@ -40,7 +43,7 @@ export function topMemberBars(replies: readonly Reply[], limit: number): Bar[] {
     else counts.set(r.member, { value: 1, lang: r.lang });
   }
   return [...counts.entries()]
-    .map(([label, { value, lang }]) => ({ label, value, lang }))
+    .map(([label, { value, lang }]) => ({ prefix: '', label, value, lang }))
     .sort((a, b) => b.value - a.value || compareNames(a.label, b.label))
     .slice(0, limit);
 }
