@@ -1,0 +1,83 @@
+/**
+ * Page templates rendered directly (no Eleventy) on the fixture corpus: the
+ * facts a reader sees, language marking both ways, and an English reply
+ * needing no template change.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { loadArchive } from '../../src/site/data/load.ts';
+import type { Reply } from '../../src/site/data/model.ts';
+import type { Entry, TemplateData } from '../../src/site/data/pages.ts';
+import { renderBody } from '../../src/site/markdown/index.ts';
+import { render as renderReply } from '../../src/site/pages/reply.11ty.ts';
+import { render as renderHead } from '../../src/site/pages/head.11ty.ts';
+
+const archive = loadArchive('test/fixtures/site');
+const find = (no: string) => archive.replies.find((r) => r.replyNo === no)!;
+function page<T>(item: T, lang: Entry<T>['lang']): TemplateData<T> {
+  return { archive, entry: { lang, item }, page: { url: '/' } };
+}
+
+test('reply page: one h1 with number and title, the facts, sections, neighbours and a citation', () => {
+  const out = renderReply(page(find('ITIB002'), 'zh-Hant-HK'));
+  assert.is(out.match(/<h1[ >]/g)?.length, 1);
+  assert.match(out, '<h1><span class="no">ITIB002</span> 科學園和數碼港初創培育計劃的資金及成效</h1>');
+  assert.match(out, '<dt>提問議員</dt><dd><a href="/members/陳克勤/">陳克勤</a>');
+  assert.match(out, '<a href="/2023-24/heads/135/programmes/2/">(2) 創新及科技</a>、<a href="/2023-24/heads/135/programmes/3/">(3) 效率促進辦公室</a>');
+  assert.match(out, '<section id="annex-1"');
+  assert.match(out, 'rel="prev"');
+  assert.match(out, 'rel="next"');
+  assert.match(out, '<html lang="zh-Hant-HK">');
+  assert.match(out, '<article class="reply" data-pagefind-body>');
+  assert.match(out, 'hreflang="en" href="https://');
+});
+
+test('reply page: a reply without programme links to the "not specified" group; unsafe title is escaped', () => {
+  const out = renderReply(page(find('ITIB007'), 'zh-Hant-HK'));
+  assert.match(out, '<a href="/2023-24/heads/135/programmes/none/">沒有指定</a>');
+  assert.not.match(out, '<script>alert');
+  assert.match(out, '數據中心用地 &lt;script&gt;alert(1)&lt;/script&gt;');
+});
+
+test('English interface on a Chinese reply: Chinese text is marked lang="zh-Hant-HK", not indexed twice', () => {
+  const out = renderReply(page(find('ITIB002'), 'en'));
+  assert.match(out, '<html lang="en">');
+  assert.match(out, '<div class="body" lang="zh-Hant-HK">');
+  assert.match(out, '<dd><a href="/en/members/陳克勤/"><span lang="zh-Hant-HK">陳克勤</span></a>');
+  assert.match(out, '<dt>Asked by</dt>');
+  assert.not.match(out, 'data-pagefind-body');
+});
+
+test('an English reply needs no template change: its text is marked lang="en" on the Chinese interface', () => {
+  const zh = find('ITIB001');
+  const markdown = '## Question\n\nPlease provide the manpower.\n\n## Reply\n\nThe Government will announce details in due course.\n';
+  const en: Reply = {
+    ...zh,
+    id: '2023-24/ITIB901',
+    replyNo: 'ITIB901',
+    lang: 'en',
+    member: 'CHAN Chun-ying',
+    title: 'International Green Tech Week',
+    path: '/2023-24/itib901/',
+    markdown,
+    bodyHtml: renderBody(markdown, 'en', 'reply'),
+  };
+  const onZh = renderReply(page(en, 'zh-Hant-HK'));
+  assert.match(onZh, '<div class="body" lang="en">');
+  assert.match(onZh, '<section id="answer" aria-labelledby="answer-h">');
+  assert.match(onZh, '<span lang="en">International Green Tech Week</span>');
+  const onEn = renderReply(page(en, 'en'));
+  assert.match(onEn, '<div class="body">');
+  assert.match(onEn, 'data-pagefind-body');
+});
+
+test('head page: programmes with counts, a two-programme reply under both, "not specified" last', () => {
+  const head = archive.heads.find((h) => h.code === '135')!;
+  const out = renderHead(page(head, 'zh-Hant-HK'));
+  const sections = [...out.matchAll(/<h2 id="(programme-[^"]+)"/g)].map((m) => m[1]);
+  assert.equal(sections, ['programme-2', 'programme-3', 'programme-none']);
+  assert.is(out.match(/<span class="no">ITIB002<\/span>/g)?.length, 2);
+  assert.match(out, '<a href="#programme-2">(2) 創新及科技</a> <span class="count">2 則答覆</span>');
+});
+
+test.run();
