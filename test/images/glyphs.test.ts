@@ -50,7 +50,8 @@ async function ink(png: Buffer): Promise<number> {
 }
 
 const SAMPLES = { one: glyph('一'), yi: glyph('議'), latinI: glyph('I'), latinW: glyph('W') };
-const card = cardSvg({ kicker: 'ITIB002', aside: '2023-24', title: '科學園和數碼港初創培育計劃的資金及成效', meta: ['提問議員：陳克勤'] }, '財務委員會預算問答檔案');
+/** 16 different characters: exactly one 64 px title line. */
+const card = cardSvg({ kicker: 'ITIB002', aside: '2023-24', title: '科學園和數碼港初創培育計劃的資金', meta: ['提問議員：陳克勤'] }, '財務委員會預算問答檔案');
 
 // One worker pool per font configuration for the whole file (starting workers is the slow part).
 let rendered: Promise<[Record<string, Buffer>, Record<string, Buffer>]> | undefined;

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fitLine, textWidthEm, wrapText } from '../../src/site/images/wrap.ts';
+import { fitLine, textWidthEm, wrapBalanced, wrapText } from '../../src/site/images/wrap.ts';
 
 const REPLIES = 'content/replies/2023-24';
 const titles = readdirSync(REPLIES)
@@ -42,6 +42,19 @@ test('too long: cut at the line budget with a trailing …, never after a comma'
   assert.equal(lines, ['一二三四…']);
   assert.is(fitLine('陳振英議員的問題', 4), '陳振英…');
   assert.is(fitLine('  短  ', 4), '短', 'white space collapsed');
+});
+
+test('balanced: no lonely last character; same line count and text as the greedy wrap, for every real title', () => {
+  const title = '「國際綠色科技周」的人手及開支預算';
+  assert.equal(wrapText(title, 16.4, 3).lines, ['「國際綠色科技周」的人手及開支預', '算']);
+  assert.equal(wrapBalanced(title, 16.4, 3).lines, ['「國際綠色科技周」', '的人手及開支預算']);
+  for (const t of titles) {
+    const greedy = wrapText(t, 16.4, 3);
+    const balanced = wrapBalanced(t, 16.4, 3);
+    assert.is(balanced.lines.length, greedy.lines.length, t);
+    assert.is(balanced.lines.join(''), greedy.lines.join(''), t);
+    if (balanced.lines.length > 1) assert.ok(textWidthEm(balanced.lines.at(-1)!) >= 2, `${t}: last line ${balanced.lines.at(-1)}`);
+  }
 });
 
 test('deterministic and free of control characters', () => {

@@ -17,7 +17,7 @@ import type { InterfaceLang } from '../../../_data/site.ts';
 import { html, type SafeHtml } from '../lib/html.ts';
 import { formatNumber } from '../lib/i18n.ts';
 import { inLang } from '../lib/layout.ts';
-import { wrapText } from '../images/wrap.ts';
+import { wrapBalanced } from '../images/wrap.ts';
 import type { Bar } from './chart-data.ts';
 
 export interface BarChartOptions {
@@ -54,7 +54,7 @@ function svg(bars: readonly Bar[], lang: InterfaceLang): SafeHtml {
   const max = Math.max(0, ...bars.map((b) => b.value));
   let top = 0;
   const rows = bars.map((b) => {
-    const lines = wrapText(b.prefix + b.label, LABEL_EM, LABEL_LINES).lines;
+    const lines = wrapBalanced(b.prefix + b.label, LABEL_EM, LABEL_LINES).lines;
     const barTop = top + lines.length * LINE + 6;
     const width = percent(b.value, max);
     const row = html`<g class="chart__row">

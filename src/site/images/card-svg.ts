@@ -10,7 +10,7 @@
  */
 import { html, type SafeHtml } from '../lib/html.ts';
 import { FONT_FAMILY } from './fonts.ts';
-import { fitLine, wrapText } from './wrap.ts';
+import { fitLine, wrapBalanced } from './wrap.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -50,7 +50,7 @@ const TITLE_STYLES = [
 
 function titleLines(title: string): { size: number; lineHeight: number; lines: string[] } {
   for (const style of TITLE_STYLES) {
-    const wrapped = wrapText(title, TEXT_WIDTH / style.size, style.maxLines);
+    const wrapped = wrapBalanced(title, TEXT_WIDTH / style.size, style.maxLines);
     if (!wrapped.truncated || style === TITLE_STYLES[TITLE_STYLES.length - 1]) {
       return { size: style.size, lineHeight: style.lineHeight, lines: wrapped.lines };
     }

@@ -162,3 +162,29 @@ export function fitLine(text: string, maxWidthEm: number): string {
   const line = normaliseText(text);
   return textWidthEm(line) <= maxWidthEm + EPSILON ? line : withEllipsis(line, maxWidthEm);
 }
+
+/**
+ * Like wrapText, but with lines of even length (as CSS `text-wrap: balance`):
+ * the narrowest width that still needs no more lines than the greedy wrap, so
+ * a title never ends with one lonely character on its last line.
+ */
+export function wrapBalanced(text: string, maxWidthEm: number, maxLines: number): Wrapped {
+  const greedy = wrapText(text, maxWidthEm, maxLines);
+  if (greedy.truncated || greedy.lines.length < 2) return greedy;
+  const lines = greedy.lines.length;
+  // Binary search in quarter-em steps: deterministic, and at most ~7 wraps.
+  let lo = Math.max(1, Math.floor((textWidthEm(normaliseText(text)) / lines) * 4) / 4);
+  let hi = maxWidthEm;
+  let best = greedy;
+  while (hi - lo > 0.25) {
+    const mid = Math.round(((lo + hi) / 2) * 4) / 4;
+    const attempt = wrapText(text, mid, maxLines);
+    if (!attempt.truncated && attempt.lines.length <= lines) {
+      best = attempt;
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return best;
+}
