@@ -10,6 +10,7 @@ import { site } from './_data/site.ts';
 import { loadArchive } from './src/site/data/load.ts';
 import { pageLists } from './src/site/data/pages.ts';
 import { relativizeHtml } from './src/site/lib/relative-url.ts';
+import { writeReplyPages } from './src/site/render/write-reply-pages.ts';
 import { absoluteUrl } from './src/site/lib/urls.ts';
 
 // Eleventy's config type is not exported in a form tsc can check; the subset we use:
@@ -19,6 +20,7 @@ interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   setQuietMode(q: boolean): void;
+  on(event: 'eleventy.after', fn: (arg: { dir: { output: string } }) => void): void;
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
 }
 
@@ -41,6 +43,12 @@ export default function (eleventyConfig: EleventyConfig) {
     if (typeof outputPath !== 'string' || !outputPath.endsWith('.html') || typeof url !== 'string') return content;
     if (url === '/404.html') return relativizeHtml(content, url, false, (u) => absoluteUrl(u));
     return relativizeHtml(content, url, site.offline);
+  });
+
+  // Reply pages (the bulk of the site) are written directly after Eleventy's
+  // pages: see src/site/render/reply-page.ts for the measured reason.
+  eleventyConfig.on('eleventy.after', ({ dir }) => {
+    writeReplyPages(archive, dir.output);
   });
 
   return {

@@ -9,7 +9,7 @@ import { loadArchive } from '../../src/site/data/load.ts';
 import type { Reply } from '../../src/site/data/model.ts';
 import type { Entry, TemplateData } from '../../src/site/data/pages.ts';
 import { renderBody } from '../../src/site/markdown/index.ts';
-import { render as renderReply } from '../../src/site/pages/reply.11ty.ts';
+import { renderReplyPage } from '../../src/site/render/reply-page.ts';
 import { render as renderHead } from '../../src/site/pages/head.11ty.ts';
 
 const archive = loadArchive('test/fixtures/site');
@@ -19,7 +19,7 @@ function page<T>(item: T, lang: Entry<T>['lang']): TemplateData<T> {
 }
 
 test('reply page: one h1 with number and title, the facts, sections, neighbours and a citation', () => {
-  const out = renderReply(page(find('ITIB002'), 'zh-Hant-HK'));
+  const out = renderReplyPage(find('ITIB002'), 'zh-Hant-HK');
   assert.is(out.match(/<h1[ >]/g)?.length, 1);
   assert.match(out, '<h1><span class="no">ITIB002</span> 科學園和數碼港初創培育計劃的資金及成效</h1>');
   assert.match(out, '<dt>提問議員</dt><dd><a href="/members/陳克勤/">陳克勤</a>');
@@ -33,14 +33,14 @@ test('reply page: one h1 with number and title, the facts, sections, neighbours 
 });
 
 test('reply page: a reply without programme links to the "not specified" group; unsafe title is escaped', () => {
-  const out = renderReply(page(find('ITIB007'), 'zh-Hant-HK'));
+  const out = renderReplyPage(find('ITIB007'), 'zh-Hant-HK');
   assert.match(out, '<a href="/2023-24/heads/135/programmes/none/">沒有指定</a>');
   assert.not.match(out, '<script>alert');
   assert.match(out, '數據中心用地 &lt;script&gt;alert(1)&lt;/script&gt;');
 });
 
 test('English interface on a Chinese reply: Chinese text is marked lang="zh-Hant-HK", not indexed twice', () => {
-  const out = renderReply(page(find('ITIB002'), 'en'));
+  const out = renderReplyPage(find('ITIB002'), 'en');
   assert.match(out, '<html lang="en">');
   assert.match(out, '<div class="body" lang="zh-Hant-HK">');
   assert.match(out, '<dd><a href="/en/members/陳克勤/"><span lang="zh-Hant-HK">陳克勤</span></a>');
@@ -62,11 +62,11 @@ test('an English reply needs no template change: its text is marked lang="en" on
     markdown,
     bodyHtml: renderBody(markdown, 'en', 'reply'),
   };
-  const onZh = renderReply(page(en, 'zh-Hant-HK'));
+  const onZh = renderReplyPage(en, 'zh-Hant-HK');
   assert.match(onZh, '<div class="body" lang="en">');
   assert.match(onZh, '<section id="answer" aria-labelledby="answer-h">');
   assert.match(onZh, '<span lang="en">International Green Tech Week</span>');
-  const onEn = renderReply(page(en, 'en'));
+  const onEn = renderReplyPage(en, 'en');
   assert.match(onEn, '<div class="body">');
   assert.match(onEn, 'data-pagefind-body');
 });

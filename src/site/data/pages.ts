@@ -5,7 +5,7 @@
  */
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 import { localize } from '../lib/urls.ts';
-import type { Archive, BackgroundPage, HeadGroup, MemberGroup, ProgrammeGroup, Reply, YearGroup } from './model.ts';
+import type { Archive, BackgroundPage, HeadGroup, MemberGroup, ProgrammeGroup, YearGroup } from './model.ts';
 
 export interface Entry<T> {
   lang: InterfaceLang;
@@ -13,7 +13,6 @@ export interface Entry<T> {
 }
 
 export interface PageLists {
-  replies: Entry<Reply>[];
   years: Entry<YearGroup>[];
   heads: Entry<HeadGroup>[];
   programmes: Entry<ProgrammeGroup>[];
@@ -29,7 +28,6 @@ function each<T>(items: readonly T[]): Entry<T>[] {
 
 export function pageLists(a: Archive): PageLists {
   return {
-    replies: each(a.replies),
     years: each(a.years),
     heads: each(a.heads),
     programmes: each(a.programmes),
