@@ -11,6 +11,7 @@ import { loadArchive } from './src/site/data/load.ts';
 import { pageLists } from './src/site/data/pages.ts';
 import { relativizeHtml } from './src/site/lib/relative-url.ts';
 import { writeReplyPages } from './src/site/render/write-reply-pages.ts';
+import { chartsPlugin } from './src/site/charts/plugin.ts';
 import { absoluteUrl } from './src/site/lib/urls.ts';
 
 // Eleventy's config type is not exported in a form tsc can check; the subset we use:
@@ -21,6 +22,7 @@ interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   setQuietMode(q: boolean): void;
   on(event: 'eleventy.after', fn: (arg: { dir: { output: string } }) => void): void;
+  addShortcode(name: string, fn: (...args: never[]) => string): void;
   addTransform(name: string, fn: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string): void;
 }
 
@@ -33,6 +35,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
   eleventyConfig.addTemplateFormats('11ty.ts');
   eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
+  chartsPlugin(eleventyConfig); // charts.css → /assets/charts.css (src/site/charts, issue 6)
 
   // One rewrite for every URL in every HTML page: root-absolute → page-relative.
   // (A string transform, not htmlTransformer.addUrlTransform: re-parsing 40 000

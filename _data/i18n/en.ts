@@ -73,6 +73,11 @@ export const en: Strings = {
     colCount: 'Replies',
     replyList: 'All replies',
   },
+  charts: {
+    byProgramme: 'Replies by programme',
+    byMember: 'Members who asked most (top {n})',
+    programmeNote: 'A reply that concerns two programmes is counted under both.',
+  },
   home: {
     title: 'LegCo Budget Questions Archive',
     intro: 'Every year, when the Legislative Council examines the Estimates, Members put written questions to the Government and the Controlling Officers reply in writing. This site makes those replies readable, linkable and searchable, keeping the original numbering and tables.',

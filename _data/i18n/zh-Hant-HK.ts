@@ -76,6 +76,11 @@ export const zhHantHK = {
     colCount: '答覆數目',
     replyList: '答覆一覽',
   },
+  charts: {
+    byProgramme: '各綱領的答覆數目',
+    byMember: '提問最多的議員（首 {n} 位）',
+    programmeNote: '一則答覆涉及兩個綱領時，兩處都會計算。',
+  },
   home: {
     title: '立法會開支預算問答檔案',
     intro: '每年審核開支預算時，立法會議員向政府提出大量書面問題，各管制人員以書面答覆。本網站把這些答覆整理成可閱讀、可連結、可搜尋的網頁，並保留原文的編號與表格。',

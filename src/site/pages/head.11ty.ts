@@ -6,6 +6,8 @@ import { format, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { replyCount, replyList } from '../lib/parts.ts';
 import { localize, yearPath } from '../lib/urls.ts';
+import { chartStylesheetLink } from '../charts/plugin.ts';
+import { headCharts } from '../charts/page-charts.ts';
 
 export const data = perItem<HeadGroup>('heads');
 
@@ -17,6 +19,7 @@ export function render(d: TemplateData<HeadGroup>): string {
   const main = html`<h1>${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</h1>
 <p>${format(l.headIntro, { year })}</p>
 <p class="count">${replyCount(h.replies.length, lang)}</p>
+${headCharts(h, lang, strings(lang).charts)}
 <h2 id="programmes">${l.programmes}</h2>
 <ul class="groups">${h.programmes.map(
     (p) => html`<li><a href="#${p.code === null ? 'programme-none' : `programme-${p.code}`}">${p.code === null ? l.programmeNoneTitle : html`(${p.code}) ${inLang(p.name ?? '', p.lang, lang)}`}</a> <span class="count">${replyCount(p.replies.length, lang)}</span></li>`,
@@ -35,5 +38,6 @@ ${replyList(p.replies, lang)}
     crumbs: [{ label: year, path: yearPath(h.year) }],
     crumbLabel: html`${strings(lang).reply.head} ${h.code}`,
     main,
+    head: chartStylesheetLink(),
   });
 }

@@ -6,6 +6,8 @@ import { format, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { replyCount, replyList } from '../lib/parts.ts';
 import { localize } from '../lib/urls.ts';
+import { chartStylesheetLink } from '../charts/plugin.ts';
+import { yearCharts } from '../charts/page-charts.ts';
 
 export const data = perItem<YearGroup>('years');
 
@@ -17,7 +19,7 @@ export function render(d: TemplateData<YearGroup>): string {
   const main = html`<h1>${title}</h1>
 <p>${format(l.yearIntro, { year })}</p>
 <p class="count">${replyCount(y.replies.length, lang)}</p>
-<!-- images helper (issue 6): chart of replies by head and programme (inline SVG + table) goes here -->
+${yearCharts(y, lang, strings(lang).charts)}
 <h2 id="heads">${l.heads}</h2>
 <ul class="groups">${y.heads.map(
     (h) => html`<li><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</a> <span class="count">${replyCount(h.replies.length, lang)}</span>
@@ -27,5 +29,5 @@ export function render(d: TemplateData<YearGroup>): string {
   )}</ul>
 <h2 id="replies">${l.replyList}</h2>
 ${replyList(y.replies, lang)}`;
-  return layout({ lang, path: y.path, title, description: title, main, crumbLabel: year });
+  return layout({ lang, path: y.path, title, description: title, main, crumbLabel: year, head: chartStylesheetLink() });
 }
