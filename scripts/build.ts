@@ -4,23 +4,39 @@
  * dir, default "_site"), SITE_URL (absolute URL for canonical/OG/sitemap),
  * OFFLINE=1 (directory links end in index.html).
  */
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 
+/**
+ * Builds into `<out>.partial` and swaps it in only when every step succeeded:
+ * a failed build (bad content, a crashing step) leaves the previous site as
+ * it was and no half-written output. Returns the output directory.
+ */
 export async function build(): Promise<string> {
   const out = path.resolve(process.env.ARCHIVE_OUT ?? '_site');
-  process.env.ARCHIVE_OUT = out;
-  // A clean output directory: no page of a previous corpus may survive.
-  rmSync(out, { recursive: true, force: true });
-  const eleventy = new Eleventy('src/site/pages', out, { configPath: '.eleventy.ts', quietMode: true });
-  await eleventy.write();
+  const work = `${out}.partial`;
+  rmSync(work, { recursive: true, force: true });
+  process.env.ARCHIVE_OUT = work; // .eleventy.ts reads it for dir.output
+  try {
+    const eleventy = new Eleventy('src/site/pages', work, { configPath: '.eleventy.ts', quietMode: true });
+    await eleventy.write();
 
-  // Post-build steps, wired by the lead once those modules exist:
-  // TODO(search, issue 4): await buildSearchIndex(out);   // import { buildSearchIndex } from '../src/search/build-index.ts';
-  // TODO(images, issue 6): await buildImages(out);        // import { buildImages } from '../src/site/images/build-images.ts';
-  return out;
+    // Post-build steps, wired by the lead once those modules exist (they run on `work`, before the swap):
+    // TODO(search, issue 4): await buildSearchIndex(work);   // import { buildSearchIndex } from '../src/search/build-index.ts';
+    // TODO(images, issue 6): await buildImages(work);        // import { buildImages } from '../src/site/images/build-images.ts';
+
+    // Swap: no page of a previous build or corpus survives.
+    if (existsSync(out)) rmSync(out, { recursive: true, force: true });
+    renameSync(work, out);
+    return out;
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  } finally {
+    process.env.ARCHIVE_OUT = out;
+  }
 }
 
 /** Runs the build as a command: prints where and how long, or the error (file:line: message) and exits 1. */
