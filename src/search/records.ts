@@ -6,7 +6,7 @@
  * needed. URLs follow the site's scheme (`/2023-24/itib001/`).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ReplyFrontMatter, BackgroundFrontMatter } from '../ingest/model.ts';
 
@@ -133,18 +133,31 @@ function listMarkdown(dir: string): string[] {
   return out;
 }
 
+/** A file to index: a reply (its shard is its year directory) or a background page (primary shard). */
+export interface SourceFile {
+  file: string;
+  kind: 'reply' | 'background';
+  /** Year directory of a reply (`2023-24`); 'background' for background pages. */
+  shard: string;
+}
+
 /** Every reply (content/replies/<year>/*.md) and background page (content/pages/background/*.md), sorted by path. */
+export function listSources(contentDir: string): SourceFile[] {
+  const replies = join(contentDir, 'replies');
+  return [
+    ...listMarkdown(replies).map((file) => ({ file, kind: 'reply' as const, shard: relative(replies, file).split(sep)[0] ?? '' })),
+    ...listMarkdown(join(contentDir, 'pages', 'background')).map((file) => ({ file, kind: 'background' as const, shard: 'background' })),
+  ];
+}
+
+export function readRecord(src: SourceFile): SearchRecord {
+  const name = relative(process.cwd(), src.file);
+  const { data, body } = splitFrontMatter(readFileSync(src.file, 'utf8'), name);
+  return src.kind === 'reply'
+    ? replyRecord(data as ReplyFrontMatter, body, name)
+    : backgroundRecord(data as BackgroundFrontMatter, body, name);
+}
+
 export function readRecords(contentDir: string): SearchRecord[] {
-  const records: SearchRecord[] = [];
-  for (const file of listMarkdown(join(contentDir, 'replies'))) {
-    const name = relative(process.cwd(), file);
-    const { data, body } = splitFrontMatter(readFileSync(file, 'utf8'), name);
-    records.push(replyRecord(data as ReplyFrontMatter, body, name));
-  }
-  for (const file of listMarkdown(join(contentDir, 'pages', 'background'))) {
-    const name = relative(process.cwd(), file);
-    const { data, body } = splitFrontMatter(readFileSync(file, 'utf8'), name);
-    records.push(backgroundRecord(data as BackgroundFrontMatter, body, name));
-  }
-  return records;
+  return listSources(contentDir).map(readRecord);
 }
