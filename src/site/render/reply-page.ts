@@ -31,6 +31,7 @@ function facts(r: Reply, lang: InterfaceLang): SafeHtml {
 <div><dt>${s.controllingOfficer}</dt><dd>${t(r.controllingOfficer)}</dd></div>
 <div><dt>${s.director}</dt><dd>${t(r.director)}</dd></div>
 <div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(r.session, lang) })}</dd></div>
+<div><dt>${s.source}</dt><dd><a href="${localize('/about/', lang)}#sources">${format(s.sourceValue, { file: r.source.file.replace(/^.*\//, ''), from: r.source.lines[0], to: r.source.lines[1] })}</a></dd></div>
 <div><dt>${s.year}</dt><dd><a href="${localize(yearPath(r.year), lang)}">${formatYear(r.year, lang)}</a></dd></div>
 </dl>`;
 }
