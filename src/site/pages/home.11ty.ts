@@ -12,6 +12,8 @@ export function render(d: TemplateData<null>): string {
   const { lang } = d.entry;
   const s = strings(lang);
   const a = d.archive;
+  // "By head" shows the newest year's heads: across a decade of all bureaus the
+  // full list would be hundreds of links; older years are one click away.
   const main = html`<h1>${s.home.title}</h1>
 <p class="lead">${s.home.intro}</p>
 <section aria-labelledby="home-search">
@@ -27,7 +29,7 @@ ${searchForm(lang, 'home-q')}
 </section>
 <section aria-labelledby="home-heads">
 <h2 id="home-heads">${s.home.byHead}</h2>
-<ul class="groups">${a.heads.map(
+<ul class="groups">${(a.years.at(-1)?.heads ?? []).map(
     (h) => html`<li><a href="${localize(h.path, lang)}">${format(s.lists.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</a> <span class="count">${formatYear(h.year, lang)} · ${replyCount(h.replies.length, lang)}</span></li>`,
   )}</ul>
 </section>
