@@ -1,27 +1,41 @@
 /**
- * Stable paragraph anchors: the n-th paragraph of a section gets id
- * `<section>-<n>` (answer-3 = third paragraph of the answer, which is where
- * "part 3" usually starts, since numbering stays literal text), and ends with
- * a small "#" link to itself, shown on hover or keyboard focus.
- * Runs after the sections plugin.
+ * Stable paragraph anchors. A paragraph that starts a numbered part is named
+ * after it: `answer-part-3` for "3.", `answer-part-3-b` for "(b)" inside it
+ * (part-ids.ts), so "part 3 of the answer" has a link that survives changes
+ * elsewhere. Any other paragraph is `<section>-<n>` (n-th paragraph of the
+ * section; n counts every paragraph, so these ids do not move when a part is
+ * recognised). Each paragraph ends with a small "#" link to itself, shown on
+ * hover or keyboard focus. Runs after the sections plugin.
  */
 import type { StateCore, Token } from 'markdown-it';
 import { escapeHtml } from '../lib/html.ts';
 import { format } from '../lib/i18n.ts';
 import { bodyEnv, INTRO_SECTION, type SectionMeta, type Plugin } from './env.ts';
+import { PartNamer } from './part-ids.ts';
 
 export const anchorsPlugin: Plugin = (md) => {
   md.core.ruler.after('archive_sections', 'archive_anchors', (state: StateCore) => {
     const out: Token[] = [];
     const counts = new Map<string, number>();
+    const used = new Set<string>();
     let section = INTRO_SECTION;
+    let parts = new PartNamer();
     let pendingId: string | null = null;
-    for (const t of state.tokens) {
-      if (t.type === 'section_open') section = (t.meta as unknown as SectionMeta).id;
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.type === 'section_open') {
+        section = (t.meta as unknown as SectionMeta).id;
+        parts = new PartNamer();
+      }
       if (t.type === 'paragraph_open' && !t.hidden) {
         const n = (counts.get(section) ?? 0) + 1;
         counts.set(section, n);
-        pendingId = `${section}-${n}`;
+        const part = parts.name(tokens[i + 1]?.content ?? '');
+        const partId = part === null ? null : `${section}-part-${part}`;
+        // A part number seen twice in a section (a list restarting) keeps the plain id.
+        pendingId = partId !== null && !used.has(partId) ? partId : `${section}-${n}`;
+        used.add(pendingId);
         t.attrSet('id', pendingId);
       }
       if (t.type === 'paragraph_close' && pendingId) {
