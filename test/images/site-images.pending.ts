@@ -1,0 +1,85 @@
+/**
+ * PENDING until scripts/build.ts calls buildImages and the layout links the
+ * icons: then `git mv test/images/site-images.pending.ts test/images/site-images.test.ts`.
+ *
+ * The built site (npm run build): every page's og:image is a published
+ * 1200×630 PNG; reply pages load no picture (only the site icon); icons and
+ * the manifest are linked and exist; the card list is not published.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { site } from '../../_data/site.ts';
+import { CARD_LIST_FILE } from '../../src/site/images/build-images.ts';
+import { requireSite } from '../support/site.ts';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+const meta = (page: string, property: string) =>
+  new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(page)?.[1];
+
+test('every page with an og:image points at a published 1200×630 PNG card', async () => {
+  const dir = requireSite();
+  const pages = htmlFiles(dir);
+  assert.ok(pages.length > 600, `${pages.length} pages`);
+  let checked = 0;
+  const cards = new Set<string>();
+  for (const file of pages) {
+    const page = readFileSync(file, 'utf8');
+    const image = meta(page, 'og:image');
+    if (!image) {
+      assert.ok(file.endsWith('404.html'), `${path.relative(dir, file)} has no og:image`);
+      continue;
+    }
+    assert.ok(image.startsWith(`${site.url}og/`), `${image} is on the site`);
+    const png = path.join(dir, decodeURI(image.slice(site.url.length)));
+    assert.ok(existsSync(png), `${path.relative(dir, file)}: ${image} is published`);
+    cards.add(png);
+    checked++;
+  }
+  for (const png of [...cards].filter((_, i) => i % 50 === 0)) {
+    const m = await sharp(png).metadata();
+    assert.equal([m.format, m.width, m.height], ['png', 1200, 630], png);
+  }
+  assert.ok(checked > 600);
+  assert.not.ok(existsSync(path.join(dir, CARD_LIST_FILE)), 'the card list is a build message, not published');
+});
+
+test('reply pages load no picture: no img, picture, svg image, media or CSS image; only the site icon is linked', () => {
+  const dir = requireSite();
+  const replies = htmlFiles(path.join(dir, '2023-24')).filter((f) => /\/itib\d+\/index\.html$/.test(f));
+  assert.ok(replies.length >= 263);
+  for (const file of replies) {
+    const page = readFileSync(file, 'utf8');
+    assert.not.match(page, /<(img|picture|image|video|audio|iframe|object|embed)\b|srcset=|as="image"/, file);
+    const icons = [...page.matchAll(/<link rel="([^"]+)" href="([^"]+)"/g)].filter(([, rel]) => /icon/.test(rel!));
+    for (const [, rel, href] of icons) assert.ok(/icon/.test(rel!) && /(favicon|icon)[^/]*\.(svg|png)$/.test(href!), `${rel} ${href}`);
+  }
+  const css = readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.css'));
+  for (const f of css) assert.not.match(readFileSync(path.join(dir, 'assets', f), 'utf8'), /url\(/, `${f} loads no image`);
+});
+
+test('icons and manifest: linked from the home page and published', () => {
+  const dir = requireSite();
+  const home = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  for (const [rel, file] of [
+    ['icon', 'favicon.svg'],
+    ['icon', 'favicon-32.png'],
+    ['apple-touch-icon', 'apple-touch-icon.png'],
+    ['manifest', 'site.webmanifest'],
+  ] as const) {
+    assert.match(home, new RegExp(`<link rel="${rel}" href="${file.replace('.', '\\.')}"`), `${rel} → ${file}`);
+    assert.ok(existsSync(path.join(dir, file)), `${file} published`);
+  }
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'site.webmanifest'), 'utf8')) as { icons: { src: string }[] };
+  for (const icon of manifest.icons) assert.ok(existsSync(path.join(dir, icon.src)), icon.src);
+});
+
+test.run();
