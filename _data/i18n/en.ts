@@ -127,6 +127,8 @@ export const en: Strings = {
     json: 'replies.json: every field of every reply, its URL and the Markdown text.',
     csv: 'replies.csv: one reply per row (UTF-8 with BOM, so Excel shows Chinese correctly).',
     fieldsTitle: 'Fields',
+    csvColumns: 'The CSV columns, in order:',
+    csvNote: 'The head is split into headCode and headName; several programmes are separated by "; "; the JSON also has source (file and lines) and markdown.',
     fields: {
       id: 'Identifier (year/reply number)',
       year: 'Budget year',

@@ -130,6 +130,8 @@ export const zhHantHK = {
     json: 'replies.json：每則答覆的全部欄位、網址及 Markdown 原文。',
     csv: 'replies.csv：每則答覆一行（UTF-8，含 BOM，可直接以 Excel 開啟而中文不會變亂碼）。',
     fieldsTitle: '欄位',
+    csvColumns: 'CSV 的欄位依次為：',
+    csvNote: '總目分為編號（headCode）及名稱（headName）；多個綱領以「; 」分隔；JSON 另有 source（來源檔案及行號）及 markdown。',
     fields: {
       id: '識別碼（年度/答覆編號）',
       year: '年度',

@@ -3,7 +3,7 @@ import { perLanguage, type TemplateData } from '../data/pages.ts';
 import { html } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
-import { localize } from '../lib/urls.ts';
+import { CSV_COLUMNS } from '../data/exports.ts';
 
 export const data = perLanguage('/data/');
 
@@ -17,6 +17,8 @@ export function render(d: TemplateData<null>): string {
 <li><a href="/data/replies.csv" type="text/csv" download>replies.csv</a> — ${t.csv.replace(/^replies\.csv[:：]\s*/, '')}</li>
 </ul>
 <h2 id="fields">${t.fieldsTitle}</h2>
-<dl class="fields">${Object.entries(t.fields).map(([k, v]) => html`<div><dt><code>${k}</code></dt><dd>${v}</dd></div>`)}</dl>`;
+<dl class="fields">${Object.entries(t.fields).map(([k, v]) => html`<div><dt><code>${k}</code></dt><dd>${v}</dd></div>`)}</dl>
+<p>${t.csvColumns} ${CSV_COLUMNS.map((c, i) => html`${i > 0 ? ', ' : ''}<code>${c}</code>`)}</p>
+<p>${t.csvNote}</p>`;
   return layout({ lang, path: '/data/', title: t.title, description: t.intro, main });
 }
