@@ -3,6 +3,7 @@ import type { Strings } from './zh-Hant-HK.ts';
 
 export const en: Strings = {
   langName: 'English',
+  languageNames: { 'zh-Hant-HK': 'Chinese (Traditional)', en: 'English' },
   locale: 'en-HK',
   yearRange: '{from}–{to}',
   site: {

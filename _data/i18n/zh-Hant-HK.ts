@@ -5,6 +5,8 @@
  */
 export const zhHantHK = {
   langName: '中文',
+  /** Names of the languages a source or reply can be in. */
+  languageNames: { 'zh-Hant-HK': '中文（繁體）', en: '英文' },
   locale: 'zh-Hant-HK',
   /** A budget year "2023-24" as written in running text. */
   yearRange: '{from}-{to}',

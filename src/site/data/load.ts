@@ -68,6 +68,7 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
     return {
       file,
       title: typeof meta.title === 'string' ? meta.title : path.basename(file),
+      originalFile: typeof meta.originalFile === 'string' ? meta.originalFile : null,
       session: typeof meta.session === 'number' ? meta.session : null,
       lang: meta.lang === 'zh-Hant-HK' || meta.lang === 'en' ? meta.lang : null,
       replies: counts.get(file) ?? 0,

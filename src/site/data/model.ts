@@ -66,6 +66,8 @@ export interface BackgroundPage extends BackgroundFrontMatter {
 export interface SourceDocument {
   file: string;
   title: string;
+  /** The official file name it was extracted from (e.g. ITIB-1-c2.docx), when known. */
+  originalFile: string | null;
   session: number | null;
   lang: ReplyFrontMatter['lang'] | null;
   replies: number;

@@ -21,9 +21,9 @@ export function render(d: TemplateData<null>): string {
 <caption id="sources-c">${a.sourcesCaption}</caption>
 <thead><tr><th scope="col">${a.colDocument}</th><th scope="col">${a.colSession}</th><th scope="col">${a.colLanguage}</th><th scope="col" class="al-r">${a.colReplies}</th></tr></thead>
 <tbody>${d.archive.sources.map(
-    (src) => html`<tr><td>${src.lang ? inLang(src.title, src.lang, lang) : src.title}<br><code>${src.file}</code></td><td>${
+    (src) => html`<tr><td>${src.lang ? inLang(src.title, src.lang, lang) : src.title}${src.originalFile ? html` (<code>${src.originalFile}</code>)` : ''}</td><td>${
       src.session === null ? '—' : format(s.reply.sessionValue, { n: formatNumber(src.session, lang) })
-    }</td><td>${src.lang ? new Intl.DisplayNames([s.locale], { type: 'language' }).of(src.lang) ?? src.lang : '—'}</td><td class="al-r">${formatNumber(src.replies, lang)}</td></tr>`,
+    }</td><td>${src.lang ? s.languageNames[src.lang] : '—'}</td><td class="al-r">${src.replies ? formatNumber(src.replies, lang) : '—'}</td></tr>`,
   )}</tbody>
 </table></section>
 </section>
