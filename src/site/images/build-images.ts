@@ -10,7 +10,8 @@
  * linked into the site from the cache. cards.json is deleted: it
  * is a build message, not a published file. Same commit → same bytes.
  *
- * Env: IMAGE_CACHE_DIR (default .cache/og), IMAGE_WORKERS (default: cores).
+ * Env: ARCHIVE_CACHE (cache root, default .cache; pictures in its og/),
+ * IMAGE_CACHE_DIR (exact picture cache folder), IMAGE_WORKERS (default: cores).
  */
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,8 +1,9 @@
 /**
  * The picture cache: one PNG per distinct (SVG, fonts, renderer) in a content
  * addressed folder, so a rebuild renders only pictures whose text, template,
- * font or renderer changed. Default `.cache/og` (git-ignored); IMAGE_CACHE_DIR
- * moves it (the benchmark points it at its scratch folder). Entries are never
+ * font or renderer changed. Default `.cache/og` (git-ignored); `og/` under
+ * ARCHIVE_CACHE when set (the benchmark's scratch cache), or exactly
+ * IMAGE_CACHE_DIR. Entries are never
  * rewritten, only added: deleting the folder is always safe.
  */
 import { createHash } from 'node:crypto';
@@ -10,7 +11,7 @@ import { copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync }
 import path from 'node:path';
 
 export function imageCacheDir(): string {
-  return path.resolve(process.env.IMAGE_CACHE_DIR ?? '.cache/og');
+  return path.resolve(process.env.IMAGE_CACHE_DIR ?? path.join(process.env.ARCHIVE_CACHE ?? '.cache', 'og'));
 }
 
 export function cacheKey(...parts: string[]): string {
