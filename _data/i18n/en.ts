@@ -47,6 +47,7 @@ export const en: Strings = {
     pager: 'Between replies',
     permalink: 'Permanent link',
     cite: 'Cite this reply',
+    reportError: 'Report an error in this reply',
     citation: '{director}, "{replyNo}: {title}", Replies to initial written questions raised by Finance Committee Members in examining the Estimates of Expenditure {year}, question serial no. {questionNo}, asked by {member}. {url}',
   },
   lists: {

@@ -51,6 +51,7 @@ export const zhHantHK = {
     pager: '答覆之間的導覽',
     permalink: '永久連結',
     cite: '引用本答覆',
+    reportError: '報告這則答覆的文字錯誤',
     citation: '{director}：《{replyNo}：{title}》（{year}年度開支預算，管制人員對立法會議員初步問題的答覆，問題編號 {questionNo}，{member}議員提問）。{url}',
   },
   lists: {

@@ -5,7 +5,7 @@
  * languages, Eleventy's per-page cost was 70–100 s and 2.4–2.9 GB (measured),
  * against 12 s and 0.4 GB for render + write here.
  */
-import type { InterfaceLang } from '../../../_data/site.ts';
+import { site, type InterfaceLang } from '../../../_data/site.ts';
 import type { Reply, ReplyLink } from '../data/model.ts';
 import { html, raw, type SafeHtml } from '../lib/html.ts';
 import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
@@ -67,6 +67,7 @@ ${neighbour(r.next, 'next', s.reply.next, lang)}
 <aside class="cite">
 <p><span class="label">${s.reply.permalink}</span> <a href="${localize(r.path, lang)}" class="permalink">${url}</a></p>
 <p><span class="label">${s.reply.cite}</span> <span class="citation">${citation}</span></p>
+<p><a href="${site.issuesUrl}/new?title=${encodeURIComponent(`${r.replyNo}: `)}&amp;body=${encodeURIComponent(url)}" class="report">${s.reply.reportError}</a></p>
 </aside>`;
   return layout({
     lang,
