@@ -47,6 +47,15 @@ test('a reply with two programmes is listed under both; no programme means the "
   assert.ok(none.replies.some((x) => x.replyNo === 'ITIB007'));
 });
 
+test('a head printed two ways is listed under the name most replies print', () => {
+  const h135 = archive.heads.find((h) => h.code === '135')!;
+  const spellings = new Map<string, number>();
+  for (const r of h135.replies) spellings.set(r.head.name, (spellings.get(r.head.name) ?? 0) + 1);
+  const top = [...spellings].sort((a, b) => b[1] - a[1])[0]![0];
+  assert.is(h135.name, top);
+  for (const p of h135.programmes) assert.is(p.head.name, top);
+});
+
 test('a member page groups their questions by year and head', () => {
   const m = archive.members.find((x) => x.name === '陳紹雄')!;
   assert.is(m.path, '/members/陳紹雄/');

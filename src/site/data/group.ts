@@ -46,6 +46,34 @@ export function linkNeighbours(replies: Reply[]): void {
   }
 }
 
+/**
+ * One name per head and per programme: the one most replies print, ties going
+ * to the earliest reply. The source prints some names in two ways (e.g. with
+ * "︰" or "："), and a listing must not depend on which reply came first.
+ */
+export function commonNames(replies: readonly Reply[]): { head: (r: Reply) => string; programme: (r: Reply, code: string) => string } {
+  const counts = new Map<string, Map<string, number>>();
+  const count = (key: string, name: string) => {
+    const names = getOrAdd(counts, key, () => new Map<string, number>());
+    names.set(name, (names.get(name) ?? 0) + 1);
+  };
+  for (const r of replies) {
+    count(`${r.year}\u0000${r.head.code}`, r.head.name);
+    for (const p of r.programmes) count(`${r.year}\u0000${r.head.code}\u0000${p.code}`, p.name);
+  }
+  const best = new Map<string, string>();
+  for (const [key, names] of counts) {
+    let top = '';
+    let n = 0;
+    for (const [name, c] of names) if (c > n) [top, n] = [name, c]; // Map order = first seen, so ties keep the earliest
+    best.set(key, top);
+  }
+  return {
+    head: (r) => best.get(`${r.year}\u0000${r.head.code}`) ?? r.head.name,
+    programme: (r, code) => best.get(`${r.year}\u0000${r.head.code}\u0000${code}`) ?? code,
+  };
+}
+
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let v = map.get(key);
   if (v === undefined) {
@@ -59,11 +87,12 @@ export function groupByYear(sorted: Reply[]): { years: YearGroup[]; heads: HeadG
   const years = new Map<string, YearGroup>();
   const heads = new Map<string, HeadGroup>();
   const programmes = new Map<string, ProgrammeGroup>();
+  const names = commonNames(sorted);
   for (const r of sorted) {
     const year = getOrAdd(years, r.year, () => ({ year: r.year, path: yearPath(r.year), replies: [], heads: [] }));
     year.replies.push(r);
     const head = getOrAdd(heads, `${r.year}\u0000${r.head.code}`, () => {
-      const h: HeadGroup = { year: r.year, code: r.head.code, name: r.head.name, path: headPath(r.year, r.head.code), replies: [], programmes: [], lang: r.lang };
+      const h: HeadGroup = { year: r.year, code: r.head.code, name: names.head(r), path: headPath(r.year, r.head.code), replies: [], programmes: [], lang: r.lang };
       year.heads.push(h);
       return h;
     });
@@ -77,9 +106,9 @@ export function groupByYear(sorted: Reply[]): { years: YearGroup[]; heads: HeadG
       const group = getOrAdd(programmes, key, () => {
         const g: ProgrammeGroup = {
           year: r.year,
-          head: { code: r.head.code, name: r.head.name },
+          head: { code: r.head.code, name: names.head(r) },
           code: p ? p.code : null,
-          name: p ? p.name : null,
+          name: p ? names.programme(r, p.code) : null,
           path: programmePath(r.year, r.head.code, p ? p.code : null),
           replies: [],
           lang: r.lang,
@@ -102,6 +131,7 @@ export function groupByYear(sorted: Reply[]): { years: YearGroup[]; heads: HeadG
 
 export function groupByMember(sorted: Reply[]): MemberGroup[] {
   const members = new Map<string, MemberGroup>();
+  const names = commonNames(sorted);
   for (const r of sorted) {
     const path = memberPath(r.member);
     const m = getOrAdd(members, path, () => ({ name: r.member, path, replies: [], years: [], lang: r.lang }));
@@ -113,7 +143,7 @@ export function groupByMember(sorted: Reply[]): MemberGroup[] {
     }
     let head = year.heads.find((h) => h.code === r.head.code);
     if (!head) {
-      head = { code: r.head.code, name: r.head.name, path: headPath(r.year, r.head.code), replies: [] };
+      head = { code: r.head.code, name: names.head(r), path: headPath(r.year, r.head.code), replies: [] };
       year.heads.push(head);
     }
     head.replies.push(r);
