@@ -1,0 +1,72 @@
+/**
+ * Which pictures the site gets, and which of them the cache lacks. The cache
+ * key is the card's text + a hash of the code that draws it (DRAWING_CODE) +
+ * the fonts' hash + the renderer fingerprint, so a warm build never even
+ * builds an SVG.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheKey, cachedPng, listCache } from './cache.ts';
+import type { CardList } from './card-list.ts';
+import { cardSvg } from './card-svg.ts';
+import { fontsHash, notoSansHk } from './fonts.ts';
+import { iconJobs, readIconSource } from './icons.ts';
+import { rendererFingerprint } from './png.ts';
+import type { RenderTask } from './render-pool.ts';
+
+interface Picture {
+  out: string;
+  /** Everything the picture's pixels depend on besides the fingerprint. */
+  key: string;
+  svg: () => string;
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/**
+ * The code that turns card text into pixels. Add a file here when a new one
+ * takes part in drawing; files that only plan or move pictures around (this
+ * one, cache, pool, build-images) are left out, so that changing them does not
+ * re-render every card.
+ */
+const DRAWING_CODE = ['card-svg.ts', 'wrap.ts', 'fonts.ts', 'png.ts', 'render-worker.ts', 'icons.ts', 'icon.svg', '../lib/html.ts'];
+
+/** Hash of the drawing code: changing any of it re-renders every card once. */
+function drawingCodeHash(): string {
+  return cacheKey(...DRAWING_CODE.flatMap((f) => [f, readFileSync(path.join(HERE, f), 'utf8')]));
+}
+
+export interface Plan {
+  /** Each picture's output path (site-relative) and its PNG in the cache. */
+  pictures: { out: string; cached: string }[];
+  /** Cache misses to render. */
+  tasks: RenderTask[];
+  iconSource: string;
+}
+
+/** Decides which pictures the site gets and which of them must be rendered. Builds SVGs for misses only. */
+export function planPictures(list: CardList, cacheDir: string): Plan {
+  const fonts = notoSansHk();
+  const fingerprint = cacheKey(drawingCodeHash(), fontsHash([fonts.regular, fonts.bold]), rendererFingerprint(), list.brand);
+  const iconSource = readIconSource();
+  const pictures: Picture[] = [
+    ...list.cards.map((card) => ({
+      out: card.out,
+      key: JSON.stringify([card.kicker, card.aside, card.title, card.meta]),
+      svg: () => cardSvg(card, list.brand),
+    })),
+    ...iconJobs(iconSource).map((icon) => ({ out: icon.out, key: icon.svg, svg: () => icon.svg })),
+  ];
+  const inCache = listCache(cacheDir);
+  const tasks: RenderTask[] = [];
+  const planned = pictures.map((p) => {
+    const key = cacheKey(fingerprint, p.key);
+    const cached = cachedPng(cacheDir, key);
+    if (!inCache.has(`${key}.png`)) {
+      tasks.push({ svg: p.svg(), file: cached, label: p.out });
+      inCache.add(`${key}.png`);
+    }
+    return { out: p.out, cached };
+  });
+  return { pictures: planned, tasks, iconSource };
+}
