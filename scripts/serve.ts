@@ -1,6 +1,7 @@
 /**
  * npm start: build, then serve _site on http://localhost:8080 with a tiny
- * static server (no dependency; the site is plain files). PORT overrides.
+ * static server (no dependency; the site is plain files). PORT overrides;
+ * SITE_URL defaults to this server's address.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,9 +23,11 @@ const TYPES: Record<string, string> = {
   '.pf_meta': 'application/octet-stream',
 };
 
+const port = Number(process.env.PORT ?? 8080);
+// Locally, absolute URLs (canonical, og:url, the 404 page's links) point at this server.
+process.env.SITE_URL ??= `http://localhost:${port}/`;
 const root = await main();
 if (!root) process.exit(1);
-const port = Number(process.env.PORT ?? 8080);
 
 createServer((req, res) => {
   let rel: string;
