@@ -4,7 +4,6 @@ import { perLanguage, type TemplateData } from '../data/pages.ts';
 import { html } from '../lib/html.ts';
 import { format, formatNumber, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
-import { localize } from '../lib/urls.ts';
 
 export const data = perLanguage('/about/');
 

@@ -4,7 +4,6 @@ import { perItem, type TemplateData } from '../data/pages.ts';
 import { html, raw } from '../lib/html.ts';
 import { formatDate, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
-import { localize } from '../lib/urls.ts';
 
 export const data = perItem<BackgroundPage>('background');
 

@@ -7,7 +7,6 @@ import { perLanguage, type TemplateData } from '../data/pages.ts';
 import { html } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, searchForm } from '../lib/layout.ts';
-import { localize } from '../lib/urls.ts';
 
 export const data = perLanguage('/search/');
 
