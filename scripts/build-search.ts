@@ -1,6 +1,6 @@
 /**
  * (Re)index an already built site: `tsx scripts/build-search.ts [siteDir]
- * [--content DIR] [--strategy segmented|plain] [--shard year|none]`.
+ * [--content DIR] [--strategy bigram|plain] [--shard year|none]`.
  * The normal path is `npm run build`, which calls buildSearchIndex itself.
  */
 import { parseArgs } from 'node:util';
@@ -10,13 +10,13 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     content: { type: 'string' },
-    strategy: { type: 'string', default: 'segmented' },
+    strategy: { type: 'string', default: 'bigram' },
     shard: { type: 'string', default: 'year' },
   },
 });
 const siteDir = positionals[0] ?? process.env.ARCHIVE_OUT ?? '_site';
-if (!['segmented', 'plain'].includes(values.strategy ?? '') || !['year', 'none'].includes(values.shard ?? '')) {
-  console.error('usage: build-search.ts [siteDir] [--content DIR] [--strategy segmented|plain] [--shard year|none]');
+if (!['bigram', 'plain'].includes(values.strategy ?? '') || !['year', 'none'].includes(values.shard ?? '')) {
+  console.error('usage: build-search.ts [siteDir] [--content DIR] [--strategy bigram|plain] [--shard year|none]');
   process.exit(2);
 }
 const started = performance.now();

@@ -1,7 +1,6 @@
 /**
- * Turning reply files into Pagefind's input — read, parse YAML, segment, write
- * HTML — is most of the indexing CPU (about 1.5 ms a reply; Pagefind itself is
- * cheap on pre-segmented text). It runs in worker threads, one per core, and
+ * Turning reply files into Pagefind's input — read, parse YAML, tokenise, write
+ * HTML — is a large share of the indexing CPU. It runs in worker threads, one per core, and
  * for the next shard while Pagefind indexes the current one.
  */
 import { Worker } from 'node:worker_threads';

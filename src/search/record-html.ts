@@ -3,8 +3,8 @@
  * `addCustomRecord`, because only HTML carries weights: the heading (reply
  * number and title) gets Pagefind's h1 weight, so the reply *about* 智方便
  * ranks above the dozens that mention it. Metadata, filters and the sort key
- * sit outside `data-pagefind-body`, unsegmented, for display; the body is the
- * text pre-segmented into words (see segment.ts).
+ * sit outside `data-pagefind-body`, as written, for display; the body is the
+ * text as index tokens (Chinese bigrams, see src/site/search/query.js).
  */
 import { escapeHtml } from '../site/lib/html.ts';
 import type { SearchRecord } from './records.ts';

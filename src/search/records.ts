@@ -81,8 +81,8 @@ export function replyRecord(fm: ReplyFrontMatter, body: string, file: string): S
   const url = `/${fm.year}/${fm.replyNo.toLowerCase()}/`;
   const head = `${fm.head.code} ${sameColon(fm.head.name)}`;
   const programmes = fm.programmes.map((p) => `(${p.code}) ${sameColon(p.name)}`);
-  // The member, head and programmes are findable as words, as on the page.
-  const facts = [fm.member, head, ...programmes].join('\n');
+  // Every fact the reply page shows is findable, as on the page.
+  const facts = [fm.member, head, fm.subhead, ...programmes, fm.controllingOfficer, fm.director].filter(Boolean).join('；');
   return {
     url,
     year: fm.year,

@@ -1,4 +1,4 @@
-/** Build-time segmentation and the query module agree, on the artefacts the PDF text really has. */
+/** Index and query tokenisation (one shared implementation) agree, on the artefacts the PDF text really has. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { closeHanGaps, segmentText } from '../../src/search/segment.ts';
@@ -17,11 +17,18 @@ test('letter-spaced digits join; digit groups and Latin words keep their space',
   assert.is(closeHanGaps('iAM Smart'), 'iAM Smart');
 });
 
-test('a query is split into the same words as the indexed text around it', () => {
-  for (const term of ['智方便', '數碼港', '再工業化', '科技人才入境計劃', '北部都會區']) {
-    const indexed = ` ${segmentText(`推動「${term}」的發展`)} `;
-    assert.ok(indexed.includes(` ${segmentQuery(term)} `), `${term}: query "${segmentQuery(term)}" not in "${indexed}"`);
+test('a term typed is a consecutive run of the indexed tokens, whatever surrounds it in the text', () => {
+  const contexts = ['推動「X」的發展', 'X', '科技X項目', '於2023年X，', 'X5G網絡'];
+  for (const term of ['智方便', '數碼港', '善用', '創新', '再工業化', '科技人才入境計劃', '業化', '港']) {
+    for (const ctx of contexts) {
+      const indexed = ` ${segmentText(ctx.replace('X', term))} `;
+      assert.ok(indexed.includes(` ${segmentQuery(term)} `) || indexed.includes(` ${segmentQuery(term)}`), `${term} in ${ctx}: "${segmentQuery(term)}" not in "${indexed}"`);
+    }
   }
+  assert.is(segmentText('數碼港'), '數碼 碼港 港');
+  assert.is(segmentQuery('數碼港'), '數碼 碼港', 'no final character: 數碼港公司 must match too');
+  assert.is(segmentQuery('2018年'), '2018 年');
+  assert.is(segmentQuery('產學研1+計劃'), '產學 學研 研 1 計劃', 'punctuation dropped, inner run keeps its end');
   assert.is(segmentQuery('創 科 生 態'), segmentQuery('創科生態'));
 });
 

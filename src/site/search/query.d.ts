@@ -1,6 +1,10 @@
 // Types for query.js (a plain browser module) so the Node tests can import it under tsc strict.
-export const SEARCH_LOCALE: string;
+export const INDEX_LANGUAGE: string;
+export function closeGaps(text: string): string;
+export function indexTokens(text: string): string[];
+export function queryTokens(query: string): string[];
 export function segmentQuery(query: string): string;
+export function initPagefind(pagefind: { init(): unknown }): void;
 export function parseReplyNumber(query: string): { bureau: string | null; n: number } | null;
 export function replyJumps(
   query: string,

@@ -1,32 +1,88 @@
-// Query handling shared by the search page and the tests (plain browser ES module).
+// Tokenisation shared by the index (src/search/segment.ts imports this file) and the
+// search page: one implementation, so index-time and query-time splitting cannot disagree.
 //
-// The index holds Chinese text split into words by Intl.Segmenter('zh-Hant-HK')
-// at build time (src/search/segment.ts). The query is split here by the same
-// segmenter before it reaches Pagefind, on every page language: Pagefind only
-// splits queries itself when the page's <html lang> is zh/ja/th, so without
-// this the English search page would look for 智方便 as one word and miss.
+// Chinese is indexed as overlapping character bigrams (數碼港 → 數碼 碼港 港), not as
+// dictionary words. Measured on the 263 replies (see the search issue's note): any
+// word segmenter — Pagefind's own, or Intl.Segmenter at build time — splits a term
+// differently depending on its neighbours (善用 in 善用科技, 創新 in 科技創新), so a
+// page containing the exact term can be missed; with bigrams every substring of the
+// text is findable, and a phrase search over the query's bigrams is exactly
+// "contains this term". Pagefind sees the bigrams as ordinary space-separated words
+// (the index language is INDEX_LANGUAGE, which it neither segments nor stems).
 
-export const SEARCH_LOCALE = 'zh-Hant-HK';
+/** Language code of the index (Pagefind segments only zh/ja/th; this one it leaves alone). */
+export const INDEX_LANGUAGE = 'yue';
 
-const segmenter =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl
-    ? new Intl.Segmenter(SEARCH_LOCALE, { granularity: 'word' })
-    : null;
+const PUNCT_CLASS = '\\u3000-\\u303f\\uff00-\\uffef';
+/** Whitespace between Han characters or CJK punctuation is a PDF artefact (justification 創 科 生 態, cells wrapped 無\n人機). */
+const HAN_GAP = new RegExp(`([\\p{Script=Han}${PUNCT_CLASS}])\\s+(?=[\\p{Script=Han}${PUNCT_CLASS}])`, 'gu');
+/** Letter-spaced digits (1 8 2 3, 2 0 2 2年) lose their spaces; digit groups (3 300) keep theirs. */
+const SPACED_DIGITS = /(?<=(?:^|\D)\d) (?=\d(?!\d))/gu;
+/** A Han run, a run of letters/digits, or one other visible character (punctuation, symbols). */
+const TOKEN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+|[^\s\p{L}\p{N}]/gu;
+const IS_HAN = /^\p{Script=Han}+$/u;
+const IS_WORD = /[\p{L}\p{N}]/u;
 
-/** Collapse the whitespace inside Chinese (people paste 創 科 from PDFs) and split into index words (letters and digits only). */
-export function segmentQuery(query) {
-  const text = String(query)
-    .normalize('NFC')
-    .replace(/([\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '$1')
-    .trim();
-  if (!segmenter) return text;
-  const words = [];
-  for (const { segment } of segmenter.segment(text)) {
-    // Symbols and punctuation (「 + 、) are not words in the index: Pagefind drops them when indexing,
-    // and a query word that can never match would empty an all-words search.
-    if (/[\p{L}\p{N}]/u.test(segment)) words.push(segment.trim());
+export function closeGaps(text) {
+  return String(text).normalize('NFC').replace(HAN_GAP, '$1').replace(SPACED_DIGITS, '');
+}
+
+/** Bigrams of a Han run, plus its last character when the run ends there (so single characters and run ends are findable). */
+function grams(run, runEnds) {
+  const chars = [...run];
+  const out = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  if (runEnds || chars.length === 1) out.push(chars[chars.length - 1]);
+  return out;
+}
+
+/** Text → index tokens: Han runs as bigrams (+ final character), other words and punctuation as they are. */
+export function indexTokens(text) {
+  const out = [];
+  for (const [tok] of closeGaps(text).matchAll(TOKEN)) {
+    if (IS_HAN.test(tok)) out.push(...grams(tok, true));
+    else out.push(tok);
   }
-  return words.join(' ');
+  return out;
+}
+
+/**
+ * Query → tokens in the index's terms, punctuation dropped (Pagefind does not
+ * index it). The last Han run gets no final character: the text may go on
+ * after the typed term (數碼港 also matches 數碼港公司).
+ */
+export function queryTokens(query) {
+  const toks = [...closeGaps(query).matchAll(TOKEN)].map((m) => m[0]).filter((t) => IS_WORD.test(t));
+  const out = [];
+  toks.forEach((tok, i) => {
+    if (IS_HAN.test(tok)) out.push(...grams(tok, i < toks.length - 1));
+    else out.push(tok);
+  });
+  return out;
+}
+
+/** The query as Pagefind should receive it (space-separated index tokens). */
+export function segmentQuery(query) {
+  return queryTokens(query).join(' ');
+}
+
+/**
+ * Initialise Pagefind as the index language. Pagefind reads <html lang> once,
+ * synchronously inside init(), to choose the index and to decide whether to
+ * re-split the query with Intl.Segmenter (it does for zh), which would break
+ * the bigrams. The attribute is restored in the same task, so assistive
+ * technology never sees the change.
+ */
+export function initPagefind(pagefind) {
+  const root = document.documentElement;
+  const lang = root.getAttribute('lang');
+  root.setAttribute('lang', INDEX_LANGUAGE);
+  try {
+    pagefind.init();
+  } finally {
+    if (lang === null) root.removeAttribute('lang');
+    else root.setAttribute('lang', lang);
+  }
 }
 
 /**
@@ -62,13 +118,13 @@ export function replyJumps(query, replies) {
 }
 
 /**
- * Search with exact matches first. A multi-word query is run twice on the same
- * loaded index chunks: as a phrase ("智 方便": the words adjacent, i.e. the
- * exact term) and as all-words (智 AND 方便, which also finds a page whose text
- * was split differently around the term, so no exact match is lost). Pagefind
- * scores every phrase hit alike (1.0), so the phrase search only decides which
- * pages are exact; the order inside each group is the all-words ranking.
- * Returns { results, exact }.
+ * Search with exact matches first. A query of several tokens is run twice on
+ * the same loaded index chunks: as a phrase ("智方 方便": the bigrams adjacent,
+ * i.e. the page contains 智方便) and as all-tokens (智方 AND 方便, which also
+ * finds a term typed with a space, or across punctuation). Pagefind scores every
+ * phrase hit alike (1.0), so the phrase search only decides which pages are
+ * exact; the order inside each group is the all-tokens ranking (BM25, with the
+ * title weighted as a heading). Returns { results, exact }.
  */
 export async function rankedSearch(pagefind, query, options = {}) {
   const words = segmentQuery(query);

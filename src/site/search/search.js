@@ -9,7 +9,7 @@
 //   button restores it (popstate).
 // - The index is one Pagefind bundle per budget year: /pagefind/ (newest year) plus
 //   the shards listed in /pagefind/shards.json, merged with mergeIndex.
-import { segmentQuery, replyJumps, rankedSearch } from './query.js';
+import { segmentQuery, replyJumps, rankedSearch, initPagefind } from './query.js';
 import { stringsFor } from './strings.js';
 
 const FILTERS = ['year', 'head', 'programme', 'member'];
@@ -32,42 +32,52 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+const HAN2 = /^\p{Script=Han}{2}$/u;
+const LATIN = /[A-Za-z0-9]/;
+
 /**
- * Pagefind's excerpt is HTML: its own <mark> tags around the text, in which only
- * < and > were escaped. Rebuild it as DOM text nodes and <mark> elements, and
- * drop the spaces the build-time word segmentation put between Chinese words
- * (a space survives only between two Latin letters or digits).
+ * Pagefind's excerpt is HTML: <mark> around matched index tokens, in which only
+ * < and > were escaped. It is rebuilt here as text nodes and <mark> elements —
+ * never parsed as HTML — and turned back from index tokens into the text:
+ * a chain of overlapping bigrams (數碼 碼港 港) shows as 數碼港, a character
+ * marked when a marked bigram covers it; the spaces between tokens go, except
+ * between two Latin words or numbers.
  */
 export function excerptNodes(excerpt) {
-  const parts = String(excerpt).split(/(<mark>|<\/mark>)/);
-  const chars = [];
+  const tokens = [];
   let marked = false;
-  for (const part of parts) {
+  for (const part of String(excerpt).split(/(<mark>|<\/mark>)/)) {
     if (part === '<mark>') marked = true;
     else if (part === '</mark>') marked = false;
-    else for (const ch of part.replace(/&lt;/g, '<').replace(/&gt;/g, '>')) chars.push([ch, marked]);
+    else {
+      const text = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+      for (const t of text.split(/\s+/)) if (t) tokens.push({ t, marked });
+    }
   }
-  const latin = /[A-Za-z0-9]/;
-  const kept = chars.filter(([ch], i) => {
-    if (!/\s/.test(ch)) return true;
-    let a = i - 1;
-    while (a >= 0 && /\s/.test(chars[a][0])) a--;
-    let b = i + 1;
-    while (b < chars.length && /\s/.test(chars[b][0])) b++;
-    const prev = chars[a]?.[0] ?? '';
-    const next = chars[b]?.[0] ?? '';
-    // keep one space between Latin words/numbers, none elsewhere
-    return latin.test(prev) && latin.test(next) && (a === i - 1);
+  const chars = []; // [char, marked, joinsPrevious]
+  tokens.forEach((tok, i) => {
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    const coveredByPrev = Boolean(prev && prev.marked && HAN2.test(prev.t) && [...prev.t][1] === [...tok.t][0]);
+    const m = tok.marked || coveredByPrev;
+    const overlapsNext = HAN2.test(tok.t) && next && [...next.t][0] === [...tok.t][1] && /^\p{Script=Han}/u.test(next.t);
+    const shown = overlapsNext ? [...tok.t][0] : tok.t;
+    const joinsPrev = !(prev && LATIN.test(prev.t.slice(-1)) && LATIN.test(tok.t[0]));
+    [...shown].forEach((ch, k) => chars.push([ch, m, k > 0 || joinsPrev || i === 0]));
   });
   const nodes = [];
   let buf = '';
   let state = false;
   const flush = () => {
-    if (!buf) return;
-    nodes.push(state ? el('mark', { text: buf }) : document.createTextNode(buf));
+    if (buf) nodes.push(state ? el('mark', { text: buf }) : document.createTextNode(buf));
     buf = '';
   };
-  for (const [ch, m] of kept) {
+  for (const [ch, m, joins] of chars) {
+    if (!joins) {
+      if (state) flush();
+      state = false;
+      buf += ' ';
+    }
     if (m !== state) {
       flush();
       state = m;
@@ -147,6 +157,9 @@ function setup() {
   async function load() {
     loading ??= (async () => {
       const pf = await import(new URL('pagefind/pagefind.js', siteRoot).href);
+      // Excerpt length counts index tokens, and a Chinese character is one bigram token.
+      await pf.options({ excerptLength: 60 });
+      initPagefind(pf);
       await manifestReady;
       for (const s of manifest.shards ?? []) await pf.mergeIndex(new URL(s.path, siteRoot).href);
       return pf;
@@ -242,7 +255,7 @@ function setup() {
     if (id !== searchId) return;
     const options = { filters };
     if (state.sort === 'replyNo') options.sort = { replyNo: 'asc' };
-    const r = await rankedSearch(pf, q, options);
+    const r = await rankedSearch(pf, state.q, options);
     if (id !== searchId) return;
     results = r.results;
     exact = q ? r.exact : results.length;
