@@ -64,9 +64,10 @@ function breadcrumbs(o: PageOptions): SafeHtml {
   )}<li><a href="${localize(o.path, o.lang)}" aria-current="page">${o.crumbLabel ?? o.title}</a></li></ol></nav>`;
 }
 
-export function searchForm(lang: InterfaceLang, id: string, value = ''): SafeHtml {
+/** The search box; `forSearchPage` marks the form src/site/search/search.js takes over. */
+export function searchForm(lang: InterfaceLang, id: string, forSearchPage = false): SafeHtml {
   const s = strings(lang).site;
-  return html`<form class="search-form" role="search" action="${localize('/search/', lang)}" method="get"><label for="${id}">${s.searchLabel}</label> <input id="${id}" name="q" type="search"${attr('value', value || null)}> <button type="submit">${s.searchButton}</button></form>`;
+  return html`<form class="search-form" role="search"${forSearchPage ? raw(' data-search-form') : ''} action="${localize('/search/', lang)}" method="get"><label for="${id}">${s.searchLabel}</label> <input id="${id}" name="q" type="search"> <button type="submit">${s.searchButton}</button></form>`;
 }
 
 export function layout(o: PageOptions): string {

@@ -15,7 +15,7 @@ export function render(d: TemplateData<null>): string {
   const s = strings(lang);
   const main = html`<h1>${s.search.title}</h1>
 <p>${s.search.intro}</p>
-${searchForm(lang, 'search-q')}
+${searchForm(lang, 'search-q', true)}
 <div id="search-results"></div>
 <noscript><p>${s.search.noScript}</p></noscript>`;
   // The search UI (src/site/search/, installed into /search/ by buildSearchIndex): offline.js is a classic
