@@ -8,6 +8,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Eleventy from '@11ty/eleventy';
+import { buildSearchIndex } from '../src/search/build-index.ts';
 
 /**
  * Builds into `<out>.partial` and swaps it in only when every step succeeded:
@@ -24,7 +25,7 @@ export async function build(): Promise<string> {
     await eleventy.write();
 
     // Post-build steps, wired by the lead once those modules exist (they run on `work`, before the swap):
-    // TODO(search, issue 4): await buildSearchIndex(work);   // import { buildSearchIndex } from '../src/search/build-index.ts';
+    await buildSearchIndex(work); // issue 4: Pagefind index (bigram Chinese, one shard per year) + search page script
     // TODO(images, issue 6): await buildImages(work);        // import { buildImages } from '../src/site/images/build-images.ts';
 
     // Swap: no page of a previous build or corpus survives.

@@ -31,7 +31,7 @@ export async function runPagefindQueries(
     async ({ base, queries, segment }) => {
       const pf = await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', base).href);
       const q = segment ? await import(new URL('search/query.js', base).href) : null;
-      if (q) q.initPagefind(pf);
+      if (q?.initPagefind) q.initPagefind(pf);
       const manifest = await fetch(new URL('pagefind/shards.json', base).href).then((r) => r.json());
       for (const s of manifest.shards ?? []) await pf.mergeIndex(new URL(s.path, base).href);
       const root = new URL(base).pathname;
