@@ -144,8 +144,8 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
     }
 
     const id = `${facts.year}/${replyNo}`;
-    const questionText = question.find((b) => b.kind === 'paragraph');
-    const title = input.titles?.get(id) ?? deriveTitle(questionText && questionText.kind === 'paragraph' ? questionText.text : replyNo);
+    const questionParagraphs = question.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    const title = input.titles?.get(id) ?? deriveTitle(questionParagraphs.length > 0 ? questionParagraphs : replyNo);
     const frontMatter: ReplyFrontMatter = {
       id,
       year: facts.year,
