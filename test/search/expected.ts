@@ -104,3 +104,23 @@ export function summarise(scores: QueryScore[]): string {
     `  queries with 100 % recall: ${perfect}/${scores.length}; pooled recall ${totalFound}/${totalExp} = ${((100 * totalFound) / Math.max(1, totalExp)).toFixed(1)} %`,
   ].join('\n');
 }
+
+/**
+ * A broader, generated query set for comparing index strategies: every
+ * Intl.Segmenter word of 2–4 Han characters in the reply titles, plus 3–4
+ * character substrings of the titles (every 7th, deterministic) — terms that a
+ * word segmenter may cut differently in running text.
+ */
+export function titleQueries(replies: ReplyText[]): QuerySpec[] {
+  const seg = new Intl.Segmenter('zh-Hant-HK', { granularity: 'word' });
+  const words = new Set<string>();
+  const subs = new Set<string>();
+  let i = 0;
+  for (const r of replies) {
+    for (const { segment, isWordLike } of seg.segment(r.title)) if (isWordLike && /^\p{Script=Han}{2,4}$/u.test(segment)) words.add(segment);
+    for (const run of r.title.replace(/[^\p{Script=Han}]/gu, ' ').split(' ')) {
+      for (let a = 0; a + 3 <= run.length; a++) if (i++ % 7 === 0) subs.add(run.slice(a, a + 3 + (a % 2)));
+    }
+  }
+  return [...[...words].sort(), ...[...subs].sort()].map((q) => ({ q, kind: 'generated' }));
+}

@@ -9,6 +9,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { measureFirstSearch } from '../../src/search/measure-browser.ts';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SITE_DIR } from '../support/site.ts';
 import { searchHarness, closeHarness } from './harness.ts';
 
 test.after(() => closeHarness());
@@ -109,6 +112,18 @@ test('the English search page finds Chinese terms and links to the English pages
   await page.locator('[data-search-jump] a').first().waitFor();
   assert.match((await page.locator('[data-search-jump] a').first().getAttribute('href')) ?? '', /\/en\/2023-24\/itib001\/$/);
   await page.close();
+});
+
+test('opened from disk (file://) the page says plainly how to search offline', async () => {
+  const { browser } = await searchHarness();
+  for (const [path, pattern] of [['search/index.html', /python3 -m http\.server/], ['en/search/index.html', /To search offline/]] as const) {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(SITE_DIR, path)).href);
+    const note = page.locator('[data-search-offline]');
+    await note.waitFor();
+    assert.match((await note.textContent()) ?? '', pattern);
+    await page.close();
+  }
 });
 
 test('first search on a cold cache: bytes and typing-to-results time (printed, not asserted)', async () => {
