@@ -83,4 +83,20 @@ test('a recovered table carries every character of its source lines', () => {
   assert.is(g.summary.unaccounted, 0);
 });
 
+test('reviewed patches 003/004: ITIB043 staff wastage (總 = 自然 + 非自然 each year) and ITIB144 fund spending (總數 per column)', () => {
+  const [w] = tables('ITIB043');
+  assert.equal(w![0]!.slice(0, 2), ['職級', '自然流失人數 2020']);
+  for (const row of w!.slice(1)) {
+    const n = row.slice(1).map(Number);
+    for (let y = 0; y < 3; y++) assert.is(n[6 + y], n[y]! + n[3 + y]!, row[0]);
+  }
+  const [f] = tables('ITIB144');
+  assert.equal(f![f!.length - 1], ['總數', '2,133.2', '1,864.6', '2,270.7', '2,180.1', '2,832.7']);
+  for (let c = 1; c <= 5; c++) {
+    const sum = f!.slice(1, -1).reduce((a, r) => a + (Number(r[c]!.replace(/,/g, '')) || 0), 0);
+    assert.is(sum.toFixed(1), f![f!.length - 1]![c]!.replace(/,/g, ''), `column ${c}`);
+  }
+  assert.equal(f!.find((r) => r[0] === '科技券'), ['科技券', '148.8', '95.4', '332.4', '319.4', '934.7']);
+});
+
 test.run();
