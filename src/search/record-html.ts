@@ -12,7 +12,10 @@ import { segmentText } from './segment.ts';
 
 export function recordHtml(r: SearchRecord, language: string): string {
   const tag = (attr: string, key: string, value: string) => `<p ${attr}="${escapeHtml(key)}">${escapeHtml(value)}</p>`;
-  const meta = Object.entries(r.meta).map(([k, v]) => tag('data-pagefind-meta', k, v));
+  const heading = segmentText(r.heading);
+  // bodyStart: index of the first body token in the indexed content, so the page can take
+  // excerpts from the text rather than from the (heavily weighted) heading.
+  const meta = Object.entries({ ...r.meta, bodyStart: String(heading.split(' ').length) }).map(([k, v]) => tag('data-pagefind-meta', k, v));
   const filters = Object.entries(r.filters).flatMap(([k, vs]) => vs.map((v) => tag('data-pagefind-filter', k, v)));
   const sort = Object.entries(r.sort).map(([k, v]) => tag('data-pagefind-sort', k, v));
   return [
@@ -20,7 +23,7 @@ export function recordHtml(r: SearchRecord, language: string): string {
     ...meta,
     ...filters,
     ...sort,
-    `<main data-pagefind-body><h1>${escapeHtml(segmentText(r.heading))}</h1>`,
+    `<main data-pagefind-body><h1>${escapeHtml(heading)}</h1>`,
     `<p>${escapeHtml(segmentText(r.text))}</p></main></body></html>`,
   ].join('\n');
 }

@@ -87,7 +87,8 @@ export function replyRecord(fm: ReplyFrontMatter, body: string, file: string): S
     url,
     year: fm.year,
     heading: `${fm.replyNo} ${fm.title}`,
-    text: `${facts}\n${markdownToText(body)}`,
+    // Facts last: a reply's excerpt should open on its question, not on its metadata.
+    text: `${markdownToText(body)}\n${facts}`,
     meta: {
       title: fm.title,
       replyNo: fm.replyNo,

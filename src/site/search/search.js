@@ -3,7 +3,7 @@
 //
 // - The page shell (Eleventy) provides <form data-search-form> with <input name="q">;
 //   everything else is built here with DOM APIs — nothing from the index is ever
-//   inserted as HTML (excerpts are split on Pagefind's <mark> and set as text).
+//   inserted as HTML (excerpts are built from the indexed text and set as text nodes).
 // - State lives in the URL (?q=…&year=…&head=…&programme=…&member=…&sort=replyNo):
 //   typing replaces the entry, submitting or changing a filter pushes one, the back
 //   button restores it (popstate).
@@ -35,25 +35,31 @@ function el(tag, attrs = {}, ...children) {
 const HAN2 = /^\p{Script=Han}{2}$/u;
 const LATIN = /[A-Za-z0-9]/;
 
+const EXCERPT_TOKENS = 70;
+
 /**
- * Pagefind's excerpt is HTML: <mark> around matched index tokens, in which only
- * < and > were escaped. It is rebuilt here as text nodes and <mark> elements —
- * never parsed as HTML — and turned back from index tokens into the text:
- * a chain of overlapping bigrams (數碼 碼港 港) shows as 數碼港, a character
- * marked when a marked bigram covers it; the spaces between tokens go, except
- * between two Latin words or numbers.
+ * The excerpt, built here from the result's indexed content (index tokens,
+ * space-separated) and the positions of the matched tokens — Pagefind's own
+ * excerpt centres on the best-weighted match, which is usually the title. The
+ * window starts a little before the first match in the body (meta.bodyStart),
+ * or at the start of the body. Returns [{ t, marked }].
  */
-export function excerptNodes(excerpt) {
-  const tokens = [];
-  let marked = false;
-  for (const part of String(excerpt).split(/(<mark>|<\/mark>)/)) {
-    if (part === '<mark>') marked = true;
-    else if (part === '</mark>') marked = false;
-    else {
-      const text = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-      for (const t of text.split(/\s+/)) if (t) tokens.push({ t, marked });
-    }
-  }
+export function excerptTokens(content, locations, bodyStart) {
+  const words = String(content).split(/\s+/).filter(Boolean);
+  const start0 = Math.min(Number(bodyStart) || 0, words.length);
+  const hits = new Set(locations);
+  const first = [...hits].filter((l) => l >= start0).sort((a, b) => a - b)[0];
+  const start = first === undefined ? start0 : Math.max(start0, first - 12);
+  return words.slice(start, start + EXCERPT_TOKENS).map((t, i) => ({ t, marked: hits.has(start + i) }));
+}
+
+/**
+ * Index tokens back into text, as DOM text nodes and <mark> elements (never
+ * parsed as HTML): a chain of overlapping bigrams (數碼 碼港 港) shows as
+ * 數碼港, a character marked when a marked bigram covers it; the spaces between
+ * tokens go, except between two Latin words or numbers.
+ */
+export function excerptNodes(tokens) {
   const chars = []; // [char, marked, joinsPrevious]
   tokens.forEach((tok, i) => {
     const next = tokens[i + 1];
@@ -157,8 +163,6 @@ function setup() {
   async function load() {
     loading ??= (async () => {
       const pf = await import(new URL('pagefind/pagefind.js', siteRoot).href);
-      // Excerpt length counts index tokens, and a Chinese character is one bigram token.
-      await pf.options({ excerptLength: 60 });
       initPagefind(pf);
       await manifestReady;
       for (const s of manifest.shards ?? []) await pf.mergeIndex(new URL(s.path, siteRoot).href);
@@ -220,7 +224,8 @@ function setup() {
         if (m.member) facts.append(`${t.memberLabel}: `, el('span', { lang: zh, text: m.member }), ' · ');
         if (m.head) facts.append(`${t.headLabel}: `, el('span', { lang: zh, text: m.head }));
       }
-      const excerpt = el('p', { class: 'search-excerpt', lang: 'zh-Hant-HK' }, ...excerptNodes(d.excerpt ?? ''));
+      const tokens = excerptTokens(d.content ?? '', d.locations ?? [], m.bodyStart);
+      const excerpt = el('p', { class: 'search-excerpt', lang: 'zh-Hant-HK' }, ...excerptNodes(tokens));
       list.append(el('li', {}, el('h2', { class: 'search-title' }, link), facts, excerpt));
     }
     shown += batch.length;
