@@ -9,6 +9,23 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { buildSearchIndex } from '../src/search/build-index.ts';
+import { buildImages } from '../src/site/images/build-images.ts';
+
+type Stage = 'eleventy' | 'search' | 'images';
+const STAGES: Stage[] = ['eleventy', 'search', 'images'];
+
+/** One step of the build, run on `dir`. */
+async function runStage(stage: Stage, dir: string): Promise<void> {
+  if (stage === 'eleventy') {
+    process.env.ARCHIVE_OUT = dir; // .eleventy.ts reads it for dir.output
+    const eleventy = new Eleventy('src/site/pages', dir, { configPath: '.eleventy.ts', quietMode: true });
+    await eleventy.write();
+  } else if (stage === 'search') {
+    await buildSearchIndex(dir); // issue 4: Pagefind index (bigram Chinese, one shard per year) + search page script
+  } else {
+    await buildImages(dir); // issue 6: share cards (content-hash cache), icons, manifest
+  }
+}
 
 /**
  * Builds into `<out>.partial` and swaps it in only when every step succeeded:
@@ -19,15 +36,8 @@ export async function build(): Promise<string> {
   const out = path.resolve(process.env.ARCHIVE_OUT ?? '_site');
   const work = `${out}.partial`;
   rmSync(work, { recursive: true, force: true });
-  process.env.ARCHIVE_OUT = work; // .eleventy.ts reads it for dir.output
   try {
-    const eleventy = new Eleventy('src/site/pages', work, { configPath: '.eleventy.ts', quietMode: true });
-    await eleventy.write();
-
-    // Post-build steps, wired by the lead once those modules exist (they run on `work`, before the swap):
-    await buildSearchIndex(work); // issue 4: Pagefind index (bigram Chinese, one shard per year) + search page script
-    // TODO(images, issue 6): await buildImages(work);        // import { buildImages } from '../src/site/images/build-images.ts';
-
+    for (const stage of STAGES) await runStage(stage, work);
     // Swap: no page of a previous build or corpus survives.
     if (existsSync(out)) rmSync(out, { recursive: true, force: true });
     renameSync(work, out);
@@ -40,10 +50,23 @@ export async function build(): Promise<string> {
   }
 }
 
+/**
+ * `--stage NAME` runs one step in place on ARCHIVE_OUT, without the swap: the
+ * benchmark measures each step as its own process. Not for publishing.
+ */
+async function buildStage(stage: string): Promise<string> {
+  if (!STAGES.includes(stage as Stage)) throw new Error(`--stage must be one of ${STAGES.join(', ')}, got "${stage}"`);
+  const out = path.resolve(process.env.ARCHIVE_OUT ?? '_site');
+  await runStage(stage as Stage, out);
+  return out;
+}
+
 /** Runs the build as a command: prints where and how long, or the error (file:line: message) and exits 1. */
 export async function main(): Promise<string | null> {
   const started = performance.now();
-  return build().then(
+  const stageFlag = process.argv.indexOf('--stage');
+  const run = stageFlag > 0 ? buildStage(process.argv[stageFlag + 1] ?? '') : build();
+  return run.then(
   (out) => {
     console.log(`Built ${path.relative(process.cwd(), out) || out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return out;
