@@ -45,6 +45,11 @@ test('ITIB221: the estimates heading 需要特別留意的事項包括︰ is ski
   assert.not.ok(t.includes('事項'), t);
 });
 
+test('ITIB226: "…的工作包括︰" introduces the work the question is about', () => {
+  const t = deriveTitle('在此綱領中，政府資訊科技總監辦公室的工作包括︰繼續提高政府內部的資訊保安意識，並監察各局和部門遵行政府資訊保安規定的情況；請告知本會，');
+  assert.ok(t.startsWith('繼續提高政府內部的資訊保安意識'), t);
+});
+
 test('ITIB055: a quoted speech becomes the title of the quotation, its own quotes kept', () => {
   const t = deriveTitle('財政司司長在預算案演辭第63段中提及︰「政府將在今年年底舉辦「國際綠色科技周」，匯聚相關產業代表、企業及投資者。」請告知本會，有關活動的開支是多少？');
   assert.is(t, '政府將在今年年底舉辦「國際綠色科技周」');
