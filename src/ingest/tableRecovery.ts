@@ -1,6 +1,6 @@
 import type { Block } from './blocks.ts';
 import { cellNumber, readRow } from './tableCells.ts';
-import { ink, normaliseSpaces } from './text.ts';
+import { ink, joinLines, normaliseSpaces } from './text.ts';
 
 /** A number cell on its own: `613`, `1,534.22`, `15%` (not believed as a header cell unless a year). */
 const NUMBER = /^\d[\d,]*(?:\.\d+)?%?$/;
@@ -65,12 +65,28 @@ export function recoverTables(lines: readonly string[], firstLine: number): Bloc
  * instead of an extracted block. Lines ending in a number may be a table's rows,
  * so such a leftover stays extracted.
  */
+/** A leftover line this long was wrapped at the page width, so the next line continues it. */
+const WRAPPED = 20;
+
 function captionsToParagraphs(blocks: Block[]): Block[] {
   const out: Block[] = [];
   blocks.forEach((b, n) => {
     const nextToTable = blocks[n - 1]?.kind === 'table' || blocks[n + 1]?.kind === 'table';
     if (b.kind === 'extracted' && nextToTable && b.lines.length <= 3 && b.lines.every((l) => !/\d\s*$/.test(l.trim()))) {
-      b.lines.forEach((l, m) => out.push({ kind: 'paragraph', text: normaliseSpaces(l), line: b.line + m }));
+      // A long line wrapped mid-sentence continues on the next; short lines are captions of their own.
+      let group: string[] = [];
+      let first = b.line;
+      const push = () => group.length > 0 && out.push({ kind: 'paragraph', text: joinLines(group), line: first });
+      b.lines.forEach((l, m) => {
+        const previous = group[group.length - 1];
+        if (previous === undefined || Array.from(previous.trim()).length < WRAPPED || /[。：:；;]$/.test(previous.trim())) {
+          push();
+          group = [];
+          first = b.line + m;
+        }
+        group.push(l);
+      });
+      push();
     } else out.push(b);
   });
   return out;

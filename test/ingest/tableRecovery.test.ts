@@ -60,6 +60,12 @@ test('ITIB040: year header after a caption; 1 869 000 read as one cell', () => {
   assert.equal(t![4], ['與疫情有關的個案', '22 000', '23 000', '17 000']);
 });
 
+test('ITIB243: a note under a recovered table, wrapped over two lines, reads as one paragraph', () => {
+  const [t] = tables('ITIB243');
+  assert.equal(t![t!.length - 1], ['總計', '32 943 000']);
+  assert.ok(reply(g, 'ITIB243').body.includes('\n\n註:另外有超過34萬人次透過「智方便」接達及使用私營機構的服務\n\n'));
+});
+
 test('a 總計 row that does not add up keeps the table extracted', () => {
   const lines = ['年份  批出宗數', '2016 5', '2017 246', '總計  250'];
   assert.equal(recoverTables(lines, 1).map((b) => b.kind), ['extracted']);
