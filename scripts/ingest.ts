@@ -2,6 +2,7 @@
  * npm run ingest                              every source → content/replies/<year>/*.md + background pages
  * npm run ingest -- <source.txt> --out <dir>  one document → <dir>/*.md
  * npm run ingest -- --check                   regenerate in memory; fail if content/ differs (CI)
+ * npm run ingest -- --root <dir>              every source under <dir>/content (the benchmark's scratch corpus)
  *
  * The last line printed is the JSON summary
  * {"replies":N,"unaccounted":N,"warnings":N,"tablesRecovered":N,"tablesKept":N}.
@@ -11,15 +12,21 @@ import { fileURLToPath } from 'node:url';
 import { IngestError } from '../src/ingest/errors.ts';
 import { MANAGED_DIRS, compareWithDisk, generateOne, listSources, mergeGenerated, readTitles, writeAtomically, type Generated } from '../src/ingest/run.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function parseArgs(argv: string[]): { source?: string; out?: string; check: boolean; quiet: boolean } {
-  const args: { source?: string; out?: string; check: boolean; quiet: boolean } = { check: false, quiet: false };
+interface Args { source?: string; out?: string; root: string; check: boolean; quiet: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { root: repositoryRoot, check: false, quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--check') args.check = true;
     else if (a === '--quiet') args.quiet = true;
-    else if (a === '--out') {
+    else if (a === '--root') {
+      const v = argv[++i];
+      if (!v) throw new Error('--root needs a directory that holds content/sources');
+      args.root = path.resolve(v);
+    } else if (a === '--out') {
       const v = argv[++i];
       if (!v) throw new Error('--out needs a directory');
       args.out = v;
@@ -46,6 +53,7 @@ function report(g: Generated, quiet: boolean): void {
 function main(): number {
   const started = Date.now();
   const args = parseArgs(process.argv.slice(2));
+  const root = args.root;
   const titles = readTitles(root);
   let g: Generated;
   if (args.source) g = generateOne(root, path.resolve(args.source), 'flat', titles);

@@ -70,7 +70,7 @@ export function stages(scratch: string): Stage[] {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const build = (stage: string) => `cd '${ROOT}' && '${tsx}' scripts/build.ts --stage ${stage}`;
   return [
-    { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts`, output: join(content, 'replies') },
+    { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${scratch}' --quiet`, output: join(content, 'replies') },
     { name: 'eleventy', command: build('eleventy'), output: site },
     { name: 'search index', command: build('search'), output: join(site, 'pagefind') },
     { name: 'images', command: build('images'), output: join(site, 'og') },
