@@ -60,8 +60,8 @@ function medianRow(rows: BenchRow[]): BenchRow {
 interface Stage {
   name: string;
   command: string;
-  /** Directory whose size is this stage's output. */
-  output: string;
+  /** Directories whose total size is this stage's output. */
+  output: string[];
 }
 
 export function stages(scratch: string): Stage[] {
@@ -70,14 +70,14 @@ export function stages(scratch: string): Stage[] {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const build = (stage: string) => `cd '${ROOT}' && '${tsx}' scripts/build.ts --stage ${stage}`;
   return [
-    { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${scratch}' --quiet`, output: join(content, 'replies') },
-    { name: 'eleventy', command: build('eleventy'), output: site },
-    { name: 'search index', command: build('search'), output: join(site, 'pagefind') },
-    { name: 'images', command: build('images'), output: join(site, 'og') },
+    { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${scratch}' --quiet`, output: [join(content, 'replies')] },
+    { name: 'eleventy', command: build('eleventy'), output: [site] },
+    { name: 'search index', command: build('search'), output: [join(site, 'pagefind'), join(site, 'pagefind-shards')] },
+    { name: 'images', command: build('images'), output: [join(site, 'og')] },
     {
       name: 'floor (markdown-it + write)',
       command: `cd '${ROOT}' && '${tsx}' -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${join(content, 'replies')}' '${join(scratch, '_floor')}'`,
-      output: join(scratch, '_floor'),
+      output: [join(scratch, '_floor')],
     },
   ];
 }
@@ -104,7 +104,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
       if (result.exitCode !== 0) {
         throw new Error(`bench: stage "${name}" failed with exit ${result.exitCode} (${replies} replies, scratch ${scratch})`);
       }
-      const outputBytes = existsSync(stage.output) ? directoryBytes(stage.output) : 0;
+      const outputBytes = stage.output.filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
       perStage.set(name, [...(perStage.get(name) ?? []), { ...result, outputBytes }]);
     }
   }
