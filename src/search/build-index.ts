@@ -45,6 +45,13 @@ export interface BuildSearchOptions {
   shard?: 'year' | 'none';
   /** Shards indexed at the same time (default 1: measured at 20,000 replies, 2 was slower — 78 s against 56 s — and doubles memory). */
   parallelShards?: number;
+  /**
+   * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; Pagefind's
+   * default, 20000, gives ~30 KB gzipped chunks). A Chinese query of n characters needs up to
+   * n-1 bigram chunks, so the chunk size sets most of a first search's bytes. Default
+   * INDEX_CHUNK_SIZE. An environment variable of that name, when set, wins (for experiments).
+   */
+  indexChunkSize?: number;
   /** Copy the search page's script and CSS into siteDir/search/ (default true). */
   installAssets?: boolean;
   log?: (line: string) => void;
@@ -55,6 +62,15 @@ export interface BuildSearchResult {
   shards: { name: string; pages: number; dir: string }[];
   strategy: SearchStrategy;
 }
+
+/**
+ * Measured on the seed (first search, gzipped, tests' query set): at 20000 (Pagefind's default)
+ * 再工業化 transferred 211 KB, 89 KB of it three index chunks; at 10000, 168 KB; at 5000,
+ * 146 KB (chunks ~8 KB, metadata +1.2 KB). Smaller chunks mean more files and a larger
+ * metadata file, which every search loads once.
+ */
+export const INDEX_CHUNK_SIZE = 5000;
+const CHUNK_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CLIENT_DIR = join(here, '..', 'site', 'search');
@@ -76,7 +92,30 @@ export function shardSources(sources: SourceFile[], shard: 'year' | 'none'): [st
   return groups;
 }
 
-async function indexShard(docs: PreparedDoc[], outDir: string): Promise<void> {
+/**
+ * The files of a bundle the search page uses. Pagefind's default UIs (pagefind-ui.js/css,
+ * the modular and component UIs, pagefind-highlight.js — about 400 KB) are never loaded by
+ * this site, so they are not published. A merged shard needs only its entry, metadata and
+ * chunks: mergeIndex reuses the primary bundle's script, worker and WebAssembly.
+ */
+export function bundleFileWanted(path: string, primary: boolean): boolean {
+  if (/^(index|fragment|filter)\//.test(path) || path === 'pagefind-entry.json' || path.endsWith('.pf_meta')) return true;
+  return primary && (path === 'pagefind.js' || path === 'pagefind-worker.js' || /^wasm\.[\w-]+\.pagefind$/.test(path));
+}
+
+/** Write the wanted files of a Pagefind index (getFiles instead of writeFiles, which writes every UI too). */
+async function writeBundle(index: pagefind.PagefindIndex, outDir: string, primary: boolean): Promise<void> {
+  const { files } = await check(index.getFiles(), `getFiles ${outDir}`);
+  const wanted = files.filter((f) => bundleFileWanted(f.path, primary));
+  if (!wanted.some((f) => f.path === 'pagefind-entry.json')) throw new Error(`pagefind getFiles ${outDir}: no pagefind-entry.json`);
+  for (const f of wanted.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const dest = join(outDir, f.path);
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, f.content);
+  }
+}
+
+async function indexShard(docs: PreparedDoc[], outDir: string, primary: boolean): Promise<void> {
   const { index } = await check(pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }), 'createIndex');
   if (!index) throw new Error('pagefind createIndex returned no index');
   // Requests in flight are bounded so the binary's input queue (and memory) stays small.
@@ -86,7 +125,7 @@ async function indexShard(docs: PreparedDoc[], outDir: string): Promise<void> {
       docs.slice(i, i + BATCH).map((d) => check(index.addHTMLFile({ url: d.url, content: d.html }), `addHTMLFile ${d.url}`)),
     );
   }
-  await check(index.writeFiles({ outputPath: outDir }), `writeFiles ${outDir}`);
+  await writeBundle(index, outDir, primary);
   await index.deleteIndex();
 }
 
@@ -94,7 +133,7 @@ async function indexPlain(siteDir: string, outDir: string): Promise<number> {
   const { index } = await check(pagefind.createIndex({}), 'createIndex');
   if (!index) throw new Error('pagefind createIndex returned no index');
   const r = await check(index.addDirectory({ path: siteDir }), 'addDirectory');
-  await check(index.writeFiles({ outputPath: outDir }), `writeFiles ${outDir}`);
+  await writeBundle(index, outDir, true);
   await index.deleteIndex();
   return r.page_count;
 }
@@ -146,6 +185,9 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
   const strategy = opts.strategy ?? 'bigram';
   const log = opts.log ?? (() => {});
   const primary = join(siteDir, 'pagefind');
+  // Read by the Pagefind binary, which the Node API spawns (inheriting the environment) at the first createIndex.
+  const chunkEnv = process.env[CHUNK_ENV];
+  process.env[CHUNK_ENV] = chunkEnv ?? String(opts.indexChunkSize ?? INDEX_CHUNK_SIZE);
   rmSync(primary, { recursive: true, force: true });
   rmSync(join(siteDir, SHARD_DIR), { recursive: true, force: true });
   try {
@@ -189,7 +231,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
           batch.map((k, j) => {
             const dir = k === 0 ? 'pagefind' : `${SHARD_DIR}/${groups[k]![0]}`;
             results[k] = { name: groups[k]![0], docs: docsList[j]!, dir };
-            return indexShard(docsList[j]!, join(siteDir, dir));
+            return indexShard(docsList[j]!, join(siteDir, dir), k === 0);
           }),
         );
         for (const k of batch) {
@@ -211,8 +253,9 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
     if (missing.length && existsSync(join(siteDir, 'index.html'))) {
       log(`search: warning: ${missing.length} replies have no page in ${siteDir} (first: ${missing[0]?.year}/${missing[0]?.meta.replyNo})`);
     }
-    // The page reads this to merge the other shards into the primary index.
+    // The page reads this to merge the other shards into the primary index when they are needed.
     const manifest = {
+      primary: shards[0]?.name,
       shards: shards.slice(1).map((s) => ({ name: s.name, path: s.dir + '/' })),
       replies: replyCounts(summary),
       filters: filterValues(summary),
@@ -221,5 +264,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
     return { pages: summary.length, shards, strategy };
   } finally {
     await pagefind.close();
+    if (chunkEnv === undefined) delete process.env[CHUNK_ENV];
+    else process.env[CHUNK_ENV] = chunkEnv;
   }
 }

@@ -4,11 +4,19 @@
  * and its script via the layout's `head` option.
  */
 import { perLanguage, type TemplateData } from '../data/pages.ts';
-import { html } from '../lib/html.ts';
+import { html, raw } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, searchForm } from '../lib/layout.ts';
 
 export const data = perLanguage('/search/');
+
+/**
+ * The search script's interface strings as a JSON data block (not executable, so
+ * CSP script-src 'self' allows it). `<` is escaped so no text can close the element.
+ */
+function jsonData(value: unknown) {
+  return raw(JSON.stringify(value).replace(/</g, '\\u003c'));
+}
 
 export function render(d: TemplateData<null>): string {
   const { lang } = d.entry;
@@ -17,7 +25,8 @@ export function render(d: TemplateData<null>): string {
 <p>${s.search.intro}</p>
 ${searchForm(lang, 'search-q', true)}
 <div id="search-results"></div>
-<noscript><p>${s.search.noScript}</p></noscript>`;
+<noscript><p>${s.search.noScript}</p></noscript>
+<script type="application/json" id="search-strings">${jsonData(s.search.ui)}</script>`;
   // The search UI (src/site/search/, installed into /search/ by buildSearchIndex): offline.js is a classic
   // script so it also runs from file://, where module scripts are blocked.
   const head = html`<link rel="stylesheet" href="/search/search.css">

@@ -8,9 +8,14 @@
 //   typing replaces the entry, submitting or changing a filter pushes one, the back
 //   button restores it (popstate).
 // - The index is one Pagefind bundle per budget year: /pagefind/ (newest year) plus
-//   the shards listed in /pagefind/shards.json, merged with mergeIndex.
+//   the shards listed in /pagefind/shards.json. Earlier years are merged (mergeIndex)
+//   only when a year filter selects one or the reader asks for all years (shards.js);
+//   until then the status says which years the results cover, and a button offers the rest.
+// - Interface strings come from the page: the site renders its _data/i18n dictionary's
+//   search.ui section into <script type="application/json" id="search-strings">.
 import { segmentQuery, replyJumps, rankedSearch, initPagefind } from './query.js';
-import { stringsFor } from './strings.js';
+import { excerptTokens, excerptSegments } from './excerpt.js';
+import { shardsToLoad, unsearchedYears } from './shards.js';
 
 const FILTERS = ['year', 'head', 'programme', 'member'];
 const PAGE_SIZE = 10;
@@ -19,7 +24,25 @@ const DEBOUNCE_MS = 180;
 const siteRoot = new URL('../', import.meta.url);
 const lang = document.documentElement.lang || 'zh-Hant-HK';
 const isEnglish = lang.toLowerCase().startsWith('en');
-const t = stringsFor(lang);
+const t = readStrings();
+
+function readStrings() {
+  try {
+    return JSON.parse(document.getElementById('search-strings')?.textContent ?? '{}');
+  } catch {
+    return {};
+  }
+}
+
+/** Fills {name} placeholders of an interface string (the same syntax as the site's format()). */
+function fill(template, values) {
+  return String(template ?? '').replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
+}
+
+function resultsText(n, exact) {
+  if (exact < n) return fill(t.resultsExact, { n, exact });
+  return n === 1 ? t.resultsOne : fill(t.results, { n });
+}
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -32,66 +55,9 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const HAN2 = /^\p{Script=Han}{2}$/u;
-const LATIN = /[A-Za-z0-9]/;
-
-const EXCERPT_TOKENS = 70;
-
-/**
- * The excerpt, built here from the result's indexed content (index tokens,
- * space-separated) and the positions of the matched tokens — Pagefind's own
- * excerpt centres on the best-weighted match, which is usually the title. The
- * window starts a little before the first match in the body (meta.bodyStart),
- * or at the start of the body. Returns [{ t, marked }].
- */
-export function excerptTokens(content, locations, bodyStart) {
-  const words = String(content).split(/\s+/).filter(Boolean);
-  const start0 = Math.min(Number(bodyStart) || 0, words.length);
-  const hits = new Set(locations);
-  const first = [...hits].filter((l) => l >= start0).sort((a, b) => a - b)[0];
-  const start = first === undefined ? start0 : Math.max(start0, first - 12);
-  return words.slice(start, start + EXCERPT_TOKENS).map((t, i) => ({ t, marked: hits.has(start + i) }));
-}
-
-/**
- * Index tokens back into text, as DOM text nodes and <mark> elements (never
- * parsed as HTML): a chain of overlapping bigrams (數碼 碼港 港) shows as
- * 數碼港, a character marked when a marked bigram covers it; the spaces between
- * tokens go, except between two Latin words or numbers.
- */
-export function excerptNodes(tokens) {
-  const chars = []; // [char, marked, joinsPrevious]
-  tokens.forEach((tok, i) => {
-    const next = tokens[i + 1];
-    const prev = tokens[i - 1];
-    const coveredByPrev = Boolean(prev && prev.marked && HAN2.test(prev.t) && [...prev.t][1] === [...tok.t][0]);
-    const m = tok.marked || coveredByPrev;
-    const overlapsNext = HAN2.test(tok.t) && next && [...next.t][0] === [...tok.t][1] && /^\p{Script=Han}/u.test(next.t);
-    const shown = overlapsNext ? [...tok.t][0] : tok.t;
-    const joinsPrev = !(prev && LATIN.test(prev.t.slice(-1)) && LATIN.test(tok.t[0]));
-    [...shown].forEach((ch, k) => chars.push([ch, m, k > 0 || joinsPrev || i === 0]));
-  });
-  const nodes = [];
-  let buf = '';
-  let state = false;
-  const flush = () => {
-    if (buf) nodes.push(state ? el('mark', { text: buf }) : document.createTextNode(buf));
-    buf = '';
-  };
-  for (const [ch, m, joins] of chars) {
-    if (!joins) {
-      if (state) flush();
-      state = false;
-      buf += ' ';
-    }
-    if (m !== state) {
-      flush();
-      state = m;
-    }
-    buf += ch;
-  }
-  flush();
-  return nodes;
+/** Excerpt segments as text nodes and <mark> elements: nothing from the index is parsed as HTML. */
+function excerptNodes(segments) {
+  return segments.map((seg) => (seg.marked ? el('mark', { text: seg.text }) : document.createTextNode(seg.text)));
 }
 
 function readState() {
@@ -145,7 +111,8 @@ function setup() {
   const jump = el('p', { class: 'search-jump', 'data-search-jump': true, hidden: true });
   const list = el('ol', { class: 'search-results', 'data-search-results': true, 'aria-label': t.resultsLabel });
   const more = el('button', { type: 'button', class: 'search-more', hidden: true, text: t.more });
-  const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, fieldset, status, jump, list, more);
+  const allYearsButton = el('button', { type: 'button', class: 'search-all-years', hidden: true, text: t.searchAll });
+  const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, fieldset, status, allYearsButton, jump, list, more);
   const host = document.getElementById('search-results');
   if (host) host.append(region);
   else form.after(region);
@@ -160,15 +127,29 @@ function setup() {
       return m;
     });
   let loading = null;
-  async function load() {
-    loading ??= (async () => {
-      const pf = await import(new URL('pagefind/pagefind.js', siteRoot).href);
+  /** The primary (newest year) index; earlier years are merged by loadShards. */
+  function load() {
+    loading ??= import(new URL('pagefind/pagefind.js', siteRoot).href).then((pf) => {
       initPagefind(pf);
-      await manifestReady;
-      for (const s of manifest.shards ?? []) await pf.mergeIndex(new URL(s.path, siteRoot).href);
       return pf;
-    })();
+    });
     return loading;
+  }
+  const merged = new Set();
+  const merging = new Map();
+  let allYears = false;
+  function loadShards(pf, state) {
+    return Promise.all(
+      shardsToLoad(state, manifest, merged, allYears).map((s) => {
+        if (!merging.has(s.name)) {
+          merging.set(
+            s.name,
+            pf.mergeIndex(new URL(s.path, siteRoot).href).then(() => merged.add(s.name)),
+          );
+        }
+        return merging.get(s.name);
+      }),
+    );
   }
 
   // Filter values come from the manifest (written by the build, already sorted), not from
@@ -186,6 +167,8 @@ function setup() {
   let shown = 0;
   let results = [];
   let exact = 0;
+  let partialNote = '';
+  let lastQuery = '';
 
   function applyStateToControls(state) {
     input.value = state.q;
@@ -225,12 +208,12 @@ function setup() {
         if (m.head) facts.append(`${t.headLabel}: `, el('span', { lang: zh, text: m.head }));
       }
       const tokens = excerptTokens(d.content ?? '', d.locations ?? [], m.bodyStart);
-      const excerpt = el('p', { class: 'search-excerpt', lang: 'zh-Hant-HK' }, ...excerptNodes(tokens));
+      const excerpt = el('p', { class: 'search-excerpt', lang: 'zh-Hant-HK' }, ...excerptNodes(excerptSegments(tokens, lastQuery)));
       list.append(el('li', {}, el('h2', { class: 'search-title' }, link), facts, excerpt));
     }
     shown += batch.length;
     more.hidden = shown >= results.length;
-    if (results.length > PAGE_SIZE) status.textContent = `${t.results(results.length, exact)} ${t.showing(shown, results.length)}`;
+    if (results.length > PAGE_SIZE) status.textContent = `${resultsText(results.length, exact)} ${fill(t.showing, { shown, total: results.length })}${partialNote}`;
   }
 
   async function run(state) {
@@ -246,12 +229,14 @@ function setup() {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = t.prompt;
+      allYearsButton.hidden = true;
       return;
     }
     status.textContent = t.searching;
     let pf;
     try {
       pf = await load();
+      await loadShards(pf, state);
     } catch (e) {
       status.textContent = t.failed;
       console.error(e);
@@ -265,8 +250,13 @@ function setup() {
     results = r.results;
     exact = q ? r.exact : results.length;
     shown = 0;
+    lastQuery = state.q;
     list.replaceChildren();
-    status.textContent = results.length ? t.results(results.length, exact) : t.none;
+    // Results from the newest year only say so, in the announced status, with a button for the rest.
+    const missing = unsearchedYears(state, manifest, merged);
+    partialNote = missing.length ? ` ${fill(t.partial, { year: manifest.primary ?? '', years: missing.join('、') })}` : '';
+    allYearsButton.hidden = !missing.length;
+    status.textContent = (results.length ? resultsText(results.length, exact) : t.none) + partialNote;
     if (results.length) await renderMore();
     else more.hidden = true;
   }
@@ -301,6 +291,12 @@ function setup() {
     });
   }
   more.addEventListener('click', () => renderMore());
+  allYearsButton.addEventListener('click', () => {
+    allYears = true;
+    allYearsButton.hidden = true;
+    input.focus(); // the button goes away; keep focus in the form, the status announces the new count
+    run(stateFromControls());
+  });
   window.addEventListener('popstate', () => {
     const s = readState();
     applyStateToControls(s);

@@ -1,0 +1,7 @@
+// Types for excerpt.js (a plain browser module) so the Node tests can import it under tsc strict.
+export interface ExcerptToken {
+  t: string;
+  marked: boolean;
+}
+export function excerptTokens(content: string, locations: number[], bodyStart?: string | number): ExcerptToken[];
+export function excerptSegments(tokens: ExcerptToken[], query?: string): { text: string; marked: boolean }[];

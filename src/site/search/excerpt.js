@@ -1,0 +1,101 @@
+// Excerpts for the search page, built from a result's indexed content (index tokens,
+// space-separated; Chinese as overlapping bigrams, see query.js) and the positions
+// Pagefind reports as matched. Pure functions (no DOM), so they are tested in Node;
+// search.js turns the segments into text nodes and <mark> elements.
+import { closeGaps, queryTokens } from './query.js';
+
+const HAN2 = /^\p{Script=Han}{2}$/u;
+const HAN_START = /^\p{Script=Han}/u;
+const LATIN = /[A-Za-z0-9]/;
+const EXCERPT_TOKENS = 70;
+
+/**
+ * The window of tokens to show: it starts a little before the first match in the
+ * body (bodyStart = index of the first body token), or at the start of the body —
+ * Pagefind's own excerpt centres on the best-weighted match, usually the title.
+ * Returns [{ t, marked }].
+ */
+export function excerptTokens(content, locations, bodyStart) {
+  const words = String(content).split(/\s+/).filter(Boolean);
+  const start0 = Math.min(Number(bodyStart) || 0, words.length);
+  const hits = new Set(locations);
+  const first = [...hits].filter((l) => l >= start0).sort((a, b) => a - b)[0];
+  const start = first === undefined ? start0 : Math.max(start0, first - 12);
+  return words.slice(start, start + EXCERPT_TOKENS).map((t, i) => ({ t, marked: hits.has(start + i) }));
+}
+
+/** What the reader typed, as the strings a highlight may cover: each Han run and word, and each index token. */
+function queryTerms(query) {
+  const typed = closeGaps(query).split(/[^\p{L}\p{N}]+/u);
+  return [...new Set([...typed, ...queryTokens(query)].filter(Boolean).map((t) => [...t.toLowerCase()]))];
+}
+
+/**
+ * Narrow a marked stretch of text to the characters a query term covers. Pagefind
+ * marks whole index tokens, and the last character of a query matches a bigram as a
+ * prefix: 2018年 marks the token 年時, so without this the highlight ran one
+ * character past the term. Returns one flag per character.
+ */
+function narrow(chars, terms) {
+  const lower = chars.map((c) => c.toLowerCase());
+  const out = chars.map(() => false);
+  for (const term of terms) {
+    for (let i = 0; i + term.length <= lower.length; i++) {
+      if (term.every((c, k) => lower[i + k] === c)) for (let k = 0; k < term.length; k++) out[i + k] = true;
+    }
+  }
+  // A stretch no term covers (should not happen) keeps Pagefind's marking.
+  return out.some(Boolean) ? out : chars.map(() => true);
+}
+
+/**
+ * Index tokens back into text segments [{ text, marked }]: a chain of overlapping
+ * bigrams (數碼 碼港 港) reads 數碼港; a character is marked when a marked token
+ * covers it and a term of `query` covers it; the spaces between tokens go, except
+ * between two Latin words or numbers.
+ */
+export function excerptSegments(tokens, query = '') {
+  const chars = []; // { ch, m, joins }
+  tokens.forEach((tok, i) => {
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    const coveredByPrev = Boolean(prev && prev.marked && HAN2.test(prev.t) && [...prev.t][1] === [...tok.t][0]);
+    const m = tok.marked || coveredByPrev;
+    const overlapsNext = HAN2.test(tok.t) && next && [...next.t][0] === [...tok.t][1] && HAN_START.test(next.t);
+    const shown = overlapsNext ? [...tok.t][0] : tok.t;
+    const joinsPrev = !(prev && LATIN.test(prev.t.slice(-1)) && LATIN.test(tok.t[0]));
+    [...shown].forEach((ch, k) => chars.push({ ch, m, joins: k > 0 || joinsPrev || i === 0 }));
+  });
+  const terms = queryTerms(query);
+  if (terms.length) {
+    // Each stretch of marked characters (spaces between Latin words excluded) is narrowed on its own.
+    for (let i = 0; i < chars.length; ) {
+      if (!chars[i].m) { i++; continue; }
+      let j = i + 1;
+      while (j < chars.length && chars[j].m && chars[j].joins) j++;
+      narrow(chars.slice(i, j).map((c) => c.ch), terms).forEach((m, k) => (chars[i + k].m = m));
+      i = j;
+    }
+  }
+  const segments = [];
+  let buf = '';
+  let state = false;
+  const flush = () => {
+    if (buf) segments.push({ text: buf, marked: state });
+    buf = '';
+  };
+  for (const { ch, m, joins } of chars) {
+    if (!joins) {
+      if (state) flush();
+      state = false;
+      buf += ' ';
+    }
+    if (m !== state) {
+      flush();
+      state = m;
+    }
+    buf += ch;
+  }
+  flush();
+  return segments;
+}

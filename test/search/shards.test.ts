@@ -1,0 +1,51 @@
+/**
+ * The page loads earlier years' indexes only when a search needs them, and says
+ * which years a result list does not cover until then.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { shardsToLoad, unsearchedYears } from '../../src/site/search/shards.js';
+import { bundleFileWanted } from '../../src/search/build-index.ts';
+
+const manifest = {
+  primary: '2025-26',
+  shards: [
+    { name: '2024-25', path: 'pagefind-shards/2024-25/' },
+    { name: '2023-24', path: 'pagefind-shards/2023-24/' },
+  ],
+};
+
+test('a plain search uses the newest year only, and names the years it has not searched', () => {
+  const loaded = new Set<string>();
+  assert.equal(shardsToLoad({ year: '' }, manifest, loaded, false), []);
+  assert.equal(unsearchedYears({ year: '' }, manifest, loaded), ['2024-25', '2023-24']);
+});
+
+test('asking for all years loads every shard once; then the results are complete', () => {
+  const loaded = new Set<string>();
+  assert.equal(shardsToLoad({ year: '' }, manifest, loaded, true).map((s) => s.name), ['2024-25', '2023-24']);
+  loaded.add('2024-25').add('2023-24');
+  assert.equal(shardsToLoad({ year: '' }, manifest, loaded, true), []);
+  assert.equal(unsearchedYears({ year: '' }, manifest, loaded), []);
+});
+
+test('a year filter loads that year only and the result is complete for it', () => {
+  const loaded = new Set<string>();
+  assert.equal(shardsToLoad({ year: '2023-24' }, manifest, loaded, false).map((s) => s.name), ['2023-24']);
+  assert.equal(shardsToLoad({ year: '2025-26' }, manifest, loaded, false), [], 'the newest year is the primary index');
+  assert.equal(unsearchedYears({ year: '2023-24' }, manifest, loaded), []);
+});
+
+test('Pagefind default UI files are not published; shards carry no script or WebAssembly', () => {
+  for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-component-ui.js', 'pagefind-highlight.js']) {
+    assert.not.ok(bundleFileWanted(f, true), f);
+  }
+  for (const f of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'pagefind-entry.json', 'pagefind.yue_abc.pf_meta', 'index/yue_1.pf_index', 'fragment/yue_2.pf_fragment', 'filter/yue_3.pf_filter']) {
+    assert.ok(bundleFileWanted(f, true), f);
+  }
+  assert.not.ok(bundleFileWanted('pagefind.js', false));
+  assert.not.ok(bundleFileWanted('wasm.unknown.pagefind', false));
+  assert.ok(bundleFileWanted('pagefind-entry.json', false));
+});
+
+test.run();
