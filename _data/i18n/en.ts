@@ -128,8 +128,9 @@ export const en: Strings = {
       resultsLabel: 'Search results',
       background: 'Background paper',
       failed: 'Search is unavailable: the search index could not be loaded.',
-      partial: 'These results are from {year} only; earlier years ({years}) have not been searched yet.',
+      partial: 'These results are from {year} only; other years ({years}) have not been searched yet.',
       searchAll: 'Search earlier years too',
+      listSeparator: ', ',
     },
   },
   about: {

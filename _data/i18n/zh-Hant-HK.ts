@@ -134,9 +134,11 @@ export const zhHantHK = {
       resultsLabel: '搜尋結果',
       background: '背景文件',
       failed: '搜尋暫時無法使用：未能載入搜尋索引。',
-      /** Only the newest year's index is loaded until the reader asks for the others. */
-      partial: '以上只是 {year} 年度的結果，尚未搜尋較早的年度（{years}）。',
+      /** Only the newest year's index (and any year chosen in the filter) is loaded until the reader asks for the others; {year} lists the years searched. */
+      partial: '以上只是 {year} 年度的結果，尚未搜尋其他年度（{years}）。',
       searchAll: '一併搜尋較早的年度',
+      /** Between the years listed in `partial`. */
+      listSeparator: '、',
     },
   },
   about: {

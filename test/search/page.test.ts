@@ -114,6 +114,27 @@ test('the English search page finds Chinese terms and links to the English pages
   await page.close();
 });
 
+test('results from the newest year only say which years are not searched; the button searches them', async () => {
+  const page = await openSearch('search/?q=%E6%99%BA%E6%96%B9%E4%BE%BF');
+  await results(page).first().waitFor();
+  const manifest = (await page.evaluate(async () => (await fetch('../pagefind/shards.json')).json())) as { shards: { name: string }[] };
+  const button = page.locator('.search-all-years');
+  const before = (await status(page).textContent()) ?? '';
+  if (manifest.shards.length === 0) {
+    // One budget year: the first results are complete, nothing to offer.
+    assert.not.match(before, /尚未搜尋/);
+    assert.ok(await button.isHidden());
+  } else {
+    for (const s of manifest.shards) assert.ok(before.includes(s.name), `status names ${s.name}: ${before}`);
+    await button.click();
+    await page.waitForFunction(() => !/尚未搜尋/.test(document.querySelector('[data-search-status]')?.textContent ?? '') && /找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    assert.ok(await button.isHidden());
+    const n = (s: string) => Number(/找到 (\d+)/.exec(s)?.[1]);
+    assert.ok(n((await status(page).textContent()) ?? '') >= n(before), 'all years find at least as many');
+  }
+  await page.close();
+});
+
 test('opened from disk (file://) the page says plainly how to search offline', async () => {
   const { browser } = await searchHarness();
   for (const [path, pattern] of [['search/index.html', /python3 -m http\.server/], ['en/search/index.html', /To search offline/]] as const) {

@@ -254,7 +254,9 @@ function setup() {
     list.replaceChildren();
     // Results from the newest year only say so, in the announced status, with a button for the rest.
     const missing = unsearchedYears(state, manifest, merged);
-    partialNote = missing.length ? ` ${fill(t.partial, { year: manifest.primary ?? '', years: missing.join('、') })}` : '';
+    const sep = t.listSeparator ?? ', ';
+    const searched = [manifest.primary ?? '', ...(manifest.shards ?? []).map((s) => s.name).filter((n) => merged.has(n))];
+    partialNote = missing.length ? ` ${fill(t.partial, { year: searched.join(sep), years: missing.join(sep) })}` : '';
     allYearsButton.hidden = !missing.length;
     status.textContent = (results.length ? resultsText(results.length, exact) : t.none) + partialNote;
     if (results.length) await renderMore();
