@@ -123,6 +123,7 @@ export const en: Strings = {
       showing: 'Showing 1 to {shown} of {total}.',
       more: 'Show more results',
       jump: 'Go straight to reply',
+      jumpItem: '{replyNo} ({year})',
       memberLabel: 'Asked by',
       headLabel: 'Head',
       resultsLabel: 'Search results',

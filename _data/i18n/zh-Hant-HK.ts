@@ -129,6 +129,8 @@ export const zhHantHK = {
       showing: '顯示第 1 至 {shown} 則，共 {total} 則。',
       more: '顯示更多結果',
       jump: '直接前往答覆',
+      /** One reply offered by the jump: its number and budget year. */
+      jumpItem: '{replyNo}（{year}）',
       memberLabel: '提問議員',
       headLabel: '總目',
       resultsLabel: '搜尋結果',

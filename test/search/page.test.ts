@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SITE_DIR } from '../support/site.ts';
 import { searchHarness, closeHarness } from './harness.ts';
+import { en } from '../../_data/i18n/en.ts';
+import { zhHantHK } from '../../_data/i18n/zh-Hant-HK.ts';
 
 test.after(() => closeHarness());
 
@@ -45,6 +47,7 @@ test('typing 智方便 lists replies as links with number, title, member, head a
   const marks = await first.locator('.search-excerpt mark').allTextContents();
   assert.ok(marks.some((m) => m.includes('智') || m.includes('方便')), `marked words: ${marks.join('|')}`);
   assert.match((await status(page).textContent()) ?? '', /找到 \d+ 則結果/);
+  assert.is(await page.locator('.search-filters legend').textContent(), zhHantHK.search.ui.filters);
   assert.is((await status(page).getAttribute('aria-live')) ?? '', 'polite');
   assert.equal((page as Page & { errors: string[] }).errors, []);
   assert.is(new URL(page.url()).searchParams.get('q'), '智方便', 'query in the URL');
@@ -108,6 +111,9 @@ test('the English search page finds Chinese terms and links to the English pages
   assert.match((await status(page).textContent()) ?? '', /\d+ results? found/);
   assert.match((await results(page).first().locator('a').getAttribute('href')) ?? '', /\/legco-archive\/en\/2023-24\/itib\d{3}\/$/);
   assert.is(await results(page).first().locator('.search-excerpt').getAttribute('lang'), 'zh-Hant-HK');
+  // The script's interface strings are the site dictionary's (rendered into the page), per language.
+  assert.is(await page.locator('.search-filters legend').textContent(), en.search.ui.filters);
+  assert.is(await page.locator('label[for="search-sort"]').textContent(), en.search.ui.sort);
   await page.locator('main input[name="q"]').fill('itib1');
   await page.locator('[data-search-jump] a').first().waitFor();
   assert.match((await page.locator('[data-search-jump] a').first().getAttribute('href')) ?? '', /\/en\/2023-24\/itib001\/$/);

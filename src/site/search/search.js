@@ -183,8 +183,8 @@ function setup() {
     if (!jumps.length) return;
     jump.append(`${t.jump}: `);
     jumps.slice(0, 5).forEach((j, i) => {
-      if (i) jump.append('、');
-      jump.append(el('a', { href: new URL((isEnglish ? 'en/' : '') + j.path, siteRoot).href, text: `${j.replyNo}（${j.year}）` }));
+      if (i) jump.append(t.listSeparator ?? ', ');
+      jump.append(el('a', { href: new URL((isEnglish ? 'en/' : '') + j.path, siteRoot).href, text: fill(t.jumpItem, j) }));
     });
   }
 
