@@ -132,6 +132,7 @@ export const en: Strings = {
       partial: 'These results are from {year} only; other years ({years}) have not been searched yet.',
       searchAll: 'Search earlier years too',
       listSeparator: ', ',
+      offline: 'Search does not work in a copy opened from disk (file://): browsers do not let this page load the search index. To search offline, open a terminal in the folder that holds this copy, run "python3 -m http.server", then open http://localhost:8000/en/search/ in your browser. Without search, browse replies by year, head, programme and member from the home page.',
     },
   },
   about: {

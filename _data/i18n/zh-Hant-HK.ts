@@ -141,6 +141,8 @@ export const zhHantHK = {
       searchAll: '一併搜尋較早的年度',
       /** Between the years listed in `partial`. */
       listSeparator: '、',
+      /** Shown by offline.js when the page is opened from disk (file://), where the index cannot load. */
+      offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟 http://localhost:8000/search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
     },
   },
   about: {
