@@ -106,7 +106,10 @@ ${alternates}
 <title>${fullTitle}</title>
 <meta name="description" content="${o.description}">
 ${headLinks}
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
+<link rel="manifest" href="/site.webmanifest">
 <link rel="stylesheet" href="/assets/site.css">
 ${o.head ?? ''}
 </head>
