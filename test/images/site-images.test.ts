@@ -1,7 +1,4 @@
 /**
- * PENDING until scripts/build.ts calls buildImages and the layout links the
- * icons: then `git mv test/images/site-images.pending.ts test/images/site-images.test.ts`.
- *
  * The built site (npm run build): every page's og:image is a published
  * 1200×630 PNG; reply pages load no picture (only the site icon); icons and
  * the manifest are linked and exist; the card list is not published.
