@@ -92,6 +92,15 @@ export function pickRichReplies(contentDir = CONTENT_DIR): { table: ReplyFile; a
   return { table, annex };
 }
 
+/** The reply whose widest pipe table has the most columns: the one that must scroll on a phone. */
+export function pickWidestTableReply(contentDir = CONTENT_DIR): ReplyFile {
+  const widest = readReplies(contentDir)
+    .map((r) => ({ r, cols: widestPipeTable(r.body) }))
+    .sort((a, b) => b.cols - a.cols)[0];
+  if (!widest || widest.cols === 0) throw new Error(`no reply under ${contentDir}/replies has a pipe table`);
+  return widest.r;
+}
+
 /** The reply with a pipe table (and an annex when one reply has both). */
 export function pickRichReply(contentDir = CONTENT_DIR): ReplyFile {
   return pickRichReplies(contentDir).table;
