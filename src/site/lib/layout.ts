@@ -4,6 +4,7 @@
  * breadcrumbs, main, footer. Links are written root-absolute; the relative-URL
  * transform (.eleventy.ts) rewrites them per page.
  */
+import { createHash } from 'node:crypto';
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 import { html, raw, attr, type Html, type SafeHtml } from './html.ts';
 import { strings } from './i18n.ts';
@@ -33,6 +34,13 @@ export interface PageOptions {
   head?: SafeHtml;
   /** 404: served at any URL, so it must not claim a canonical address. */
   notFound?: boolean;
+  /**
+   * A stylesheet carried inside the page instead of linked (the 404 page: its
+   * links must be absolute, and a stylesheet on another origin, or one not
+   * reachable from where the page is served, would leave it unstyled). The
+   * page's CSP allows exactly this block by its hash.
+   */
+  inlineStyle?: string;
 }
 
 /** Marks text in another language than the page (e.g. a Chinese name on an English page). */
@@ -70,8 +78,19 @@ export function searchForm(lang: InterfaceLang, id: string, forSearchPage = fals
   return html`<form class="search-form" role="search"${forSearchPage ? raw(' data-search-form') : ''} action="${localize('/search/', lang)}" method="get"><label for="${id}">${s.searchLabel}</label> <input id="${id}" name="q" type="search"> <button type="submit">${s.searchButton}</button></form>`;
 }
 
+/** The CSP with style-src widened to one inline block, named by its SHA-256 (CSP level 2). */
+function cspAllowingStyle(css: string): string {
+  if (/<\/style/i.test(css)) throw new Error('layout: an inline stylesheet must not contain "</style"');
+  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  return site.csp.replace("style-src 'self'", `style-src 'self' 'sha256-${hash}'`);
+}
+
 export function layout(o: PageOptions): string {
   const s = strings(o.lang).site;
+  const csp = o.inlineStyle === undefined ? site.csp : cspAllowingStyle(o.inlineStyle);
+  const stylesheet = o.inlineStyle === undefined
+    ? html`<link rel="stylesheet" href="/assets/site.css">`
+    : raw(`<style>${o.inlineStyle}</style>`);
   const here = localize(o.path, o.lang);
   const suffix = ` | ${s.name}`;
   const fullTitle = o.path === '/' ? s.name : clip(o.title, TITLE_MAX - suffix.length) + suffix;
@@ -102,7 +121,7 @@ ${alternates}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${site.csp}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${fullTitle}</title>
 <meta name="description" content="${o.description}">
 ${headLinks}
@@ -110,7 +129,7 @@ ${headLinks}
 <link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32">
 <link rel="apple-touch-icon" href="/apple-touch-icon.png">
 <link rel="manifest" href="/site.webmanifest">
-<link rel="stylesheet" href="/assets/site.css">
+${stylesheet}
 ${o.head ?? ''}
 </head>
 <body>

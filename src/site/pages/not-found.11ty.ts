@@ -1,4 +1,9 @@
-/** 404.html: served by GitHub Pages at any missing URL, so it shows both languages and links absolutely. */
+/**
+ * 404.html: served by GitHub Pages at any missing URL, so it shows both
+ * languages, links absolutely (to SITE_URL) and carries its stylesheet inline
+ * (a linked one would not load where SITE_URL is not the serving origin).
+ */
+import { readFileSync } from 'node:fs';
 import { site } from '../../../_data/site.ts';
 import { html } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
@@ -19,5 +24,6 @@ ${others.map(
 <p>${strings(l).notFound.body}</p>
 <p><a href="${localize('/', l)}">${strings(l).notFound.home}</a></p></div>`,
   )}`;
-  return layout({ lang, path: '/404.html', title: s.notFound.title, description: s.notFound.body, main, notFound: true });
+  const css = readFileSync(new URL('../assets/site.css', import.meta.url), 'utf8');
+  return layout({ lang, path: '/404.html', title: s.notFound.title, description: s.notFound.body, main, notFound: true, inlineStyle: css });
 }
