@@ -26,13 +26,13 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 
 const perReply = new Map<number, number>();
 for (const replies of sizes) {
-  const rows = await runBench({
+  const result = await runBench({
     replies,
     runs: Number(values.runs),
     scratch: join(values.scratch, String(replies)),
     warmCards: values['warm-cards'],
   });
-  const { text, pipelineMsPerReply } = formatTable(replies, rows);
+  const { text, pipelineMsPerReply } = formatTable(replies, result);
   perReply.set(replies, pipelineMsPerReply);
   console.log(text);
 }

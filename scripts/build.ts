@@ -21,7 +21,9 @@ async function runStage(stage: Stage, dir: string): Promise<void> {
     const eleventy = new Eleventy('src/site/pages', dir, { configPath: '.eleventy.ts', quietMode: true });
     await eleventy.write();
   } else if (stage === 'search') {
-    await buildSearchIndex(dir); // issue 4: Pagefind index (bigram Chinese, one shard per year) + search page script
+    // issue 4: Pagefind index (bigram Chinese, one shard per year, unchanged years from the cache) + search page script
+    const r = await buildSearchIndex(dir);
+    console.log(`Search: ${r.pages} pages in ${r.shards.length} shard(s), ${r.reused ?? 0} unchanged and reused from .cache`);
   } else {
     await buildImages(dir); // issue 6: share cards (content-hash cache), icons, manifest
   }
@@ -37,7 +39,14 @@ export async function build(): Promise<string> {
   const work = `${out}.partial`;
   rmSync(work, { recursive: true, force: true });
   try {
-    for (const stage of STAGES) await runStage(stage, work);
+    const seconds: string[] = [];
+    for (const stage of STAGES) {
+      const started = performance.now();
+      await runStage(stage, work);
+      seconds.push(`${stage} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    // Where the time went, so a slow build points at its stage.
+    console.log(`Stages: ${seconds.join(', ')}`);
     // Swap: no page of a previous build or corpus survives.
     if (existsSync(out)) rmSync(out, { recursive: true, force: true });
     renameSync(work, out);

@@ -4,7 +4,7 @@
  * memory of the process tree and output bytes; then the same corpus through
  * the no-framework floor, and the ratio.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collectPieces, synthesize } from './synthesize.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
@@ -64,6 +64,9 @@ interface Stage {
   output: string[];
 }
 
+/** The stage that is `npm run build` itself: every step in one process, built and swapped into `_site_whole`. */
+export const WHOLE_BUILD = 'npm run build (one process)';
+
 export function stages(scratch: string): Stage[] {
   const content = join(scratch, 'content');
   const site = join(scratch, '_site');
@@ -79,10 +82,64 @@ export function stages(scratch: string): Stage[] {
       command: `cd '${ROOT}' && '${tsx}' -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${join(content, 'replies')}' '${join(scratch, '_floor')}'`,
       output: [join(scratch, '_floor')],
     },
+    // The per-step processes above each pay Node's and tsx's start-up; the
+    // user's build is one process. It runs with the card cache the images step
+    // left (warm), and no search-shard cache on a full build (see runStages).
+    { name: WHOLE_BUILD, command: `cd '${ROOT}' && ARCHIVE_OUT='${join(scratch, '_site_whole')}' '${tsx}' scripts/build.ts`, output: [join(scratch, '_site_whole')] },
   ];
 }
 
-export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
+/**
+ * Edits one reply in the synthetic sources: a clause inserted into a sentence
+ * of the answer text of the oldest year's first document, so that one reply
+ * (and its year's search shard) changes and nothing else. Returns the file.
+ */
+export function editOneReply(scratch: string): string {
+  const sources = join(scratch, 'content', 'sources');
+  const year = readdirSync(sources).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort()[0];
+  if (!year) throw new Error(`bench: no year folder under ${sources}`);
+  const name = readdirSync(join(sources, year)).filter((f) => f.endsWith('.txt')).sort()[0]!;
+  const file = join(sources, year, name);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  // Past the index table at the top, well inside the replies.
+  const at = lines.findIndex((line, i) => i > lines.length * 0.6 && line.includes('。') && line.trim().length > 10);
+  if (at < 0) throw new Error(`bench: no sentence to edit in ${file}`);
+  lines[at] = lines[at]!.replace('。', '，並經基準測試修訂。');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+/**
+ * Runs `names` (all stages by default) in order. A full build indexes every
+ * year: the search-shard cache is emptied before each search step.
+ */
+async function runStages(scratch: string, env: Record<string, string>, replies: number, options: { full: boolean; names?: string[] }): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const stage of stages(scratch).filter((s) => !options.names || options.names.includes(s.name))) {
+    if (options.full && (stage.name === 'search index' || stage.name === WHOLE_BUILD)) {
+      rmSync(join(env.ARCHIVE_CACHE!, 'search'), { recursive: true, force: true });
+    }
+    // Share cards are cached across builds: the first images run on an empty
+    // cache is the cold figure, every later one the warm figure.
+    const name = stage.name === 'images' && !existsSync(join(env.ARCHIVE_CACHE!, 'og')) ? 'images (cold cache)' : stage.name;
+    const result = await measureStage(name, stage.command, env);
+    if (result.exitCode !== 0) {
+      throw new Error(`bench: stage "${name}" failed with exit ${result.exitCode} (${replies} replies, scratch ${scratch})`);
+    }
+    const outputBytes = stage.output.filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
+    rows.push({ ...result, outputBytes });
+  }
+  return rows;
+}
+
+export interface BenchResult {
+  /** Medians of the full builds (no search-shard cache; cards as the options say). */
+  rows: BenchRow[];
+  /** After editing one reply's source: ingest, then `npm run build` with every cache warm. */
+  incremental: BenchRow[];
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const { replies, runs, scratch } = options;
   mkdirSync(scratch, { recursive: true });
   prepareCorpus(replies, scratch);
@@ -94,19 +151,11 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   if (!options.warmCards) rmSync(env.ARCHIVE_CACHE, { recursive: true, force: true });
   const perStage = new Map<string, BenchRow[]>();
   for (let run = 0; run < runs; run++) {
-    rmSync(env.ARCHIVE_OUT, { recursive: true, force: true });
-    rmSync(join(scratch, '_floor'), { recursive: true, force: true });
-    for (const stage of stages(scratch)) {
-      // Share cards are cached across builds: the first images run on an empty
-      // cache is the cold figure, every later one the warm figure.
-      const name = stage.name === 'images' && !existsSync(env.ARCHIVE_CACHE) ? 'images (cold cache)' : stage.name;
-      const result = await measureStage(name, stage.command, env);
-      if (result.exitCode !== 0) {
-        throw new Error(`bench: stage "${name}" failed with exit ${result.exitCode} (${replies} replies, scratch ${scratch})`);
-      }
-      const outputBytes = stage.output.filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
-      perStage.set(name, [...(perStage.get(name) ?? []), { ...result, outputBytes }]);
-    }
+    for (const dir of [env.ARCHIVE_OUT, join(scratch, '_floor'), join(scratch, '_site_whole')]) rmSync(dir, { recursive: true, force: true });
+    for (const row of await runStages(scratch, env, replies, { full: true })) perStage.set(row.stage, [...(perStage.get(row.stage) ?? []), row]);
   }
-  return [...perStage.values()].map(medianRow);
+  // The search-shard cache now holds every year (the whole build stored them): the edit re-indexes one.
+  editOneReply(scratch);
+  const incremental = await runStages(scratch, env, replies, { full: false, names: ['ingest', WHOLE_BUILD] });
+  return { rows: [...perStage.values()].map(medianRow), incremental };
 }

@@ -28,6 +28,7 @@ import * as pagefind from 'pagefind';
 import { listSources, type SearchRecord, type SourceFile } from './records.ts';
 import { PreparePool, type PreparedDoc } from './prepare.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
+import { pruneShards, restoreShard, shardCacheDir, shardKey, storeShard } from './shard-cache.ts';
 
 export { INDEX_LANGUAGE };
 
@@ -52,6 +53,8 @@ export interface BuildSearchOptions {
    * INDEX_CHUNK_SIZE. An environment variable of that name, when set, wins (for experiments).
    */
   indexChunkSize?: number;
+  /** Shard cache folder; null: none. Default shardCacheDir() (.cache/search). */
+  cacheDir?: string | null;
   /** Copy the search page's script and CSS into siteDir/search/ (default true). */
   installAssets?: boolean;
   log?: (line: string) => void;
@@ -61,6 +64,8 @@ export interface BuildSearchResult {
   pages: number;
   shards: { name: string; pages: number; dir: string }[];
   strategy: SearchStrategy;
+  /** Shards linked from the shard cache instead of indexed (their year did not change). */
+  reused?: number;
 }
 
 /**
@@ -127,6 +132,18 @@ async function indexShard(docs: PreparedDoc[], outDir: string, primary: boolean)
   }
   await writeBundle(index, outDir, primary);
   await index.deleteIndex();
+}
+
+/**
+ * indexShard through the shard cache (shard-cache.ts): a year whose documents
+ * did not change is linked from the cache instead of re-indexed. Returns the key used.
+ */
+async function indexShardCached(docs: PreparedDoc[], outDir: string, primary: boolean, cacheDir: string | null): Promise<{ key: string; cached: boolean }> {
+  const key = shardKey(docs, { primary, language: INDEX_LANGUAGE, chunkSize: process.env[CHUNK_ENV] ?? '' });
+  if (cacheDir && restoreShard(cacheDir, key, outDir)) return { key, cached: true };
+  await indexShard(docs, outDir, primary);
+  if (cacheDir) storeShard(cacheDir, key, outDir);
+  return { key, cached: false };
 }
 
 async function indexPlain(siteDir: string, outDir: string): Promise<number> {
@@ -210,6 +227,9 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
     // while the workers prepare the text of the next ones.
     const parallel = Math.max(1, opts.parallelShards ?? 1);
     const results: { name: string; docs: PreparedDoc[]; dir: string }[] = [];
+    const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+    const used = new Set<string>();
+    let reused = 0;
     try {
       const prepared = groups.map(() => null as Promise<PreparedDoc[]> | null);
       const prepare = (k: number) => {
@@ -228,10 +248,12 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
         const ready = performance.now();
         for (let k = i + parallel; k < i + 2 * parallel; k++) prepare(k);
         await Promise.all(
-          batch.map((k, j) => {
+          batch.map(async (k, j) => {
             const dir = k === 0 ? 'pagefind' : `${SHARD_DIR}/${groups[k]![0]}`;
             results[k] = { name: groups[k]![0], docs: docsList[j]!, dir };
-            return indexShard(docsList[j]!, join(siteDir, dir), k === 0);
+            const { key, cached } = await indexShardCached(docsList[j]!, join(siteDir, dir), k === 0, cacheDir);
+            used.add(key);
+            if (cached) reused++;
           }),
         );
         for (const k of batch) {
@@ -249,6 +271,8 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
     } finally {
       await pool.close();
     }
+    if (cacheDir) pruneShards(cacheDir, used);
+    log(`search: ${groups.length - reused} shard(s) indexed, ${reused} unchanged and reused from the cache`);
     const missing = summary.filter((d) => d.meta.kind === 'reply' && !existsSync(join(siteDir, d.year, (d.meta.replyNo ?? '').toLowerCase(), 'index.html')));
     if (missing.length && existsSync(join(siteDir, 'index.html'))) {
       log(`search: warning: ${missing.length} replies have no page in ${siteDir} (first: ${missing[0]?.year}/${missing[0]?.meta.replyNo})`);
@@ -261,7 +285,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
       filters: filterValues(summary),
     };
     writeFileSync(join(siteDir, SHARD_MANIFEST), JSON.stringify(manifest) + '\n');
-    return { pages: summary.length, shards, strategy };
+    return { pages: summary.length, shards, strategy, reused };
   } finally {
     await pagefind.close();
     if (chunkEnv === undefined) delete process.env[CHUNK_ENV];

@@ -1,0 +1,94 @@
+/**
+ * The search-shard cache: each year's Pagefind bundle is stored under a key
+ * made of everything that decides its bytes (the documents handed to Pagefind,
+ * Pagefind's version, the chunk size, the index language, whether it is the
+ * primary bundle). A rebuild after editing one reply re-indexes only that
+ * reply's year; every other year is linked back from the cache. Pagefind's
+ * output for the same input is byte-identical (test/browser/determinism), so
+ * a restored shard equals a freshly built one.
+ *
+ * Default `.cache/search` (git-ignored), `search/` under ARCHIVE_CACHE when
+ * set, or exactly SEARCH_CACHE_DIR; SEARCH_CACHE_DIR=off disables it.
+ * Entries are written whole (to a temporary folder, then renamed) and never
+ * edited; a build removes the entries it did not use, so the cache holds one
+ * build's shards. Deleting the folder is always safe.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ShardInput {
+  url: string;
+  html: string;
+}
+
+export function shardCacheDir(): string | null {
+  const exact = process.env.SEARCH_CACHE_DIR;
+  if (exact === 'off') return null;
+  return exact ?? join(process.env.ARCHIVE_CACHE ?? '.cache', 'search');
+}
+
+/** Pagefind's installed version (its package.json is not in its "exports": found above its entry point). */
+function pagefindVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('search: cannot find pagefind/package.json');
+    dir = parent;
+  }
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function shardKey(docs: readonly ShardInput[], settings: Record<string, string | number | boolean>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ pagefind: pagefindVersion(), ...settings })).update('\u0000');
+  for (const d of docs) hash.update(d.url).update('\u0000').update(d.html).update('\u0000');
+  return hash.digest('hex');
+}
+
+/** Hard-links (or, across file systems, copies) every file of `from` into `to`. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      linkTree(source, target);
+      continue;
+    }
+    try {
+      linkSync(source, target);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM') throw err;
+      copyFileSync(source, target, constants.COPYFILE_FICLONE);
+    }
+  }
+}
+
+/** Puts the cached shard `key` at `outDir`; false when it is not cached. */
+export function restoreShard(cacheDir: string, key: string, outDir: string): boolean {
+  const entry = join(cacheDir, key);
+  if (!existsSync(entry)) return false;
+  linkTree(entry, outDir);
+  return true;
+}
+
+/** Stores the freshly written shard at `outDir` under `key` (whole, or not at all). */
+export function storeShard(cacheDir: string, key: string, outDir: string): void {
+  const entry = join(cacheDir, key);
+  if (existsSync(entry)) return;
+  const partial = `${entry}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  linkTree(outDir, partial);
+  renameSync(partial, entry);
+}
+
+/** Removes every entry but `keep` (and any half-stored leftovers). */
+export function pruneShards(cacheDir: string, keep: ReadonlySet<string>): void {
+  if (!existsSync(cacheDir)) return;
+  for (const name of readdirSync(cacheDir)) {
+    if (!keep.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
+}

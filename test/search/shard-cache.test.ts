@@ -1,0 +1,71 @@
+/**
+ * Incremental search index: after one reply changes, only its year is indexed
+ * again; the other years come from the shard cache, and the result is the same
+ * bytes a build without any cache writes.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildSearchIndex } from '../../src/search/build-index.ts';
+
+const FIXTURE = 'test/fixtures/site';
+const work = mkdtempSync(join(tmpdir(), 'shard-cache-'));
+const content = join(work, 'content');
+const cache = join(work, 'cache');
+
+/** The fixture's replies as 2023-24, and the same replies again as a second year, 2022-23. */
+function twoYearContent(): void {
+  cpSync(FIXTURE, content, { recursive: true });
+  const from = join(content, 'replies', '2023-24');
+  const to = join(content, 'replies', '2022-23');
+  cpSync(from, to, { recursive: true });
+  for (const name of readdirSync(to)) {
+    const file = join(to, name);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^id: 2023-24\//m, 'id: 2022-23/').replace(/^year: "2023-24"$/m, 'year: "2022-23"'));
+  }
+}
+
+/** Every file of a built index, path → bytes. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p).toString('base64'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function index(site: string, cacheDir: string | null) {
+  rmSync(site, { recursive: true, force: true });
+  return buildSearchIndex(site, { contentDir: content, cacheDir, installAssets: false });
+}
+
+test.after(() => rmSync(work, { recursive: true, force: true }));
+
+test('a rebuild after editing one reply re-indexes only that reply\'s year, with the bytes of an uncached build', async () => {
+  twoYearContent();
+  const first = await index(join(work, 'a'), cache);
+  assert.equal(first.shards.map((s) => s.name), ['2023-24', '2022-23']);
+  assert.is(first.reused, 0, 'an empty cache reuses nothing');
+
+  const again = await index(join(work, 'b'), cache);
+  assert.is(again.reused, 2, 'nothing changed: both years come from the cache');
+  assert.equal(tree(join(work, 'b')), tree(join(work, 'a')), 'restored shards are the same files');
+
+  const edited = join(content, 'replies', '2022-23', 'itib002.md');
+  writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()}\n\n更正測試用的新增句子。\n`);
+  const incremental = await index(join(work, 'c'), cache);
+  assert.is(incremental.reused, 1, 'the unchanged year (2023-24) is reused, the edited one indexed');
+  const fresh = await index(join(work, 'd'), null);
+  assert.equal(tree(join(work, 'c')), tree(join(work, 'd')), 'incremental output equals a build without a cache');
+  assert.equal(readdirSync(cache).length, 2, 'the cache keeps only the shards the last cached build used');
+  assert.is(fresh.reused, 0, 'no cache: every year indexed');
+});
+
+test.run();
