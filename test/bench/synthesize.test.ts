@@ -1,0 +1,61 @@
+/**
+ * The benchmark's corpus is only worth its figures if the real pipeline reads
+ * it like a real document: deterministic, parsed whole with nothing
+ * unaccounted, spread over several years; and the benchmark's "edit one reply"
+ * must change exactly one reply.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectPieces, synthesize } from '../../src/bench/synthesize.ts';
+import { editOneReply, prepareCorpus } from '../../src/bench/run-bench.ts';
+
+const REPLIES = 600;
+const scratch = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function ingest(): { replies: number; unaccounted: number } {
+  const r = spawnSync('node_modules/.bin/tsx', ['scripts/ingest.ts', '--root', scratch, '--quiet'], { encoding: 'utf8' });
+  assert.is(r.status, 0, `ingest of the synthetic corpus failed:\n${r.stderr}`);
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as { replies: number; unaccounted: number };
+}
+
+/** Every generated reply file, path → text. */
+function replies(): Map<string, string> {
+  const root = join(scratch, 'content', 'replies');
+  const out = new Map<string, string>();
+  for (const year of readdirSync(root).sort()) {
+    for (const name of readdirSync(join(root, year)).sort()) out.set(`${year}/${name}`, readFileSync(join(root, year, name), 'utf8'));
+  }
+  return out;
+}
+
+test('the same size gives the same documents, over several years', () => {
+  const pieces = collectPieces(readFileSync('content/sources/2023-24/zh-2023-24-ITIB.txt', 'utf8'));
+  const a = synthesize(pieces, REPLIES);
+  const b = synthesize(pieces, REPLIES);
+  assert.equal(a.map((d) => d.text), b.map((d) => d.text));
+  assert.ok(new Set(a.map((d) => d.year)).size >= 2, `years: ${a.map((d) => d.year).join(', ')}`);
+});
+
+test('the real ingest parses the whole synthetic corpus, and editing one reply changes one reply', () => {
+  prepareCorpus(REPLIES, scratch);
+  const first = ingest();
+  assert.is(first.replies, REPLIES);
+  assert.is(first.unaccounted, 0);
+  const before = replies();
+  assert.is(before.size, REPLIES);
+
+  editOneReply(scratch);
+  assert.is(ingest().replies, REPLIES);
+  const after = replies();
+  const changed = [...after].filter(([file, text]) => before.get(file) !== text);
+  assert.is(changed.length, 1, `changed: ${changed.map(([f]) => f).join(', ')}`);
+  assert.match(changed[0]![1], '並經基準測試修訂');
+});
+
+test.run();
