@@ -36,6 +36,9 @@ test('every page with an og:image points at a published 1200×630 PNG card', asy
       continue;
     }
     assert.ok(image.startsWith(`${site.url}og/`), `${image} is on the site`);
+    // Declared size and text alternative, so a preview can lay out before fetching and be read aloud.
+    assert.equal([meta(page, 'og:image:width'), meta(page, 'og:image:height')], ['1200', '630'], file);
+    assert.ok((meta(page, 'og:image:alt') ?? '').length > 0, `${path.relative(dir, file)}: og:image:alt`);
     const png = path.join(dir, decodeURI(image.slice(site.url.length)));
     assert.ok(existsSync(png), `${path.relative(dir, file)}: ${image} is published`);
     cards.add(png);

@@ -9,6 +9,7 @@ import { site, type InterfaceLang } from '../../../_data/site.ts';
 import { html, raw, attr, type Html, type SafeHtml } from './html.ts';
 import { strings } from './i18n.ts';
 import { absoluteUrl, localize, membersPath, ogImagePath } from './urls.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../images/card-svg.ts';
 
 export interface Crumb {
   label: Html;
@@ -108,8 +109,13 @@ ${alternates}
 <meta property="og:description" content="${o.description}">
 <meta property="og:url" content="${absoluteUrl(here)}">
 <meta property="og:image" content="${absoluteUrl(ogImagePath(o.path))}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${String(CARD_WIDTH)}">
+<meta property="og:image:height" content="${String(CARD_HEIGHT)}">
+<meta property="og:image:alt" content="${o.title}">
 <meta property="og:locale" content="${o.lang.replace(/-/g, '_')}">
-<meta name="twitter:card" content="summary_large_image">`;
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image:alt" content="${o.title}">`;
   const nav = [
     { path: '/', label: s.home },
     { path: membersPath(), label: s.members },
