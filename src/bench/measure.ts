@@ -7,6 +7,9 @@
  * short-lived grandchildren (Pagefind's binary, sharp workers) are counted.
  * Memory: /proc is polled and the resident sizes of the stage's descendants are
  * summed; the peak of that sum is the tree's peak (a sampling lower bound).
+ * A process its parent never waits for (Pagefind's indexer, left to exit after
+ * Node has gone) is missing from `times`, so the same polling also records each
+ * descendant's own CPU time; the stage's CPU is the larger of the two counts.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,17 +25,26 @@ export interface StageResult {
 }
 
 const PAGE_SIZE = 4096;
+/** Linux's USER_HZ: /proc CPU times are in these ticks. */
+const CLOCK_TICKS = 100;
 const SAMPLE_MS = 50;
 
-function processTable(): Map<number, { ppid: number; rssBytes: number }> {
-  const table = new Map<number, { ppid: number; rssBytes: number }>();
+interface ProcessRow {
+  ppid: number;
+  rssBytes: number;
+  /** The process's own user + system CPU, in ticks. */
+  cpuTicks: number;
+}
+
+function processTable(): Map<number, ProcessRow> {
+  const table = new Map<number, ProcessRow>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // Fields after the parenthesised command name; the name itself may hold spaces.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(entry), { ppid: Number(fields[1]), rssBytes: Number(fields[21]) * PAGE_SIZE });
+      table.set(Number(entry), { ppid: Number(fields[1]), rssBytes: Number(fields[21]) * PAGE_SIZE, cpuTicks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // The process ended between readdir and read: it holds no memory any more.
     }
@@ -40,7 +52,8 @@ function processTable(): Map<number, { ppid: number; rssBytes: number }> {
   return table;
 }
 
-function treeRss(root: number): number {
+/** The tree's resident size now; records each descendant's CPU so far in `cpuByPid`. */
+function sampleTree(root: number, cpuByPid: Map<number, number>): number {
   const table = processTable();
   const children = new Map<number, number[]>();
   for (const [pid, { ppid }] of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
@@ -48,7 +61,9 @@ function treeRss(root: number): number {
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    total += table.get(pid)?.rssBytes ?? 0;
+    const row = table.get(pid);
+    total += row?.rssBytes ?? 0;
+    if (row) cpuByPid.set(pid, row.cpuTicks);
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
@@ -71,8 +86,9 @@ export function measureStage(stage: string, command: string, env: Record<string,
     stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
   let peakBytes = 0;
+  const cpuByPid = new Map<number, number>();
   const timer = setInterval(() => {
-    if (child.pid) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+    if (child.pid) peakBytes = Math.max(peakBytes, sampleTree(child.pid, cpuByPid));
   }, SAMPLE_MS);
   return new Promise((resolve) => {
     child.on('exit', (code) => {
@@ -85,7 +101,8 @@ export function measureStage(stage: string, command: string, env: Record<string,
         // The stage was killed before `times` ran; CPU stays unknown (0).
       }
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ stage, wallSeconds, cpuSeconds, peakBytes, exitCode: code ?? 1 });
+      const sampledCpu = [...cpuByPid.values()].reduce((sum, ticks) => sum + ticks, 0) / CLOCK_TICKS;
+      resolve({ stage, wallSeconds, cpuSeconds: Math.max(cpuSeconds, sampledCpu), peakBytes, exitCode: code ?? 1 });
     });
   });
 }

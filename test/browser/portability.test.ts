@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.ts';
 import { once } from '../support/once.ts';
-import { serveDirectory, type StaticServer } from '../support/static-server.ts';
+import { serveDirectory, type StaticServer } from '../../src/serve/static-server.ts';
 import { trySite } from '../support/site.ts';
 import { offlineBuild } from '../support/builds.ts';
 

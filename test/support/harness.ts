@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { once } from './once.ts';
-import { serveDirectory, type StaticServer } from './static-server.ts';
+import { serveDirectory, type StaticServer } from '../../src/serve/static-server.ts';
 
 export class BrowserAndServer {
   #browser?: Browser;

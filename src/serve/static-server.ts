@@ -3,7 +3,8 @@
  * the tests need: the site can be mounted under a path prefix such as
  * `/legco-archive/`, a directory URL serves its index.html, a directory without
  * its trailing slash is redirected, and anything missing gets 404.html with
- * status 404. Used so browser tests see the real `_site` exactly as deployed.
+ * status 404. `npm start` serves the built site with it, and the browser tests
+ * see the real `_site` through it exactly as deployed.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -55,7 +56,13 @@ async function fileKind(path: string): Promise<'file' | 'dir' | null> {
   }
 }
 
-export async function serveDirectory(root: string, prefix = '/'): Promise<StaticServer> {
+export interface ServeOptions {
+  /** 0 (default): any free port. */
+  port?: number;
+  host?: string;
+}
+
+export async function serveDirectory(root: string, prefix = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const base = normalisePrefix(prefix);
   const rootAbs = resolve(root);
 
@@ -110,7 +117,10 @@ export async function serveDirectory(root: string, prefix = '/'): Promise<Static
     }
   });
 
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', ok);
+  });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {
