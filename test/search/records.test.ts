@@ -7,7 +7,11 @@ import type { ReplyFrontMatter } from '../../src/ingest/model.ts';
 
 test('Markdown syntax is removed, escaped source characters come back', () => {
   const text = markdownToText('## 問題\n\n1\\. 在 \\<b\\> 中 \\| a\n\n| 年度 | 數目 |\n| --- | --- |\n| 2022 | 3 |\n\n```extracted\n表 一\n```\n');
-  assert.is(text, '問題\n1. 在 <b> 中 | a\n年度   數目\n2022   3\n表 一');
+  assert.is(text, '問題：\n1. 在 <b> 中 | a\n年度   數目\n2022   3\n表 一');
+});
+
+test('a heading is followed by a colon, so an excerpt does not run it into the text', () => {
+  assert.is(markdownToText('## 答覆\n\n政府\n\n### 附件一：\n\n表\n\n## Annex A\n\nText'), '答覆：\n政府\n附件一：\n表\nAnnex A:\nText');
 });
 
 test('a real reply becomes one record with its URL, metadata and the four filters', () => {
