@@ -1,13 +1,17 @@
 /**
- * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards]`
- * Synthesises each corpus size, runs the real pipeline stage by stage and
- * prints a table per size (medians of --runs runs). See README "Benchmark".
+ * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards] [--skip-seed]`
+ * First the seed (the real content, `npm run build` cold and warm); then for
+ * each size a synthetic corpus through the real pipeline, a table per size
+ * (medians of --runs runs). See README "Benchmark".
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runBench } from '../src/bench/run-bench.ts';
-import { formatTable } from '../src/bench/report.ts';
+import { formatSeed, formatTable } from '../src/bench/report.ts';
+import { benchSeed } from '../src/bench/seed.ts';
+import { replyPageWeight } from '../src/bench/page-weight.ts';
+import { firstSearches } from '../src/bench/first-search.ts';
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +19,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     scratch: { type: 'string', default: join(tmpdir(), 'archive-bench') },
     'warm-cards': { type: 'boolean', default: false },
+    'skip-seed': { type: 'boolean', default: false },
   },
 });
 
@@ -22,6 +27,11 @@ const sizes = values.replies.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(`bench: --replies must be a comma-separated list of positive integers, got "${values.replies}"`);
   process.exit(2);
+}
+
+if (!values['skip-seed']) {
+  const seed = await benchSeed(values.scratch, Number(values.runs));
+  console.log(formatSeed(seed, replyPageWeight(seed.siteDir), await firstSearches(seed.siteDir)));
 }
 
 const perReply = new Map<number, number>();

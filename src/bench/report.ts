@@ -1,5 +1,8 @@
 /** Format benchmark results as the tables the README and the issue notes carry. */
 import { WHOLE_BUILD, type BenchResult, type BenchRow } from './run-bench.ts';
+import type { PageWeight } from './page-weight.ts';
+import type { FirstSearchMeasure } from '../search/measure-browser.ts';
+import type { SeedResult } from './seed.ts';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;
@@ -15,6 +18,31 @@ function buildTotal(rows: BenchRow[]): { line: string; wall: number } {
   const cpu = counted.reduce((sum, row) => sum + row.cpuSeconds, 0);
   const peak = Math.max(...counted.map((row) => row.peakBytes));
   return { wall, line: `| **total: ingest + npm run build** | **${wall.toFixed(2)}** | ${cpu.toFixed(2)} | ${(peak / GB).toFixed(2)} (max) | |` };
+}
+
+const KB = 1024;
+
+export function formatWeight(weight: PageWeight): string {
+  return `reply pages (HTML + CSS, gzipped): median ${(weight.medianBytes / KB).toFixed(1)} KB, largest ${(weight.maxBytes / KB).toFixed(1)} KB (${weight.maxPage}), ${weight.pages} pages`;
+}
+
+export function formatFirstSearch(runs: FirstSearchMeasure[]): string {
+  return `first search, cold cache (gzipped bytes, typing → results): ${runs
+    .map((r) => `${r.query} ${(r.bytesGzip / KB).toFixed(1)} KB ${r.typingToResultsMs} ms`)
+    .join('; ')}`;
+}
+
+export function formatSeed(seed: SeedResult, weight: PageWeight, search: FirstSearchMeasure[]): string {
+  const line = (r: SeedResult['cold']) => `| ${r.stage} | ${r.wallSeconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${(r.peakBytes / GB).toFixed(2)} |`;
+  return [
+    '\nseed: the real 263 replies, `npm run build` (cold: no .cache, as a clean checkout; warm: median)',
+    '| build | wall s | CPU s | peak GB |',
+    '|---|---:|---:|---:|',
+    line(seed.cold),
+    line(seed.warm),
+    formatWeight(weight),
+    formatFirstSearch(search),
+  ].join('\n');
 }
 
 const HEADER = ['| stage | wall s | CPU s | peak GB | output MB |', '|---|---:|---:|---:|---:|'];
@@ -35,6 +63,7 @@ export function formatTable(replies: number, result: BenchResult): { text: strin
   if (floor && eleventy) {
     lines.push(`Eleventy vs floor (markdown-it + write): ${eleventy.wallSeconds.toFixed(2)} s / ${floor.wallSeconds.toFixed(2)} s = ${(eleventy.wallSeconds / floor.wallSeconds).toFixed(1)}×`);
   }
+  lines.push(formatWeight(result.weight), formatFirstSearch(result.firstSearch));
   if (incremental.length) {
     lines.push('', `${replies} replies, after editing one reply's source (card and search-shard caches warm)`, ...HEADER, ...incremental.map(stageLine), buildTotal(incremental).line);
   }

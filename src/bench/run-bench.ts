@@ -8,6 +8,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, resolve } from 'node:path';
 import { collectPieces, synthesize } from './synthesize.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
+import { replyPageWeight, type PageWeight } from './page-weight.ts';
+import { firstSearches } from './first-search.ts';
+import type { FirstSearchMeasure } from '../search/measure-browser.ts';
 
 export interface BenchOptions {
   replies: number;
@@ -137,6 +140,10 @@ export interface BenchResult {
   rows: BenchRow[];
   /** After editing one reply's source: ingest, then `npm run build` with every cache warm. */
   incremental: BenchRow[];
+  /** Reply pages of the whole build: HTML + linked CSS, gzipped. */
+  weight: PageWeight;
+  /** First search on a cold cache in chromium, on the whole build. */
+  firstSearch: FirstSearchMeasure[];
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
@@ -160,5 +167,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   // In pipeline order, the cold card run beside the warm ones.
   const order = stages(scratch).flatMap((s) => (s.name === 'images' ? ['images (cold cache)', 'images'] : [s.name]));
   const rows = [...perStage.values()].map(medianRow).sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
-  return { rows, incremental };
+  const site = join(scratch, '_site_whole');
+  return { rows, incremental, weight: replyPageWeight(site), firstSearch: await firstSearches(site) };
 }

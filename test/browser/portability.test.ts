@@ -11,7 +11,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../src/serve/chromium.ts';
 import { once } from '../support/once.ts';
 import { serveDirectory, type StaticServer } from '../../src/serve/static-server.ts';
 import { trySite } from '../support/site.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSearchIndex, type SearchStrategy } from '../../src/search/build-index.ts';
 import { runPagefindQueries } from '../../src/search/measure-browser.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../src/serve/chromium.ts';
 import { serveDirectory } from '../../src/serve/static-server.ts';
 import { CONTENT_DIR, SITE_DIR, requireSite } from '../support/site.ts';
 import { expectedFor, loadQuerySet, loadReplyTexts, score, targetsFor, titleQueries, type QuerySpec } from './expected.ts';

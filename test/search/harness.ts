@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../src/serve/chromium.ts';
 import { serveDirectory, type StaticServer } from '../../src/serve/static-server.ts';
 import { requireSite, SITE_DIR } from '../support/site.ts';
 

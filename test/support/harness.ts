@@ -4,7 +4,7 @@
  * uvu's before.each (see once.ts for why not before), closed in after.
  */
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../src/serve/chromium.ts';
 import { once } from './once.ts';
 import { serveDirectory, type StaticServer } from '../../src/serve/static-server.ts';
 
