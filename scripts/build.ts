@@ -25,7 +25,9 @@ async function runStage(stage: Stage, dir: string): Promise<void> {
     const r = await buildSearchIndex(dir);
     console.log(`Search: ${r.pages} pages in ${r.shards.length} shard(s), ${r.reused ?? 0} unchanged and reused from .cache`);
   } else {
-    await buildImages(dir); // issue 6: share cards (content-hash cache), icons, manifest
+    // issue 6: share cards (content-hash cache), icons, manifest
+    const r = await buildImages(dir);
+    console.log(`Images: ${r.pictures} pictures (${r.cards} share cards), ${r.rendered} drawn, ${r.pictures - r.rendered} from .cache; ${(r.bytes / 1e6).toFixed(2)} MB`);
   }
 }
 
