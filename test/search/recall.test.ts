@@ -35,4 +35,16 @@ test('every reply containing a query term is found, targets rank in the top 5', 
   assert.ok(inTop5 >= Math.ceil(0.9 * targeted.length), `target in top 5 for only ${inTop5}/${targeted.length} queries`);
 });
 
+test('a two-character term that no reply contains finds nothing (no prefix fallback to one character)', async () => {
+  const { browser, server } = await searchHarness();
+  const replies = loadReplyTexts(CONTENT_DIR);
+  // Pagefind, given an unknown word, falls back to its longest known prefix: 於主 listed every reply with 於.
+  const absent = ['於主', '九個'];
+  for (const q of absent) assert.equal(expectedFor(q, replies), [], `${q} is in a reply: pick another absent term`);
+  const page = await browser.newPage();
+  const runs = await runPagefindQueries(page, server.baseUrl, absent, { segment: true });
+  await page.close();
+  for (const r of runs) assert.equal(r.urls, [], `${r.query} found ${r.urls.length} pages`);
+});
+
 test.run();

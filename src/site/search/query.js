@@ -18,8 +18,14 @@ const PUNCT_CLASS = '\\u3000-\\u303f\\uff00-\\uffef';
 const HAN_GAP = new RegExp(`([\\p{Script=Han}${PUNCT_CLASS}])\\s+(?=[\\p{Script=Han}${PUNCT_CLASS}])`, 'gu');
 /** Letter-spaced digits (1 8 2 3, 2 0 2 2年) lose their spaces; digit groups (3 300) keep theirs. */
 const SPACED_DIGITS = /(?<=(?:^|\D)\d) (?=\d(?!\d))/gu;
-/** A Han run, a run of letters/digits, or one other visible character (punctuation, symbols). */
-const TOKEN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+|[^\s\p{L}\p{N}]/gu;
+/**
+ * A Han run, a number with its decimal point or thousands separators (45.7, 1,000:
+ * one token, so a phrase search for 45.7億元 finds the text), a run of
+ * letters/digits, or one other visible character (punctuation, symbols).
+ */
+const TOKEN = /\p{Script=Han}+|\d+(?:[.,]\d+)+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+|[^\s\p{L}\p{N}]/gu;
+/** Exactly one Han bigram: every pair of adjacent characters of the text is one index token. */
+const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
 const IS_HAN = /^\p{Script=Han}+$/u;
 const IS_WORD = /[\p{L}\p{N}]/u;
 
@@ -130,7 +136,11 @@ export async function rankedSearch(pagefind, query, options = {}) {
   const words = segmentQuery(query);
   if (!words) return { results: (await pagefind.search(null, options)).results, exact: 0 };
   if (!words.includes(' ')) {
-    const r = await pagefind.search(words, options);
+    // One Han bigram is searched as a phrase: unquoted, Pagefind falls back to the
+    // longest prefix it knows when the bigram is not indexed, and 於主 (in no reply)
+    // would list every reply containing 於. Quoted, it matches that token only.
+    // Other single words keep prefix matching (Innov → Innovation; 於 → 於是, 於2022).
+    const r = await pagefind.search(HAN_BIGRAM.test(words) ? `"${words}"` : words, options);
     return { results: r.results, exact: r.results.length };
   }
   const [phrase, all] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);
