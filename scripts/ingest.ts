@@ -7,6 +7,7 @@
  * The last line printed is the JSON summary
  * {"replies":N,"unaccounted":N,"warnings":N,"tablesRecovered":N,"tablesKept":N}.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IngestError } from '../src/ingest/errors.ts';
@@ -50,9 +51,25 @@ function report(g: Generated, quiet: boolean): void {
   console.log(`warnings by kind: ${[...byKind].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
 }
 
+/**
+ * `--out DIR` is replaced whole (written beside it, then swapped in), so it may
+ * only hold what an earlier ingest wrote there: Markdown files. Anything else
+ * (a folder, notes, the repository itself) stops the ingest before any write.
+ */
+function refuseForeignOutput(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new Error(`--out ${out} is a file, not a directory`);
+  const foreign = readdirSync(out, { withFileTypes: true }).filter((e) => !(e.isFile() && e.name.endsWith('.md')));
+  if (foreign.length > 0) {
+    const names = foreign.slice(0, 3).map((e) => e.name + (e.isDirectory() ? '/' : '')).join(', ');
+    throw new Error(`--out ${out} holds files the ingest did not write (${names}${foreign.length > 3 ? ', …' : ''}); it replaces the whole directory, so give a new or empty one`);
+  }
+}
+
 function main(): number {
   const started = Date.now();
   const args = parseArgs(process.argv.slice(2));
+  if (args.out) refuseForeignOutput(path.resolve(args.out));
   const root = args.root;
   const titles = readTitles(root);
   let g: Generated;

@@ -29,6 +29,21 @@ test('one document into a directory; the last line is the JSON summary', () => {
   assert.equal(readdirSync(out).sort(), ['itib001.md', 'itib259.md', 'itib263.md']);
 });
 
+test('--out refuses a directory holding anything but Markdown (it replaces the whole directory), and leaves it untouched', () => {
+  const { out } = tempOut();
+  writeFileSync(path.join(out, 'notes.txt'), 'my notes\n');
+  mkdirSync(path.join(out, 'sub'));
+  const r = ingest(EN_SAMPLE, '--out', out);
+  assert.is(r.status, 1);
+  assert.match(r.stderr, `--out ${out} holds files the ingest did not write (notes.txt, sub/)`);
+  assert.equal(readdirSync(out).sort(), ['notes.txt', 'previous.md', 'sub']);
+  assert.is(readFileSync(path.join(out, 'notes.txt'), 'utf8'), 'my notes\n');
+  // The repository itself is the worst case of a wrong --out.
+  const repo = ingest(EN_SAMPLE, '--out', root);
+  assert.is(repo.status, 1);
+  assert.match(repo.stderr, 'holds files the ingest did not write');
+});
+
 const BAD: Array<[file: string, message: RegExp]> = [
   ['empty.txt', /empty\.txt:1: empty source/],
   ['binary.txt', /binary\.txt:\d+: binary data/],
