@@ -82,8 +82,8 @@ function main(): number {
       const m = /^content\/replies\/([^/]+)\/([a-z0-9]+)\.md$/.exec(k);
       if (m) ids.add(`${m[1]}/${m[2]!.toUpperCase()}`);
     }
-    for (const id of titles.keys()) {
-      if (!ids.has(id)) throw new IngestError('content/patches/titles.json', 1, `title override for ${id}, which no source generates`);
+    for (const [lang, byId] of titles) for (const id of byId.keys()) {
+      if (!ids.has(id)) throw new IngestError('content/patches/titles.json', 1, `title override for ${lang} ${id}, which no source generates`);
     }
   }
 

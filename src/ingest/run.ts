@@ -64,16 +64,29 @@ export function readCorrections(root: string, sourcePath: string): Correction[] 
     .map((n) => ({ file: posix(path.relative(root, path.join(dir, n))), text: readFileSync(path.join(dir, n), 'utf8') }));
 }
 
-/** Title overrides: content/patches/titles.json, `{ "2023-24/ITIB001": "title" }`. */
-export function readTitles(root: string): Map<string, string> {
-  const p = path.join(root, 'content/patches/titles.json');
-  if (!existsSync(p)) return new Map();
+/**
+ * Title overrides: content/patches/titles.json, by the language of the source
+ * they correct: `{ "zh-Hant-HK": { "2023-24/ITIB001": "title" } }`. A Chinese
+ * title must never land on an English edition of the same reply.
+ */
+export type TitleOverrides = Map<string, Map<string, string>>;
+
+export function readTitles(root: string): TitleOverrides {
+  const file = 'content/patches/titles.json';
+  const p = path.join(root, file);
+  const out: TitleOverrides = new Map();
+  if (!existsSync(p)) return out;
   const raw = JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
-  const out = new Map<string, string>();
-  for (const [id, title] of Object.entries(raw)) {
-    if (id.startsWith('$')) continue; // "$comment" keys document the file
-    if (typeof title !== 'string' || title.trim() === '') throw new IngestError('content/patches/titles.json', 1, `title for ${id} must be a non-empty string`);
-    out.set(id, title);
+  for (const [lang, byId] of Object.entries(raw)) {
+    if (lang.startsWith('$')) continue; // "$comment" keys document the file
+    if (lang !== 'zh-Hant-HK' && lang !== 'en') throw new IngestError(file, 1, `"${lang}" is not a source language (zh-Hant-HK or en): overrides are grouped by the language of the source they correct`);
+    if (typeof byId !== 'object' || byId === null) throw new IngestError(file, 1, `"${lang}" must map reply ids to titles`);
+    const titles = new Map<string, string>();
+    for (const [id, title] of Object.entries(byId)) {
+      if (typeof title !== 'string' || title.trim() === '') throw new IngestError(file, 1, `title for ${lang} ${id} must be a non-empty string`);
+      titles.set(id, title);
+    }
+    out.set(lang, titles);
   }
   return out;
 }
@@ -83,7 +96,7 @@ export function readTitles(root: string): Map<string, string> {
  * (content/replies/<year>/…, content/pages/background/…); `'flat'` puts the files
  * directly in the output directory.
  */
-export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'flat', titles: Map<string, string>): Generated {
+export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'flat', overrides: TitleOverrides): Generated {
   const rel = posix(path.relative(root, path.resolve(sourcePath)));
   const bytes = readFileSync(sourcePath);
   const pristine = decodeSource(bytes, rel);
@@ -109,6 +122,7 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
     const a = bg.audit;
     return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) } };
   }
+  const titles = overrides.get(meta.lang) ?? new Map<string, string>();
   const result: RepliesResult = ingestReplies({ lines, file: rel, meta, titles, ...(originLine ? { originLine } : {}) });
   for (const r of result.replies) {
     const fm = r.doc.frontMatter;

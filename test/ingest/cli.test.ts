@@ -27,6 +27,9 @@ test('one document into a directory; the last line is the JSON summary', () => {
   const last = r.stdout.trim().split('\n').pop()!;
   assert.equal(JSON.parse(last), { replies: 3, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 1 });
   assert.equal(readdirSync(out).sort(), ['itib001.md', 'itib259.md', 'itib263.md']);
+  // content/patches/titles.json corrects the Chinese ITIB001; the English edition keeps its own title.
+  const title = /^title: (.*)$/m.exec(readFileSync(path.join(out, 'itib001.md'), 'utf8'))?.[1] ?? '';
+  assert.ok(title.length > 0 && !/\p{Script=Han}/u.test(title), `English ITIB001 title: ${title}`);
 });
 
 test('--out refuses a directory holding anything but Markdown (it replaces the whole directory), and leaves it untouched', () => {
