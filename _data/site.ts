@@ -2,6 +2,7 @@
  * Site configuration. Read by .eleventy.ts and the templates in src/site.
  * SITE_URL (env) overrides the absolute URL used for canonical links, Open
  * Graph, sitemap.xml and robots.txt; every link inside pages stays relative.
+ * ISSUES_URL (env) sets where errors are reported (see issuesUrl).
  */
 import type { ReplyLang } from '../src/ingest/model.ts';
 
@@ -10,6 +11,13 @@ export type InterfaceLang = ReplyLang;
 function siteUrlFromEnv(): string {
   const url = process.env.SITE_URL ?? 'https://budget-replies.example.org/';
   return url.endsWith('/') ? url : `${url}/`;
+}
+
+function issuesUrlFromEnv(): string {
+  const { ISSUES_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
+  if (ISSUES_URL) return ISSUES_URL.replace(/\/$/, '');
+  if (GITHUB_REPOSITORY) return `${GITHUB_SERVER_URL ?? 'https://github.com'}/${GITHUB_REPOSITORY}/issues`;
+  return 'https://github.com/legco-budget-replies/archive/issues';
 }
 
 export const site = {
@@ -22,8 +30,12 @@ export const site = {
   prefix: { 'zh-Hant-HK': '', en: 'en' } as Record<InterfaceLang, string>,
   /** Fixed collation locale for names, so sort order never depends on the machine. */
   collation: 'zh-Hant-HK',
-  /** Where errors can be reported (about page). */
-  issuesUrl: 'https://github.com/legco-budget-replies/archive/issues',
+  /**
+   * Where errors can be reported (about page, each reply's "report an error"
+   * link). ISSUES_URL overrides; in GitHub Actions, the repository's own issues
+   * (GITHUB_SERVER_URL and GITHUB_REPOSITORY are set there for every job).
+   */
+  issuesUrl: issuesUrlFromEnv(),
   /**
    * Content-Security-Policy, as a <meta http-equiv>. No inline script or style.
    * 'wasm-unsafe-eval' is needed by Pagefind's WebAssembly search.

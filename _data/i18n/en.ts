@@ -7,6 +7,8 @@ export const en: Strings = {
   locale: 'en-HK',
   yearRange: '{from}–{to}',
   site: {
+    /** Between the items of a list written in running text. */
+    listSeparator: ', ',
     name: 'LegCo Budget Questions Archive',
     tagline: "Legislators' written questions on the Estimates and the Government's replies",
     skip: 'Skip to main content',
@@ -77,7 +79,7 @@ export const en: Strings = {
   },
   charts: {
     byProgramme: 'Replies by programme',
-    byMember: 'Members who asked most (top {n})',
+    byMember: 'Members who asked most ({n}, ties at the cut all shown)',
     programmeNote: 'A reply that concerns two programmes is counted under both.',
   },
   home: {

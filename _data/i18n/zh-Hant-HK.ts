@@ -11,6 +11,8 @@ export const zhHantHK = {
   /** A budget year "2023-24" as written in running text. */
   yearRange: '{from}-{to}',
   site: {
+    /** Between the items of a list written in running text. */
+    listSeparator: '、',
     name: '立法會開支預算問答檔案',
     tagline: '立法會議員就開支預算提出的書面問題及政府的答覆',
     skip: '跳到主要內容',
@@ -81,7 +83,7 @@ export const zhHantHK = {
   },
   charts: {
     byProgramme: '各綱領的答覆數目',
-    byMember: '提問最多的議員（首 {n} 位）',
+    byMember: '提問最多的議員（{n} 位，同數者一併列出）',
     programmeNote: '一則答覆涉及兩個綱領時，兩處都會計算。',
   },
   home: {

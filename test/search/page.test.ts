@@ -105,6 +105,28 @@ test('filters and sort live in the URL; the back button restores the previous se
   await page.close();
 });
 
+test('arrow keys through a filter add one history entry, not one per option crossed', async () => {
+  const page = await openSearch('search/?q=%E6%95%B8%E7%A2%BC%E6%B8%AF');
+  await results(page).first().waitFor();
+  const before = await page.evaluate(() => history.length);
+  const member = page.locator('#search-filter-member');
+  await member.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('member'));
+  assert.is(await page.evaluate(() => history.length), before + 1);
+  assert.is(new URL(page.url()).searchParams.get('member'), await member.inputValue(), 'the URL has the value shown');
+  await page.close();
+});
+
+test('a filter value the index does not have is dropped from the URL, not applied unseen', async () => {
+  const page = await openSearch('search/?q=%E6%99%BA%E6%96%B9%E4%BE%BF&head=bogus');
+  await results(page).first().waitFor();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('head'));
+  assert.is(await page.locator('#search-filter-head').inputValue(), '');
+  assert.match((await status(page).textContent()) ?? '', /找到 49 則結果/);
+  await page.close();
+});
+
 test('the English search page finds Chinese terms and links to the English pages', async () => {
   const page = await openSearch('en/search/?q=%E6%95%B8%E7%A2%BC%E6%B8%AF');
   await results(page).first().waitFor();

@@ -34,7 +34,11 @@ export function programmeBars(heads: readonly HeadGroup[], labels: ChartLabels):
   );
 }
 
-/** The `limit` members with the most replies among `replies`. */
+/**
+ * The `limit` members with the most replies among `replies`, and every member
+ * tied with the last of them: a cut inside a tie would pick members by the
+ * order of their names, not by what they asked.
+ */
 export function topMemberBars(replies: readonly Reply[], limit: number): Bar[] {
   const counts = new Map<string, { value: number; lang: string }>();
   for (const r of replies) {
@@ -45,5 +49,5 @@ export function topMemberBars(replies: readonly Reply[], limit: number): Bar[] {
   return [...counts.entries()]
     .map(([label, { value, lang }]) => ({ prefix: '', label, value, lang }))
     .sort((a, b) => b.value - a.value || compareNames(a.label, b.label))
-    .slice(0, limit);
+    .filter((bar, i, bars) => i < limit || bar.value === bars[limit - 1]!.value);
 }

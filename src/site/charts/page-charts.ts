@@ -39,7 +39,7 @@ function charts(heads: readonly HeadGroup[], onYearPage: boolean, lang: Interfac
   })}
 ${barChart(members, {
     id: 'chart-members',
-    caption: format(cs.byMember, { n: Math.min(TOP_MEMBERS, members.length) }),
+    caption: format(cs.byMember, { n: members.length }),
     labelHeader: l.colMember,
     valueHeader: l.colCount,
     lang,

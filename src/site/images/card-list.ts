@@ -39,7 +39,7 @@ function headLine(code: string, name: string): string {
 }
 
 function replyCard(r: Reply): CardJob {
-  const programmes = r.programmes.length ? r.programmes.map((p) => `(${p.code}) ${p.name}`).join('、') : s.reply.programmeNone;
+  const programmes = r.programmes.length ? r.programmes.map((p) => `(${p.code}) ${p.name}`).join(s.site.listSeparator) : s.reply.programmeNone;
   return {
     out: out(r.path),
     kicker: r.replyNo,
@@ -56,12 +56,12 @@ function yearCard(y: YearGroup): CardJob {
     kicker: year,
     aside: '',
     title: format(s.lists.yearTitle, { year }),
-    meta: [count(y.replies.length), `${s.lists.heads}：${y.heads.map((h) => h.code).join('、')}`],
+    meta: [count(y.replies.length), `${s.lists.heads}：${y.heads.map((h) => h.code).join(s.site.listSeparator)}`],
   };
 }
 
 function headCard(h: HeadGroup): CardJob {
-  const programmes = h.programmes.map((p) => (p.code === null ? s.reply.programmeNone : `(${p.code}) ${p.name}`)).join('、');
+  const programmes = h.programmes.map((p) => (p.code === null ? s.reply.programmeNone : `(${p.code}) ${p.name}`)).join(s.site.listSeparator);
   return {
     out: out(h.path),
     kicker: `${s.reply.head} ${h.code}`,
@@ -85,7 +85,7 @@ function memberCard(m: MemberGroup): CardJob {
   return {
     out: out(m.path),
     kicker: s.site.members,
-    aside: m.years.map((y) => formatYear(y.year, lang)).join('、'),
+    aside: m.years.map((y) => formatYear(y.year, lang)).join(s.site.listSeparator),
     title: format(s.lists.memberTitle, { name: m.name }),
     meta: [count(m.replies.length), ...m.years.flatMap((y) => y.heads.map((h) => headLine(h.code, h.name))).slice(0, 2)],
   };

@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import { dictionaries, type Strings } from '../../../_data/i18n/index.ts';
 import type { InterfaceLang } from '../../../_data/site.ts';
+import { html, type Html, type SafeHtml } from './html.ts';
 
 export type { Strings };
 
@@ -16,6 +17,23 @@ export function format(template: string, values: Record<string, string | number>
     if (value === undefined) throw new Error(`format(): no value for {${key}} in "${template}"`);
     return String(value);
   });
+}
+
+/**
+ * format() for markup: the template's text is escaped, and a value may be
+ * markup (e.g. a name marked with its own `lang` on a page in another language).
+ */
+export function formatHtml(template: string, values: Record<string, Html>): SafeHtml {
+  const parts: Html[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    const value = values[m[1]!];
+    if (value === undefined) throw new Error(`formatHtml(): no value for {${m[1]}} in "${template}"`);
+    parts.push(template.slice(last, m.index), value);
+    last = m.index! + m[0].length;
+  }
+  parts.push(template.slice(last));
+  return html`${parts}`;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -2,7 +2,7 @@
 import type { MemberGroup } from '../data/model.ts';
 import { perItem, type TemplateData } from '../data/pages.ts';
 import { html } from '../lib/html.ts';
-import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
+import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { replyList } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
@@ -13,9 +13,9 @@ export function render(d: TemplateData<MemberGroup>): string {
   const { lang, item: m } = d.entry;
   const l = strings(lang).lists;
   const title = format(l.memberTitle, { name: m.name });
-  const [before, after] = l.memberTitle.split('{name}') as [string, string];
-  const main = html`<h1>${before}${inLang(m.name, m.lang, lang)}${after}</h1>
-<p>${format(l.memberIntro, { name: m.name, n: formatNumber(m.replies.length, lang) })}</p>
+  const name = inLang(m.name, m.lang, lang);
+  const main = html`<h1>${formatHtml(l.memberTitle, { name })}</h1>
+<p>${formatHtml(l.memberIntro, { name, n: formatNumber(m.replies.length, lang) })}</p>
 ${m.years.map(
     (y) => html`<section aria-labelledby="y-${y.year}">
 <h2 id="y-${y.year}">${formatYear(y.year, lang)}</h2>

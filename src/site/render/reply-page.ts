@@ -8,7 +8,7 @@
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 import type { Reply, ReplyLink } from '../data/model.ts';
 import { html, raw, type SafeHtml } from '../lib/html.ts';
-import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
+import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { absoluteUrl, headPath, localize, memberPath, programmePath, yearPath } from '../lib/urls.ts';
 
@@ -17,7 +17,7 @@ function facts(r: Reply, lang: InterfaceLang): SafeHtml {
   const t = (text: string) => inLang(text, r.lang, lang);
   const programmes = r.programmes.length
     ? r.programmes.map(
-        (p, i) => html`${i > 0 ? '、' : ''}<a href="${localize(programmePath(r.year, r.head.code, p.code), lang)}">(${p.code}) ${t(p.name)}</a>`,
+        (p, i) => html`${i > 0 ? strings(lang).site.listSeparator : ''}<a href="${localize(programmePath(r.year, r.head.code, p.code), lang)}">(${p.code}) ${t(p.name)}</a>`,
       )
     : html`<a href="${localize(programmePath(r.year, r.head.code, null), lang)}">${s.programmeNone}</a>`;
   return html`<dl class="facts">
@@ -27,7 +27,7 @@ function facts(r: Reply, lang: InterfaceLang): SafeHtml {
   }</dd></div>
 <div><dt>${s.head}</dt><dd><a href="${localize(headPath(r.year, r.head.code), lang)}">(${r.head.code}) ${t(r.head.name)}</a></dd></div>
 <div><dt>${s.programme}</dt><dd>${programmes}</dd></div>
-<div><dt>${s.subhead}</dt><dd>${r.subhead ? r.subhead : s.subheadNone}</dd></div>
+<div><dt>${s.subhead}</dt><dd>${r.subhead ? t(r.subhead) : s.subheadNone}</dd></div>
 <div><dt>${s.controllingOfficer}</dt><dd>${t(r.controllingOfficer)}</dd></div>
 <div><dt>${s.director}</dt><dd>${t(r.director)}</dd></div>
 <div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(r.session, lang) })}</dd></div>
@@ -44,13 +44,15 @@ function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, 
 export function renderReplyPage(r: Reply, lang: InterfaceLang): string {
   const s = strings(lang);
   const url = absoluteUrl(localize(r.path, lang));
-  const citation = format(s.reply.citation, {
-    director: r.director,
+  // The reply's own words (title, names) keep the reply's language inside an interface-language citation.
+  const t = (text: string) => inLang(text, r.lang, lang);
+  const citation = formatHtml(s.reply.citation, {
+    director: t(r.director),
     replyNo: r.replyNo,
-    title: r.title,
+    title: t(r.title),
     year: formatYear(r.year, lang),
-    questionNo: r.questionNo,
-    member: r.member,
+    questionNo: String(r.questionNo),
+    member: t(r.member),
     url,
   });
   const main = html`<article class="reply"${lang === r.lang ? html` data-pagefind-body` : ''}>

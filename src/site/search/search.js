@@ -63,7 +63,8 @@ function excerptNodes(segments) {
 function readState() {
   const p = new URLSearchParams(location.search);
   const state = { q: p.get('q') ?? '', sort: p.get('sort') === 'replyNo' ? 'replyNo' : '' };
-  for (const f of FILTERS) state[f] = p.get(f) ?? '';
+  // Heads are printed with two colons (︰ U+FE30, ： U+FF1A); the filters use the second.
+  for (const f of FILTERS) state[f] = (p.get(f) ?? '').replace(/\uFE30/g, '\uFF1A');
   return state;
 }
 
@@ -170,6 +171,13 @@ function setup() {
   let partialNote = '';
   let lastQuery = '';
 
+  /** The state with every filter value that no option offers removed. */
+  function knownFilters(state) {
+    const out = { ...state };
+    for (const f of FILTERS) if (out[f] && !controls[f].querySelector(`option[value="${CSS.escape(out[f])}"]`)) out[f] = '';
+    return out;
+  }
+
   function applyStateToControls(state) {
     input.value = state.q;
     for (const f of FILTERS) if (controls[f].querySelector(`option[value="${CSS.escape(state[f])}"]`) || !state[f]) controls[f].value = state[f];
@@ -221,6 +229,14 @@ function setup() {
     current = state;
     await manifestReady.catch(() => null);
     if (id !== searchId) return;
+    // A shared link may carry a filter value this index does not have (a typo, a year
+    // not published here): drop it from the search and the URL, rather than filter by
+    // something no control shows.
+    const known = knownFilters(state);
+    if (stateUrl(known) !== stateUrl(state)) {
+      history.replaceState(null, '', stateUrl(known));
+      state = current = known;
+    }
     showJumps(state.q);
     const filters = {};
     for (const f of FILTERS) if (state[f]) filters[f] = state[f];
@@ -280,15 +296,21 @@ function setup() {
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    lastPushedBy = null;
     clearTimeout(timer);
     const s = stateFromControls();
     if (stateUrl(s) !== location.pathname + location.search) history.pushState(null, '', stateUrl(s));
     run(s);
   });
+  // One history entry per control the reader changes, not per value passed on the way:
+  // arrow keys on a focused select fire 'change' for every option they cross.
+  let lastPushedBy = null;
   for (const select of [...Object.values(controls), sortSelect]) {
     select.addEventListener('change', () => {
       const s = stateFromControls();
-      history.pushState(null, '', stateUrl(s));
+      if (lastPushedBy === select) history.replaceState(null, '', stateUrl(s));
+      else history.pushState(null, '', stateUrl(s));
+      lastPushedBy = select;
       run(s);
     });
   }
@@ -300,6 +322,7 @@ function setup() {
     run(stateFromControls());
   });
   window.addEventListener('popstate', () => {
+    lastPushedBy = null;
     const s = readState();
     applyStateToControls(s);
     run(s);
