@@ -44,6 +44,38 @@ function previousInk(lines: readonly string[], i: number, from: number): number 
 }
 const PIPE_RULE = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
 
+/** A line that is only an amount or count: 0.9, 1 300, (6), 12.5%. */
+const BARE_NUMBER = /^\(?\d[\d ,]*(?:\.\d+)?\)?\s*[%％]?$/;
+/** What follows a number in running text: a unit or a measure word, so the lines belong together. */
+const UNIT_START = /^[億萬千百元個名年月日時項宗人位間次倍份張部架台輛所%％)）、，,.。至及或]/u;
+
+/**
+ * A flattened table that was not recognised as one can reach a paragraph:
+ * `0.9` (the last cell of one row) then `以無人飛機航拍…` (the first cell of
+ * the next). Joined, the amount would read as part of the next row's text.
+ * A bare number line is therefore its own paragraph unless the text around it
+ * reads on (a unit after it: 1.5 / 億元).
+ */
+function splitAtBareNumbers(g: Group): Group[] {
+  const parts: Group[] = [];
+  let current: Group = { lines: [], first: g.first };
+  g.lines.forEach((line, i) => {
+    const next = g.lines[i + 1];
+    const alone = BARE_NUMBER.test(line) && g.lines.length > 1 && !(next !== undefined && UNIT_START.test(next));
+    if (alone && current.lines.length > 0) {
+      parts.push(current);
+      current = { lines: [], first: g.first + i };
+    }
+    current.lines.push(line);
+    if (alone && next !== undefined) {
+      parts.push(current);
+      current = { lines: [], first: g.first + i + 1 };
+    }
+  });
+  if (current.lines.length > 0) parts.push(current);
+  return parts;
+}
+
 /**
  * Turn the lines of one section into blocks. A line holding only spaces ends a
  * paragraph (the extraction writes one between paragraphs); empty lines are
@@ -189,7 +221,7 @@ function groupsToBlocks(input: Group[], layout: Layout, short: number): Block[] 
       k = j - 1;
       continue;
     }
-    blocks.push({ kind: 'paragraph', text: joinLines(g.lines), line: g.first + 1 });
+    for (const part of splitAtBareNumbers(g)) blocks.push({ kind: 'paragraph', text: joinLines(part.lines), line: part.first + 1 });
   }
   return blocks;
 }

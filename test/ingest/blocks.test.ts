@@ -34,6 +34,15 @@ test('a numbering label alone before a separator joins the paragraph after it (I
   assert.equal(b, [{ kind: 'paragraph', text: '4. 政府於2019年年底公布的「2027年人力資源推算」報告。', line: 1 }]);
 });
 
+test('an amount alone on its line is not run into the next row\'s text (ITIB082), but a number with its unit reads on', () => {
+  const b = blocks(['0.9 ', '', '以無人飛機航拍進行河道監測之試驗 ', ' ', '2.5 ', '', '香港污水系統防腐蝕抗菌混凝土研究 ']);
+  assert.equal(b.map((x) => (x.kind === 'paragraph' ? x.text : x.kind)), ['0.9', '以無人飛機航拍進行河道監測之試驗', '2.5', '香港污水系統防腐蝕抗菌混凝土研究']);
+  const prose = blocks(['創新科技署為推動大學科研成果商品化及支援初創企業發展而預留的', '', '撥款，在二零二三至二四年度推行各項計劃的預算開支合共為', '', '1.5', '', '億元，較去年增加約百分之十二，主要用於支援大學的科技初創企業。']);
+  assert.equal(prose.map((x) => (x.kind === 'paragraph' ? x.text : x.kind)), [
+    '創新科技署為推動大學科研成果商品化及支援初創企業發展而預留的撥款，在二零二三至二四年度推行各項計劃的預算開支合共為1.5億元，較去年增加約百分之十二，主要用於支援大學的科技初創企業。',
+  ]);
+});
+
 test('table rows the extraction separated like paragraphs stay one extracted table (ITIB114)', () => {
   const b = blocks(['相關項目表列如下：', ' ', '醫療器材 2 3,000萬', ' ', '納米纖維材料 2 2,780萬', ' ', '總計 30 2.7億', ' ', '此外，我們會繼續推動。']);
   assert.equal(b.map((x) => x.kind), ['paragraph', 'extracted', 'paragraph']);
