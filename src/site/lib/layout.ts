@@ -98,24 +98,28 @@ export function layout(o: PageOptions): string {
   const alternates = site.languages.map(
     (l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(localize(o.path, l))}">`,
   );
+  // Open Graph and Twitter card properties, as [attribute, name, value].
+  const meta: [string, string, string][] = [
+    ['property', 'og:type', o.ogType ?? 'website'],
+    ['property', 'og:site_name', s.name],
+    ['property', 'og:title', o.title],
+    ['property', 'og:description', o.description],
+    ['property', 'og:url', absoluteUrl(here)],
+    ['property', 'og:image', absoluteUrl(ogImagePath(o.path))],
+    ['property', 'og:image:type', 'image/png'],
+    ['property', 'og:image:width', String(CARD_WIDTH)],
+    ['property', 'og:image:height', String(CARD_HEIGHT)],
+    ['property', 'og:image:alt', o.title],
+    ['property', 'og:locale', o.lang.replace(/-/g, '_')],
+    ['name', 'twitter:card', 'summary_large_image'],
+    ['name', 'twitter:image:alt', o.title],
+  ];
   const headLinks = o.notFound
     ? raw('')
     : html`<link rel="canonical" href="${absoluteUrl(here)}">
 ${alternates}
 <link rel="alternate" hreflang="x-default" href="${absoluteUrl(o.path)}">
-<meta property="og:type" content="${o.ogType ?? 'website'}">
-<meta property="og:site_name" content="${s.name}">
-<meta property="og:title" content="${o.title}">
-<meta property="og:description" content="${o.description}">
-<meta property="og:url" content="${absoluteUrl(here)}">
-<meta property="og:image" content="${absoluteUrl(ogImagePath(o.path))}">
-<meta property="og:image:type" content="image/png">
-<meta property="og:image:width" content="${String(CARD_WIDTH)}">
-<meta property="og:image:height" content="${String(CARD_HEIGHT)}">
-<meta property="og:image:alt" content="${o.title}">
-<meta property="og:locale" content="${o.lang.replace(/-/g, '_')}">
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:image:alt" content="${o.title}">`;
+${meta.map(([attrName, name, value], i) => html`${i ? '\n' : ''}<meta ${raw(attrName)}="${name}" content="${value}">`)}`;
   const nav = [
     { path: '/', label: s.home },
     { path: membersPath(), label: s.members },
