@@ -9,13 +9,29 @@ import { compareWithDisk, writeAtomically } from '../../src/ingest/run.ts';
 import { realDocument } from './_real.ts';
 
 const SOURCE = 'a\nb\nc\nd\n';
-const PATCH = '--- a/x.txt\n+++ b/x.txt\n@@ -1,4 +1,5 @@\n a\n-b\n+b1\n+b2\n c\n d\n';
+const PATCH = 'Adds: 1b2\n--- a/x.txt\n+++ b/x.txt\n@@ -1,4 +1,5 @@\n a\n-b\n+b1\n+b2\n c\n d\n';
 
 test('a correction applies and line numbers map back to the pristine source', () => {
   const r = applyCorrections(SOURCE, 'x.txt', [{ file: 'p/001.patch', text: PATCH }]);
   assert.is(r.text, 'a\nb1\nb2\nc\nd\n');
   assert.is(r.originLine(4), 3); // "c" was line 3 before the patch
   assert.is(r.originLine(1), 1);
+});
+
+test('a correction must declare the text it drops or adds: the audit only sees the corrected text', () => {
+  const drop = '--- a/x.txt\n+++ b/x.txt\n@@ -1,4 +1,3 @@\n a\n-b\n c\n d\n';
+  try {
+    applyCorrections(SOURCE, 'x.txt', [{ file: 'content/patches/x/002.patch', text: drop }]);
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, IngestError);
+    assert.match((e as Error).message, /^content\/patches\/x\/002\.patch:1: the patch drops "b" but declares nothing/);
+  }
+  const declared = `Why: a repeated line\nDrops: b\n${drop}`;
+  assert.is(applyCorrections(SOURCE, 'x.txt', [{ file: 'p/002.patch', text: declared }]).text, 'a\nc\nd\n');
+  // Table syntax (pipes, rules) is what a table rebuild adds, and needs no declaration.
+  const table = '--- a/x.txt\n+++ b/x.txt\n@@ -1,4 +1,4 @@\n a\n-b\n+| b |\n c\n d\n';
+  assert.is(applyCorrections(SOURCE, 'x.txt', [{ file: 'p/003.patch', text: table }]).text, 'a\n| b |\nc\nd\n');
 });
 
 test('a correction that no longer applies stops the ingest, naming the patch', () => {
