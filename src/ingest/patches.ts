@@ -30,7 +30,7 @@ export function applyCorrections(sourceText: string, sourceFile: string, correct
       const firstHunk = parsed[0]?.hunks[0];
       throw new IngestError(c.file, 1, `correction no longer applies to ${sourceFile} (first hunk at source line ${firstHunk?.oldStart ?? '?'}); review and regenerate the patch`);
     }
-    checkDeclaredInk(c, text, result);
+    checkDeclaredInk(c, parsed);
     text = result;
   }
   if (text === sourceText) return { text, originLine: (n) => n };
@@ -76,9 +76,20 @@ function declared(patch: string): { adds: string; drops: string } {
  * table syntax (a label for a blank header cell) on `Drops:` / `Adds:` lines
  * before the diff; anything else it removes or invents stops the ingest.
  */
-function checkDeclaredInk(c: Correction, before: string, after: string): void {
-  const b = inkCounts(before);
-  const a = inkCounts(after);
+function checkDeclaredInk(c: Correction, parsed: ReturnType<typeof parsePatch>): void {
+  // Context lines are in both texts; what changes is the hunks' - and + lines (the patch applied, so they match).
+  const removed: string[] = [];
+  const inserted: string[] = [];
+  for (const file of parsed) {
+    for (const hunk of file.hunks) {
+      for (const line of hunk.lines) {
+        if (line.startsWith('-')) removed.push(line.slice(1));
+        else if (line.startsWith('+')) inserted.push(line.slice(1));
+      }
+    }
+  }
+  const b = inkCounts(removed.join('\n'));
+  const a = inkCounts(inserted.join('\n'));
   const dropped = inkMinus(b, a);
   const added = inkMinus(a, b, TABLE_SYNTAX);
   const want = declared(c.text);
