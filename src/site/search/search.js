@@ -285,8 +285,12 @@ function setup() {
     return s;
   }
 
+  // One history entry per control the reader changes, not per value passed on the way:
+  // arrow keys on a focused select fire 'change' for every option they cross.
+  let lastPushedBy = null;
   let timer = 0;
   input.addEventListener('input', () => {
+    lastPushedBy = null;
     clearTimeout(timer);
     timer = setTimeout(() => {
       const s = stateFromControls();
@@ -302,9 +306,6 @@ function setup() {
     if (stateUrl(s) !== location.pathname + location.search) history.pushState(null, '', stateUrl(s));
     run(s);
   });
-  // One history entry per control the reader changes, not per value passed on the way:
-  // arrow keys on a focused select fire 'change' for every option they cross.
-  let lastPushedBy = null;
   for (const select of [...Object.values(controls), sortSelect]) {
     select.addEventListener('change', () => {
       const s = stateFromControls();
