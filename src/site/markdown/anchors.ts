@@ -10,7 +10,7 @@
 import type { StateCore, Token } from 'markdown-it';
 import { escapeHtml } from '../lib/html.ts';
 import { format } from '../lib/i18n.ts';
-import { bodyEnv, INTRO_SECTION, type SectionMeta, type Plugin } from './env.ts';
+import { bodyEnv, INTRO_SECTION, labelLang, type SectionMeta, type Plugin } from './env.ts';
 import { PartNamer } from './part-ids.ts';
 
 export const anchorsPlugin: Plugin = (md) => {
@@ -51,7 +51,8 @@ export const anchorsPlugin: Plugin = (md) => {
 
   md.renderer.rules.para_anchor = (tokens, idx, _options, env) => {
     const id = (tokens[idx]!.meta as unknown as { id: string }).id;
-    const label = format(bodyEnv(env).labels.paragraphLink, { id });
-    return ` <a class="pa" href="#${id}" aria-label="${escapeHtml(label)}">#</a>`;
+    const e = bodyEnv(env);
+    const label = format(e.labels.paragraphLink, { id });
+    return ` <a class="pa" href="#${id}" aria-label="${escapeHtml(label)}"${labelLang(e)}>#</a>`;
   };
 };

@@ -1,8 +1,8 @@
 /**
- * The render environment passed to markdown-it for one document. Labels come
- * from the _data dictionary of the document's own language (the body is
- * rendered once and reused on every interface language, so everything inside
- * it is in the text's language).
+ * The render environment passed to markdown-it for one document. Labels (table
+ * captions, paragraph-link names) come from the _data dictionary of the page's
+ * interface language; where that differs from the text's language, the label
+ * carries its own `lang` inside the body (which is marked with the text's).
  */
 import type { Strings } from '../lib/i18n.ts';
 
@@ -10,6 +10,15 @@ export interface BodyEnv {
   /** reply: sections after 問題/答覆 are annexes; page: sections are numbered. */
   kind: 'reply' | 'page';
   labels: Strings['body'];
+  /** Language of the labels (the page's interface). */
+  uiLang: string;
+  /** Language of the text (the body element is marked with it). */
+  textLang: string;
+}
+
+/** ` lang="…"` for an element holding interface text inside the body, or nothing when the languages agree. */
+export function labelLang(env: BodyEnv): string {
+  return env.uiLang === env.textLang ? '' : ` lang="${env.uiLang}"`;
 }
 
 export interface SectionMeta {
@@ -22,8 +31,8 @@ export const INTRO_SECTION = 'intro';
 
 export function bodyEnv(env: unknown): BodyEnv {
   const e = env as Partial<BodyEnv> | undefined;
-  if (!e || !e.labels || (e.kind !== 'reply' && e.kind !== 'page')) {
-    throw new Error('markdown: render with an env of { kind, labels } (see src/site/markdown/env.ts)');
+  if (!e || !e.labels || !e.uiLang || !e.textLang || (e.kind !== 'reply' && e.kind !== 'page')) {
+    throw new Error('markdown: render with an env of { kind, labels, uiLang, textLang } (see src/site/markdown/env.ts)');
   }
   return e as BodyEnv;
 }

@@ -16,10 +16,10 @@ export const extractedPlugin: Plugin = (md) => {
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const t = tokens[idx]!;
     if (t.info.trim() !== 'extracted') return fallback(tokens, idx, options, env, self);
-    const { id, caption } = t.meta as unknown as TableMeta;
+    const { id, captionHtml, captionLang } = t.meta as unknown as TableMeta;
     return (
       `<figure class="extracted" id="${id}">` +
-      `<figcaption id="${id}-c">${escapeHtml(caption)}</figcaption>` +
+      `<figcaption id="${id}-c"${captionLang}>${captionHtml}</figcaption>` +
       `<section class="table-scroll" tabindex="0" aria-labelledby="${id}-c">` +
       `<pre>${escapeHtml(t.content)}</pre></section></figure>\n`
     );

@@ -25,10 +25,14 @@ export function createMarkdown(): MarkdownItInstance {
 
 let shared: MarkdownItInstance | undefined;
 
-/** Renders a reply body (kind "reply") or a page body (kind "page") in its own language. */
-export function renderBody(markdown: string, lang: ReplyLang, kind: BodyEnv['kind']): string {
+/**
+ * Renders a reply body (kind "reply") or a page body (kind "page"): the text in
+ * its own language, the labels in the page's interface language `uiLang`
+ * (default: the text's).
+ */
+export function renderBody(markdown: string, lang: ReplyLang, kind: BodyEnv['kind'], uiLang: ReplyLang = lang): string {
   shared ??= createMarkdown();
-  const env: BodyEnv = { kind, labels: strings(lang).body };
+  const env: BodyEnv = { kind, labels: strings(uiLang).body, uiLang, textLang: lang };
   // markdown-it types env as an open record; ours is a closed interface.
   return shared.render(markdown, env as unknown as Record<string, unknown>);
 }

@@ -5,12 +5,16 @@
  * and extracted plugins.
  */
 import type { StateCore, Token } from 'markdown-it';
-import { format } from '../lib/i18n.ts';
-import { bodyEnv, INTRO_SECTION, type SectionMeta } from './env.ts';
+import { escapeHtml, html } from '../lib/html.ts';
+import { format, formatHtml } from '../lib/i18n.ts';
+import { bodyEnv, INTRO_SECTION, labelLang, type SectionMeta } from './env.ts';
 
 export interface TableMeta {
   id: string;
-  caption: string;
+  /** The caption as markup: interface text, the section's name in the text's language. */
+  captionHtml: string;
+  /** ` lang="…"` for the caption element when the interface language is not the text's. */
+  captionLang: string;
 }
 
 const isExtracted = (t: Token) => t.type === 'fence' && t.info.trim() === 'extracted';
@@ -27,8 +31,11 @@ export function numberTables(state: StateCore): void {
     const n = (counts.get(section.id) ?? 0) + 1;
     counts.set(section.id, n);
     const template = extracted ? env.labels.extracted : env.labels.tableCaption;
+    const sectionName = env.uiLang === env.textLang ? section.label : html`<span lang="${env.textLang}">${section.label}</span>`;
     // Before the first heading there is no section label: drop "<label>：".
-    const caption = format(template, { section: section.label, n }).replace(/^[:：]\s*/u, '');
-    t.meta = { id: `${section.id}-table-${n}`, caption } satisfies TableMeta as unknown as Record<string, unknown>;
+    const captionHtml = section.label
+      ? formatHtml(template, { section: sectionName, n: String(n) }).toString()
+      : escapeHtml(format(template, { section: '', n }).replace(/^[:：]\s*/u, ''));
+    t.meta = { id: `${section.id}-table-${n}`, captionHtml, captionLang: labelLang(env) } satisfies TableMeta as unknown as Record<string, unknown>;
   }
 }

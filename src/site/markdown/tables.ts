@@ -6,7 +6,6 @@
  * Runs after the sections plugin.
  */
 import type { StateCore, Token } from 'markdown-it';
-import { escapeHtml } from '../lib/html.ts';
 import type { Plugin } from './env.ts';
 import { numberTables, type TableMeta } from './table-numbers.ts';
 
@@ -33,10 +32,10 @@ export const tablesPlugin: Plugin = (md) => {
 
   const rules = md.renderer.rules;
   rules.table_open = (tokens, idx) => {
-    const { id, caption } = tokens[idx]!.meta as unknown as TableMeta;
+    const { id, captionHtml, captionLang } = tokens[idx]!.meta as unknown as TableMeta;
     return (
       `<section class="table-scroll" tabindex="0" aria-labelledby="${id}-c">` +
-      `<table id="${id}"><caption id="${id}-c">${escapeHtml(caption)}</caption>\n`
+      `<table id="${id}"><caption id="${id}-c"${captionLang}>${captionHtml}</caption>\n`
     );
   };
   rules.table_close = () => '</table></section>\n';

@@ -4,6 +4,7 @@ import { perItem, type TemplateData } from '../data/pages.ts';
 import { html, raw } from '../lib/html.ts';
 import { formatDate, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
+import { renderBody } from '../markdown/index.ts';
 
 export const data = perItem<BackgroundPage>('background');
 
@@ -19,7 +20,7 @@ export function render(d: TemplateData<BackgroundPage>): string {
 <div><dt>${s.date}</dt><dd><time datetime="${b.date}">${formatDate(b.date, lang)}</time></dd></div>
 </dl>
 <div class="body"${same ? '' : html` lang="${b.lang}"`}>
-${raw(b.bodyHtml) /* rendered by src/site/markdown with html:false */}
+${raw(same ? b.bodyHtml : renderBody(b.markdown, b.lang, 'page', lang)) /* src/site/markdown, html:false; labels in the interface language */}
 </div>
 </article>`;
   return layout({ lang, path: b.path, title: b.title, description: `${s.label}: ${b.committee}, ${b.date}`, main, crumbLabel: s.label, ogType: 'article' });

@@ -10,6 +10,7 @@ import type { Reply, ReplyLink } from '../data/model.ts';
 import { html, raw, type SafeHtml } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
+import { renderBody } from '../markdown/index.ts';
 import { absoluteUrl, headPath, localize, memberPath, programmePath, yearPath } from '../lib/urls.ts';
 
 function facts(r: Reply, lang: InterfaceLang): SafeHtml {
@@ -59,7 +60,7 @@ export function renderReplyPage(r: Reply, lang: InterfaceLang): string {
 <h1><span class="no">${r.replyNo}</span> ${inLang(r.title, r.lang, lang)}</h1>
 ${facts(r, lang)}
 <div class="body"${lang === r.lang ? '' : html` lang="${r.lang}"`}>
-${raw(r.bodyHtml) /* rendered by src/site/markdown with html:false: source text is escaped there */}
+${raw(lang === r.lang ? r.bodyHtml : renderBody(r.markdown, r.lang, 'reply', lang)) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language */}
 </div>
 </article>
 <nav class="pager" aria-label="${s.reply.pager}"><ul>
