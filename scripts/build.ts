@@ -4,6 +4,7 @@
  * dir, default "_site"), SITE_URL (absolute URL for canonical/OG/sitemap),
  * OFFLINE=1 (directory links end in index.html).
  */
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +32,15 @@ async function runStage(stage: Stage, dir: string): Promise<void> {
   }
 }
 
+/** Removes `dir` in a process of its own that outlives this one (stdout/stderr closed). */
+function deleteInBackground(dir: string): void {
+  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  child.unref();
+}
+
 /**
  * Builds into `<out>.partial` and swaps it in only when every step succeeded:
  * a failed build (bad content, a crashing step) leaves the previous site as
@@ -49,9 +59,22 @@ export async function build(): Promise<string> {
     }
     // Where the time went, so a slow build points at its stage.
     console.log(`Stages: ${seconds.join(', ')}`);
-    // Swap: no page of a previous build or corpus survives.
-    if (existsSync(out)) rmSync(out, { recursive: true, force: true });
-    renameSync(work, out);
+    // Swap: no page of a previous build or corpus survives. The previous site is
+    // renamed away at once and deleted by a detached process: at 20,000 replies
+    // deleting its 60,000 files took 15–19 s, which the new site need not wait for.
+    if (existsSync(out)) {
+      const old = `${out}.old-${process.pid}-${Date.now()}`;
+      renameSync(out, old);
+      try {
+        renameSync(work, out);
+      } catch (err) {
+        renameSync(old, out); // the previous site stays in place
+        throw err;
+      }
+      deleteInBackground(old);
+    } else {
+      renameSync(work, out);
+    }
     return out;
   } catch (err) {
     rmSync(work, { recursive: true, force: true });
