@@ -24,7 +24,7 @@ async function runStage(stage: Stage, dir: string): Promise<void> {
   } else if (stage === 'search') {
     // issue 4: Pagefind index (bigram Chinese, one shard per year, unchanged years from the cache) + search page script
     const r = await buildSearchIndex(dir);
-    console.log(`Search: ${r.pages} pages in ${r.shards.length} shard(s), ${r.reused ?? 0} unchanged and reused from .cache`);
+    console.log(`Search: ${r.pages} pages in ${r.shards.length} shard(s), ${r.reused} unchanged and reused from .cache`);
   } else {
     // issue 6: share cards (content-hash cache), icons, manifest
     const r = await buildImages(dir);

@@ -13,7 +13,15 @@ export type Block =
 
 interface Group {
   lines: string[];
-  first: number;
+  /** Source line index (0-based) of each line: the extraction double-spaces, so they are not consecutive. */
+  at: number[];
+}
+
+const firstLine = (g: Group) => g.at[0]!;
+
+/** Lines `from` to `to` of a group, with their source positions. */
+function sliceGroup(g: Group, from: number, to = g.lines.length): Group {
+  return { lines: g.lines.slice(from, to), at: g.at.slice(from, to) };
 }
 
 /**
@@ -57,23 +65,13 @@ const UNIT_START = /^[億萬千百元個名年月日時項宗人位間次倍份�
  * reads on (a unit after it: 1.5 / 億元).
  */
 function splitAtBareNumbers(g: Group): Group[] {
-  const parts: Group[] = [];
-  let current: Group = { lines: [], first: g.first };
+  const cuts = new Set<number>();
   g.lines.forEach((line, i) => {
     const next = g.lines[i + 1];
-    const alone = BARE_NUMBER.test(line) && g.lines.length > 1 && !(next !== undefined && UNIT_START.test(next));
-    if (alone && current.lines.length > 0) {
-      parts.push(current);
-      current = { lines: [], first: g.first + i };
-    }
-    current.lines.push(line);
-    if (alone && next !== undefined) {
-      parts.push(current);
-      current = { lines: [], first: g.first + i + 1 };
-    }
+    if (BARE_NUMBER.test(line) && g.lines.length > 1 && !(next !== undefined && UNIT_START.test(next))) cuts.add(i).add(i + 1);
   });
-  if (current.lines.length > 0) parts.push(current);
-  return parts;
+  const bounds = [0, ...[...cuts].filter((c) => c > 0 && c < g.lines.length).sort((a, b) => a - b), g.lines.length];
+  return bounds.slice(1).map((to, k) => sliceGroup(g, bounds[k]!, to)).filter((part) => part.lines.length > 0);
 }
 
 /**
@@ -110,10 +108,11 @@ export function readBlocks(
     const ended = i > from && PARAGRAPH_END.test(lines[previousInk(lines, i, from)] ?? '');
     const annex = layout.annexHeading.test(text);
     if (!current || startsItem || ended || annex || (prev !== undefined && layout.annexHeading.test(prev))) {
-      current = { lines: [], first: i };
+      current = { lines: [], at: [] };
       groups.push(current);
     }
     current.lines.push(text);
+    current.at.push(i);
   }
   return groupsToBlocks(groups, layout, Math.round(width * SHORT_SHARE));
 }
@@ -174,7 +173,7 @@ function peelIntroduction(groups: Group[], short: number): Group[] {
       let i = 0;
       while (i < g.lines.length && displayWidth(g.lines[i]!) >= short && !SENTENCE_END.test(g.lines[i]!)) i++;
       if (i < g.lines.length - 3 && SENTENCE_END.test(g.lines[i]!)) {
-        out.push({ lines: g.lines.slice(0, i + 1), first: g.first }, { lines: g.lines.slice(i + 1), first: g.first + i + 1 });
+        out.push(sliceGroup(g, 0, i + 1), sliceGroup(g, i + 1));
         continue;
       }
     }
@@ -190,12 +189,12 @@ function groupsToBlocks(input: Group[], layout: Layout, short: number): Block[] 
   for (let k = 0; k < groups.length; k++) {
     const g = groups[k]!;
     if (g.lines.length === 1 && layout.annexHeading.test(g.lines[0]!)) {
-      blocks.push({ kind: 'annex', title: joinLines(g.lines), line: g.first + 1 });
+      blocks.push({ kind: 'annex', title: joinLines(g.lines), line: firstLine(g) + 1 });
       continue;
     }
     if (g.lines.length >= 3 && PIPE_ROW.test(g.lines[0]!) && PIPE_RULE.test(g.lines[1]!) && g.lines.every((l) => PIPE_ROW.test(l))) {
       const rows = g.lines.filter((l, idx) => idx !== 1).map(splitPipeRow);
-      blocks.push({ kind: 'table', rows, source: g.lines, line: g.first + 1 });
+      blocks.push({ kind: 'table', rows, source: g.lines, line: firstLine(g) + 1 });
       continue;
     }
     if (tabular[k]) {
@@ -217,11 +216,11 @@ function groupsToBlocks(input: Group[], layout: Layout, short: number): Block[] 
         }
         break;
       }
-      blocks.push(...recoverTables(kept, g.first + 1));
+      blocks.push(...recoverTables(kept, firstLine(g) + 1));
       k = j - 1;
       continue;
     }
-    for (const part of splitAtBareNumbers(g)) blocks.push({ kind: 'paragraph', text: joinLines(part.lines), line: part.first + 1 });
+    for (const part of splitAtBareNumbers(g)) blocks.push({ kind: 'paragraph', text: joinLines(part.lines), line: firstLine(part) + 1 });
   }
   return blocks;
 }

@@ -65,7 +65,7 @@ export interface BuildSearchResult {
   shards: { name: string; pages: number; dir: string }[];
   strategy: SearchStrategy;
   /** Shards linked from the shard cache instead of indexed (their year did not change). */
-  reused?: number;
+  reused: number;
 }
 
 /**
@@ -213,7 +213,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
       const pages = await indexPlain(siteDir, primary);
       writeFileSync(join(siteDir, SHARD_MANIFEST), JSON.stringify({ shards: [] }) + '\n');
       log(`search: plain Pagefind index of ${pages} pages`);
-      return { pages, shards: [{ name: 'all', pages, dir: 'pagefind' }], strategy };
+      return { pages, shards: [{ name: 'all', pages, dir: 'pagefind' }], strategy, reused: 0 };
     }
     const contentDir = opts.contentDir ?? process.env.ARCHIVE_CONTENT ?? 'content';
     const sources = listSources(contentDir);

@@ -42,8 +42,8 @@ export function splitFrontMatter(source: string, file: string): { data: unknown;
 
 /**
  * Markdown body (model conventions) → plain text as the page shows it:
- * headings and fences lose their syntax (a heading is followed by a colon), backslash escapes are undone, table
- * pipes become spaces. Line breaks are kept as spaces between blocks.
+ * headings and fences lose their syntax (a heading is followed by a colon),
+ * backslash escapes are undone, table pipes become spaces. Line breaks are kept as spaces between blocks.
  */
 export function markdownToText(body: string): string {
   const lines: string[] = [];
@@ -51,10 +51,10 @@ export function markdownToText(body: string): string {
     if (/^\s*(`{3,}|~{3,})/.test(raw)) continue; // fence lines (```extracted)
     if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(raw)) continue; // table delimiter row
     let line = raw;
-    const heading = /^#{1,6}\s+(.*)$/.exec(raw);
+    const heading = /^#{1,6}\s+(.*)$/.exec(raw)?.[1]!.trim();
     // A heading ends with a colon in the text, as the source prints 問題： and 答覆：,
     // so an excerpt reads "問題：就…" rather than running the heading into the text.
-    if (heading) line = /[\p{P}]$/u.test(heading[1]!.trim()) ? heading[1]! : `${heading[1]!.trim()}${/\p{Script=Han}$/u.test(heading[1]!.trim()) ? '：' : ':'}`;
+    if (heading !== undefined) line = /\p{P}$/u.test(heading) ? heading : heading + (/\p{Script=Han}$/u.test(heading) ? '：' : ':');
     line = line.replace(/(?<!\\)\|/g, ' ');
     line = line.replace(/\\([\\`*_{}[\]()<>#+\-.!|=~])/g, '$1');
     lines.push(line.trim());

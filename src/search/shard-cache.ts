@@ -29,15 +29,19 @@ export function shardCacheDir(): string | null {
   return exact ?? join(process.env.ARCHIVE_CACHE ?? '.cache', 'search');
 }
 
+let version: string | undefined;
+
 /** Pagefind's installed version (its package.json is not in its "exports": found above its entry point). */
 function pagefindVersion(): string {
+  if (version) return version;
   let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('search: cannot find pagefind/package.json');
     dir = parent;
   }
-  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }
 
 export function shardKey(docs: readonly ShardInput[], settings: Record<string, string | number | boolean>): string {

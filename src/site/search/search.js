@@ -171,16 +171,18 @@ function setup() {
   let partialNote = '';
   let lastQuery = '';
 
+  const offers = (f, value) => controls[f].querySelector(`option[value="${CSS.escape(value)}"]`) !== null;
+
   /** The state with every filter value that no option offers removed. */
   function knownFilters(state) {
     const out = { ...state };
-    for (const f of FILTERS) if (out[f] && !controls[f].querySelector(`option[value="${CSS.escape(out[f])}"]`)) out[f] = '';
+    for (const f of FILTERS) if (out[f] && !offers(f, out[f])) out[f] = '';
     return out;
   }
 
   function applyStateToControls(state) {
     input.value = state.q;
-    for (const f of FILTERS) if (controls[f].querySelector(`option[value="${CSS.escape(state[f])}"]`) || !state[f]) controls[f].value = state[f];
+    for (const f of FILTERS) if (!state[f] || offers(f, state[f])) controls[f].value = state[f];
     sortSelect.value = state.sort;
   }
 
