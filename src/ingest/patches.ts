@@ -59,6 +59,17 @@ function inkMinus(a: Map<string, number>, b: Map<string, number>, ignore: Readon
   return out.sort().join('');
 }
 
+/**
+ * What replacing `removed` by `inserted` drops and adds, as sorted strings of
+ * non-whitespace characters (table syntax added is free): the figures a
+ * patch's `Drops:` / `Adds:` lines must declare.
+ */
+export function inkDelta(removed: string, inserted: string): { dropped: string; added: string } {
+  const b = inkCounts(removed);
+  const a = inkCounts(inserted);
+  return { dropped: inkMinus(b, a), added: inkMinus(a, b, TABLE_SYNTAX) };
+}
+
 /** `Adds:` and `Drops:` lines before the diff: what a reviewer declared the patch adds or drops. */
 function declared(patch: string): { adds: string; drops: string } {
   const head = patch.split(/\r?\n/);
@@ -88,10 +99,7 @@ function checkDeclaredInk(c: Correction, parsed: ReturnType<typeof parsePatch>):
       }
     }
   }
-  const b = inkCounts(removed.join('\n'));
-  const a = inkCounts(inserted.join('\n'));
-  const dropped = inkMinus(b, a);
-  const added = inkMinus(a, b, TABLE_SYNTAX);
+  const { dropped, added } = inkDelta(removed.join('\n'), inserted.join('\n'));
   const want = declared(c.text);
   const show = (t: string) => (t === '' ? 'nothing' : `"${t}"`);
   if (dropped !== want.drops) {

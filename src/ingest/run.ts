@@ -96,20 +96,31 @@ export function readTitles(root: string): TitleOverrides {
  * (content/replies/<year>/…, content/pages/background/…); `'flat'` puts the files
  * directly in the output directory.
  */
-export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'flat', overrides: TitleOverrides): Generated {
+export interface CorrectedSource {
+  /** Repository-relative path of the pristine source. */
+  rel: string;
+  meta: ReturnType<typeof readMeta>;
+  /** The source's lines with every reviewed correction applied. */
+  lines: string[];
+  /** Corrected line (1-based) → pristine line; absent when there are no corrections. */
+  originLine?: (line: number) => number;
+}
+
+/** A source read, decoded and corrected: what the parser (and the correction tool) starts from. */
+export function readCorrectedSource(root: string, sourcePath: string): CorrectedSource {
   const rel = posix(path.relative(root, path.resolve(sourcePath)));
-  const bytes = readFileSync(sourcePath);
-  const pristine = decodeSource(bytes, rel);
+  const pristine = decodeSource(readFileSync(sourcePath), rel);
   const meta = readMeta(sourcePath, pristine);
   const corrections = readCorrections(root, sourcePath);
-  let lines = pristine;
-  let originLine: ((n: number) => number) | undefined;
-  if (corrections.length > 0) {
-    const corrected = applyCorrections(pristine.join('\n') + '\n', rel, corrections);
-    lines = corrected.text.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    originLine = corrected.originLine;
-  }
+  if (corrections.length === 0) return { rel, meta, lines: pristine };
+  const corrected = applyCorrections(pristine.join('\n') + '\n', rel, corrections);
+  const lines = corrected.text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return { rel, meta, lines, originLine: corrected.originLine };
+}
+
+export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'flat', overrides: TitleOverrides): Generated {
+  const { rel, meta, lines, originLine } = readCorrectedSource(root, sourcePath);
   const files = new Map<string, string>();
   if (meta.kind === 'background') {
     const need = (k: 'slug' | 'title' | 'date' | 'committee') => {
