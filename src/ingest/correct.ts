@@ -108,9 +108,8 @@ export function writeCorrection(root: string, draftFile: string, number?: number
   const dir = path.join(root, 'content/patches', path.basename(d.source, '.txt'));
   const n = number ?? nextNumber(dir);
   const file = path.join(dir, `${String(n).padStart(3, '0')}-${d.replyNo.toLowerCase()}-${d.name}.patch`);
-  if (existsSync(file)) throw new Error(`${path.relative(root, file)} exists already; choose another --number or Name:`);
-  if (readdirSync(dir).some((f) => f.startsWith(`${String(n).padStart(3, '0')}-`))) throw new Error(`patch number ${n} is taken in ${path.relative(root, dir)}; choose another --number`);
   mkdirSync(dir, { recursive: true });
+  if (readdirSync(dir).some((f) => f.startsWith(`${String(n).padStart(3, '0')}-`))) throw new Error(`patch number ${n} is taken in ${path.relative(root, dir)}; choose another --number`);
   writeFileSync(file, patch);
   try {
     generateOne(root, sourcePath, 'tree', readTitles(root)); // applies every correction, checks Drops:/Adds:, parses, audits

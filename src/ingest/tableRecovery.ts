@@ -196,13 +196,24 @@ function headerReadings(line: string): string[][] {
   return out;
 }
 
+/** One printed total checked against the sum of its column. */
+export interface TotalCheck {
+  /** Row (0-based, after the header) and column of the printed total. */
+  row: number;
+  column: number;
+  printed: string;
+  sum: number;
+  agrees: boolean;
+}
+
 /**
- * Every 總數/總計/合計 row equals the sum of the rows above it (since the previous
+ * Every 總數/總計/合計 row against the sum of the rows above it (since the previous
  * total), column by column, within the rounding of the printed figures. Columns of
  * rates or averages, and columns with cells that are not plain numbers, are not checked.
  */
-function totalsAgree(table: readonly string[][]): boolean {
+export function totalChecks(table: readonly string[][]): TotalCheck[] {
   const [header, ...rows] = table;
+  const out: TotalCheck[] = [];
   let from = 0;
   for (let t = 0; t < rows.length; t++) {
     if (!TOTAL.test(rows[t]![0]!)) continue;
@@ -217,9 +228,13 @@ function totalsAgree(table: readonly string[][]): boolean {
       const sum = cells.reduce((a, x) => a + x!.value, 0);
       const decimals = Math.max(total.decimals, ...cells.map((x) => x!.decimals));
       const tolerance = decimals === 0 ? 0 : (0.5 * 10 ** -decimals) * (body.length + 1);
-      if (Math.abs(sum - total.value) > tolerance + 1e-9) return false;
+      out.push({ row: t, column: c, printed: rows[t]![c]!, sum, agrees: Math.abs(sum - total.value) <= tolerance + 1e-9 });
     }
     from = t + 1;
   }
-  return true;
+  return out;
+}
+
+function totalsAgree(table: readonly string[][]): boolean {
+  return totalChecks(table).every((c) => c.agrees);
 }

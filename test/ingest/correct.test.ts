@@ -1,0 +1,106 @@
+/**
+ * The reviewer's correction tool (npm run correct), on the real ITIB010 in a
+ * scratch copy of the repository's content without its corrections: the
+ * 1823 staffing table is flattened there, as the PDF extraction left it.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { correctDrafts, writeCorrection } from '../../src/ingest/correct.ts';
+import { readDraft, tableShapeProblems } from '../../src/ingest/correction-draft.ts';
+import { generateOne, readTitles } from '../../src/ingest/run.ts';
+import { root } from './_real.ts';
+
+const SOURCE = 'content/sources/2023-24/zh-2023-24-ITIB.txt';
+
+/** A repository-shaped scratch folder: the sources and titles, no patches. */
+function scratch(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'correct-'));
+  cpSync(path.join(root, 'content/sources'), path.join(dir, 'content/sources'), { recursive: true });
+  cpSync(path.join(root, 'content/patches/titles.json'), path.join(dir, 'content/patches/titles.json'));
+  return dir;
+}
+
+function draftFor(dir: string): string {
+  const drafts = readdirSync(path.join(dir, '.corrections')).filter((f) => f.startsWith('2023-24-itib010-'));
+  assert.is(drafts.length, 1);
+  return path.join(dir, '.corrections', drafts[0]!);
+}
+
+/** The reviewer's edit: the table as printed (source lines 1662–1712), header printed again after the page break dropped. */
+function edit(draft: string, table: string[]): void {
+  const text = readFileSync(draft, 'utf8');
+  const start = text.indexOf('\n', text.indexOf('=== replacement')) + 1;
+  const end = text.indexOf('=== original');
+  writeFileSync(
+    draft,
+    (text.slice(0, start) + [' ', ...table, ' ', '第  17 節  ITIB - 第  16 頁', ' ', ''].join('\n') + text.slice(end))
+      .replace(/^Why: $/m, 'Why: 1823 staffing and spending, 5 year rows × 6 columns on both pages')
+      .replace(/^Name: table$/m, 'Name: staffing'),
+  );
+}
+
+const TABLE = [
+  '| 年度 | 實際公務員人數 | 實際非公務員合約僱員人數 全職 | 實際非公務員合約僱員人數 兼職 | 員工薪酬開支 | 營運開支(包括員工開支 ) |',
+  '| --- | --- | --- | --- | --- | --- |',
+  '| 2019-20 | 8 | 440 | 120 | 1.34億元 | 1.68億元 |',
+  '| 2020-21 | 8 | 463 | 160 | 1.41億元 | 1.83億元 |',
+  '| 2021-22 | 9 | 493 | 126 | 1.37億元 | 1.77億元 |',
+  '| 2022-23 | 9 | 463 | 140 | 1.34億元 | 1.70億元 |',
+  '| 2023-24 | 9 | 473 | 142 | 1.50億元 | 1.76億元 |',
+];
+
+test('ITIB010: the draft shows the block with its source lines; the edited draft becomes a checked patch and a table', () => {
+  const dir = scratch();
+  const shown = correctDrafts(dir, 'ITIB010', undefined, false);
+  // The block as the source prints it: header from line 1662, the first year row at 1680, the footer at 1690.
+  assert.match(shown, /block 1: source lines 1662-1712/);
+  assert.match(shown, / 1680 {2}2019-20 8 440 120 1\.34億元 {2}1\.68億元/);
+  const draft = draftFor(dir);
+  edit(draft, TABLE);
+  const said = writeCorrection(dir, draft, 21);
+  assert.match(said, /ITIB010: extracted blocks 1 → 0/);
+  const patch = readFileSync(path.join(dir, 'content/patches/zh-2023-24-ITIB/021-itib010-staffing.patch'), 'utf8');
+  assert.match(patch, /^Why: 1823 staffing/);
+  // Dropped, and declared for the reviewer to see: the header row printed again after the page
+  // break, less the label that flattening the two-level header repeats (實際非公務員合約僱員人數).
+  const drops = /^Drops: (.*)$/m.exec(patch)?.[1] ?? '';
+  assert.is(drops, [...'年度實際公務員人數員工薪酬開支營運開支(包括員工開支)全職兼職'].sort().join(''));
+  assert.not.match(patch, /^Adds:/m);
+  const md = generateOne(dir, path.join(dir, SOURCE), 'flat', readTitles(dir)).files.get('itib010.md')!;
+  assert.ok(md.includes(TABLE.join('\n')), 'the reply holds the table as reviewed');
+  assert.not.match(md, /```extracted/);
+  // The page footer, moved below the table, is still stripped as page furniture (and counted as such by the audit).
+  assert.ok(!md.includes('第  16 頁'));
+});
+
+test('a table that is not rectangular is refused, naming the draft and line; no patch is written', () => {
+  const dir = scratch();
+  correctDrafts(dir, 'ITIB010', undefined, false);
+  const draft = draftFor(dir);
+  edit(draft, [...TABLE.slice(0, 3), '| 2020-21 | 8 463 | 160 | 1.41億元 | 1.83億元 |', ...TABLE.slice(4)]);
+  assert.throws(() => writeCorrection(dir, draft, 21), /2023-24-itib010-L1662\.md:\d+: the table is not rectangular: line \d+ has 5 cells, the table's header has 6/);
+  assert.not.ok(existsSync(path.join(dir, 'content/patches/zh-2023-24-ITIB')) && readdirSync(path.join(dir, 'content/patches/zh-2023-24-ITIB')).length > 0);
+});
+
+test('a draft whose original lines changed under it (another correction) is refused', () => {
+  const dir = scratch();
+  correctDrafts(dir, 'ITIB010', undefined, false);
+  const draft = draftFor(dir);
+  edit(draft, TABLE);
+  writeCorrection(dir, draft, 21);
+  // The same draft again: its lines are now the table, not the extracted text.
+  assert.throws(() => writeCorrection(dir, draft, 22), /no longer the text at lines/);
+});
+
+test('a draft without its reason is refused at the Why: line', () => {
+  assert.throws(() => readDraft('Why: \nName: x\nReply: ITIB010\nSource: a lines 1-2\nAt: 1-2\n', '.corrections/d.md'), /^\.corrections\/d\.md:1: say on the "Why:" line/);
+});
+
+test('tableShapeProblems: each table is checked against its own header', () => {
+  assert.equal(tableShapeProblems(['| a | b |', '| --- | --- |', '| 1 | 2 |', '', '| x |', '| --- |', '| 1 | 2 |']), ['line 7 has 2 cells, the table\'s header has 1']);
+});
+
+test.run();
