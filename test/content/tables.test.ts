@@ -6,31 +6,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { splitPipeRow } from '../../src/ingest/blocks.ts';
 import { totalChecks } from '../../src/ingest/tableRecovery.ts';
 import { root } from '../ingest/_real.ts';
+import { pipeTables, type PipeTable } from '../support/pipe-tables.ts';
 
-interface Table { file: string; line: number; rows: string[][] }
+interface Table extends PipeTable { file: string }
 
-const unescape = (cell: string) => cell.replace(/\\(.)/g, '$1');
-
-/** Every pipe table of every reply (header, then rows; the | --- | rule left out), with where it starts. */
+/** Every pipe table of every committed reply, with its file. */
 function tables(): Table[] {
   const out: Table[] = [];
   const dir = path.join(root, 'content/replies');
   for (const year of readdirSync(dir).sort()) {
     for (const name of readdirSync(path.join(dir, year)).sort()) {
       const file = `content/replies/${year}/${name}`;
-      const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
-      let current: Table | null = null;
-      lines.forEach((line, i) => {
-        if (!line.startsWith('|')) {
-          current = null;
-          return;
-        }
-        if (!current) out.push((current = { file, line: i + 1, rows: [] }));
-        if (!/^\|(?:\s*:?-{3,}:?\s*\|)+$/.test(line)) current.rows.push(splitPipeRow(line).map(unescape));
-      });
+      for (const t of pipeTables(readFileSync(path.join(root, file), 'utf8'))) out.push({ ...t, file });
     }
   }
   return out;
