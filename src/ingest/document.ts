@@ -119,7 +119,10 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
     if (row.questionNo !== region.questionNo) warn('reply-no-mismatch', qLine, `question ${region.questionNo} but the index (line ${origin(row.line)}) says ${row.questionNo}`);
 
     const h = parseHeader(lines, region, layout, roles, file, replyNo);
-    if (h.endMarkerLine === null) warn('end-marker-missing', region.end - 1, 'no end marker; the reply ends where the next begins');
+    if (h.endMarkerLine === null) {
+      const last = k === regions.length - 1;
+      warn('end-marker-missing', region.end - 1, last ? 'no end marker; the last reply runs to the end of the document' : 'no end marker; the reply ends where the next begins');
+    }
     const checks = crossCheck({ replyNo, questionNo: region.questionNo, member: h.member, head: h.head, programmes: h.programmes }, row, origin(qLine + 1));
     warnings.push(...checks);
     if (checks.length === 0 && row.questionNo === region.questionNo && (printed === null || printed === row.replyNo)) indexAgreement++;

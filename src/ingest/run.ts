@@ -170,11 +170,42 @@ export function mergeGenerated(parts: readonly Generated[]): Generated {
 /** The directories `npm run ingest` owns and replaces as a whole. */
 export const MANAGED_DIRS = ['content/replies', 'content/pages/background'];
 
+/** Whether a process with this id is running (signal 0 only asks). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What an ingest that was killed mid-write leaves: its staging directory
+ * (`.ingest-staging-<pid>`) and a managed directory renamed aside
+ * (`content/replies.old-<pid>`). Removed when that process is gone; an ingest
+ * still running keeps its own.
+ */
+function removeStale(outRoot: string, managedDirs: readonly string[]): void {
+  const leftovers: Array<{ dir: string; re: RegExp }> = [
+    { dir: outRoot, re: /^\.ingest-staging-(\d+)$/ },
+    ...managedDirs.map((d) => ({ dir: path.join(outRoot, path.dirname(d)), re: new RegExp(`^${path.basename(d).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.old-(\\d+)$`) })),
+  ];
+  for (const { dir, re } of leftovers) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const pid = re.exec(name)?.[1];
+      if (pid !== undefined && Number(pid) !== process.pid && !running(Number(pid))) rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * Write `files` under a staging directory, then swap each managed directory in
  * with renames, so a failed ingest never leaves half-written output.
  */
 export function writeAtomically(outRoot: string, files: Map<string, string>, managedDirs: readonly string[]): void {
+  removeStale(outRoot, managedDirs);
   const staging = path.join(outRoot, `.ingest-staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {

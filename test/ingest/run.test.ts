@@ -5,8 +5,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { IngestError } from '../../src/ingest/errors.ts';
 import { applyCorrections } from '../../src/ingest/patches.ts';
-import { compareWithDisk, writeAtomically } from '../../src/ingest/run.ts';
-import { realDocument } from './_real.ts';
+import { compareWithDisk, MANAGED_DIRS, readCorrectedSource, writeAtomically } from '../../src/ingest/run.ts';
+import { ingestReplies } from '../../src/ingest/document.ts';
+import { realDocument, root, ZH_SOURCE } from './_real.ts';
 
 const SOURCE = 'a\nb\nc\nd\n';
 const PATCH = 'Adds: 1b2\n--- a/x.txt\n+++ b/x.txt\n@@ -1,4 +1,5 @@\n a\n-b\n+b1\n+b2\n c\n d\n';
@@ -69,6 +70,42 @@ test('the committed content/ is what the sources generate (same check as CI)', (
   for (const [name, md] of g.files) {
     assert.is(readFileSync(path.join(root, 'content/replies/2023-24', name), 'utf8'), md, name);
   }
+});
+
+/** A process id that is not running: the highest id the kernel would give, probed until one is free. */
+function deadPid(): number {
+  for (let pid = 4_194_303; ; pid--) {
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') return pid;
+    }
+  }
+}
+
+test('what a killed ingest left (its staging folder, a directory renamed aside) is removed by the next one', () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'ingest-stale-'));
+  const dead = deadPid();
+  mkdirSync(path.join(out, `.ingest-staging-${dead}/content/replies/2023-24`), { recursive: true });
+  mkdirSync(path.join(out, `content/replies.old-${dead}/2023-24`), { recursive: true });
+  // A folder of an ingest that is still running (this process's parent) is left alone.
+  mkdirSync(path.join(out, `.ingest-staging-${process.ppid}`));
+  writeAtomically(out, new Map([['content/replies/2023-24/itib001.md', 'x\n']]), MANAGED_DIRS);
+  assert.not.ok(existsSync(path.join(out, `.ingest-staging-${dead}`)));
+  assert.not.ok(existsSync(path.join(out, `content/replies.old-${dead}`)));
+  assert.ok(existsSync(path.join(out, `.ingest-staging-${process.ppid}`)));
+  assert.is(readFileSync(path.join(out, 'content/replies/2023-24/itib001.md'), 'utf8'), 'x\n');
+});
+
+test('the last reply without an end marker is said to run to the end of the document, not to the next reply', () => {
+  const src = readCorrectedSource(root, ZH_SOURCE);
+  const end = src.lines.map((l) => /^–\s*完\s*–$/.test(l.trim())).lastIndexOf(true);
+  const lines = src.lines.filter((_, i) => i !== end);
+  const r = ingestReplies({ lines, file: src.rel, meta: src.meta });
+  const w = r.warnings.filter((x) => x.kind === 'end-marker-missing');
+  assert.equal(w.map((x) => x.replyNo), ['ITIB128', 'ITIB263']);
+  assert.match(w[1]!.message, /the last reply runs to the end of the document/);
+  assert.match(w[0]!.message, /ends where the next begins/);
 });
 
 test.run();
