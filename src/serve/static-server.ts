@@ -1,37 +1,20 @@
 /**
- * A tiny static file server (node:http) that behaves like GitHub Pages for what
- * the tests need: the site can be mounted under a path prefix such as
- * `/legco-archive/`, a directory URL serves its index.html, a directory without
- * its trailing slash is redirected, and anything missing gets 404.html with
- * status 404. `npm start` serves the built site with it, and the browser tests
- * see the real `_site` through it exactly as deployed.
+ * The local static server, behaving like GitHub Pages for what readers and
+ * the tests meet: the site can be mounted under a path prefix such as
+ * `/legco-archive/`, a directory URL serves its index.html, a directory
+ * without its trailing slash is redirected, and anything missing gets
+ * 404.html with status 404. Files, directory redirects and path safety are
+ * serve-static's (express's maintained file server; it never builds a redirect
+ * that leaves the origin, unlike the hand-written server it replaced, which
+ * turned `/.//evil.example/…` into `Location: //evil.example/…`); only GET and
+ * HEAD are answered, as Pages does, anything else is 405. `npm start` serves
+ * the built site with it, and the browser tests see `_site` through it.
  */
-import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
+import serveStatic from 'serve-static';
 
 export interface StaticServer {
   /** `http://127.0.0.1:PORT` */
@@ -47,15 +30,6 @@ function normalisePrefix(prefix: string): string {
   return p;
 }
 
-async function fileKind(path: string): Promise<'file' | 'dir' | null> {
-  try {
-    const s = await stat(path);
-    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : null;
-  } catch {
-    return null;
-  }
-}
-
 export interface ServeOptions {
   /** 0 (default): any free port. */
   port?: number;
@@ -65,56 +39,46 @@ export interface ServeOptions {
 export async function serveDirectory(root: string, prefix = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const base = normalisePrefix(prefix);
   const rootAbs = resolve(root);
+  // No dotfiles, no ETag/Last-Modified variance in tests; index.html for directories; redirect to the trailing slash.
+  const files = serveStatic(rootAbs, { index: ['index.html'], redirect: true, dotfiles: 'ignore', fallthrough: true });
 
-  const server: Server = createServer(async (req, res) => {
-    const send = async (status: number, path: string | null, body?: string) => {
-      if (path) {
-        const data = await readFile(path);
-        res.writeHead(status, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
-        res.end(req.method === 'HEAD' ? undefined : data);
-      } else {
-        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(body ?? '');
-      }
-    };
-    const notFound = async () => {
-      const page = join(rootAbs, '404.html');
-      if ((await fileKind(page)) === 'file') await send(404, page);
-      else await send(404, null, 'not found');
-    };
-    try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      let pathname: string;
-      try {
-        pathname = decodeURIComponent(url.pathname);
-      } catch {
-        await send(400, null, 'bad URL encoding');
-        return;
-      }
-      if (`${pathname}/` === base) {
-        res.writeHead(301, { location: base });
-        res.end();
-        return;
-      }
-      if (!pathname.startsWith(base)) return void (await notFound());
-      const target = resolve(rootAbs, `.${sep}${pathname.slice(base.length)}`);
-      if (target !== rootAbs && !target.startsWith(rootAbs + sep)) return void (await notFound());
-      const kind = await fileKind(target);
-      if (kind === 'file') return void (await send(200, target));
-      if (kind === 'dir') {
-        if (!pathname.endsWith('/')) {
-          res.writeHead(301, { location: `${url.pathname}/${url.search}` });
-          res.end();
-          return;
-        }
-        const index = join(target, 'index.html');
-        if ((await fileKind(index)) === 'file') return void (await send(200, index));
-      }
-      await notFound();
-    } catch (err) {
+  const notFound = async (req: IncomingMessage, res: ServerResponse) => {
+    const page = join(rootAbs, '404.html');
+    const body = await readFile(page).catch(() => null);
+    res.writeHead(404, { 'content-type': body ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8' });
+    res.end(req.method === 'HEAD' ? undefined : (body ?? 'not found'));
+  };
+
+  const server: Server = createServer((req, res) => {
+    const fail = (err: unknown) => {
+      if (res.headersSent) return void res.destroy();
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(String(err));
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      res.end('method not allowed');
+      return;
     }
+    const url = req.url ?? '/';
+    const path = url.split('?')[0]!;
+    if (`${path}/` === base) {
+      res.writeHead(301, { location: base });
+      res.end();
+      return;
+    }
+    if (!path.startsWith(base)) return void notFound(req, res).catch(fail);
+    // Mount under the prefix: serve-static reads req.url and builds its redirect from req.originalUrl.
+    (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
+    req.url = url.slice(base.length - 1);
+    files(req, res, (err?: unknown) => {
+      if (err && (err as { status?: number }).status !== 404 && (err as { status?: number }).status !== 400) return fail(err);
+      if (err && (err as { status?: number }).status === 400) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        return void res.end('bad request');
+      }
+      notFound(req, res).catch(fail);
+    });
   });
 
   await new Promise<void>((ok, fail) => {

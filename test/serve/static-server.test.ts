@@ -1,0 +1,80 @@
+/**
+ * The local server behaves like GitHub Pages where a reader (or an attacker)
+ * would notice: directory redirects stay on the origin, missing pages get the
+ * site's 404 page, only GET and HEAD are answered, nothing outside the site
+ * is served.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { serveDirectory, type StaticServer } from '../../src/serve/static-server.ts';
+
+const site = mkdtempSync(path.join(os.tmpdir(), 'serve-'));
+mkdirSync(path.join(site, '2023-24'));
+writeFileSync(path.join(site, 'index.html'), 'home');
+writeFileSync(path.join(site, '2023-24/index.html'), 'year');
+writeFileSync(path.join(site, '404.html'), 'the archive has no such page');
+writeFileSync(path.join(os.tmpdir(), 'outside.txt'), 'secret');
+
+/** A raw request, the path sent exactly as given (no URL normalisation by a client). */
+function get(server: StaticServer, rawPath: string, method = 'GET'): Promise<{ status: number; location?: string; body: string }> {
+  const { port } = new URL(server.origin);
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, path: rawPath, method }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => ok({ status: res.statusCode!, body, ...(res.headers.location ? { location: res.headers.location } : {}) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+for (const prefix of ['/', '/legco-archive/']) {
+  test(`under ${prefix}: pages, the trailing-slash redirect and the 404 page`, async () => {
+    const s = await serveDirectory(site, prefix);
+    try {
+      assert.equal(await get(s, prefix), { status: 200, body: 'home' });
+      assert.equal(await get(s, `${prefix}2023-24/`), { status: 200, body: 'year' });
+      assert.equal((await get(s, `${prefix}2023-24`)).location, `${prefix}2023-24/`);
+      assert.equal(await get(s, `${prefix}2099-00/`), { status: 404, body: 'the archive has no such page' });
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+test('a redirect never leaves the origin, however the path is written', async () => {
+  const s = await serveDirectory(site);
+  try {
+    for (const raw of ['/.//evil.example/%2e%2e%2f2023-24', '//evil.example/%2e%2e/2023-24', '/%2fevil.example/..%2f2023-24']) {
+      const r = await get(s, raw);
+      if (r.location !== undefined) {
+        assert.not.match(r.location, /^\/[\\/]|^[a-z]+:/i, `${raw} → ${r.location}`); // not protocol-relative, no scheme
+        assert.is(new URL(r.location, s.origin).origin, s.origin, `${raw} → ${r.location}`);
+      }
+    }
+  } finally {
+    await s.close();
+  }
+});
+
+test('POST, PUT and DELETE are refused with 405; files outside the site are never served', async () => {
+  const s = await serveDirectory(site);
+  try {
+    for (const m of ['POST', 'PUT', 'DELETE']) assert.is((await get(s, '/', m)).status, 405);
+    assert.is((await get(s, '/', 'HEAD')).status, 200);
+    for (const raw of ['/../outside.txt', '/%2e%2e/outside.txt', '/2023-24/..%2f..%2foutside.txt']) {
+      const r = await get(s, raw);
+      assert.not.ok(r.body.includes('secret'), raw);
+      assert.ok(r.status === 404 || r.status === 400 || r.status === 403, `${raw}: ${r.status}`);
+    }
+  } finally {
+    await s.close();
+  }
+});
+
+test.run();
