@@ -165,16 +165,31 @@ export function readDraft(text: string, file: string): Draft {
 }
 
 /**
+ * Where the draft's original lines are now: at its `At:` lines, or, when a
+ * correction written since (another block of the same reply) moved them, at
+ * the one place they appear exactly. Gone or ambiguous: the draft is stale.
+ */
+function locateOriginal(d: Draft, current: readonly string[], sourceRel: string): [number, number] {
+  const n = d.original.length;
+  const matchesAt = (start0: number) => d.original.every((l, i) => current[start0 + i] === l);
+  if (d.at[1] - d.at[0] + 1 === n && matchesAt(d.at[0] - 1)) return d.at;
+  const found: number[] = [];
+  for (let i = 0; i + n <= current.length && found.length < 2; i++) if (current[i] === d.original[0] && matchesAt(i)) found.push(i);
+  if (found.length === 1) return [found[0]! + 1, found[0]! + n];
+  throw new Error(
+    found.length === 0
+      ? `the draft's original lines are no longer in the corrected ${sourceRel} (a correction changed them); make a new draft`
+      : `the draft's original lines appear more than once in the corrected ${sourceRel} and are no longer at lines ${d.at[0]}-${d.at[1]}; make a new draft`,
+  );
+}
+
+/**
  * The patch for a draft, against the corrected text `current` (every earlier
  * correction applied), with the `Drops:` / `Adds:` lines the ingest checks.
  * Throws when the draft's original lines are no longer the text at `at`.
  */
 export function draftPatch(d: Draft, sourceRel: string, current: readonly string[]): { patch: string; dropped: string; added: string } {
-  const [a, b] = d.at;
-  const now = current.slice(a - 1, b);
-  if (now.length !== d.original.length || now.some((l, i) => l !== d.original[i])) {
-    throw new Error(`the draft's original lines are no longer the text at lines ${a}-${b} of the corrected ${sourceRel} (another correction changed it); make a new draft`);
-  }
+  const [a, b] = locateOriginal(d, current, sourceRel);
   const after = [...current.slice(0, a - 1), ...d.replacement, ...current.slice(b)];
   const { dropped, added } = inkDelta(d.original.join('\n'), d.replacement.join('\n'));
   const diff = createTwoFilesPatch(`a/${sourceRel}`, `b/${sourceRel}`, `${current.join('\n')}\n`, `${after.join('\n')}\n`, undefined, undefined, { context: 3 });

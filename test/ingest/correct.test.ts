@@ -92,7 +92,7 @@ test('a draft whose original lines changed under it (another correction) is refu
   edit(draft, TABLE);
   writeCorrection(dir, draft, 21);
   // The same draft again: its lines are now the table, not the extracted text.
-  assert.throws(() => writeCorrection(dir, draft, 22), /no longer the text at lines/);
+  assert.throws(() => writeCorrection(dir, draft, 22), /original lines are no longer in the corrected/);
 });
 
 test('a draft without its reason is refused at the Why: line', () => {
