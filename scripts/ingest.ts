@@ -77,13 +77,9 @@ function main(): number {
   else {
     g = mergeGenerated(listSources(root).map((s) => generateOne(root, s, 'tree', titles)));
     // An override for a reply that no longer exists is a stale correction, not something to skip silently.
-    const ids = new Set<string>();
-    for (const k of g.files.keys()) {
-      const m = /^content\/replies\/([^/]+)\/([a-z0-9]+)\.md$/.exec(k);
-      if (m) ids.add(`${m[1]}/${m[2]!.toUpperCase()}`);
-    }
+    const ids = new Set(g.editions.map((e) => `${e.fm.lang} ${e.fm.id}`));
     for (const [lang, byId] of titles) for (const id of byId.keys()) {
-      if (!ids.has(id)) throw new IngestError('content/patches/titles.json', 1, `title override for ${lang} ${id}, which no source generates`);
+      if (!ids.has(`${lang} ${id}`)) throw new IngestError('content/patches/titles.json', 1, `title override for ${lang} ${id}, which no source generates`);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { IngestWarning } from './errors.ts';
 import type { IndexRow } from './indexTable.ts';
-import type { CodeName } from './model.ts';
+import { PRIMARY_LANG, type CodeName, type ReplyFrontMatter } from './model.ts';
 import { ink } from './text.ts';
 
 export interface HeaderFacts {
@@ -24,5 +24,42 @@ export function crossCheck(header: HeaderFacts, row: IndexRow, line: number): In
   const mine = header.programmes.map((p) => `(${p.code})${ink(p.name)}`).join(' ');
   const theirs = row.programmes.map((p) => `(${p.code})${ink(p.name)}`).join(' ');
   if (mine !== theirs) warn('programme-mismatch', `programme ${mine || '沒有指定'} but the index (line ${row.line}) says ${theirs || '(none)'}`);
+  return out;
+}
+
+/**
+ * The language editions of one reply (same id) must agree on what identifies
+ * it: question number, head, programme codes and the member's reference. A
+ * disagreement is a warning naming both files and their source lines, so a
+ * reviewer can open the two documents side by side.
+ */
+export function crossCheckEditions(editions: ReadonlyArray<{ file: string; fm: ReplyFrontMatter }>): IngestWarning[] {
+  const byId = new Map<string, Array<{ file: string; fm: ReplyFrontMatter }>>();
+  for (const e of editions) byId.set(e.fm.id, [...(byId.get(e.fm.id) ?? []), e]);
+  const out: IngestWarning[] = [];
+  for (const group of byId.values()) {
+    // The archive's first language is the reference each other edition is compared with.
+    const [first, ...others] = [...group].sort((x, y) => Number(y.fm.lang === PRIMARY_LANG) - Number(x.fm.lang === PRIMARY_LANG));
+    for (const other of others) {
+      const facts = (fm: ReplyFrontMatter) => ({
+        'question number': String(fm.questionNo),
+        head: fm.head.code,
+        'programme codes': fm.programmes.map((p) => p.code).join(', ') || 'none',
+        'member reference': fm.memberRef ?? 'none',
+      });
+      const a = facts(first!.fm);
+      const b = facts(other.fm);
+      for (const key of Object.keys(a) as Array<keyof typeof a>) {
+        if (a[key] === b[key]) continue;
+        const where = (e: { file: string; fm: ReplyFrontMatter }) => `${e.file} (${e.fm.source.file}:${e.fm.source.lines[0]})`;
+        out.push({
+          kind: 'edition-mismatch',
+          replyNo: other.fm.replyNo,
+          line: other.fm.source.lines[0],
+          message: `the editions disagree on the ${key}: ${a[key]} in ${where(first!)}, ${b[key]} in ${where(other)}`,
+        });
+      }
+    }
+  }
   return out;
 }

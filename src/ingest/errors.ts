@@ -17,7 +17,8 @@ export type WarningKind =
   | 'reply-no-mismatch'
   | 'member-mismatch'
   | 'head-mismatch'
-  | 'programme-mismatch';
+  | 'programme-mismatch'
+  | 'edition-mismatch';
 
 /** Something the ingest resolved but a reviewer should know about. */
 export interface IngestWarning {

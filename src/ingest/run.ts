@@ -11,6 +11,8 @@ import { ingestReplies, type RepliesResult } from './document.ts';
 import { IngestError, type IngestWarning } from './errors.ts';
 import { detectLang } from './layout.ts';
 import type { SourceMeta } from './meta.ts';
+import { crossCheckEditions } from './crossCheck.ts';
+import { editionFileName, type ReplyFrontMatter } from './model.ts';
 import { applyCorrections, type Correction } from './patches.ts';
 
 export interface Summary {
@@ -29,6 +31,8 @@ export interface Generated {
   indexAgreement: number;
   /** Non-whitespace characters per audit category, summed over documents. */
   audit: { total: number; index: number; furniture: number; header: number; body: number; unaccounted: number; unaccountedLines: string[] };
+  /** Each reply edition written, with its output path: what the editions cross-check compares. */
+  editions: Array<{ file: string; fm: ReplyFrontMatter }>;
 }
 
 const posix = (p: string) => p.split(path.sep).join('/');
@@ -131,14 +135,17 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
     const bg = ingestBackground({ lines, file: rel, meta: { slug: need('slug'), lang: meta.lang, title: need('title'), date: need('date'), committee: need('committee') } });
     files.set(mode === 'tree' ? `content/pages/background/${bg.frontMatter.slug}.md` : `${bg.frontMatter.slug}.md`, bg.markdown);
     const a = bg.audit;
-    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) } };
+    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) }, editions: [] };
   }
   const titles = overrides.get(meta.lang) ?? new Map<string, string>();
   const result: RepliesResult = ingestReplies({ lines, file: rel, meta, titles, ...(originLine ? { originLine } : {}) });
+  const editions: Generated['editions'] = [];
   for (const r of result.replies) {
     const fm = r.doc.frontMatter;
-    const name = `${fm.replyNo.toLowerCase()}.md`;
-    files.set(mode === 'tree' ? `content/replies/${fm.year}/${name}` : name, r.markdown);
+    const name = editionFileName(fm.replyNo, fm.lang);
+    const file = mode === 'tree' ? `content/replies/${fm.year}/${name}` : name;
+    files.set(file, r.markdown);
+    editions.push({ file, fm });
   }
   const a = result.audit;
   return {
@@ -147,23 +154,32 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
     warnings: result.warnings,
     indexAgreement: result.indexAgreement,
     audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) },
+    editions,
   };
 }
 
 export function mergeGenerated(parts: readonly Generated[]): Generated {
   const files = new Map<string, string>();
-  const out: Generated = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] } };
+  const out: Generated = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] }, editions: [] };
+  const from = new Map<string, string>();
   for (const g of parts) {
     for (const [k, v] of g.files) {
-      if (files.has(k)) throw new IngestError(k, 1, 'two sources generate the same output file');
+      const source = g.editions.find((e) => e.file === k)?.fm.source;
+      const here = source ? `${source.file}:${source.lines[0]}` : 'a source';
+      if (files.has(k)) throw new IngestError(k, 1, `two sources generate the same output file (${from.get(k)} and ${here}): the same reply, year and language twice`);
       files.set(k, v);
+      from.set(k, here);
     }
+    out.editions.push(...g.editions);
     for (const key of Object.keys(out.summary) as Array<keyof Summary>) out.summary[key] += g.summary[key];
     out.warnings.push(...g.warnings);
     out.indexAgreement += g.indexAgreement;
     for (const key of ['total', 'index', 'furniture', 'header', 'body', 'unaccounted'] as const) out.audit[key] += g.audit[key];
     out.audit.unaccountedLines.push(...g.audit.unaccountedLines);
   }
+  const mismatches = crossCheckEditions(out.editions);
+  out.warnings.push(...mismatches);
+  out.summary.warnings += mismatches.length;
   return out;
 }
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'yaml';
 import { generateOne, readTitles } from '../../src/ingest/run.ts';
-import type { ReplyFrontMatter } from '../../src/ingest/model.ts';
+import { editionFileName, type ReplyFrontMatter } from '../../src/ingest/model.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ZH_SOURCE = path.join(root, 'content/sources/2023-24/zh-2023-24-ITIB.txt');
@@ -33,7 +33,8 @@ export function splitMarkdown(markdown: string): ParsedReply {
 }
 
 export function reply(g: ReturnType<typeof generateOne>, replyNo: string): ParsedReply {
-  const md = g.files.get(`${replyNo.toLowerCase()}.md`);
+  // A document is in one language: its replies are all `itib001.md` or all `itib001.en.md`.
+  const md = g.files.get(editionFileName(replyNo, 'zh-Hant-HK')) ?? g.files.get(editionFileName(replyNo, 'en'));
   if (md === undefined) throw new Error(`${replyNo} not generated`);
   return splitMarkdown(md);
 }

@@ -26,9 +26,9 @@ test('one document into a directory; the last line is the JSON summary', () => {
   assert.is(r.status, 0, r.stderr);
   const last = r.stdout.trim().split('\n').pop()!;
   assert.equal(JSON.parse(last), { replies: 3, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 1 });
-  assert.equal(readdirSync(out).sort(), ['itib001.md', 'itib259.md', 'itib263.md']);
+  assert.equal(readdirSync(out).sort(), ['itib001.en.md', 'itib259.en.md', 'itib263.en.md']);
   // content/patches/titles.json corrects the Chinese ITIB001; the English edition keeps its own title.
-  const title = /^title: (.*)$/m.exec(readFileSync(path.join(out, 'itib001.md'), 'utf8'))?.[1] ?? '';
+  const title = /^title: (.*)$/m.exec(readFileSync(path.join(out, 'itib001.en.md'), 'utf8'))?.[1] ?? '';
   assert.ok(title.length > 0 && !/\p{Script=Han}/u.test(title), `English ITIB001 title: ${title}`);
 });
 

@@ -45,7 +45,7 @@ test('general: another bureau prefix, another session, CRLF and a BOM give the s
   assert.is(fm.bureau, 'CEDB');
   assert.is(fm.session, 5);
   assert.is(fm.lang, 'en');
-  const original = splitMarkdown(g.files.get('itib259.md')!);
+  const original = reply(g, 'ITIB259');
   assert.is(r.replies[1]!.doc.body, original.body.replace(/ITIB/g, 'CEDB'));
 });
 
