@@ -74,7 +74,17 @@ test('a 總計 row that does not add up keeps the table extracted', () => {
 test('ITIB138: a last row broken across lines keeps the whole table extracted (no table missing its last row)', () => {
   const lines = ['財政年度  參與實習人次', '2020-21 1 685', '2021-22 3 076', '2022-23', '(截至 2023 年 2 月底 )', '3 516'];
   assert.equal(recoverTables(lines, 1).map((b) => b.kind), ['extracted']);
-  assert.is(tables('ITIB138').length, 0);
+});
+
+test('reviewed patch 301: ITIB138 internships by year (source lines 19769-19779), the broken last row joined', () => {
+  const ts = tables('ITIB138');
+  assert.is(ts.length, 1);
+  assert.equal(ts[0], [
+    ['財政年度', '參與實習人次'],
+    ['2020-21', '1 685'], // source line 19771
+    ['2021-22', '3 076'], // 19773
+    ['2022-23 (截至2023年2月底)', '3 516'], // 19775, 19777, 19779
+  ]);
 });
 
 test('ITIB111: the tail of a wrapped header cell (持申請宗數) is not taken for a header', () => {
