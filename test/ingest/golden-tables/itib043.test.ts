@@ -1,6 +1,6 @@
 /**
- * Golden test: ITIB043's tables rebuilt by patches 250 (the answer's age tables)
- * and 251 (the question's two blank tables, printed one character per line).
+ * Golden test: ITIB043's tables rebuilt by patches 251 (the answer's age tables)
+ * and 250 (the question's two blank tables, printed one character per line).
  * Every expected cell was read off the pristine source
  * content/sources/2023-24/zh-2023-24-ITIB.txt (line numbers cited).
  */
@@ -23,7 +23,7 @@ test('ITIB043: no extracted block left; question tables, age tables and the wast
   const { body } = reply(g, 'ITIB043');
   assert.not.ok(body.includes('```extracted'));
   const ts = tables('ITIB043');
-  assert.equal(ts.map((t) => t[0]![0]), ['2022年', '2022年', '截至 2020年 12月 31日', '截至 2021年 12月 31日', '截至 2022年 12月 31日', '職級']);
+  assert.equal(ts.map((t) => t[0]![0]), ['2022年', '2022年', '截至2020年12月31日', '截至2021年12月31日', '截至2022年12月31日', '職級']);
   assert.equal(ts.map((t) => t.length), [5, 5, 5, 5, 5, 5]);
 });
 
@@ -57,16 +57,16 @@ test('ITIB043 answer: age distribution at 31 December 2020, 2021, 2022 (source 6
   const ts = tables('ITIB043');
   const [y2020, y2021, y2022] = [ts[2]!, ts[3]!, ts[4]!];
   // 6511 截至 2020年 12月 31日; 6513–6517 18- / 25 / 歲 … 6561–6565 61- / 65 / 歲
-  assert.equal(y2020[0], ['截至 2020年 12月 31日', ...BANDS]);
+  assert.equal(y2020[0], ['截至2020年12月31日', ...BANDS]);
   // 6567 總管理參議主任  0 0 0 0 1 9 11 3 0
   assert.equal(y2020[1], ['總管理參議主任', '0', '0', '0', '0', '1', '9', '11', '3', '0']);
   // 6573 二級管理參議主任  10 23 3 0 0 1 0 0 0
   assert.equal(y2020[4], ['二級管理參議主任', '10', '23', '3', '0', '0', '1', '0', '0', '0']);
   // 6574 截至 2021年 12月 31日; 6632 高級管理參議主任  0 0 5 5 5 22 13 6 0
-  assert.equal(y2021[0]![0], '截至 2021年 12月 31日');
+  assert.equal(y2021[0]![0], '截至2021年12月31日');
   assert.equal(y2021[2], ['高級管理參議主任', '0', '0', '5', '5', '5', '22', '13', '6', '0']);
   // 6640 截至 2022年 12月 31日; 6700 一級管理參議主任  0 5 16 6 3 4 1 2 0
-  assert.equal(y2022[0], ['截至 2022年 12月 31日', ...BANDS]);
+  assert.equal(y2022[0], ['截至2022年12月31日', ...BANDS]);
   assert.equal(y2022[3], ['一級管理參議主任', '0', '5', '16', '6', '3', '4', '1', '2', '0']);
   for (const t of [y2020, y2021, y2022]) for (const row of t.slice(1)) assert.is(row.length, 10, row[0]);
 });
