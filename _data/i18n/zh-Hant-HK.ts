@@ -46,6 +46,12 @@ export const zhHantHK = {
     session: '會議',
     sessionValue: '第 {n} 節',
     year: '年度',
+    /** The official document of a reply; {page} is one of page / pages / pagesBetween (pagesBetween: the source prints no page in this reply, so it lies between its neighbours' printed pages). */
+    document: '原文件',
+    documentValue: '{title}，{page}',
+    page: '第 {n} 頁',
+    pages: '第 {from}–{to} 頁',
+    pagesBetween: '第 {from}–{to} 頁之間',
     source: '來源',
     sourceValue: '{file}，第 {from}–{to} 行',
     previous: '上一則答覆',
@@ -156,6 +162,10 @@ export const zhHantHK = {
     colSession: '會議',
     colLanguage: '語言',
     colReplies: '答覆數目',
+    /** Where LegCo publishes the originals; {legco} is a link to the LegCo homepage (the only address we can vouch for). */
+    originalTitle: '在哪裏找到原文件',
+    original: '立法會在其網站（{legco}）財務委員會的「審核開支預算」網頁發布這些文件：管制人員對立法會議員初步書面問題的答覆，按決策局分冊，以 PDF 公布。',
+    originalPages: '每則答覆頁面的「原文件」一項列出所據文件的標題及頁碼：擷取的文字在該答覆內保留了頁腳的，照錄所印頁碼；否則列出答覆必然所在的頁碼範圍（由前後答覆所印的頁碼推算），註明「之間」。文件的網址未經核實的，本檔案不會提供連結。',
     methodTitle: '文字如何擷取及更正',
     method: [
       '原文件為 PDF，文字經擷取後由程式整理：刪除頁首頁尾、還原被拆開的中文字、合併斷行、找回答覆的編號、總目及綱領，並與文件開首的索引表核對。',

@@ -6,8 +6,9 @@ import { parseHeader } from './header.ts';
 import { readIndexTable, type IndexRow } from './indexTable.ts';
 import { layoutFor } from './layout.ts';
 import { renderDocument, renderSection } from './markdown.ts';
-import { documentFacts, type SourceMeta } from './meta.ts';
+import { documentFacts, documentRef, type SourceMeta } from './meta.ts';
 import type { ReplyDocument, ReplyFrontMatter } from './model.ts';
+import { findFooters, placeOnPages } from './pages.ts';
 import { Role } from './roles.ts';
 import { splitReplies } from './split.ts';
 import { ink } from './text.ts';
@@ -88,14 +89,9 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
   let lostInk = 0;
   const lostLines: number[] = [];
 
-  // Page of the footer that closes each region, when the region ends with one.
-  const closingPage = regions.map((r) => {
-    const last = (lines[lastInkLine(lines, r.start, r.end)] ?? '').trim();
-    const m = layout.footer.exec(last);
-    return m ? Number(m[1]) : null;
-  });
+  const footers = findFooters(lines, layout);
 
-  for (const [k, region] of regions.entries()) {
+  for (const region of regions) {
     const qLine = region.questionLine;
     const printed = region.printedReplyNo;
     const row = (printed !== null ? byReply.get(printed) : undefined) ?? byQuestion.get(region.questionNo);
@@ -147,6 +143,7 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
     }
 
     const id = `${facts.year}/${replyNo}`;
+    const last = lastInkLine(lines, region.start, region.end);
     const questionParagraphs = question.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
     const title = input.titles?.get(id) ?? deriveTitle(questionParagraphs.length > 0 ? questionParagraphs : replyNo);
     const frontMatter: ReplyFrontMatter = {
@@ -165,13 +162,8 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
       controllingOfficer: h.controllingOfficer,
       director: h.director,
       title,
-      source: { file, lines: [origin(region.start + 1), origin(lastInkLine(lines, region.start, region.end) + 1)] },
+      source: { file, lines: [origin(region.start + 1), origin(last + 1)], ...documentRef(input.meta), ...placeOnPages(footers, region.start, last) },
     };
-    // Replies start on a new page. Most footers were lost in extraction, so the range is
-    // known only when a footer closes both the previous reply and this one.
-    const startAfter = k > 0 ? closingPage[k - 1] : null;
-    const endPage = closingPage[k];
-    if (startAfter != null && endPage != null && endPage > startAfter) frontMatter.source.pages = [startAfter + 1, endPage];
     const body = `${renderSection(layout.sectionQuestion, question)}\n\n${renderSection(layout.sectionReply, answerAll)}\n`;
     replies.push({ doc: { frontMatter, body }, markdown: renderDocument(frontMatter, body) });
   }

@@ -12,6 +12,8 @@ export interface SourceMeta {
   session?: number;
   title?: string;
   originalFile?: string;
+  /** Address of the official document (its PDF), only when known; never guessed. */
+  url?: string;
   /** Background papers. */
   date?: string;
   slug?: string;
@@ -42,4 +44,12 @@ export function documentFacts(lines: readonly string[], meta: Partial<SourceMeta
   if (session === undefined) throw new IngestError(file, 1, 'cannot tell the session number (no metadata and no "第 17 節" in the title block)');
   if (bureau === undefined) throw new IngestError(file, 1, 'cannot tell the bureau (no metadata and no reply numbers)');
   return { year, session, bureau };
+}
+
+/** The official document a reply cites: its title, and its address only when the metadata gives one. */
+export function documentRef(meta: Partial<SourceMeta>): { title?: string; url?: string } {
+  return {
+    ...(typeof meta.title === 'string' && meta.title !== '' ? { title: meta.title } : {}),
+    ...(typeof meta.url === 'string' && /^https?:\/\//.test(meta.url) ? { url: meta.url } : {}),
+  };
 }

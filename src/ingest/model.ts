@@ -32,12 +32,27 @@ export interface SourceRef {
   file: string;
   /** First and last line (1-based, inclusive) of the reply in the source. */
   lines: [number, number];
+  /** Title of the official document, from the source's `.meta.json` (`title`). */
+  title?: string;
   /**
-   * First and last page, from the page footers, only when known: most footers
-   * were lost in extraction, so this is set only when a footer closes both the
-   * previous reply and this one (replies start on a new page).
+   * Address of the official document (its PDF), from the `.meta.json` (`url`)
+   * only when it gives one; the site links to `url#page=N`. Never guessed.
+   */
+  url?: string;
+  /**
+   * Printed pages, from the page footers the ingest strips
+   * (`第 17 節 ITIB - 第 48 頁`; most footers were lost in extraction):
+   * - `pagesExact: true`: the reply's own footers print these pages (from its
+   *   first footer's page to its last one's, plus the next page when text
+   *   follows that footer). The reply may begin on an earlier page when no
+   *   footer closes the reply before it.
+   * - `pagesExact: false`: no footer inside the reply; it lies somewhere on
+   *   these pages, bounded by its neighbours' footers (after the footer before
+   *   it, on or before the footer after it).
+   * Absent when no footer follows the reply.
    */
   pages?: [number, number];
+  pagesExact?: boolean;
 }
 
 export interface ReplyFrontMatter {

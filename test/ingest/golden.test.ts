@@ -104,11 +104,6 @@ test('ITIB091: the two tables rebuilt by a reviewed patch; ITIB092 still cites p
   assert.ok(next <= 13125 && next >= 13120, String(next));
 });
 
-test('page numbers only where footers pin them: ITIB220 between the footers of pages 464 (line 33583) and 465 (line 33660)', () => {
-  assert.equal(reply(g, 'ITIB220').fm.source.pages, [465, 465]);
-  assert.is(reply(g, 'ITIB001').fm.source.pages, undefined);
-});
-
 test('two programmes: ITIB190 (1)+(2) and ITIB237 (2)+(3); no programme: ITIB007 (沒有指定)', () => {
   assert.equal(reply(g, 'ITIB190').fm.programmes.map((p) => p.code), ['1', '2']);
   assert.equal(reply(g, 'ITIB237').fm.programmes, [

@@ -48,6 +48,21 @@ test('English interface on a Chinese reply: Chinese text is marked lang="zh-Hant
   assert.not.match(out, 'data-pagefind-body');
 });
 
+test('the facts name the official document and the page: printed, or between the neighbours\' footers; a #page link only with an address from the metadata', () => {
+  const base = find('ITIB002');
+  const facts = (source: Partial<Reply['source']>, lang: 'zh-Hant-HK' | 'en') =>
+    /<div><dt>(?:原文件|Official document)<\/dt><dd>(.*?)<\/dd><\/div>/.exec(renderReplyPage({ ...base, source: { ...base.source, title: '開支預算答覆', ...source } }, lang))?.[1];
+  assert.is(facts({ pages: [48, 48], pagesExact: true }, 'zh-Hant-HK'), '<cite>開支預算答覆</cite>，第 48 頁', 'no address in the metadata: no link');
+  assert.is(facts({ pages: [48, 48], pagesExact: true }, 'en'), '<cite><span lang="zh-Hant-HK">開支預算答覆</span></cite>, page 48');
+  assert.is(facts({ pages: [139, 142], pagesExact: true }, 'en'), '<cite><span lang="zh-Hant-HK">開支預算答覆</span></cite>, pages 139–142');
+  assert.is(facts({ pages: [47, 49], pagesExact: false }, 'zh-Hant-HK'), '<cite>開支預算答覆</cite>，第 47–49 頁之間');
+  assert.is(facts({ pages: [47, 49], pagesExact: false }, 'en'), '<cite><span lang="zh-Hant-HK">開支預算答覆</span></cite>, between pages 47 and 49');
+  assert.is(facts({}, 'zh-Hant-HK'), '<cite>開支預算答覆</cite>', 'no footer after the reply: no page claimed');
+  const url = 'https://example.org/replies.pdf';
+  assert.is(facts({ url, pages: [48, 48], pagesExact: true }, 'zh-Hant-HK'), `<cite>開支預算答覆</cite>，<a href="${url}#page=48">第 48 頁</a>`);
+  assert.is(facts({ url }, 'zh-Hant-HK'), `<a href="${url}"><cite>開支預算答覆</cite></a>`);
+});
+
 test('an English reply needs no template change: its text is marked lang="en" on the Chinese interface', () => {
   const zh = find('ITIB001');
   const markdown = '## Question\n\nPlease provide the manpower.\n\n## Reply\n\nThe Government will announce details in due course.\n';

@@ -36,14 +36,22 @@ function codeName(value: unknown): CodeName | null {
   return { code: c, name: v.name };
 }
 
-function sourceRef(value: unknown): { file: string; lines: [number, number]; pages?: [number, number] } | null {
+function sourceRef(value: unknown): ReplyFrontMatter['source'] | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   const pair = (p: unknown): p is [number, number] =>
     Array.isArray(p) && p.length === 2 && p.every((n) => Number.isInteger(n));
+  const optional = (x: unknown, ok: (x: unknown) => boolean) => x === undefined || x === null || ok(x);
   if (typeof v.file !== 'string' || !pair(v.lines)) return null;
-  if (v.pages !== undefined && v.pages !== null && !pair(v.pages)) return null;
-  return pair(v.pages) ? { file: v.file, lines: v.lines, pages: v.pages } : { file: v.file, lines: v.lines };
+  if (!optional(v.pages, pair) || !optional(v.pagesExact, (x) => typeof x === 'boolean')) return null;
+  if (!optional(v.title, isString) || !optional(v.url, (x) => typeof x === 'string' && /^https?:\/\//.test(x))) return null;
+  return {
+    file: v.file,
+    lines: v.lines,
+    ...(typeof v.title === 'string' ? { title: v.title } : {}),
+    ...(typeof v.url === 'string' ? { url: v.url } : {}),
+    ...(pair(v.pages) ? { pages: v.pages, pagesExact: v.pagesExact === true } : {}),
+  };
 }
 
 export function validateReply(file: string, parsed: ParsedFile): ReplyFrontMatter {

@@ -1,13 +1,97 @@
 /**
  * Real tables: a caption (section heading + table number), column headers
- * with scope="col", alignment as classes (inline style would break the
- * Content-Security-Policy), and a keyboard-focusable scroll region so a wide
- * table scrolls inside itself instead of the page at 400 % zoom.
+ * with scope="col", the first cell of each body row a row header
+ * (scope="row"), alignment as classes (inline style would break the
+ * Content-Security-Policy), numeric cells (numeric.ts) marked `num` so they
+ * keep together and align right, with the header of an all-numeric column
+ * aligned over them; in text cells, numbers are kept whole (`nb`) so a cell
+ * wraps between Chinese characters but never inside `1 300` or `2020/21年`.
+ * A keyboard-focusable scroll region lets a wide table scroll inside itself
+ * instead of squeezing its cells or the page scrolling.
  * Runs after the sections plugin.
  */
 import type { StateCore, Token } from 'markdown-it';
 import type { Plugin } from './env.ts';
+import { isNumericCell } from './numeric.ts';
 import { numberTables, type TableMeta } from './table-numbers.ts';
+
+/** A number inside a text cell, with a unit glued to it: `2020-21年度`, `1 300`, `87%`. */
+const NUMBER_RUN = /\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?:%|％|年度?|億元?|萬元?)?|\d+(?:[.,/\-–]\d+)*(?:%|％|年度?|億元?|萬元?)?/gu;
+
+/** Split the text tokens of a text cell so each number is a `<span class="nb">`. */
+function keepNumbersWhole(inline: Token, state: StateCore): void {
+  const out: Token[] = [];
+  for (const child of inline.children ?? []) {
+    if (child.type !== 'text') {
+      out.push(child);
+      continue;
+    }
+    let last = 0;
+    for (const m of child.content.matchAll(NUMBER_RUN)) {
+      if (m[0].length < 2) continue;
+      const before = new state.Token('text', '', 0);
+      before.content = child.content.slice(last, m.index);
+      const open = new state.Token('span_open', 'span', 1);
+      open.attrSet('class', 'nb');
+      const num = new state.Token('text', '', 0);
+      num.content = m[0];
+      out.push(before, open, num, new state.Token('span_close', 'span', -1));
+      last = m.index + m[0].length;
+    }
+    const rest = new state.Token('text', '', 0);
+    rest.content = child.content.slice(last);
+    out.push(rest);
+  }
+  inline.children = out.filter((t) => t.type !== 'text' || t.content !== '');
+}
+
+const cellText = (inline: Token | undefined) =>
+  (inline?.children ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : '')).join('');
+
+/** Per table: cell classes, row headers, and the header alignment of all-numeric columns. */
+function markCells(tokens: Token[], from: number, state: StateCore): number {
+  let inBody = false;
+  let col = 0;
+  const headers: Token[] = [];
+  const numeric: Array<{ num: number; text: number }> = [];
+  let i = from;
+  for (; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'tbody_open') inBody = true;
+    else if (t.type === 'tr_open') col = 0;
+    else if (t.type === 'th_open' || t.type === 'td_open') {
+      alignClass(t);
+      const inline = tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined;
+      const text = cellText(inline).trim();
+      const isNum = text !== '' && isNumericCell(text);
+      if (isNum) t.attrJoin('class', 'num');
+      else if (inline) keepNumbersWhole(inline, state);
+      if (!inBody) {
+        t.attrSet('scope', 'col');
+        headers[col] = t;
+      } else {
+        const c = (numeric[col] ??= { num: 0, text: 0 });
+        if (isNum) c.num++;
+        else if (text !== '') c.text++;
+        if (col === 0) {
+          t.type = 'th_open';
+          t.tag = 'th';
+          t.attrSet('scope', 'row');
+          let j = i;
+          while (tokens[j]!.type !== 'td_close') j++;
+          tokens[j]!.type = 'th_close';
+          tokens[j]!.tag = 'th';
+        }
+      }
+      col++;
+    }
+  }
+  for (const [c, h] of headers.entries()) {
+    const n = numeric[c];
+    if (c > 0 && n && n.num > 0 && n.text === 0 && !/\bal-/.test(String(h.attrGet('class') ?? ''))) h.attrJoin('class', 'al-r');
+  }
+  return i;
+}
 
 function alignClass(t: Token): void {
   const style = t.attrGet('style');
@@ -20,14 +104,7 @@ function alignClass(t: Token): void {
 export const tablesPlugin: Plugin = (md) => {
   md.core.ruler.after('archive_sections', 'archive_tables', (state: StateCore) => {
     numberTables(state);
-    for (const t of state.tokens) {
-      if (t.type === 'th_open') {
-        alignClass(t);
-        t.attrSet('scope', 'col');
-      } else if (t.type === 'td_open') {
-        alignClass(t);
-      }
-    }
+    for (let i = 0; i < state.tokens.length; i++) if (state.tokens[i]!.type === 'table_open') i = markCells(state.tokens, i + 1, state);
   });
 
   const rules = md.renderer.rules;

@@ -2,7 +2,7 @@
 import { site } from '../../../_data/site.ts';
 import { perLanguage, type TemplateData } from '../data/pages.ts';
 import { html } from '../lib/html.ts';
-import { format, formatNumber, strings } from '../lib/i18n.ts';
+import { format, formatHtml, formatNumber, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 
 export const data = perLanguage('/about/');
@@ -25,6 +25,9 @@ export function render(d: TemplateData<null>): string {
     }</td><td>${src.lang ? s.languageNames[src.lang] : '—'}</td><td class="al-r">${src.replies ? formatNumber(src.replies, lang) : '—'}</td></tr>`,
   )}</tbody>
 </table></section>
+<h3 id="original">${a.originalTitle}</h3>
+<p>${formatHtml(a.original, { legco: html`<a href="https://www.legco.gov.hk/">www.legco.gov.hk</a>` })}</p>
+<p>${a.originalPages}</p>
 </section>
 <section aria-labelledby="method">
 <h2 id="method">${a.methodTitle}</h2>

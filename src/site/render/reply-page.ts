@@ -32,9 +32,24 @@ function facts(r: Reply, lang: InterfaceLang): SafeHtml {
 <div><dt>${s.controllingOfficer}</dt><dd>${t(r.controllingOfficer)}</dd></div>
 <div><dt>${s.director}</dt><dd>${t(r.director)}</dd></div>
 <div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(r.session, lang) })}</dd></div>
-<div><dt>${s.source}</dt><dd><a href="${localize('/about/', lang)}#sources">${format(s.sourceValue, { file: r.source.file.replace(/^.*\//, ''), from: r.source.lines[0], to: r.source.lines[1] })}</a></dd></div>
+${officialDocument(r, lang)}<div><dt>${s.source}</dt><dd><a href="${localize('/about/', lang)}#sources">${format(s.sourceValue, { file: r.source.file.replace(/^.*\//, ''), from: r.source.lines[0], to: r.source.lines[1] })}</a></dd></div>
 <div><dt>${s.year}</dt><dd><a href="${localize(yearPath(r.year), lang)}">${formatYear(r.year, lang)}</a></dd></div>
 </dl>`;
+}
+
+/** The official document and the printed page(s) of the reply (src/ingest/pages.ts); a link only when the source's metadata gives the document's address. */
+function officialDocument(r: Reply, lang: InterfaceLang): SafeHtml | '' {
+  const s = strings(lang).reply;
+  const { title, url, pages, pagesExact } = r.source;
+  if (!title) return '';
+  const [from, to] = pages ?? [0, 0];
+  const where = !pages ? '' : format(from === to ? s.page : pagesExact ? s.pages : s.pagesBetween, { n: from, from, to });
+  const cite = html`<cite>${inLang(title, r.lang, lang)}</cite>`;
+  const page = url && where ? html`<a href="${url}#page=${String(from)}">${where}</a>` : where;
+  const named = url && !where ? html`<a href="${url}">${cite}</a>` : cite;
+  const value = where ? formatHtml(s.documentValue, { title: named, page }) : named;
+  return html`<div><dt>${s.document}</dt><dd>${value}</dd></div>
+`;
 }
 
 function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, lang: InterfaceLang): SafeHtml {

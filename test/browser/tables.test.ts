@@ -1,0 +1,112 @@
+/**
+ * Tables as a reader sees them on a phone: in Chromium at 360 and 320 CSS px,
+ * on every built reply page that has a table (both interface languages), no
+ * numeric cell and no number inside a text cell wraps, and a wide table
+ * scrolls sideways in its own focusable, labelled region while the page
+ * itself never scrolls sideways.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { BrowserAndServer } from '../support/harness.ts';
+import { requireSite } from '../support/site.ts';
+
+const test = suite('tables at phone width');
+
+/** Paths (relative to the site root) of the reply pages with a `<table>`, found in the build. */
+function replyPagesWithTables(siteDir: string): string[] {
+  const out: string[] = [];
+  for (const prefix of ['', 'en/']) {
+    const root = join(siteDir, prefix);
+    for (const year of readdirSync(root).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort()) {
+      for (const reply of readdirSync(join(root, year)).sort()) {
+        const file = join(root, year, reply, 'index.html');
+        if (existsSync(file) && readFileSync(file, 'utf8').includes('<table id=')) out.push(`${prefix}${year}/${reply}/`);
+      }
+    }
+  }
+  return out;
+}
+
+let siteDir = '';
+let pages: string[] = [];
+try {
+  siteDir = requireSite();
+  pages = replyPagesWithTables(siteDir);
+} catch (err) {
+  test('the built site is there', () => {
+    throw err;
+  });
+}
+const env = new BrowserAndServer(() => siteDir);
+test.before.each(env.ready);
+test.after(env.close);
+
+test('reply pages with tables are found in the build, in both languages', () => {
+  assert.ok(pages.length >= 2 * 20, `${pages.length} pages`);
+  assert.is(pages.filter((p) => p.startsWith('en/')).length * 2, pages.length);
+});
+
+interface Measure {
+  pageWidth: number;
+  numericCells: number;
+  wrapped: string[];
+  regions: number;
+  scrolling: number;
+  unlabelled: string[];
+}
+
+for (const width of [360, 320]) {
+  test(`at ${width} px: no numeric cell wraps, wide tables scroll in their own region, never the page`, async () => {
+    let context: BrowserContext | undefined;
+    try {
+      context = await env.browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      let cells = 0;
+      let scrolling = 0;
+      const problems: string[] = [];
+      for (const path of pages) {
+        await page.goto(`${env.server.baseUrl}${path}`);
+        const m: Measure = await page.evaluate(() => {
+          // Line boxes a piece of text occupies: the distinct tops of its range's rectangles.
+          // (No named helper here: tsx would wrap it in a __name() call the page does not have.)
+          const range = document.createRange();
+          const numeric = [...document.querySelectorAll('table .num')];
+          const wrapped: string[] = [];
+          for (const el of [...numeric, ...document.querySelectorAll('table .nb')]) {
+            range.selectNodeContents(el);
+            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (tops.size > 1) wrapped.push(`${el.closest('table')?.id}: "${el.textContent}"`);
+          }
+          const regions = [...document.querySelectorAll('.table-scroll')] as HTMLElement[];
+          const unlabelled = regions
+            .filter((r) => r.tabIndex !== 0 || !document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent?.trim())
+            .map((r) => r.querySelector('table')?.id ?? '?');
+          const scrolling = regions.filter((r) => {
+            if (r.scrollWidth <= r.clientWidth) return false;
+            r.scrollLeft = 40;
+            const moved = r.scrollLeft > 0;
+            r.scrollLeft = 0;
+            return moved;
+          }).length;
+          return { pageWidth: document.documentElement.scrollWidth, numericCells: numeric.length, wrapped, regions: regions.length, scrolling, unlabelled };
+        });
+        cells += m.numericCells;
+        scrolling += m.scrolling;
+        if (m.pageWidth > width) problems.push(`${path}: the page is ${m.pageWidth} px wide`);
+        for (const w of m.wrapped) problems.push(`${path}: ${w} wraps`);
+        for (const u of m.unlabelled) problems.push(`${path}: the region of ${u} is not focusable and labelled`);
+      }
+      console.log(`  ${width} px: ${pages.length} pages, ${cells} numeric cells, ${scrolling} tables scroll in their region`);
+      assert.ok(cells > 0, 'numeric cells found');
+      assert.ok(scrolling > 0, 'some tables are wider than a phone and scroll');
+      assert.equal(problems, []);
+    } finally {
+      await context?.close();
+    }
+  });
+}
+
+test.run();
