@@ -116,7 +116,7 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
 
     const h = parseHeader(lines, region, layout, roles, file, replyNo);
     if (h.endMarkerLine === null) {
-      const last = k === regions.length - 1;
+      const last = region === regions[regions.length - 1];
       warn('end-marker-missing', region.end - 1, last ? 'no end marker; the last reply runs to the end of the document' : 'no end marker; the reply ends where the next begins');
     }
     const checks = crossCheck({ replyNo, questionNo: region.questionNo, member: h.member, head: h.head, programmes: h.programmes }, row, origin(qLine + 1));

@@ -19,6 +19,18 @@ test('a correction applies and line numbers map back to the pristine source', ()
   assert.is(r.originLine(1), 1);
 });
 
+test('a rebuilt table maps back onto the lines it replaced, first on first and last on last, whatever padding it has', () => {
+  // A flattened table (rows on lines 3, 5, 7, 9 with blank and one-space lines between) replaced by a padded pipe table.
+  const source = ['intro', '', 'a 1', ' ', 'b 2', '', 'c 3', ' ', 'd 4', '', 'after', ''].join('\n');
+  const patch = ['Adds: ', '--- a/x.txt', '+++ b/x.txt', '@@ -2,10 +2,10 @@', ' ', '-a 1', '- ', '-b 2', '-', '-c 3', '- ', '-d 4', '+ ', '+| a | 1 |', '+| --- | --- |', '+| b | 2 |', '+| c | 3 |', '+| d | 4 |', '+ ', ' ', ' after', ''].join('\n');
+  const r = applyCorrections(source, 'x.txt', [{ file: 'p/001.patch', text: patch }]);
+  const lines = r.text.split('\n');
+  assert.is(lines.indexOf('| a | 1 |') + 1, 4);
+  assert.is(r.originLine(4), 3); // the header row: the first row it replaced
+  assert.is(r.originLine(8), 9); // the last row: the last row it replaced, not a blank line far back
+  assert.is(r.originLine(lines.indexOf('after') + 1), 11);
+});
+
 test('a correction must declare the text it drops or adds: the audit only sees the corrected text', () => {
   const drop = '--- a/x.txt\n+++ b/x.txt\n@@ -1,4 +1,3 @@\n a\n-b\n c\n d\n';
   try {
