@@ -45,7 +45,15 @@ test('ITIB205: 「場地數目 熱點數目」 — 8 708 and 39 708 are two cell
 
 test('ITIB120: year columns printed one per line (2019-20 / 年度) and 總計： rows that add up', () => {
   const ts = tables('ITIB120');
-  assert.is(ts.length, 3);
+  assert.is(ts.length, 4); // 表1–表3 recovered by rule; 表4 rebuilt by reviewed patch 353
+  // 表4 (source lines 17617-17680): centres as group rows, the 註 2 marks on the 2021-22 cells that do not add up.
+  assert.equal(ts[3]![0], ['', '2019-20年度', '2020-21年度', '2021-22年度']);
+  assert.equal(ts[3]![1], ['汽車科技研發中心', '', '', '']);
+  assert.equal(ts[3]![2], ['商品化及其他收入(萬元)', '263', '220', '340註2']); // source 17626-17627
+  assert.equal(ts[3]![4], ['合約服務', '260', '120', '160']); // source 17630
+  assert.equal(ts[3]![26], ['商品化及其他收入(萬元)', '1,230', '1,780', '1,410註2']); // source 17672-17673
+  assert.equal(ts[3]![30], ['來自業界的收入水平', '47%', '42%', '43%']); // source 17680
+  assert.is(ts[3]!.length, 31);
   assert.equal(ts[0]![0], ['', '2019-20年度', '2020-21年度', '2021-22年度']);
   assert.equal(ts[0]![2], ['香港應用科技研究院', '170.2', '174.0', '181.8']);
   assert.equal(ts[1]![6], ['總計：', '706.2', '657.9', '704.1']);
