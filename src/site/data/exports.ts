@@ -12,7 +12,7 @@ export const CSV_COLUMNS = [
   'headCode', 'headName', 'subhead', 'programmes', 'controllingOfficer', 'director', 'title', 'url',
 ] as const;
 
-export function replyRecord(r: Reply) {
+export function replyRecord(r: Reply, siteUrl: string) {
   return {
     id: r.id,
     year: r.year,
@@ -30,21 +30,21 @@ export function replyRecord(r: Reply) {
     director: r.director,
     title: r.title,
     source: r.source,
-    url: absoluteUrl(r.path),
+    url: absoluteUrl(r.path, siteUrl),
     markdown: r.markdown,
   };
 }
 
-export function repliesJson(replies: readonly Reply[]): string {
-  return JSON.stringify(replies.map(replyRecord), null, 1) + '\n';
+export function repliesJson(replies: readonly Reply[], siteUrl: string): string {
+  return JSON.stringify(replies.map((r) => replyRecord(r, siteUrl)), null, 1) + '\n';
 }
 
-export function repliesCsv(replies: readonly Reply[]): string {
+export function repliesCsv(replies: readonly Reply[], siteUrl: string): string {
   const rows = replies.map((r) => [
     r.id, r.year, r.lang, r.bureau, r.session, r.replyNo, r.questionNo, r.member, r.memberRef ?? '',
     r.head.code, r.head.name, r.subhead,
     r.programmes.map((p) => `(${p.code}) ${p.name}`).join('; '),
-    r.controllingOfficer, r.director, r.title, absoluteUrl(r.path),
+    r.controllingOfficer, r.director, r.title, absoluteUrl(r.path, siteUrl),
   ]);
   return '\uFEFF' + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' });
 }

@@ -13,7 +13,7 @@
 //   until then the status says which years the results cover, and a button offers the rest.
 // - Interface strings come from the page: the site renders its _data/i18n dictionary's
 //   search.ui section into <script type="application/json" id="search-strings">.
-import { segmentQuery, replyJumps, rankedSearch, initPagefind } from './query.js';
+import { segmentQuery, replyJumps, rankedSearch, initPagefind, sameColon } from './query.js';
 import { excerptTokens, excerptSegments } from './excerpt.js';
 import { shardsToLoad, unsearchedYears } from './shards.js';
 
@@ -63,8 +63,8 @@ function excerptNodes(segments) {
 function readState() {
   const p = new URLSearchParams(location.search);
   const state = { q: p.get('q') ?? '', sort: p.get('sort') === 'replyNo' ? 'replyNo' : '' };
-  // Heads are printed with two colons (︰ U+FE30, ： U+FF1A); the filters use the second.
-  for (const f of FILTERS) state[f] = (p.get(f) ?? '').replace(/\uFE30/g, '\uFF1A');
+  // Heads are printed with two colons; the filters use one (sameColon, as the index does).
+  for (const f of FILTERS) state[f] = sameColon(p.get(f) ?? '');
   return state;
 }
 
@@ -187,14 +187,14 @@ function setup() {
   }
 
   function showJumps(q) {
-    const jumps = replyJumps(q, manifest.replies);
+    const jumps = replyJumps(q, manifest.replies, manifest.replyPath?.[lang] ?? '');
     jump.replaceChildren();
     jump.hidden = jumps.length === 0;
     if (!jumps.length) return;
     jump.append(`${t.jump}: `);
     jumps.slice(0, 5).forEach((j, i) => {
       if (i) jump.append(t.listSeparator ?? ', ');
-      jump.append(el('a', { href: new URL((isEnglish ? 'en/' : '') + j.path, siteRoot).href, text: fill(t.jumpItem, j) }));
+      jump.append(el('a', { href: new URL(j.path, siteRoot).href, text: fill(t.jumpItem, j) }));
     });
   }
 
