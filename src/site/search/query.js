@@ -1,3 +1,4 @@
+// @ts-check
 // Tokenisation shared by the index (src/search/segment.ts imports this file) and the
 // search page: one implementation, so index-time and query-time splitting cannot disagree.
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // The search page (/search/, /en/search/): Pagefind behind an accessible form.
 // Plain browser ES module, no framework, no inline script (CSP script-src 'self').
 //
@@ -44,11 +45,19 @@ function resultsText(n, exact) {
   return n === 1 ? t.resultsOne : fill(t.results, { n });
 }
 
+/**
+ * An element with attributes (`text` sets its text) and children.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, unknown>} [attrs]
+ * @param {...(Node | string | null | undefined)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === false || v == null) continue;
-    if (k === 'text') node.textContent = v;
+    if (k === 'text') node.textContent = String(v);
     else node.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children) if (c != null) node.append(c);
@@ -87,12 +96,14 @@ function resultHref(rawUrl) {
 
 function setup() {
   const form = document.querySelector('form[data-search-form]') ?? document.querySelector('main form');
+  /** @type {HTMLInputElement | null | undefined} */
   const input = form?.querySelector('input[name="q"]');
   if (!form || !input) return;
 
   // file:// never gets here (module scripts are blocked there); offline.js explains instead.
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite', 'data-search-status': true });
 
+  /** @type {Record<string, HTMLSelectElement>} */
   const controls = {};
   const fieldset = el('fieldset', { class: 'search-filters' }, el('legend', { text: t.filters }));
   for (const f of FILTERS) {
