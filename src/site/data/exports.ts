@@ -5,31 +5,17 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { absoluteUrl } from '../lib/urls.ts';
-import type { Reply } from './model.ts';
+import { REPLY_FIELDS, type Reply } from './model.ts';
 
 export const CSV_COLUMNS = [
   'id', 'year', 'lang', 'bureau', 'session', 'replyNo', 'questionNo', 'member', 'memberRef',
   'headCode', 'headName', 'subhead', 'programmes', 'controllingOfficer', 'director', 'title', 'url',
 ] as const;
 
+/** One reply in replies.json: its front-matter fields in the model's order, its URL and its Markdown. */
 export function replyRecord(r: Reply, siteUrl: string) {
   return {
-    id: r.id,
-    year: r.year,
-    lang: r.lang,
-    bureau: r.bureau,
-    session: r.session,
-    replyNo: r.replyNo,
-    questionNo: r.questionNo,
-    member: r.member,
-    memberRef: r.memberRef,
-    head: r.head,
-    subhead: r.subhead,
-    programmes: r.programmes,
-    controllingOfficer: r.controllingOfficer,
-    director: r.director,
-    title: r.title,
-    source: r.source,
+    ...Object.fromEntries(REPLY_FIELDS.map((f) => [f, r[f]])),
     url: absoluteUrl(r.path, siteUrl),
     markdown: r.markdown,
   };
