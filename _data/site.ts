@@ -1,28 +1,59 @@
 /**
- * Site configuration. Read by .eleventy.ts and the templates in src/site.
- * SITE_URL (env) overrides the absolute URL used for canonical links, Open
- * Graph, sitemap.xml and robots.txt; every link inside pages stays relative.
- * ISSUES_URL (env) sets where errors are reported (see issuesUrl).
+ * Site configuration: what is the same for every build (languages, prefixes,
+ * collation, CSP) in `site`, and what one build is run with (`Settings`:
+ * directories, site URL, offline flag, issues URL). Settings are read from the
+ * environment once, by the command that starts the build (scripts/), with
+ * `settingsFromEnv`, and passed down as arguments; nothing here reads the
+ * environment on import.
  */
+import path from 'node:path';
 import type { ReplyLang } from '../src/ingest/model.ts';
 
 export type InterfaceLang = ReplyLang;
 
-function siteUrlFromEnv(): string {
-  const url = process.env.SITE_URL ?? 'https://budget-replies.example.org/';
-  return url.endsWith('/') ? url : `${url}/`;
+/** What one build is run with. */
+export interface Settings {
+  /** Content directory holding replies/ and pages/background/ (absolute). */
+  contentDir: string;
+  /** Where the site is written (absolute). */
+  outDir: string;
+  /** Absolute URL of the site root, always ending in "/": canonical links, Open Graph, sitemap.xml, robots.txt. */
+  siteUrl: string;
+  /** Directory links end in index.html, so the site works from disk. */
+  offline: boolean;
+  /**
+   * Where errors can be reported (about page, each reply's "report an error"
+   * link). ISSUES_URL overrides; in GitHub Actions, the repository's own issues
+   * (GITHUB_SERVER_URL and GITHUB_REPOSITORY are set there for every job).
+   */
+  issuesUrl: string;
 }
 
-function issuesUrlFromEnv(): string {
-  const { ISSUES_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = process.env;
-  if (ISSUES_URL) return ISSUES_URL.replace(/\/$/, '');
-  if (GITHUB_REPOSITORY) return `${GITHUB_SERVER_URL ?? 'https://github.com'}/${GITHUB_REPOSITORY}/issues`;
-  return 'https://github.com/legco-budget-replies/archive/issues';
+export const DEFAULT_SITE_URL = 'https://budget-replies.example.org/';
+
+/**
+ * Settings from an environment (the caller passes process.env, once):
+ * ARCHIVE_CONTENT (default "content"), ARCHIVE_OUT (default "_site"),
+ * SITE_URL, OFFLINE=1, ISSUES_URL / GITHUB_SERVER_URL + GITHUB_REPOSITORY.
+ */
+export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): Settings {
+  const url = env.SITE_URL ?? DEFAULT_SITE_URL;
+  const { ISSUES_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = env;
+  const issuesUrl = ISSUES_URL
+    ? ISSUES_URL.replace(/\/$/, '')
+    : GITHUB_REPOSITORY
+      ? `${GITHUB_SERVER_URL ?? 'https://github.com'}/${GITHUB_REPOSITORY}/issues`
+      : 'https://github.com/legco-budget-replies/archive/issues';
+  return {
+    contentDir: path.resolve(env.ARCHIVE_CONTENT ?? 'content'),
+    outDir: path.resolve(env.ARCHIVE_OUT ?? '_site'),
+    siteUrl: url.endsWith('/') ? url : `${url}/`,
+    offline: env.OFFLINE === '1',
+    issuesUrl,
+  };
 }
 
 export const site = {
-  /** Absolute URL of the site root, always ending in "/". */
-  url: siteUrlFromEnv(),
   /** Interface languages; the first is the default at "/", the others under "/<prefix>/". */
   languages: ['zh-Hant-HK', 'en'] as const satisfies readonly InterfaceLang[],
   defaultLang: 'zh-Hant-HK' as InterfaceLang,
@@ -30,12 +61,6 @@ export const site = {
   prefix: { 'zh-Hant-HK': '', en: 'en' } as Record<InterfaceLang, string>,
   /** Fixed collation locale for names, so sort order never depends on the machine. */
   collation: 'zh-Hant-HK',
-  /**
-   * Where errors can be reported (about page, each reply's "report an error"
-   * link). ISSUES_URL overrides; in GitHub Actions, the repository's own issues
-   * (GITHUB_SERVER_URL and GITHUB_REPOSITORY are set there for every job).
-   */
-  issuesUrl: issuesUrlFromEnv(),
   /**
    * Content-Security-Policy, as a <meta http-equiv>. No inline script or style.
    * 'wasm-unsafe-eval' is needed by Pagefind's WebAssembly search.
@@ -51,8 +76,6 @@ export const site = {
     "base-uri 'none'",
     "form-action 'self'",
   ].join('; '),
-  /** OFFLINE=1: directory links end in index.html so the site works from disk. */
-  offline: process.env.OFFLINE === '1',
 };
 
 export type Site = typeof site;

@@ -1,20 +1,21 @@
 /**
  * `npm run build:offline` — an archive people can mirror and read from disk.
  *
- * 1. Builds the site with OFFLINE=1 (directory links end in index.html) into a
+ * 1. Builds the site offline (directory links end in index.html) into a
  *    separate directory, so the online `_site/` is never touched.
  * 2. Packs it into a deterministic zip: entries sorted, one fixed timestamp,
  *    fixed compression, everything under one top folder. Same commit → same bytes.
  *
  * Options: --site <dir> (default dist/offline-site), --zip <file> (default
- * dist/archive-offline.zip). ARCHIVE_CONTENT and SITE_URL pass through to the build.
+ * dist/archive-offline.zip). ARCHIVE_CONTENT and SITE_URL are read as by `npm run build`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
+import { settingsFromEnv } from '../_data/site.ts';
+import { build } from './build.ts';
 
 /** The folder a user gets when they unzip the archive. */
 export const ZIP_ROOT = 'legco-archive/';
@@ -58,7 +59,7 @@ export function zipDirectory(siteDir: string): Uint8Array {
   return zipSync(entries, { mtime: FIXED_MTIME });
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       site: { type: 'string', default: 'dist/offline-site' },
@@ -73,12 +74,11 @@ function main(): void {
 
   // A stale file from an earlier build must not end up in the zip.
   rmSync(siteDir, { recursive: true, force: true });
-  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-    stdio: 'inherit',
-    env: { ...process.env, OFFLINE: '1', ARCHIVE_OUT: siteDir },
-  });
-  if (build.status !== 0) {
-    console.error(`build:offline: the OFFLINE=1 build failed (exit ${build.status ?? build.signal}); no zip written`);
+  try {
+    await build({ ...settingsFromEnv(process.env), offline: true, outDir: siteDir });
+  } catch (err) {
+    const e = err as Error & { originalError?: Error };
+    console.error(`build:offline: the offline build failed (${(e.originalError ?? e).message}); no zip written`);
     process.exit(1);
   }
 
@@ -94,7 +94,7 @@ function main(): void {
 // Run only as a command, so a test can import zipDirectory without building.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    main();
+    await main();
   } catch (err) {
     console.error(`build:offline: ${(err as Error).message}`);
     process.exit(1);

@@ -4,6 +4,7 @@
  * The normal path is `npm run build`, which calls buildSearchIndex itself.
  */
 import { parseArgs } from 'node:util';
+import { settingsFromEnv } from '../_data/site.ts';
 import { buildSearchIndex, type SearchStrategy } from '../src/search/build-index.ts';
 
 const { values, positionals } = parseArgs({
@@ -14,14 +15,15 @@ const { values, positionals } = parseArgs({
     shard: { type: 'string', default: 'year' },
   },
 });
-const siteDir = positionals[0] ?? process.env.ARCHIVE_OUT ?? '_site';
+const settings = settingsFromEnv(process.env);
+const siteDir = positionals[0] ?? settings.outDir;
 if (!['bigram', 'plain'].includes(values.strategy ?? '') || !['year', 'none'].includes(values.shard ?? '')) {
   console.error('usage: build-search.ts [siteDir] [--content DIR] [--strategy bigram|plain] [--shard year|none]');
   process.exit(2);
 }
 const started = performance.now();
 buildSearchIndex(siteDir, {
-  contentDir: values.content,
+  contentDir: values.content ?? settings.contentDir,
   strategy: values.strategy as SearchStrategy,
   shard: values.shard as 'year' | 'none',
   log: (line) => console.log(line),

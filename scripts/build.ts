@@ -1,33 +1,49 @@
 /**
- * npm run build: Eleventy (programmatic API), then the post-build steps.
- * Env: ARCHIVE_CONTENT (content dir, default "content"), ARCHIVE_OUT (output
- * dir, default "_site"), SITE_URL (absolute URL for canonical/OG/sitemap),
- * OFFLINE=1 (directory links end in index.html).
+ * npm run build: archive → route table → Eleventy (every page) → search
+ * index → images. The environment is read once, here (settingsFromEnv:
+ * ARCHIVE_CONTENT, ARCHIVE_OUT, SITE_URL, OFFLINE, ISSUES_URL), and the
+ * settings are passed down as arguments.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Eleventy from '@11ty/eleventy';
+import { settingsFromEnv, type Settings } from '../_data/site.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
+import { searchSources } from '../src/search/records.ts';
+import { loadArchive } from '../src/site/data/load.ts';
+import type { Archive } from '../src/site/data/model.ts';
+import { routeTable, type RouteTable } from '../src/site/data/routes.ts';
+import { writePages } from '../src/site/eleventy-config.ts';
 import { buildImages } from '../src/site/images/build-images.ts';
+import { cardList } from '../src/site/images/card-list.ts';
 
 type Stage = 'eleventy' | 'search' | 'images';
 const STAGES: Stage[] = ['eleventy', 'search', 'images'];
 
+/** The archive and its route table, read once per build. */
+interface Site {
+  archive: Archive;
+  routes: RouteTable;
+}
+
+function readSite(settings: Settings): Site {
+  const archive = loadArchive(settings.contentDir);
+  return { archive, routes: routeTable(archive) };
+}
+
 /** One step of the build, run on `dir`. */
-async function runStage(stage: Stage, dir: string): Promise<void> {
+async function runStage(stage: Stage, settings: Settings, site: Site, dir: string): Promise<void> {
   if (stage === 'eleventy') {
-    process.env.ARCHIVE_OUT = dir; // .eleventy.ts reads it for dir.output
-    const eleventy = new Eleventy('src/site/pages', dir, { configPath: '.eleventy.ts', quietMode: true });
-    await eleventy.write();
+    await writePages(settings, site.archive, site.routes, dir);
   } else if (stage === 'search') {
-    // issue 4: Pagefind index (bigram Chinese, one shard per year, unchanged years from the cache) + search page script
-    const r = await buildSearchIndex(dir);
+    // Pagefind index of the route table's replies and background pages (bigram Chinese, one shard per year, unchanged years from the cache) + search page script
+    const sources = searchSources(site.archive, site.routes);
+    const r = await buildSearchIndex(dir, { contentDir: settings.contentDir, sources });
     console.log(`Search: ${r.pages} pages in ${r.shards.length} shard(s), ${r.reused} unchanged and reused from .cache`);
   } else {
-    // issue 6: share cards (content-hash cache), icons, manifest
-    const r = await buildImages(dir);
+    // share cards of the route table (content-hash cache), icons, manifest
+    const r = await buildImages(dir, cardList(site.archive, site.routes));
     console.log(`Images: ${r.pictures} pictures (${r.cards} share cards), ${r.rendered} drawn, ${r.pictures - r.rendered} from .cache; ${(r.bytes / 1e6).toFixed(2)} MB`);
   }
 }
@@ -42,19 +58,22 @@ function deleteInBackground(dir: string): void {
 }
 
 /**
- * Builds into `<out>.partial` and swaps it in only when every step succeeded:
+ * Builds into `<outDir>.partial` and swaps it in only when every step succeeded:
  * a failed build (bad content, a crashing step) leaves the previous site as
  * it was and no half-written output. Returns the output directory.
  */
-export async function build(): Promise<string> {
-  const out = path.resolve(process.env.ARCHIVE_OUT ?? '_site');
+export async function build(settings: Settings): Promise<string> {
+  const out = settings.outDir;
   const work = `${out}.partial`;
   rmSync(work, { recursive: true, force: true });
   try {
     const seconds: string[] = [];
+    let started = performance.now();
+    const site = readSite(settings);
+    seconds.push(`archive ${((performance.now() - started) / 1000).toFixed(1)} s`);
     for (const stage of STAGES) {
-      const started = performance.now();
-      await runStage(stage, work);
+      started = performance.now();
+      await runStage(stage, settings, site, work);
       seconds.push(`${stage} ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     // Where the time went, so a slow build points at its stage.
@@ -79,40 +98,37 @@ export async function build(): Promise<string> {
   } catch (err) {
     rmSync(work, { recursive: true, force: true });
     throw err;
-  } finally {
-    process.env.ARCHIVE_OUT = out;
   }
 }
 
 /**
- * `--stage NAME` runs one step in place on ARCHIVE_OUT, without the swap: the
- * benchmark measures each step as its own process. Not for publishing.
+ * `--stage NAME` runs one step in place on the output directory, without the
+ * swap: the benchmark measures each step as its own process. Not for publishing.
  */
-async function buildStage(stage: string): Promise<string> {
+async function buildStage(stage: string, settings: Settings): Promise<string> {
   if (!STAGES.includes(stage as Stage)) throw new Error(`--stage must be one of ${STAGES.join(', ')}, got "${stage}"`);
-  const out = path.resolve(process.env.ARCHIVE_OUT ?? '_site');
-  await runStage(stage as Stage, out);
-  return out;
+  await runStage(stage as Stage, settings, readSite(settings), settings.outDir);
+  return settings.outDir;
 }
 
 /** Runs the build as a command: prints where and how long, or the error (file:line: message) and exits 1. */
-export async function main(): Promise<string | null> {
+export async function main(settings: Settings = settingsFromEnv(process.env)): Promise<string | null> {
   const started = performance.now();
   const stageFlag = process.argv.indexOf('--stage');
-  const run = stageFlag > 0 ? buildStage(process.argv[stageFlag + 1] ?? '') : build();
+  const run = stageFlag > 0 ? buildStage(process.argv[stageFlag + 1] ?? '', settings) : build(settings);
   return run.then(
-  (out) => {
-    console.log(`Built ${path.relative(process.cwd(), out) || out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return out;
-  },
-  (err: unknown) => {
-    // Content errors carry "file:line: message"; show them without a stack.
-    const e = err as Error & { originalError?: Error };
-    console.error(`build failed: ${(e.originalError ?? e).message}`);
-    process.exitCode = 1;
-    return null;
-  },
-);
+    (out) => {
+      console.log(`Built ${path.relative(process.cwd(), out) || out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return out;
+    },
+    (err: unknown) => {
+      // Content errors carry "file:line: message"; show them without a stack.
+      const e = err as Error & { originalError?: Error };
+      console.error(`build failed: ${(e.originalError ?? e).message}`);
+      process.exitCode = 1;
+      return null;
+    },
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -4,13 +4,13 @@
  * overrides; SITE_URL defaults to this server's address.
  */
 import path from 'node:path';
+import { settingsFromEnv } from '../_data/site.ts';
 import { serveDirectory } from '../src/serve/static-server.ts';
 import { main } from './build.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 // Locally, absolute URLs (canonical, og:url, the 404 page's links) point at this server.
-process.env.SITE_URL ??= `http://localhost:${port}/`;
-const root = await main();
+const root = await main(settingsFromEnv({ SITE_URL: `http://localhost:${port}/`, ...process.env }));
 if (!root) process.exit(1);
 try {
   await serveDirectory(root, '/', { port, host: 'localhost' });

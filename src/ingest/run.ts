@@ -11,7 +11,7 @@ import { ingestReplies, type RepliesResult } from './document.ts';
 import { IngestError, type IngestWarning } from './errors.ts';
 import { detectLang } from './layout.ts';
 import type { SourceMeta } from './meta.ts';
-import { crossCheckEditions } from './crossCheck.ts';
+import { crossCheckEditions } from './cross-check.ts';
 import { editionFileName, type ReplyFrontMatter } from './model.ts';
 import { applyCorrections, type Correction } from './patches.ts';
 

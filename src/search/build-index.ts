@@ -28,6 +28,8 @@ import * as pagefind from 'pagefind';
 import { listSources, type SearchRecord, type SourceFile } from './records.ts';
 import { PreparePool, type PreparedDoc } from './prepare.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
+import { site } from '../../_data/site.ts';
+import { localize, replyPath } from '../site/lib/urls.ts';
 import { pruneShards, restoreShard, shardCacheDir, shardKey, storeShard } from './shard-cache.ts';
 
 export { INDEX_LANGUAGE };
@@ -39,8 +41,10 @@ export const SHARD_DIR = 'pagefind-shards';
 export type SearchStrategy = 'bigram' | 'plain';
 
 export interface BuildSearchOptions {
-  /** Directory holding replies/ and pages/background/ (default: env ARCHIVE_CONTENT or ./content). */
-  contentDir?: string;
+  /** Directory holding replies/ and pages/background/. */
+  contentDir: string;
+  /** The files to index (the build passes those of the route table, searchSources); default: every file of contentDir. */
+  sources?: SourceFile[];
   strategy?: SearchStrategy;
   /** 'year' (default): one index per budget year merged in the browser; 'none': a single index. */
   shard?: 'year' | 'none';
@@ -198,7 +202,7 @@ function installClient(siteDir: string): void {
  * Index the site in `siteDir`: writes siteDir/pagefind/ (primary), and
  * siteDir/pagefind-shards/<year>/ for further years, plus the shard manifest.
  */
-export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions = {}): Promise<BuildSearchResult> {
+export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions): Promise<BuildSearchResult> {
   const strategy = opts.strategy ?? 'bigram';
   const log = opts.log ?? (() => {});
   const primary = join(siteDir, 'pagefind');
@@ -215,8 +219,8 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
       log(`search: plain Pagefind index of ${pages} pages`);
       return { pages, shards: [{ name: 'all', pages, dir: 'pagefind' }], strategy, reused: 0 };
     }
-    const contentDir = opts.contentDir ?? process.env.ARCHIVE_CONTENT ?? 'content';
-    const sources = listSources(contentDir);
+    const contentDir = opts.contentDir;
+    const sources = opts.sources ?? listSources(contentDir);
     if (!sources.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(contentDir, 'replies')}`);
     const groups = shardSources(sources, opts.shard ?? 'year');
     const pool = new PreparePool(INDEX_LANGUAGE);
@@ -273,7 +277,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
     }
     if (cacheDir) pruneShards(cacheDir, used);
     log(`search: ${groups.length - reused} shard(s) indexed, ${reused} unchanged and reused from the cache`);
-    const missing = summary.filter((d) => d.meta.kind === 'reply' && !existsSync(join(siteDir, d.year, (d.meta.replyNo ?? '').toLowerCase(), 'index.html')));
+    const missing = summary.filter((d) => d.meta.kind === 'reply' && !existsSync(join(siteDir, replyPath({ year: d.year, replyNo: d.meta.replyNo ?? '' }), 'index.html')));
     if (missing.length && existsSync(join(siteDir, 'index.html'))) {
       log(`search: warning: ${missing.length} replies have no page in ${siteDir} (first: ${missing[0]?.year}/${missing[0]?.meta.replyNo})`);
     }
@@ -282,6 +286,8 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
       primary: shards[0]?.name,
       shards: shards.slice(1).map((s) => ({ name: s.name, path: s.dir + '/' })),
       replies: replyCounts(summary),
+      // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
+      replyPath: Object.fromEntries(site.languages.map((l) => [l, localize(replyPath({ year: '{year}', replyNo: '{replyno}' }), l)])),
       filters: filterValues(summary),
     };
     writeFileSync(join(siteDir, SHARD_MANIFEST), JSON.stringify(manifest) + '\n');

@@ -3,12 +3,17 @@
  * reply files (the model contract in src/ingest/model.ts), not by scraping
  * rendered HTML: the records then hold exactly the question, answer and
  * annexes plus metadata, never navigation or footers, and no HTML parser is
- * needed. URLs follow the site's scheme (`/2023-24/itib001/`).
+ * needed. Files are read by the site's one reader (src/site/data/front-matter.ts)
+ * and URLs come from the site's URL scheme (src/site/lib/urls.ts).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ReplyFrontMatter, BackgroundFrontMatter } from '../ingest/model.ts';
+import { readBackground, readReply } from '../site/data/front-matter.ts';
+import type { Archive } from '../site/data/model.ts';
+import type { RouteTable } from '../site/data/routes.ts';
+import { backgroundPath, replyPath } from '../site/lib/urls.ts';
+import { sameColon } from '../site/search/query.js';
 
 export interface SearchRecord {
   /** Site-root-relative URL with a trailing slash, e.g. `/2023-24/itib001/`. */
@@ -22,22 +27,6 @@ export interface SearchRecord {
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
-}
-
-export class RecordError extends Error {}
-
-const FRONT = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
-
-export function splitFrontMatter(source: string, file: string): { data: unknown; body: string } {
-  const m = FRONT.exec(source);
-  if (!m) throw new RecordError(`${file}:1: missing YAML front-matter (--- … ---)`);
-  let data: unknown;
-  try {
-    data = parseYaml(m[1] ?? '');
-  } catch (e) {
-    throw new RecordError(`${file}:1: front-matter is not valid YAML: ${(e as Error).message}`);
-  }
-  return { data, body: source.slice(m[0].length) };
 }
 
 /**
@@ -62,27 +51,9 @@ export function markdownToText(body: string): string {
   return lines.filter(Boolean).join('\n');
 }
 
-/**
- * The source prints the head's colon two ways (政府總部︰ U+FE30 and 政府總部： U+FF1A);
- * one spelling per head keeps one filter entry per head.
- */
-export function sameColon(name: string): string {
-  return name.replace(/\uFE30/g, '\uFF1A');
-}
-
-function need(cond: unknown, file: string, field: string): asserts cond {
-  if (!cond) throw new RecordError(`${file}:1: front-matter field "${field}" is missing or has the wrong type`);
-}
-
-export function replyRecord(fm: ReplyFrontMatter, body: string, file: string): SearchRecord {
-  need(typeof fm.id === 'string' && fm.id.includes('/'), file, 'id');
-  need(typeof fm.year === 'string', file, 'year');
-  need(typeof fm.replyNo === 'string', file, 'replyNo');
-  need(typeof fm.title === 'string', file, 'title');
-  need(typeof fm.member === 'string', file, 'member');
-  need(fm.head && typeof fm.head.code === 'string', file, 'head');
-  need(Array.isArray(fm.programmes), file, 'programmes');
-  const url = `/${fm.year}/${fm.replyNo.toLowerCase()}/`;
+/** A reply's record; `fm` as checked by the reader (readReply). */
+export function replyRecord(fm: ReplyFrontMatter, body: string): SearchRecord {
+  const url = replyPath(fm);
   const head = `${fm.head.code} ${sameColon(fm.head.name)}`;
   const programmes = fm.programmes.map((p) => `(${p.code}) ${sameColon(p.name)}`);
   // Every fact the reply page shows is findable, as on the page.
@@ -112,12 +83,11 @@ export function replyRecord(fm: ReplyFrontMatter, body: string, file: string): S
   };
 }
 
-export function backgroundRecord(fm: BackgroundFrontMatter, body: string, file: string): SearchRecord {
-  need(typeof fm.slug === 'string', file, 'slug');
-  need(typeof fm.title === 'string', file, 'title');
-  const year = typeof fm.date === 'string' ? fm.date.slice(0, 4) : String(fm.date ?? '');
+/** A background page's record; `fm` as checked by the reader (readBackground). */
+export function backgroundRecord(fm: BackgroundFrontMatter, body: string): SearchRecord {
+  const year = fm.date.slice(0, 4);
   return {
-    url: `/background/${fm.slug}/`,
+    url: backgroundPath(fm.slug),
     year: 'background',
     heading: fm.title,
     text: markdownToText(body),
@@ -155,12 +125,30 @@ export function listSources(contentDir: string): SourceFile[] {
   ];
 }
 
+/**
+ * The files behind the route table's searchable pages: one per reply and per
+ * background page (their routes in the default language; the other languages
+ * show the same text), in route order.
+ */
+export function searchSources(archive: Archive, routes: RouteTable): SourceFile[] {
+  const first = routes.all[0]?.lang;
+  const replies = routes.byKind.reply.filter((r) => r.lang === first).map((r) => archive.replies[r.index]!);
+  const background = routes.byKind.background.filter((r) => r.lang === first).map((r) => archive.background[r.index]!);
+  return [
+    ...replies.map((r) => ({ file: resolve(r.file), kind: 'reply' as const, shard: r.year })),
+    ...background.map((b) => ({ file: resolve(b.file), kind: 'background' as const, shard: 'background' })),
+  ];
+}
+
 export function readRecord(src: SourceFile): SearchRecord {
   const name = relative(process.cwd(), src.file);
-  const { data, body } = splitFrontMatter(readFileSync(src.file, 'utf8'), name);
-  return src.kind === 'reply'
-    ? replyRecord(data as ReplyFrontMatter, body, name)
-    : backgroundRecord(data as BackgroundFrontMatter, body, name);
+  const text = readFileSync(src.file, 'utf8');
+  if (src.kind === 'background') {
+    const { frontMatter, body } = readBackground(text, name);
+    return backgroundRecord(frontMatter, body);
+  }
+  const { frontMatter, body } = readReply(text, name);
+  return replyRecord(frontMatter, body);
 }
 
 export function readRecords(contentDir: string): SearchRecord[] {

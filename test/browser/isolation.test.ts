@@ -9,7 +9,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BrowserAndServer } from '../support/harness.ts';
 import { countPipeTables, trySite, type SiteUnderTest } from '../support/site.ts';
-import { site } from '../../_data/site.ts';
+import { settingsFromEnv } from '../../_data/site.ts';
+
+/** The site URL the build under test was made with (the same environment). */
+const siteUrl = settingsFromEnv(process.env).siteUrl;
 
 const test = suite('isolation: same origin only, works without JavaScript');
 const built = trySite();
@@ -80,9 +83,9 @@ function registerTests({ siteDir, pages, rich }: SiteUnderTest): void {
     // Served at any depth, the 404 page cannot use relative links; it may point at
     // SITE_URL, the site's own origin once deployed. Its assets load only there.
     const log = await record([{ path: '404.html' }, { path: 'no-such-page/deeper/' }]);
-    const thirdParty = log.foreign.filter((u) => !u.startsWith(site.url));
+    const thirdParty = log.foreign.filter((u) => !u.startsWith(siteUrl));
     console.log(
-      `  404: ${log.requests} requests, ${log.foreign.length} to SITE_URL ${site.url}, ${thirdParty.length} third-party; ` +
+      `  404: ${log.requests} requests, ${log.foreign.length} to SITE_URL ${siteUrl}, ${thirdParty.length} third-party; ` +
         `not loadable off-origin: ${log.failed.length}`,
     );
     assert.equal(thirdParty, [], 'third-party requests from the 404 page');

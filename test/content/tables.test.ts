@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { totalChecks } from '../../src/ingest/tableRecovery.ts';
+import { totalChecks } from '../../src/ingest/table-recovery.ts';
 import { root } from '../ingest/_real.ts';
 import { pipeTables, type PipeTable } from '../support/pipe-tables.ts';
 

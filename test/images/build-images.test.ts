@@ -1,22 +1,23 @@
 /**
  * buildImages on real cards: a second build renders nothing and publishes the
  * same bytes; a changed title re-renders that card only; a cold cache renders
- * identical bytes again; cards.json is not published; icons and manifest are.
+ * identical bytes again; icons and manifest are published.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildImages, CARD_LIST_FILE } from '../../src/site/images/build-images.ts';
+import { buildImages } from '../../src/site/images/build-images.ts';
 import { cardList, type CardList } from '../../src/site/images/card-list.ts';
 import { loadArchive } from '../../src/site/data/load.ts';
+import { routeTable } from '../../src/site/data/routes.ts';
 import { CONTENT_DIR } from '../support/site.ts';
 import { tempDir } from '../support/builds.ts';
 
 const archive = loadArchive(CONTENT_DIR);
-const full = cardList(archive);
+const full = cardList(archive, routeTable(archive));
 const pick = ['og/2023-24/itib001.png', 'og/2023-24/heads/155.png', 'og/index.png'];
 /** A card whose text could break the SVG if it were not escaped. */
 const hostile = { out: 'og/test/escape.png', kicker: '<b>', aside: '&amp;', title: '<script>alert("x")</script> & 陳<英>', meta: ['"q" & <tag>'] };
@@ -24,11 +25,11 @@ const cards = [...full.cards.filter((c) => pick.includes(c.out)), hostile];
 const outs = [...pick, hostile.out];
 const ICONS = ['favicon-32.png', 'icon-192.png', 'icon-512.png', 'apple-touch-icon.png'];
 
-function site(list: CardList): string {
+/** An empty site folder and the card list to draw into it. */
+function site(list: CardList): [string, CardList] {
   const dir = tempDir('images-site');
   mkdirSync(path.join(dir, 'og'), { recursive: true });
-  writeFileSync(path.join(dir, CARD_LIST_FILE), JSON.stringify(list));
-  return dir;
+  return [dir, list];
 }
 
 function digests(dir: string, files: string[]): Record<string, string> {
@@ -39,13 +40,12 @@ const cache = tempDir('images-cache');
 const published = [...outs, ...ICONS, 'favicon.svg', 'site.webmanifest'];
 let firstDigests: Record<string, string> = {};
 
-test('cold: every card and icon is rendered, at the right size, and cards.json is not published', async () => {
+test('cold: every card and icon is rendered, at the right size', async () => {
   assert.is(cards.length, 4, 'the picked cards exist in the real archive');
-  const dir = site({ ...full, cards });
-  const stats = await buildImages(dir, { cacheDir: cache, workers: 2 });
+  const [dir, list] = site({ ...full, cards });
+  const stats = await buildImages(dir, list, { cacheDir: cache, workers: 2 });
   assert.is(stats.cards, 4);
   assert.is(stats.rendered, 4 + ICONS.length);
-  assert.not.ok(existsSync(path.join(dir, CARD_LIST_FILE)), 'cards.json removed');
   for (const f of outs) {
     const m = await sharp(path.join(dir, f)).metadata();
     assert.equal([m.format, m.width, m.height], ['png', 1200, 630], f);
@@ -60,16 +60,16 @@ test('cold: every card and icon is rendered, at the right size, and cards.json i
 });
 
 test('warm: a second build renders 0 pictures and publishes identical bytes', async () => {
-  const dir = site({ ...full, cards });
-  const stats = await buildImages(dir, { cacheDir: cache, workers: 2 });
+  const [dir, list] = site({ ...full, cards });
+  const stats = await buildImages(dir, list, { cacheDir: cache, workers: 2 });
   assert.is(stats.rendered, 0);
   assert.equal(digests(dir, published), firstDigests);
 });
 
 test('a changed title re-renders that card only', async () => {
   const changed = cards.map((c) => (c.out === pick[0] ? { ...c, title: `${c.title}（更正）` } : c));
-  const dir = site({ ...full, cards: changed });
-  const stats = await buildImages(dir, { cacheDir: cache, workers: 2 });
+  const [dir, list] = site({ ...full, cards: changed });
+  const stats = await buildImages(dir, list, { cacheDir: cache, workers: 2 });
   assert.is(stats.rendered, 1);
   const now = digests(dir, published);
   assert.is.not(now[pick[0]!], firstDigests[pick[0]!]);
@@ -77,19 +77,19 @@ test('a changed title re-renders that card only', async () => {
 });
 
 test('deterministic: an empty cache renders byte-identical pictures', async () => {
-  const dir = site({ ...full, cards });
-  const stats = await buildImages(dir, { cacheDir: tempDir('images-cache-2'), workers: 2 });
+  const [dir, list] = site({ ...full, cards });
+  const stats = await buildImages(dir, list, { cacheDir: tempDir('images-cache-2'), workers: 2 });
   assert.is(stats.rendered, 4 + ICONS.length);
   assert.equal(digests(dir, published), firstDigests);
 });
 
-test('bad input: a malformed card list fails naming the file, before anything is written', async () => {
-  const dir = site({ ...full, cards: [{ ...cards[0]!, out: '../escape.png' }] });
+test('bad input: a malformed card fails naming it, before anything is written', async () => {
+  const [dir, list] = site({ ...full, cards: [{ ...cards[0]!, out: '../escape.png' }] });
   try {
-    await buildImages(dir, { cacheDir: cache, workers: 1 });
+    await buildImages(dir, list, { cacheDir: cache, workers: 1 });
     assert.unreachable('should have thrown');
   } catch (err) {
-    assert.match((err as Error).message, /og\/cards\.json: card 0 is malformed/);
+    assert.match((err as Error).message, /share cards: card 0 is malformed/);
   }
   assert.not.ok(existsSync(path.join(dir, 'favicon.svg')));
 });

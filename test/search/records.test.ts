@@ -2,8 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { markdownToText, replyRecord, splitFrontMatter } from '../../src/search/records.ts';
-import type { ReplyFrontMatter } from '../../src/ingest/model.ts';
+import { markdownToText, replyRecord } from '../../src/search/records.ts';
+import { readReply } from '../../src/site/data/front-matter.ts';
 
 test('Markdown syntax is removed, escaped source characters come back', () => {
   const text = markdownToText('## 問題\n\n1\\. 在 \\<b\\> 中 \\| a\n\n| 年度 | 數目 |\n| --- | --- |\n| 2022 | 3 |\n\n```extracted\n表 一\n```\n');
@@ -16,8 +16,8 @@ test('a heading is followed by a colon, so an excerpt does not run it into the t
 
 test('a real reply becomes one record with its URL, metadata and the four filters', () => {
   const file = 'content/replies/2023-24/itib259.md';
-  const { data, body } = splitFrontMatter(readFileSync(file, 'utf8'), file);
-  const r = replyRecord(data as ReplyFrontMatter, body, file);
+  const { frontMatter, body } = readReply(readFileSync(file, 'utf8'), file);
+  const r = replyRecord(frontMatter, body);
   assert.is(r.url, '/2023-24/itib259/');
   assert.is(r.meta.replyNo, 'ITIB259');
   assert.is(r.meta.member, '容海恩');
@@ -30,7 +30,7 @@ test('a real reply becomes one record with its URL, metadata and the four filter
 });
 
 test('a reply without front-matter is rejected naming the file', () => {
-  assert.throws(() => splitFrontMatter('no front matter', 'content/replies/x.md'), /content\/replies\/x\.md:1: missing YAML front-matter/);
+  assert.throws(() => readReply('no front matter', 'content/replies/x.md'), /content\/replies\/x\.md:1: expected YAML front-matter/);
 });
 
 test.run();

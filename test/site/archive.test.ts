@@ -66,10 +66,10 @@ test('a member page groups their questions by year and head', () => {
 });
 
 test('exports: CSV starts with a BOM and has one row per reply; JSON carries the Markdown', () => {
-  const csv = repliesCsv(archive.replies);
+  const csv = repliesCsv(archive.replies, 'https://example.test/');
   assert.ok(csv.startsWith('\uFEFFid,year,lang,'));
   assert.is(csv.trimEnd().split('\r\n').length, 264);
-  const json = JSON.parse(repliesJson(archive.replies)) as { replyNo: string; markdown: string; url: string }[];
+  const json = JSON.parse(repliesJson(archive.replies, 'https://example.test/')) as { replyNo: string; markdown: string; url: string }[];
   assert.is(json.length, 263);
   assert.match(json[0]!.markdown, '## 問題');
   assert.match(json[0]!.url, /\/2023-24\/itib001\/$/);

@@ -1,29 +1,32 @@
 /** The frame of every page: language, alternates, canonical, CSP, skip link, landmarks, share card. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { site } from '../../_data/site.ts';
+import { settingsFromEnv } from '../../_data/site.ts';
 import { html } from '../../src/site/lib/html.ts';
 import { clip, layout } from '../../src/site/lib/layout.ts';
 
+/** The site URL the build under test was made with (the same environment). */
+const siteUrl = settingsFromEnv(process.env).siteUrl;
+
 const page = (lang: 'zh-Hant-HK' | 'en') =>
-  layout({ lang, path: '/2023-24/itib001/', title: '標題', description: '描述', main: html`<h1>標題</h1>`, crumbs: [{ label: '2023-24', path: '/2023-24/' }] });
+  layout({ siteUrl, lang, path: '/2023-24/itib001/', title: '標題', description: '描述', main: html`<h1>標題</h1>`, crumbs: [{ label: '2023-24', path: '/2023-24/' }] });
 
 test('every page names its language, its canonical URL and both language versions', () => {
   const zh = page('zh-Hant-HK');
   assert.match(zh, '<html lang="zh-Hant-HK">');
-  assert.match(zh, `<link rel="canonical" href="${site.url}2023-24/itib001/">`);
-  assert.match(zh, `<link rel="alternate" hreflang="en" href="${site.url}en/2023-24/itib001/">`);
-  assert.match(zh, `<link rel="alternate" hreflang="zh-Hant-HK" href="${site.url}2023-24/itib001/">`);
+  assert.match(zh, `<link rel="canonical" href="${siteUrl}2023-24/itib001/">`);
+  assert.match(zh, `<link rel="alternate" hreflang="en" href="${siteUrl}en/2023-24/itib001/">`);
+  assert.match(zh, `<link rel="alternate" hreflang="zh-Hant-HK" href="${siteUrl}2023-24/itib001/">`);
   assert.match(zh, '<a href="/en/2023-24/itib001/" hreflang="en" lang="en">English</a>');
   const en = page('en');
   assert.match(en, '<html lang="en">');
-  assert.match(en, `<link rel="canonical" href="${site.url}en/2023-24/itib001/">`);
+  assert.match(en, `<link rel="canonical" href="${siteUrl}en/2023-24/itib001/">`);
   assert.match(en, '<a href="/2023-24/itib001/" hreflang="zh-Hant-HK" lang="zh-Hant-HK">中文</a>');
 });
 
 test('share card: both languages use the Chinese page card under /og/', () => {
   for (const lang of ['zh-Hant-HK', 'en'] as const) {
-    assert.match(page(lang), `<meta property="og:image" content="${site.url}og/2023-24/itib001.png">`);
+    assert.match(page(lang), `<meta property="og:image" content="${siteUrl}og/2023-24/itib001.png">`);
   }
 });
 

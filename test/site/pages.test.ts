@@ -7,15 +7,21 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadArchive } from '../../src/site/data/load.ts';
 import type { Reply } from '../../src/site/data/model.ts';
-import type { Entry, TemplateData } from '../../src/site/data/pages.ts';
+import { routeTable, type TemplateData } from '../../src/site/data/routes.ts';
+import { settingsFromEnv, type InterfaceLang } from '../../_data/site.ts';
 import { renderBody } from '../../src/site/markdown/index.ts';
-import { renderReplyPage } from '../../src/site/render/reply-page.ts';
+import { renderReplyPage as renderReply } from '../../src/site/pages/reply.11ty.ts';
 import { render as renderHead } from '../../src/site/pages/head.11ty.ts';
 
 const archive = loadArchive('test/fixtures/site');
+const routes = routeTable(archive);
+const settings = settingsFromEnv({});
 const find = (no: string) => archive.replies.find((r) => r.replyNo === no)!;
-function page<T>(item: T, lang: Entry<T>['lang']): TemplateData<T> {
-  return { archive, entry: { lang, item }, page: { url: '/' } };
+const renderReplyPage = (r: Reply, lang: InterfaceLang) => renderReply(r, lang, settings);
+/** The template data of the route at `path` (zh path) in `lang`. */
+function page(path: string, lang: InterfaceLang): TemplateData {
+  const route = routes.all.find((r) => r.path === path && r.lang === lang)!;
+  return { archive, routes, settings, route };
 }
 
 test('reply page: one h1 with number and title, the facts, sections, neighbours and a citation', () => {
@@ -88,7 +94,7 @@ test('an English reply needs no template change: its text is marked lang="en" on
 
 test('head page: programmes with counts, a two-programme reply under both, "not specified" last', () => {
   const head = archive.heads.find((h) => h.code === '135')!;
-  const out = renderHead(page(head, 'zh-Hant-HK'));
+  const out = renderHead(page(head.path, 'zh-Hant-HK'));
   const sections = [...out.matchAll(/<h2 id="(programme-[^"]+)"/g)].map((m) => m[1]);
   assert.equal(sections, ['programme-2', 'programme-3', 'programme-none']);
   assert.is(out.match(/<span class="no">ITIB002<\/span>/g)?.length, 2);

@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { ReplyFrontMatter } from '../../src/ingest/model.ts';
+import { readReply as readReplyText } from '../../src/site/data/front-matter.ts';
 import { memberSlug } from '../../src/site/lib/urls.ts';
 
 export const SITE_DIR = resolve(process.env.ARCHIVE_OUT ?? '_site');
@@ -27,11 +27,10 @@ export interface ReplyFile {
   body: string;
 }
 
+/** A reply file, read by the site's reader of the reply model. */
 export function readReply(file: string): ReplyFile {
-  const text = readFileSync(file, 'utf8');
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!m) throw new Error(`${file}: no YAML front-matter`);
-  return { file, frontMatter: parseYaml(m[1]!) as ReplyFrontMatter, body: m[2]! };
+  const { frontMatter, body } = readReplyText(readFileSync(file, 'utf8'), file);
+  return { file, frontMatter, body };
 }
 
 export function readReplies(contentDir = CONTENT_DIR): ReplyFile[] {

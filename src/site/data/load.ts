@@ -8,10 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderBody } from '../markdown/index.ts';
 import { backgroundPath, replyPath } from '../lib/urls.ts';
-import { ContentError, splitFrontMatter } from './front-matter.ts';
+import { ContentError, readBackground, readReply } from './front-matter.ts';
 import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
 import type { Archive, BackgroundPage, Reply, SourceDocument } from './model.ts';
-import { validateBackground, validateReply } from './validate.ts';
 
 function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -30,8 +29,8 @@ function subdirs(dir: string): string[] {
 }
 
 export function loadReply(absFile: string, shownAs: string): Reply {
-  const parsed = splitFrontMatter(readFileSync(absFile, 'utf8'), shownAs);
-  const fm = validateReply(shownAs, parsed);
+  const parsed = readReply(readFileSync(absFile, 'utf8'), shownAs);
+  const fm = parsed.frontMatter;
   const expected = `${fm.replyNo.toLowerCase()}.md`;
   if (path.basename(absFile) !== expected) {
     throw new ContentError(`${shownAs}:${parsed.lineOf('replyNo')}: replyNo ${fm.replyNo} belongs in a file named ${expected}`);
@@ -51,9 +50,9 @@ export function loadReply(absFile: string, shownAs: string): Reply {
 }
 
 function loadBackground(absFile: string, shownAs: string): BackgroundPage {
-  const parsed = splitFrontMatter(readFileSync(absFile, 'utf8'), shownAs);
-  const fm = validateBackground(shownAs, parsed);
-  return { ...fm, path: backgroundPath(fm.slug), markdown: parsed.body, bodyHtml: renderBody(parsed.body, fm.lang, 'page') };
+  const parsed = readBackground(readFileSync(absFile, 'utf8'), shownAs);
+  const fm = parsed.frontMatter;
+  return { ...fm, path: backgroundPath(fm.slug), file: shownAs, markdown: parsed.body, bodyHtml: renderBody(parsed.body, fm.lang, 'page') };
 }
 
 /** Source documents cited by the replies/pages, described by their `.meta.json` when present. */

@@ -1,6 +1,21 @@
 /** The shapes the templates read: one reply, and the groupings computed once per build. */
 import type { BackgroundFrontMatter, ReplyFrontMatter } from '../../ingest/model.ts';
 
+/**
+ * The reply's front-matter fields (src/ingest/model.ts), in the order the
+ * ingest writes them. The reader (front-matter.ts) checks each, the data
+ * exports publish them in this order; the type check below fails when a
+ * field is added to the model and not here.
+ */
+export const REPLY_FIELDS = [
+  'id', 'year', 'lang', 'bureau', 'session', 'replyNo', 'questionNo', 'member', 'memberRef',
+  'head', 'subhead', 'programmes', 'controllingOfficer', 'director', 'title', 'source',
+] as const satisfies readonly (keyof ReplyFrontMatter)[];
+
+export type ReplyField = (typeof REPLY_FIELDS)[number];
+// Every field of the model is listed: this line fails to compile otherwise.
+export const REPLY_FIELDS_COMPLETE: Exclude<keyof ReplyFrontMatter, ReplyField> extends never ? true : never = true;
+
 export interface ReplyLink {
   replyNo: string;
   title: string;
@@ -59,6 +74,8 @@ export interface MemberGroup {
 
 export interface BackgroundPage extends BackgroundFrontMatter {
   path: string;
+  /** Content-relative file, for messages. */
+  file: string;
   markdown: string;
   bodyHtml: string;
 }

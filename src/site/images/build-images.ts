@@ -1,28 +1,25 @@
 /**
  * Post-Eleventy step: share cards and icons into the built site.
  *
- * Eleventy writes og/cards.json (src/site/pages/og-cards.11ty.ts: what each
- * card says, from the same data as the pages). Here every card becomes an SVG
- * (card-svg.ts) when it is not in the cache (plan.ts); missing PNGs are
+ * The build passes the card list (card-list.ts: what each card says, from
+ * the route table and the same data as the pages). Here every card becomes an
+ * SVG (card-svg.ts) when it is not in the cache (plan.ts); missing PNGs are
  * rendered by worker processes that see only our fonts (render-pool.ts); every
- * PNG is then linked into the site from the cache. cards.json is deleted: it
- * is a build message, not a published file. Same commit → same bytes.
+ * PNG is then linked into the site from the cache. Same commit → same bytes.
  *
  * Env: ARCHIVE_CACHE (cache root, default .cache; pictures in its og/),
  * IMAGE_CACHE_DIR (exact picture cache folder), IMAGE_WORKERS (default: cores).
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { folderMaker, imageCacheDir, publish } from './cache.ts';
-import { CARD_LIST_FILE, readCardList } from './card-file.ts';
+import type { CardList } from './card-list.ts';
 import { fontconfigXml, notoSansHk } from './fonts.ts';
 import { webManifest } from './icons.ts';
 import { planPictures } from './plan.ts';
 import { renderInWorkers } from './render-pool.ts';
-
-export { CARD_LIST_FILE };
 
 export interface ImageOptions {
   cacheDir?: string;
@@ -58,11 +55,20 @@ function workersFromEnv(): number {
   return n;
 }
 
-export async function buildImages(siteDir: string, options: ImageOptions = {}): Promise<ImageStats> {
+/** A card is written under og/ of the site and nowhere else; a bad one fails naming it, before anything is written. */
+function checkCards(list: CardList): void {
+  list.cards.forEach((c, i) => {
+    if (!/^og\/[^\0]+\.png$/.test(c.out) || c.out.split('/').includes('..')) {
+      throw new Error(`share cards: card ${i} is malformed: ${JSON.stringify(c).slice(0, 200)}`);
+    }
+  });
+}
+
+export async function buildImages(siteDir: string, list: CardList, options: ImageOptions = {}): Promise<ImageStats> {
   const started = performance.now();
+  checkCards(list);
   const cacheDir = options.cacheDir ?? imageCacheDir();
   folderMaker()(cacheDir);
-  const list = readCardList(siteDir);
   const plan = planPictures(list, cacheDir);
   const fonts = notoSansHk();
   const workers = options.workers ?? workersFromEnv();
@@ -81,7 +87,6 @@ export async function buildImages(siteDir: string, options: ImageOptions = {}): 
   }
   writeFileSync(path.join(siteDir, 'favicon.svg'), `${plan.iconSource}\n`);
   writeFileSync(path.join(siteDir, 'site.webmanifest'), webManifest(list.brand, list.lang));
-  rmSync(path.join(siteDir, CARD_LIST_FILE));
 
   return {
     pictures: plan.pictures.length,

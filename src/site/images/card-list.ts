@@ -1,14 +1,15 @@
 /**
- * Which share cards the site needs and what each says: one per page that
- * carries an og:image (every page but the 404), from the same archive data the
- * pages are rendered from and at the same path (`ogImagePath`). Cards are in
- * Chinese only: English pages reuse the zh card (DESIGN: one card per page).
- * Pure; the og-cards template writes the result as /og/cards.json for buildImages.
+ * Which share cards the site needs and what each says: one per route of the
+ * route table marked `card` (every page but the 404), from the same archive
+ * data the pages are rendered from and at the same path (`ogImagePath`).
+ * Cards are in Chinese only: English pages reuse the zh card (one card per
+ * path). Pure; the build passes the result to buildImages.
  */
 import { site } from '../../../_data/site.ts';
 import type { Archive, HeadGroup, MemberGroup, ProgrammeGroup, Reply, YearGroup } from '../data/model.ts';
+import { itemOf, type Route, type RouteTable } from '../data/routes.ts';
 import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
-import { membersPath, ogImagePath } from '../lib/urls.ts';
+import { ogImagePath } from '../lib/urls.ts';
 import type { CardText } from './card-svg.ts';
 
 export interface CardJob extends CardText {
@@ -96,20 +97,29 @@ function pageCard(path: string, title: string, description: string): CardJob {
   return { out: out(path), kicker: path === '/' ? '' : s.site.name, aside: '', title, meta: [description] };
 }
 
-export function cardList(archive: Archive): CardList {
-  const cards: CardJob[] = [
-    pageCard('/', s.home.title, s.site.tagline),
-    pageCard('/about/', s.about.title, s.about.sourcesIntro),
-    pageCard('/data/', s.data.title, s.data.intro),
-    pageCard('/search/', s.search.title, s.search.intro),
-    pageCard(membersPath(), s.lists.allMembers, s.lists.membersIntro),
-    ...archive.background.map((b) => pageCard(b.path, b.title, `${s.background.label}：${b.committee}，${b.date}`)),
-    ...archive.years.map(yearCard),
-    ...archive.heads.map(headCard),
-    ...archive.programmes.map(programmeCard),
-    ...archive.members.map(memberCard),
-    ...archive.replies.map(replyCard),
-  ];
+function cardFor(route: Route, archive: Archive): CardJob {
+  switch (route.kind) {
+    case 'home': return pageCard(route.path, s.home.title, s.site.tagline);
+    case 'about': return pageCard(route.path, s.about.title, s.about.sourcesIntro);
+    case 'data': return pageCard(route.path, s.data.title, s.data.intro);
+    case 'search': return pageCard(route.path, s.search.title, s.search.intro);
+    case 'members': return pageCard(route.path, s.lists.allMembers, s.lists.membersIntro);
+    case 'background': {
+      const b = itemOf(archive, route, 'background');
+      return pageCard(b.path, b.title, `${s.background.label}：${b.committee}，${b.date}`);
+    }
+    case 'year': return yearCard(itemOf(archive, route, 'year'));
+    case 'head': return headCard(itemOf(archive, route, 'head'));
+    case 'programme': return programmeCard(itemOf(archive, route, 'programme'));
+    case 'member': return memberCard(itemOf(archive, route, 'member'));
+    case 'reply': return replyCard(itemOf(archive, route, 'reply'));
+    default: throw new Error(`share cards: no card for a ${route.kind} page (${route.url})`);
+  }
+}
+
+/** One card per path of the routes that carry one (the default language's routes: the other languages share them). */
+export function cardList(archive: Archive, routes: RouteTable): CardList {
+  const cards = routes.all.filter((r) => r.card && r.lang === lang).map((r) => cardFor(r, archive));
   const seen = new Set<string>();
   for (const card of cards) {
     if (seen.has(card.out)) throw new Error(`share cards: two pages want the same card ${card.out}`);

@@ -2,7 +2,7 @@
  * The page frame every HTML page shares: head (CSP, canonical, hreflang
  * alternates, Open Graph), skip link, header with navigation and search box,
  * breadcrumbs, main, footer. Links are written root-absolute; the relative-URL
- * transform (.eleventy.ts) rewrites them per page.
+ * transform (eleventy-config.ts) rewrites them per page.
  */
 import { createHash } from 'node:crypto';
 import { site, type InterfaceLang } from '../../../_data/site.ts';
@@ -18,6 +18,8 @@ export interface Crumb {
 }
 
 export interface PageOptions {
+  /** Absolute URL of the site root (Settings.siteUrl), for canonical, hreflang and Open Graph URLs. */
+  siteUrl: string;
   lang: InterfaceLang;
   /** This page's zh (unlocalized) path; the page itself is at localize(path, lang). */
   path: string;
@@ -96,7 +98,7 @@ export function layout(o: PageOptions): string {
   const suffix = ` | ${s.name}`;
   const fullTitle = o.path === '/' ? s.name : clip(o.title, TITLE_MAX - suffix.length) + suffix;
   const alternates = site.languages.map(
-    (l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(localize(o.path, l))}">`,
+    (l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(localize(o.path, l), o.siteUrl)}">`,
   );
   // Open Graph and Twitter card properties, as [attribute, name, value].
   const meta: [string, string, string][] = [
@@ -104,8 +106,8 @@ export function layout(o: PageOptions): string {
     ['property', 'og:site_name', s.name],
     ['property', 'og:title', o.title],
     ['property', 'og:description', o.description],
-    ['property', 'og:url', absoluteUrl(here)],
-    ['property', 'og:image', absoluteUrl(ogImagePath(o.path))],
+    ['property', 'og:url', absoluteUrl(here, o.siteUrl)],
+    ['property', 'og:image', absoluteUrl(ogImagePath(o.path), o.siteUrl)],
     ['property', 'og:image:type', 'image/png'],
     ['property', 'og:image:width', String(CARD_WIDTH)],
     ['property', 'og:image:height', String(CARD_HEIGHT)],
@@ -116,9 +118,9 @@ export function layout(o: PageOptions): string {
   ];
   const headLinks = o.notFound
     ? raw('')
-    : html`<link rel="canonical" href="${absoluteUrl(here)}">
+    : html`<link rel="canonical" href="${absoluteUrl(here, o.siteUrl)}">
 ${alternates}
-<link rel="alternate" hreflang="x-default" href="${absoluteUrl(o.path)}">
+<link rel="alternate" hreflang="x-default" href="${absoluteUrl(o.path, o.siteUrl)}">
 ${meta.map(([attrName, name, value], i) => html`${i ? '\n' : ''}<meta ${raw(attrName)}="${name}" content="${value}">`)}`;
   const nav = [
     { path: '/', label: s.home },

@@ -1,8 +1,10 @@
 /**
- * The URL scheme (DESIGN.md). Paths are root-absolute and unencoded here;
- * the relative-URL transform turns them into page-relative, percent-encoded
- * links in the written HTML. Other helpers (search, images) import these so a
- * URL is defined in one place only.
+ * The URL scheme: every path of the site is made here. Paths are
+ * root-absolute and unencoded; the relative-URL transform turns them into
+ * page-relative, percent-encoded links in the written HTML. The route table
+ * (data/routes.ts), the search index (src/search) and the share cards use
+ * these, and the browser code mirrors replyPath in src/site/search/query.js
+ * (test/site/urls.test.ts checks the two agree), so a URL is defined once.
  */
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 
@@ -46,9 +48,9 @@ export function localize(path: string, lang: InterfaceLang): string {
   return prefix ? `/${prefix}${path}` : path;
 }
 
-/** Root-absolute path → absolute URL on the configured site (for canonical, og:url, sitemap). */
-export function absoluteUrl(path: string): string {
-  return site.url + encodeURI(path.replace(/^\//, ''));
+/** Root-absolute path → absolute URL on the site at `siteUrl` (ending in "/"; for canonical, og:url, sitemap). */
+export function absoluteUrl(path: string, siteUrl: string): string {
+  return siteUrl + encodeURI(path.replace(/^\//, ''));
 }
 
 /**

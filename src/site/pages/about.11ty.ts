@@ -1,14 +1,13 @@
 /** About: the sources (document, session, language), the extraction/correction method, reporting errors. */
-import { site } from '../../../_data/site.ts';
-import { perLanguage, type TemplateData } from '../data/pages.ts';
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 
-export const data = perLanguage('/about/');
+export const data = pagesOf('about');
 
-export function render(d: TemplateData<null>): string {
-  const { lang } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
   const s = strings(lang);
   const a = s.about;
   const main = html`<h1>${a.title}</h1>
@@ -35,7 +34,7 @@ ${a.method.map((p) => html`<p>${p}</p>`)}
 </section>
 <section aria-labelledby="errors">
 <h2 id="errors">${a.errorsTitle}</h2>
-<p>${a.errors} <a href="${site.issuesUrl}">${a.errorsLink}</a></p>
+<p>${a.errors} <a href="${d.settings.issuesUrl}">${a.errorsLink}</a></p>
 </section>`;
-  return layout({ lang, path: '/about/', title: a.title, description: a.sourcesIntro, main });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/about/', title: a.title, description: a.sourcesIntro, main });
 }

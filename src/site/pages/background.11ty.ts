@@ -1,15 +1,16 @@
 /** A background paper (e.g. the 2015 paper on the bureau's nine priority areas), as a readable page. */
 import type { BackgroundPage } from '../data/model.ts';
-import { perItem, type TemplateData } from '../data/pages.ts';
+import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html, raw } from '../lib/html.ts';
 import { formatDate, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { renderBody } from '../markdown/index.ts';
 
-export const data = perItem<BackgroundPage>('background');
+export const data = pagesOf('background');
 
-export function render(d: TemplateData<BackgroundPage>): string {
-  const { lang, item: b } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
+  const b = itemOf(d.archive, d.route, 'background');
   const s = strings(lang).background;
   const same = lang === b.lang;
   const main = html`<article class="paper"${same ? html` data-pagefind-body` : ''}>
@@ -23,5 +24,5 @@ export function render(d: TemplateData<BackgroundPage>): string {
 ${raw(same ? b.bodyHtml : renderBody(b.markdown, b.lang, 'page', lang)) /* src/site/markdown, html:false; labels in the interface language */}
 </div>
 </article>`;
-  return layout({ lang, path: b.path, title: b.title, description: `${s.label}: ${b.committee}, ${b.date}`, main, crumbLabel: s.label, ogType: 'article' });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: b.path, title: b.title, description: `${s.label}: ${b.committee}, ${b.date}`, main, crumbLabel: s.label, ogType: 'article' });
 }

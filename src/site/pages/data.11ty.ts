@@ -1,14 +1,14 @@
 /** Open data: the JSON and CSV exports, documented field by field. */
-import { perLanguage, type TemplateData } from '../data/pages.ts';
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
 import { CSV_COLUMNS } from '../data/exports.ts';
 
-export const data = perLanguage('/data/');
+export const data = pagesOf('data');
 
-export function render(d: TemplateData<null>): string {
-  const { lang } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
   const t = strings(lang).data;
   const main = html`<h1>${t.title}</h1>
 <p>${t.intro}</p>
@@ -20,5 +20,5 @@ export function render(d: TemplateData<null>): string {
 <dl class="fields">${Object.entries(t.fields).map(([k, v]) => html`<div><dt><code>${k}</code></dt><dd>${v}</dd></div>`)}</dl>
 <p>${t.csvColumns} ${CSV_COLUMNS.map((c, i) => html`${i > 0 ? ', ' : ''}<code>${c}</code>`)}</p>
 <p>${t.csvNote}</p>`;
-  return layout({ lang, path: '/data/', title: t.title, description: t.intro, main });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/data/', title: t.title, description: t.intro, main });
 }

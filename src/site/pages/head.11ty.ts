@@ -1,6 +1,6 @@
 /** A head in a year: its programmes with counts and, under each, its replies. */
 import type { HeadGroup } from '../data/model.ts';
-import { perItem, type TemplateData } from '../data/pages.ts';
+import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
@@ -9,10 +9,11 @@ import { localize, yearPath } from '../lib/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
 import { headCharts } from '../charts/page-charts.ts';
 
-export const data = perItem<HeadGroup>('heads');
+export const data = pagesOf('head');
 
-export function render(d: TemplateData<HeadGroup>): string {
-  const { lang, item: h } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
+  const h = itemOf(d.archive, d.route, 'head');
   const l = strings(lang).lists;
   const year = formatYear(h.year, lang);
   const title = format(l.headTitle, { code: h.code, name: h.name });
@@ -31,6 +32,7 @@ ${replyList(p.replies, lang)}
 </section>`,
   )}`;
   return layout({
+    siteUrl: d.settings.siteUrl,
     lang,
     path: h.path,
     title: `${title} (${year})`,

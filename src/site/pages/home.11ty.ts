@@ -1,15 +1,15 @@
 /** Home: what the archive is, search, and the ways in (years, heads, members, background). */
-import { perLanguage, type TemplateData } from '../data/pages.ts';
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout, searchForm } from '../lib/layout.ts';
 import { replyCount } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
-export const data = perLanguage('/');
+export const data = pagesOf('home');
 
-export function render(d: TemplateData<null>): string {
-  const { lang } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
   const s = strings(lang);
   const a = d.archive;
   // "By head" shows the newest year's heads: across a decade of all bureaus the
@@ -43,5 +43,5 @@ ${a.background.length
 <ul>${a.background.map((b) => html`<li><a href="${localize(b.path, lang)}">${inLang(b.title, b.lang, lang)}</a></li>`)}</ul>
 </section>`
     : ''}`;
-  return layout({ lang, path: '/', title: s.home.title, description: s.site.tagline, main, headerSearch: false });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/', title: s.home.title, description: s.site.tagline, main, headerSearch: false });
 }

@@ -1,16 +1,17 @@
 /** A member: every question they asked, grouped by year and head. */
 import type { MemberGroup } from '../data/model.ts';
-import { perItem, type TemplateData } from '../data/pages.ts';
+import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { replyList } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
-export const data = perItem<MemberGroup>('members');
+export const data = pagesOf('member');
 
-export function render(d: TemplateData<MemberGroup>): string {
-  const { lang, item: m } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
+  const m = itemOf(d.archive, d.route, 'member');
   const l = strings(lang).lists;
   const title = format(l.memberTitle, { name: m.name });
   const name = inLang(m.name, m.lang, lang);
@@ -26,6 +27,7 @@ ${replyList(h.replies, lang, false)}`,
 </section>`,
   )}`;
   return layout({
+    siteUrl: d.settings.siteUrl,
     lang,
     path: m.path,
     title,

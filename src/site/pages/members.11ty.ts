@@ -1,20 +1,20 @@
 /** Every member who asked a question, with their number of questions. */
-import { perLanguage, type TemplateData } from '../data/pages.ts';
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { replyCount } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
-export const data = perLanguage(membersPath());
+export const data = pagesOf('members');
 
-export function render(d: TemplateData<null>): string {
-  const { lang } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
   const s = strings(lang);
   const main = html`<h1>${s.lists.allMembers}</h1>
 <p>${s.lists.membersIntro}</p>
 <ul class="members">${d.archive.members.map(
     (m) => html`<li><a href="${localize(m.path, lang)}">${inLang(m.name, m.lang, lang)}</a> <span class="count">${replyCount(m.replies.length, lang)}</span></li>`,
   )}</ul>`;
-  return layout({ lang, path: membersPath(), title: s.lists.allMembers, description: s.lists.membersIntro, main, crumbLabel: s.site.members });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: membersPath(), title: s.lists.allMembers, description: s.lists.membersIntro, main, crumbLabel: s.site.members });
 }

@@ -1,18 +1,19 @@
 /**
  * 404.html: served by GitHub Pages at any missing URL, so it shows both
- * languages, links absolutely (to SITE_URL) and carries its stylesheet inline
+ * languages, links absolutely (to the site URL) and carries its stylesheet inline
  * (a linked one would not load where SITE_URL is not the serving origin).
  */
 import { readFileSync } from 'node:fs';
 import { site } from '../../../_data/site.ts';
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
 import { localize } from '../lib/urls.ts';
 
-export const data = { permalink: '/404.html', eleventyExcludeFromCollections: true };
+export const data = pagesOf('not-found');
 
-export function render(): string {
+export function render(d: TemplateData): string {
   const lang = site.defaultLang;
   const s = strings(lang);
   const others = site.languages.filter((l) => l !== lang);
@@ -25,5 +26,5 @@ ${others.map(
 <p><a href="${localize('/', l)}">${strings(l).notFound.home}</a></p></div>`,
   )}`;
   const css = readFileSync(new URL('../assets/site.css', import.meta.url), 'utf8');
-  return layout({ lang, path: '/404.html', title: s.notFound.title, description: s.notFound.body, main, notFound: true, inlineStyle: css });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/404.html', title: s.notFound.title, description: s.notFound.body, main, notFound: true, inlineStyle: css });
 }

@@ -1,16 +1,17 @@
 /** A programme of a head (or the "not specified" group): its replies. */
 import type { ProgrammeGroup } from '../data/model.ts';
-import { perItem, type TemplateData } from '../data/pages.ts';
+import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { programmeLabel, replyCount, replyList } from '../lib/parts.ts';
 import { headPath, localize, yearPath } from '../lib/urls.ts';
 
-export const data = perItem<ProgrammeGroup>('programmes');
+export const data = pagesOf('programme');
 
-export function render(d: TemplateData<ProgrammeGroup>): string {
-  const { lang, item: p } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
+  const p = itemOf(d.archive, d.route, 'programme');
   const s = strings(lang);
   const year = formatYear(p.year, lang);
   const title = programmeLabel(p.code, p.name, lang);
@@ -21,6 +22,7 @@ export function render(d: TemplateData<ProgrammeGroup>): string {
 <p><a href="${localize(headPath(p.year, p.head.code), lang)}">${format(s.lists.headTitle, { code: p.head.code, name: '' })}${inLang(p.head.name, p.lang, lang)}</a> · ${year} · ${replyCount(p.replies.length, lang)}</p>
 ${replyList(p.replies, lang)}`;
   return layout({
+    siteUrl: d.settings.siteUrl,
     lang,
     path: p.path,
     title: `${title} · ${headTitle} (${year})`,

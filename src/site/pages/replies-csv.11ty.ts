@@ -1,8 +1,8 @@
-import type { TemplateData } from '../data/pages.ts';
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { repliesCsv } from '../data/exports.ts';
 
-export const data = { permalink: '/data/replies.csv', eleventyExcludeFromCollections: true };
+export const data = pagesOf('replies-csv');
 
-export function render(d: TemplateData<null>): string {
-  return repliesCsv(d.archive.replies);
+export function render(d: TemplateData): string {
+  return repliesCsv(d.archive.replies, d.settings.siteUrl);
 }

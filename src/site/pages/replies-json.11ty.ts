@@ -1,8 +1,8 @@
-import type { TemplateData } from '../data/pages.ts';
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { repliesJson } from '../data/exports.ts';
 
-export const data = { permalink: '/data/replies.json', eleventyExcludeFromCollections: true };
+export const data = pagesOf('replies-json');
 
-export function render(d: TemplateData<null>): string {
-  return repliesJson(d.archive.replies);
+export function render(d: TemplateData): string {
+  return repliesJson(d.archive.replies, d.settings.siteUrl);
 }

@@ -1,7 +1,8 @@
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
-export const data = { permalink: '/robots.txt', eleventyExcludeFromCollections: true };
+export const data = pagesOf('robots');
 
-export function render(): string {
-  return `User-agent: *\nAllow: /\nSitemap: ${absoluteUrl('/sitemap.xml')}\n`;
+export function render(d: TemplateData): string {
+  return `User-agent: *\nAllow: /\nSitemap: ${absoluteUrl('/sitemap.xml', d.settings.siteUrl)}\n`;
 }

@@ -3,12 +3,12 @@
  * helper (issue 4, src/site/search/) adds the Pagefind UI into #search-results
  * and its script via the layout's `head` option.
  */
-import { perLanguage, type TemplateData } from '../data/pages.ts';
+import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html, raw } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, searchForm } from '../lib/layout.ts';
 
-export const data = perLanguage('/search/');
+export const data = pagesOf('search');
 
 /**
  * The search script's interface strings as a JSON data block (not executable, so
@@ -18,8 +18,8 @@ function jsonData(value: unknown) {
   return raw(JSON.stringify(value).replace(/</g, '\\u003c'));
 }
 
-export function render(d: TemplateData<null>): string {
-  const { lang } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
   const s = strings(lang);
   const main = html`<h1>${s.search.title}</h1>
 <p>${s.search.intro}</p>
@@ -32,5 +32,5 @@ ${searchForm(lang, 'search-q', true)}
   const head = html`<link rel="stylesheet" href="/search/search.css">
 <script src="/search/offline.js" defer></script>
 <script type="module" src="/search/search.js"></script>`;
-  return layout({ lang, path: '/search/', title: s.search.title, description: s.search.intro, main, headerSearch: false, head });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/search/', title: s.search.title, description: s.search.intro, main, headerSearch: false, head });
 }

@@ -1,5 +1,5 @@
 /** A budget year at a glance: its heads and programmes with counts, then every reply. */
-import { perItem, type TemplateData } from '../data/pages.ts';
+import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import type { YearGroup } from '../data/model.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
@@ -9,10 +9,11 @@ import { localize } from '../lib/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
 import { yearCharts } from '../charts/page-charts.ts';
 
-export const data = perItem<YearGroup>('years');
+export const data = pagesOf('year');
 
-export function render(d: TemplateData<YearGroup>): string {
-  const { lang, item: y } = d.entry;
+export function render(d: TemplateData): string {
+  const { lang } = d.route;
+  const y = itemOf(d.archive, d.route, 'year');
   const l = strings(lang).lists;
   const year = formatYear(y.year, lang);
   const title = format(l.yearTitle, { year });
@@ -29,5 +30,5 @@ ${yearCharts(y, lang, strings(lang).charts)}
   )}</ul>
 <h2 id="replies">${l.replyList}</h2>
 ${replyList(y.replies, lang)}`;
-  return layout({ lang, path: y.path, title, description: title, main, crumbLabel: year, head: chartStylesheetLink() });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: y.path, title, description: title, main, crumbLabel: year, head: chartStylesheetLink() });
 }

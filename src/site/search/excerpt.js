@@ -1,3 +1,4 @@
+// @ts-check
 // Excerpts for the search page, built from a result's indexed content (index tokens,
 // space-separated; Chinese as overlapping bigrams, see query.js) and the positions
 // Pagefind reports as matched. Pure functions (no DOM), so they are tested in Node;

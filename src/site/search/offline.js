@@ -1,3 +1,4 @@
+// @ts-check
 // Classic (non-module) script: module scripts and fetch() do not work from
 // file://, so the search script never runs in an offline copy opened from disk.
 // This one does, and says plainly how to search offline instead of failing silently.

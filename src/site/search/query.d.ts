@@ -1,5 +1,6 @@
 // Types for query.js (a plain browser module) so the Node tests can import it under tsc strict.
 export const INDEX_LANGUAGE: string;
+export function sameColon(name: string): string;
 export function closeGaps(text: string): string;
 export function indexTokens(text: string): string[];
 export function queryTokens(query: string): string[];
@@ -9,6 +10,7 @@ export function parseReplyNumber(query: string): { bureau: string | null; n: num
 export function replyJumps(
   query: string,
   replies: Record<string, Record<string, number>> | null | undefined,
+  pathTemplate: string,
 ): { year: string; replyNo: string; path: string }[];
 export function rankedSearch(
   pagefind: { search(term: string | null, options?: object): Promise<{ results: { id: string }[] }> },

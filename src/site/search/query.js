@@ -1,3 +1,4 @@
+// @ts-check
 // Tokenisation shared by the index (src/search/segment.ts imports this file) and the
 // search page: one implementation, so index-time and query-time splitting cannot disagree.
 //
@@ -9,6 +10,17 @@
 // text is findable, and a phrase search over the query's bigrams is exactly
 // "contains this term". Pagefind sees the bigrams as ordinary space-separated words
 // (the index language is INDEX_LANGUAGE, which it neither segments nor stems).
+
+/**
+ * The source prints a head's colon two ways (政府總部︰ U+FE30 and 政府總部： U+FF1A).
+ * The one rule, used by the index (filter values) and the search page (filters
+ * read from a URL): the second spelling, so a head is one filter entry.
+ * @param {string} name
+ * @returns {string}
+ */
+export function sameColon(name) {
+  return name.replace(/\uFE30/g, '\uFF1A');
+}
 
 /** Language code of the index (Pagefind segments only zh/ja/th; this one it leaves alone). */
 export const INDEX_LANGUAGE = 'yue';
@@ -104,10 +116,16 @@ export function parseReplyNumber(query) {
 }
 
 /**
- * Jump targets for a reply number, from the manifest's { year: { bureau: count } }.
+ * Jump targets for a reply number, from the manifest's { year: { bureau: count } }
+ * and the manifest's reply path for the page's language (made by the site's URL
+ * module, src/site/lib/urls.ts: e.g. "/en/{year}/{replyno}/").
  * Returns [{ year, replyNo, path }] with path relative to the site root.
+ * @param {string} query
+ * @param {Record<string, Record<string, number>> | null | undefined} replies
+ * @param {string} pathTemplate
+ * @returns {{ year: string, replyNo: string, path: string }[]}
  */
-export function replyJumps(query, replies) {
+export function replyJumps(query, replies, pathTemplate) {
   const parsed = parseReplyNumber(query);
   if (!parsed || !replies) return [];
   const out = [];
@@ -115,9 +133,10 @@ export function replyJumps(query, replies) {
     const bureaus = replies[year] || {};
     for (const bureau of Object.keys(bureaus).sort()) {
       if (parsed.bureau && parsed.bureau !== bureau) continue;
-      if (parsed.n > bureaus[bureau]) continue;
+      if (parsed.n > (bureaus[bureau] ?? 0)) continue;
       const replyNo = bureau + String(parsed.n).padStart(3, '0');
-      out.push({ year, replyNo, path: `${year}/${replyNo.toLowerCase()}/` });
+      const path = pathTemplate.replace('{year}', year).replace('{replyno}', replyNo.toLowerCase()).replace(/^\//, '');
+      out.push({ year, replyNo, path });
     }
   }
   return out;

@@ -1,3 +1,4 @@
+// @ts-check
 // The search page (/search/, /en/search/): Pagefind behind an accessible form.
 // Plain browser ES module, no framework, no inline script (CSP script-src 'self').
 //
@@ -13,7 +14,7 @@
 //   until then the status says which years the results cover, and a button offers the rest.
 // - Interface strings come from the page: the site renders its _data/i18n dictionary's
 //   search.ui section into <script type="application/json" id="search-strings">.
-import { segmentQuery, replyJumps, rankedSearch, initPagefind } from './query.js';
+import { segmentQuery, replyJumps, rankedSearch, initPagefind, sameColon } from './query.js';
 import { excerptTokens, excerptSegments } from './excerpt.js';
 import { shardsToLoad, unsearchedYears } from './shards.js';
 
@@ -44,11 +45,19 @@ function resultsText(n, exact) {
   return n === 1 ? t.resultsOne : fill(t.results, { n });
 }
 
+/**
+ * An element with attributes (`text` sets its text) and children.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, unknown>} [attrs]
+ * @param {...(Node | string | null | undefined)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === false || v == null) continue;
-    if (k === 'text') node.textContent = v;
+    if (k === 'text') node.textContent = String(v);
     else node.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children) if (c != null) node.append(c);
@@ -63,8 +72,8 @@ function excerptNodes(segments) {
 function readState() {
   const p = new URLSearchParams(location.search);
   const state = { q: p.get('q') ?? '', sort: p.get('sort') === 'replyNo' ? 'replyNo' : '' };
-  // Heads are printed with two colons (︰ U+FE30, ： U+FF1A); the filters use the second.
-  for (const f of FILTERS) state[f] = (p.get(f) ?? '').replace(/\uFE30/g, '\uFF1A');
+  // Heads are printed with two colons; the filters use one (sameColon, as the index does).
+  for (const f of FILTERS) state[f] = sameColon(p.get(f) ?? '');
   return state;
 }
 
@@ -85,14 +94,17 @@ function resultHref(rawUrl) {
   return new URL((isEnglish ? 'en/' : '') + rel, siteRoot).href;
 }
 
-function setup() {
-  const form = document.querySelector('form[data-search-form]') ?? document.querySelector('main form');
-  const input = form?.querySelector('input[name="q"]');
-  if (!form || !input) return;
-
+/**
+ * The search page's controls, added after the form: a filter per facet and a
+ * sort, the status line (announced), the "all years" button, the reply-number
+ * jump, the result list and the "more" button.
+ * @param {Element} form
+ */
+function buildControls(form) {
   // file:// never gets here (module scripts are blocked there); offline.js explains instead.
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite', 'data-search-status': true });
 
+  /** @type {Record<string, HTMLSelectElement>} */
   const controls = {};
   const fieldset = el('fieldset', { class: 'search-filters' }, el('legend', { text: t.filters }));
   for (const f of FILTERS) {
@@ -117,55 +129,172 @@ function setup() {
   const host = document.getElementById('search-results');
   if (host) host.append(region);
   else form.after(region);
+  return { controls, sortSelect, status, jump, list, more, allYearsButton };
+}
 
-  let manifest = { shards: [], replies: {}, filters: {} };
-  // The manifest is small: fetch it at once so the filters can be used before any typing.
-  const manifestReady = fetch(new URL('pagefind/shards.json', siteRoot))
-    .then((r) => (r.ok ? r.json() : manifest))
+/**
+ * The index: the shard manifest (fetched at once: it is small, and the filters
+ * can then be used before any typing), Pagefind's primary index (the newest
+ * year) on first need, and earlier years merged in only when a search needs them.
+ * @param {(manifest: any) => void} onManifest
+ */
+function openIndex(onManifest) {
+  const index = {
+    /** @type {any} */
+    manifest: { shards: [], replies: {}, filters: {} },
+    /** Names of the shards merged so far. */
+    merged: new Set(),
+    /** The reader asked for every year. */
+    allYears: false,
+    /** @type {Promise<any>} */
+    ready: Promise.resolve(),
+    /** @type {Promise<any> | null} */
+    loading: null,
+    /** @type {Map<string, Promise<unknown>>} */
+    merging: new Map(),
+    /** The primary (newest year) index; earlier years are merged by loadShards. */
+    load() {
+      index.loading ??= import(new URL('pagefind/pagefind.js', siteRoot).href).then((pf) => {
+        initPagefind(pf);
+        return pf;
+      });
+      return index.loading;
+    },
+    /** Merges the shards the state needs (shards.js) into the loaded index. */
+    loadShards(pf, state) {
+      return Promise.all(
+        shardsToLoad(state, index.manifest, index.merged, index.allYears).map((s) => {
+          if (!index.merging.has(s.name)) {
+            index.merging.set(
+              s.name,
+              pf.mergeIndex(new URL(s.path, siteRoot).href).then(() => index.merged.add(s.name)),
+            );
+          }
+          return index.merging.get(s.name);
+        }),
+      );
+    },
+  };
+  index.ready = fetch(new URL('pagefind/shards.json', siteRoot))
+    .then((r) => (r.ok ? r.json() : index.manifest))
     .then((m) => {
-      manifest = m;
-      fillFilters();
+      index.manifest = m;
+      onManifest(m);
       return m;
     });
-  let loading = null;
-  /** The primary (newest year) index; earlier years are merged by loadShards. */
-  function load() {
-    loading ??= import(new URL('pagefind/pagefind.js', siteRoot).href).then((pf) => {
-      initPagefind(pf);
-      return pf;
+  return index;
+}
+
+/**
+ * One result as a list item: a link with its reply number and title, its facts, its excerpt.
+ * Text only: nothing from the index is parsed as HTML.
+ * @param {any} d the result's data from Pagefind
+ * @param {string} query the query the excerpt marks
+ */
+function resultItem(d, query) {
+  const m = d.meta ?? {};
+  const link = el('a', { href: resultHref(d.url) });
+  if (m.replyNo) link.append(el('span', { class: 'search-replyno', text: m.replyNo }), ' ');
+  // Titles, names and heads are Chinese text; mark them for screen readers on the English page.
+  const zh = isEnglish ? 'zh-Hant-HK' : null;
+  link.append(el('span', { lang: zh, text: m.title ?? d.url }));
+  const facts = el('p', { class: 'search-meta' });
+  if (m.kind === 'background') facts.append(t.background);
+  else {
+    if (m.year) facts.append(m.year, ' · ');
+    if (m.member) facts.append(`${t.memberLabel}: `, el('span', { lang: zh, text: m.member }), ' · ');
+    if (m.head) facts.append(`${t.headLabel}: `, el('span', { lang: zh, text: m.head }));
+  }
+  const tokens = excerptTokens(d.content ?? '', d.locations ?? [], m.bodyStart);
+  const excerpt = el('p', { class: 'search-excerpt', lang: 'zh-Hant-HK' }, ...excerptNodes(excerptSegments(tokens, query)));
+  return el('li', {}, el('h2', { class: 'search-title' }, link), facts, excerpt);
+}
+
+/**
+ * The page's events and its history: typing replaces the history entry (after a
+ * pause), submitting or changing a control pushes one, the back button restores
+ * the state it recorded.
+ * @param {{ form: Element, input: HTMLInputElement, controls: Record<string, HTMLSelectElement>, sortSelect: HTMLSelectElement, more: HTMLElement, allYearsButton: HTMLElement }} ui
+ * @param {{ run: (state: any) => unknown, renderMore: () => unknown, applyStateToControls: (state: any) => void, searchAllYears: () => void }} actions
+ */
+function bindEvents({ form, input, controls, sortSelect, more, allYearsButton }, actions) {
+  function stateFromControls() {
+    const s = { q: input.value.trim(), sort: sortSelect.value };
+    for (const f of FILTERS) s[f] = controls[f].value;
+    return s;
+  }
+
+  // One history entry per control the reader changes, not per value passed on the way:
+  // arrow keys on a focused select fire 'change' for every option they cross.
+  let lastPushedBy = null;
+  let timer = 0;
+  input.addEventListener('input', () => {
+    lastPushedBy = null;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const s = stateFromControls();
+      history.replaceState(null, '', stateUrl(s));
+      actions.run(s);
+    }, DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    lastPushedBy = null;
+    clearTimeout(timer);
+    const s = stateFromControls();
+    if (stateUrl(s) !== location.pathname + location.search) history.pushState(null, '', stateUrl(s));
+    actions.run(s);
+  });
+  for (const select of [...Object.values(controls), sortSelect]) {
+    select.addEventListener('change', () => {
+      const s = stateFromControls();
+      if (lastPushedBy === select) history.replaceState(null, '', stateUrl(s));
+      else history.pushState(null, '', stateUrl(s));
+      lastPushedBy = select;
+      actions.run(s);
     });
-    return loading;
   }
-  const merged = new Set();
-  const merging = new Map();
-  let allYears = false;
-  function loadShards(pf, state) {
-    return Promise.all(
-      shardsToLoad(state, manifest, merged, allYears).map((s) => {
-        if (!merging.has(s.name)) {
-          merging.set(
-            s.name,
-            pf.mergeIndex(new URL(s.path, siteRoot).href).then(() => merged.add(s.name)),
-          );
-        }
-        return merging.get(s.name);
-      }),
-    );
-  }
+  more.addEventListener('click', () => actions.renderMore());
+  allYearsButton.addEventListener('click', () => {
+    actions.searchAllYears();
+    allYearsButton.hidden = true;
+    input.focus(); // the button goes away; keep focus in the form, the status announces the new count
+    actions.run(stateFromControls());
+  });
+  window.addEventListener('popstate', () => {
+    lastPushedBy = null;
+    const s = readState();
+    actions.applyStateToControls(s);
+    actions.run(s);
+  });
+}
+
+/**
+ * Wires the page: the controls and the URL hold the state; typing replaces the
+ * history entry, submitting or changing a control pushes one, the back button
+ * restores it; each search runs on the index and shows its results.
+ */
+function setup() {
+  const form = document.querySelector('form[data-search-form]') ?? document.querySelector('main form');
+  /** @type {HTMLInputElement | null | undefined} */
+  const input = form?.querySelector('input[name="q"]');
+  if (!form || !input) return;
+  const { controls, sortSelect, status, jump, list, more, allYearsButton } = buildControls(form);
 
   // Filter values come from the manifest (written by the build, already sorted), not from
   // pagefind.filters(), which would fetch every filter chunk of every shard up front.
-  function fillFilters() {
+  const index = openIndex((manifest) => {
     for (const f of FILTERS) {
       const select = controls[f];
       for (const v of manifest.filters?.[f] ?? []) select.append(el('option', { value: v, text: v }));
       select.value = current[f];
     }
-  }
+  });
 
   let current = readState();
   let searchId = 0;
   let shown = 0;
+  /** @type {any[]} */
   let results = [];
   let exact = 0;
   let partialNote = '';
@@ -187,14 +316,14 @@ function setup() {
   }
 
   function showJumps(q) {
-    const jumps = replyJumps(q, manifest.replies);
+    const jumps = replyJumps(q, index.manifest.replies, index.manifest.replyPath?.[lang] ?? '');
     jump.replaceChildren();
     jump.hidden = jumps.length === 0;
     if (!jumps.length) return;
     jump.append(`${t.jump}: `);
     jumps.slice(0, 5).forEach((j, i) => {
       if (i) jump.append(t.listSeparator ?? ', ');
-      jump.append(el('a', { href: new URL((isEnglish ? 'en/' : '') + j.path, siteRoot).href, text: fill(t.jumpItem, j) }));
+      jump.append(el('a', { href: new URL(j.path, siteRoot).href, text: fill(t.jumpItem, j) }));
     });
   }
 
@@ -203,24 +332,7 @@ function setup() {
     const id = searchId;
     const data = await Promise.all(batch.map((r) => r.data()));
     if (id !== searchId) return;
-    for (const d of data) {
-      const m = d.meta ?? {};
-      const link = el('a', { href: resultHref(d.url) });
-      if (m.replyNo) link.append(el('span', { class: 'search-replyno', text: m.replyNo }), ' ');
-      // Titles, names and heads are Chinese text; mark them for screen readers on the English page.
-      const zh = isEnglish ? 'zh-Hant-HK' : null;
-      link.append(el('span', { lang: zh, text: m.title ?? d.url }));
-      const facts = el('p', { class: 'search-meta' });
-      if (m.kind === 'background') facts.append(t.background);
-      else {
-        if (m.year) facts.append(m.year, ' · ');
-        if (m.member) facts.append(`${t.memberLabel}: `, el('span', { lang: zh, text: m.member }), ' · ');
-        if (m.head) facts.append(`${t.headLabel}: `, el('span', { lang: zh, text: m.head }));
-      }
-      const tokens = excerptTokens(d.content ?? '', d.locations ?? [], m.bodyStart);
-      const excerpt = el('p', { class: 'search-excerpt', lang: 'zh-Hant-HK' }, ...excerptNodes(excerptSegments(tokens, lastQuery)));
-      list.append(el('li', {}, el('h2', { class: 'search-title' }, link), facts, excerpt));
-    }
+    for (const d of data) list.append(resultItem(d, lastQuery));
     shown += batch.length;
     more.hidden = shown >= results.length;
     if (results.length > PAGE_SIZE) status.textContent = `${resultsText(results.length, exact)} ${fill(t.showing, { shown, total: results.length })}${partialNote}`;
@@ -229,7 +341,7 @@ function setup() {
   async function run(state) {
     const id = ++searchId;
     current = state;
-    await manifestReady.catch(() => null);
+    await index.ready.catch(() => null);
     if (id !== searchId) return;
     // A shared link may carry a filter value this index does not have (a typo, a year
     // not published here): drop it from the search and the URL, rather than filter by
@@ -253,14 +365,15 @@ function setup() {
     status.textContent = t.searching;
     let pf;
     try {
-      pf = await load();
-      await loadShards(pf, state);
+      pf = await index.load();
+      await index.loadShards(pf, state);
     } catch (e) {
       status.textContent = t.failed;
       console.error(e);
       return;
     }
     if (id !== searchId) return;
+    /** @type {{ filters: Record<string, string>, sort?: Record<string, string> }} */
     const options = { filters };
     if (state.sort === 'replyNo') options.sort = { replyNo: 'asc' };
     const r = await rankedSearch(pf, state.q, options);
@@ -271,9 +384,9 @@ function setup() {
     lastQuery = state.q;
     list.replaceChildren();
     // Results from the newest year only say so, in the announced status, with a button for the rest.
-    const missing = unsearchedYears(state, manifest, merged);
+    const missing = unsearchedYears(state, index.manifest, index.merged);
     const sep = t.listSeparator ?? ', ';
-    const searched = [manifest.primary ?? '', ...(manifest.shards ?? []).map((s) => s.name).filter((n) => merged.has(n))];
+    const searched = [index.manifest.primary ?? '', ...(index.manifest.shards ?? []).map((s) => s.name).filter((n) => index.merged.has(n))];
     partialNote = missing.length ? ` ${fill(t.partial, { year: searched.join(sep), years: missing.join(sep) })}` : '';
     allYearsButton.hidden = !missing.length;
     status.textContent = (results.length ? resultsText(results.length, exact) : t.none) + partialNote;
@@ -281,61 +394,19 @@ function setup() {
     else more.hidden = true;
   }
 
-  function stateFromControls() {
-    const s = { q: input.value.trim(), sort: sortSelect.value };
-    for (const f of FILTERS) s[f] = controls[f].value;
-    return s;
-  }
-
-  // One history entry per control the reader changes, not per value passed on the way:
-  // arrow keys on a focused select fire 'change' for every option they cross.
-  let lastPushedBy = null;
-  let timer = 0;
-  input.addEventListener('input', () => {
-    lastPushedBy = null;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const s = stateFromControls();
-      history.replaceState(null, '', stateUrl(s));
-      run(s);
-    }, DEBOUNCE_MS);
+  bindEvents({ form, input, controls, sortSelect, more, allYearsButton }, {
+    run,
+    renderMore,
+    applyStateToControls,
+    searchAllYears() {
+      index.allYears = true;
+    },
   });
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    lastPushedBy = null;
-    clearTimeout(timer);
-    const s = stateFromControls();
-    if (stateUrl(s) !== location.pathname + location.search) history.pushState(null, '', stateUrl(s));
-    run(s);
-  });
-  for (const select of [...Object.values(controls), sortSelect]) {
-    select.addEventListener('change', () => {
-      const s = stateFromControls();
-      if (lastPushedBy === select) history.replaceState(null, '', stateUrl(s));
-      else history.pushState(null, '', stateUrl(s));
-      lastPushedBy = select;
-      run(s);
-    });
-  }
-  more.addEventListener('click', () => renderMore());
-  allYearsButton.addEventListener('click', () => {
-    allYears = true;
-    allYearsButton.hidden = true;
-    input.focus(); // the button goes away; keep focus in the form, the status announces the new count
-    run(stateFromControls());
-  });
-  window.addEventListener('popstate', () => {
-    lastPushedBy = null;
-    const s = readState();
-    applyStateToControls(s);
-    run(s);
-  });
-
   applyStateToControls(current);
   if (current.q || FILTERS.some((f) => current[f])) run(current);
   else status.textContent = t.prompt;
   // Start fetching the index while the reader types.
-  input.addEventListener('focus', () => load().catch(() => {}), { once: true });
+  input.addEventListener('focus', () => index.load().catch(() => {}), { once: true });
 }
 
 setup();

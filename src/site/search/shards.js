@@ -1,3 +1,4 @@
+// @ts-check
 // Which year indexes ("shards") a search needs. The newest year is the primary
 // Pagefind bundle (/pagefind/); each earlier year is a bundle of its own, listed in
 // /pagefind/shards.json and merged with mergeIndex only when needed: every shard

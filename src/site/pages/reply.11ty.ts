@@ -1,12 +1,13 @@
 /**
  * The reply page, one per reply per interface language (/2023-24/itib001/ and
- * /en/2023-24/itib001/). Written by src/site/render/write-reply-pages.ts after
- * Eleventy, not as an Eleventy pagination template: at 20 000 replies × 2
- * languages, Eleventy's per-page cost was 70–100 s and 2.4–2.9 GB (measured),
- * against 12 s and 0.4 GB for render + write here.
+ * /en/2023-24/itib001/), paginated over the reply routes (data/routes.ts).
+ * The body in the reply's own language is the one rendered when the archive
+ * was loaded; on a page of another interface language it is rendered again
+ * for that page, so its captions and link names are in the page's language.
  */
-import { site, type InterfaceLang } from '../../../_data/site.ts';
+import type { InterfaceLang, Settings } from '../../../_data/site.ts';
 import type { Reply, ReplyLink } from '../data/model.ts';
+import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html, raw, type SafeHtml } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
@@ -57,9 +58,15 @@ function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, 
   return html`<li class="${rel}"><a href="${localize(link.path, lang)}" rel="${rel}"><span class="dir">${label}</span> <span class="no">${link.replyNo}</span> ${inLang(link.title, link.lang, lang)}</a></li>`;
 }
 
-export function renderReplyPage(r: Reply, lang: InterfaceLang): string {
+export const data = pagesOf('reply');
+
+export function render(d: TemplateData): string {
+  return renderReplyPage(itemOf(d.archive, d.route, 'reply'), d.route.lang, d.settings);
+}
+
+export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>): string {
   const s = strings(lang);
-  const url = absoluteUrl(localize(r.path, lang));
+  const url = absoluteUrl(localize(r.path, lang), settings.siteUrl);
   // The reply's own words (title, names) keep the reply's language inside an interface-language citation.
   const t = (text: string) => inLang(text, r.lang, lang);
   const citation = formatHtml(s.reply.citation, {
@@ -85,9 +92,10 @@ ${neighbour(r.next, 'next', s.reply.next, lang)}
 <aside class="cite">
 <p><span class="label">${s.reply.permalink}</span> <a href="${localize(r.path, lang)}" class="permalink">${url}</a></p>
 <p><span class="label">${s.reply.cite}</span> <span class="citation">${citation}</span></p>
-<p><a href="${site.issuesUrl}/new?title=${encodeURIComponent(`${r.replyNo}: `)}&amp;body=${encodeURIComponent(url)}" class="report">${s.reply.reportError}</a></p>
+<p><a href="${settings.issuesUrl}/new?title=${encodeURIComponent(`${r.replyNo}: `)}&amp;body=${encodeURIComponent(url)}" class="report">${s.reply.reportError}</a></p>
 </aside>`;
   return layout({
+    siteUrl: settings.siteUrl,
     lang,
     path: r.path,
     title: `${r.replyNo} ${r.title}`,

@@ -1,0 +1,122 @@
+/**
+ * The route table: every file of the site Eleventy writes, built once from
+ * the archive. Each route is light (a path, a language, a kind and an index
+ * into the archive list of that kind), so Eleventy can paginate over tens of
+ * thousands of them; the page's data is looked up by index when it renders.
+ * The sitemap (kind `sitemap`), the share cards (images/card-list.ts) and the
+ * search index read this table, so a new kind of page is added here once.
+ */
+import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
+import { localize, membersPath } from '../lib/urls.ts';
+import type { Archive } from './model.ts';
+
+/** Pages with one fixed path, one per interface language. */
+const SINGLE_PAGES = {
+  home: '/',
+  about: '/about/',
+  data: '/data/',
+  search: '/search/',
+  members: membersPath(),
+} as const;
+
+/** Pages of one item of an archive list, one per item per interface language. */
+const LIST_PAGES = {
+  year: 'years',
+  head: 'heads',
+  programme: 'programmes',
+  member: 'members',
+  background: 'background',
+  reply: 'replies',
+} as const satisfies Record<string, keyof Archive>;
+
+/** Files written once, not per language, with no share card and not in the sitemap. */
+const SITE_FILES = {
+  'not-found': '/404.html',
+  sitemap: '/sitemap.xml',
+  robots: '/robots.txt',
+  'replies-json': '/data/replies.json',
+  'replies-csv': '/data/replies.csv',
+} as const;
+
+export type SinglePageKind = keyof typeof SINGLE_PAGES;
+export type ListPageKind = keyof typeof LIST_PAGES;
+export type RouteKind = SinglePageKind | ListPageKind | keyof typeof SITE_FILES;
+
+/** The archive item a page of each list kind renders. */
+export type ItemOf<K extends ListPageKind> = Archive[(typeof LIST_PAGES)[K]][number];
+
+export interface Route {
+  /** Where the file is written, root-absolute: `/en/2023-24/itib001/`, `/sitemap.xml`. */
+  url: string;
+  /** The page's path in the default language (share card, hreflang alternates): `/2023-24/itib001/`. */
+  path: string;
+  /** Interface language. */
+  lang: InterfaceLang;
+  kind: RouteKind;
+  /** Position of the page's item in its archive list (`archive.replies[index]` for a reply); 0 for other kinds. */
+  index: number;
+  /** The page has a share card (og:image); one card serves every language of a path. */
+  card: boolean;
+  /** Listed in sitemap.xml. */
+  sitemap: boolean;
+}
+
+export interface RouteTable {
+  /** Every route, in sitemap order: by language, then home, about, data, search, members index, years, heads, programmes, members, background, replies; the site files last. */
+  all: readonly Route[];
+  /** The same routes by kind (what each template paginates over). */
+  byKind: Record<RouteKind, Route[]>;
+}
+
+export function routeTable(archive: Archive): RouteTable {
+  const all: Route[] = [];
+  for (const lang of site.languages) {
+    const page = (kind: RouteKind, path: string, index: number) =>
+      all.push({ url: localize(path, lang), path, lang, kind, index, card: true, sitemap: true });
+    for (const [kind, path] of Object.entries(SINGLE_PAGES) as [SinglePageKind, string][]) page(kind, path, 0);
+    for (const kind of Object.keys(LIST_PAGES) as ListPageKind[]) {
+      const items: readonly { path: string }[] = archive[LIST_PAGES[kind]];
+      items.forEach((item, index) => page(kind, item.path, index));
+    }
+  }
+  for (const [kind, path] of Object.entries(SITE_FILES) as [RouteKind, string][]) {
+    all.push({ url: path, path, lang: site.defaultLang, kind, index: 0, card: false, sitemap: false });
+  }
+  const seen = new Map<string, Route>();
+  for (const r of all) {
+    const clash = seen.get(r.url);
+    if (clash) throw new Error(`routes: ${r.kind} ${r.index} and ${clash.kind} ${clash.index} both want ${r.url}`);
+    seen.set(r.url, r);
+  }
+  const byKind = Object.fromEntries(
+    [...Object.keys(SINGLE_PAGES), ...Object.keys(LIST_PAGES), ...Object.keys(SITE_FILES)].map((k) => [k, [] as Route[]]),
+  ) as Record<RouteKind, Route[]>;
+  for (const r of all) byKind[r.kind].push(r);
+  return { all, byKind };
+}
+
+/** The archive item a route renders. */
+export function itemOf<K extends ListPageKind>(archive: Archive, route: Route, kind: K): ItemOf<K> {
+  if (route.kind !== kind) throw new Error(`routes: ${route.url} is a ${route.kind} page, not a ${kind} page`);
+  const item = archive[LIST_PAGES[kind]][route.index];
+  if (!item) throw new Error(`routes: ${route.url}: no ${kind} at index ${route.index}`);
+  return item as ItemOf<K>;
+}
+
+/** The data every template receives from Eleventy (the subset we use). */
+export interface TemplateData {
+  archive: Archive;
+  routes: RouteTable;
+  settings: Settings;
+  /** The route this page renders (the pagination alias). */
+  route: Route;
+}
+
+/** Template `data`: one page per route of `kind`, written at the route's URL. */
+export function pagesOf(kind: RouteKind) {
+  return {
+    pagination: { data: `routes.byKind.${kind}`, size: 1, alias: 'route' },
+    eleventyExcludeFromCollections: true,
+    permalink: (d: TemplateData) => d.route.url,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Eleventy, configured by arguments: `writePages` renders every route of the
+ * route table (data/routes.ts) into `outDir` with the templates in
+ * src/site/pages (TypeScript, *.11ty.ts; every interpolation goes through the
+ * escaping `html` tag of lib/html.ts), one layout and one link rewrite.
+ *
+ * The archive, the route table and the settings reach the templates as
+ * global data. Each page carries only its light route (pagination alias
+ * `route`: url, lang, kind, index) and looks its reply or group up by index,
+ * so Eleventy never copies the archive per page.
+ */
+import Eleventy from '@11ty/eleventy';
+import type { Settings } from '../../_data/site.ts';
+import { chartsPlugin } from './charts/plugin.ts';
+import type { Archive } from './data/model.ts';
+import type { RouteTable } from './data/routes.ts';
+import { relativizeHtml } from './lib/relative-url.ts';
+import { absoluteUrl } from './lib/urls.ts';
+
+const TEMPLATES = 'src/site/pages';
+
+interface TransformContext {
+  page: { url: string | false; outputPath: string | false };
+}
+
+// Eleventy's config type is not exported in a form tsc can check; the subset we use:
+export interface EleventyConfig {
+  addExtension(ext: string | string[], opts: { key: string }): void;
+  setTemplateFormats(formats: string | string[]): void;
+  addGlobalData(name: string, value: unknown): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  addTransform(name: string, fn: (this: TransformContext, content: string) => string): void;
+}
+
+/** The configuration callback for `new Eleventy(input, output, { config })`, closed over this build's data. */
+export function eleventyConfig(settings: Settings, archive: Archive, routes: RouteTable) {
+  return (config: EleventyConfig): void => {
+    config.addGlobalData('archive', archive);
+    config.addGlobalData('routes', routes);
+    config.addGlobalData('settings', settings);
+
+    config.addExtension('11ty.ts', { key: '11ty.js' });
+    config.setTemplateFormats('11ty.ts');
+    config.addPassthroughCopy({ 'src/site/assets': 'assets' });
+    chartsPlugin(config); // charts.css → /assets/charts.css (src/site/charts)
+
+    // One rewrite for every URL in every HTML page: root-absolute → page-relative.
+    // (A string transform, not htmlTransformer.addUrlTransform: re-parsing 40 000
+    // pages with posthtml was a quarter of the build; see relativizeHtml.)
+    // The 404 page is served at arbitrary depths, so its links are absolute.
+    config.addTransform('relative-urls', function (this: TransformContext, content: string) {
+      const { url, outputPath } = this.page;
+      if (typeof outputPath !== 'string' || !outputPath.endsWith('.html') || typeof url !== 'string') return content;
+      if (url === '/404.html') return relativizeHtml(content, url, false, (u) => absoluteUrl(u, settings.siteUrl));
+      return relativizeHtml(content, url, settings.offline);
+    });
+  };
+}
+
+/** Renders every route into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first). */
+export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string): Promise<void> {
+  const eleventy = new Eleventy(TEMPLATES, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes) });
+  await eleventy.write();
+}
