@@ -104,6 +104,7 @@ export const en: Strings = {
   },
   body: {
     tableCaption: '{section}: table {n}',
+    tableCsv: 'Download this table (CSV)',
     paragraphLink: 'Link to this paragraph ({id})',
     extracted: '{section}: table {n} (kept as extracted: its columns could not be recovered reliably; the text is as in the original document)',
   },
@@ -171,6 +172,13 @@ export const en: Strings = {
     fieldsTitle: 'Fields',
     csvColumns: 'The CSV columns, in order:',
     csvNote: 'The head is split into headCode and headName; several programmes are separated by "; "; the JSON also has source (file and lines) and markdown.',
+    tablesJson: 'tables.json: every table of every reply: the reply id, the table\'s number in the reply, its caption, header and rows, the cells as the page shows them.',
+    tableCsvs: 'Under every table there is also its CSV (UTF-8 with BOM) at a stable address beside the reply, e.g. /2023-24/itib144/answer-table-1.csv. A cell that starts with =, +, - or @ and is not a number gets a leading \' so that a spreadsheet does not run it as a formula.',
+    termsTitle: 'Terms of reuse',
+    terms: [
+      'The text of the replies is an official document of the Government of the Hong Kong Special Administrative Region, published by the Legislative Council; to reproduce it, follow the copyright notice of the Legislative Council\'s website. The official documents prevail.',
+      'What this archive adds (the structure, the tables and the corrections in content/) is licensed under CC BY 4.0: reuse it freely, crediting "LegCo budget replies archive"; the code is under the MIT licence.',
+    ],
     fields: {
       id: 'Identifier (year/reply number)',
       year: 'Budget year',

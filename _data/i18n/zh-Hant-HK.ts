@@ -109,6 +109,7 @@ export const zhHantHK = {
   },
   body: {
     tableCaption: '{section}：表 {n}',
+    tableCsv: '下載此表（CSV）',
     paragraphLink: '連結至此段（{id}）',
     extracted: '{section}：表 {n}（按擷取原樣保留：未能可靠還原欄位，文字與原文件相同）',
   },
@@ -183,6 +184,13 @@ export const zhHantHK = {
     fieldsTitle: '欄位',
     csvColumns: 'CSV 的欄位依次為：',
     csvNote: '總目分為編號（headCode）及名稱（headName）；多個綱領以「; 」分隔；JSON 另有 source（來源檔案及行號）及 markdown。',
+    tablesJson: 'tables.json：所有答覆內的每個表格：答覆識別碼、表格在答覆中的編號、標題、表頭及各行，儲存格與網頁所示相同。',
+    tableCsvs: '每個表格下方亦有該表的 CSV 檔（UTF-8，含 BOM），網址固定，位於答覆旁，例如 /2023-24/itib144/answer-table-1.csv。以 =、+、-、@ 開首而非數字的儲存格前加上「\'」，以免試算表把它當作公式執行。',
+    termsTitle: '使用條款',
+    terms: [
+      '答覆的文字屬香港特別行政區政府的官方文件，由立法會公開發表；轉載原文請遵從立法會網站的版權告示，並以官方文件為準。',
+      '本檔案庫整理的結構、表格及更正（content/ 內的資料）以 CC BY 4.0 授權，可自由使用及轉載，請註明出處「立法會開支預算答覆檔案庫」；程式碼以 MIT 授權。',
+    ],
     fields: {
       id: '識別碼（年度/答覆編號）',
       year: '年度',

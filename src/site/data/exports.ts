@@ -1,9 +1,9 @@
 /**
  * The open-data exports: replies.json (front-matter + URL + Markdown) and
- * replies.csv (one row per reply, UTF-8 with BOM so Excel shows Chinese).
+ * replies.csv (one row per reply; lib/csv.ts: UTF-8 with BOM so Excel shows Chinese, formulas inert).
  * Field order is fixed so the files are byte-stable.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvFile } from '../lib/csv.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { REPLY_FIELDS, type Reply } from './model.ts';
 
@@ -32,5 +32,5 @@ export function repliesCsv(replies: readonly Reply[], siteUrl: string): string {
     r.programmes.map((p) => `(${p.code}) ${p.name}`).join('; '),
     r.controllingOfficer, r.director, r.title, absoluteUrl(r.path, siteUrl),
   ]);
-  return '\uFEFF' + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' });
+  return csvFile([[...CSV_COLUMNS], ...rows]);
 }

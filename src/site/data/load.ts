@@ -6,8 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BodyTable } from '../markdown/env.ts';
 import { renderBody } from '../markdown/index.ts';
-import { backgroundPath, replyPath } from '../lib/urls.ts';
+import { backgroundPath, replyPath, tableCsvPath } from '../lib/urls.ts';
 import { ContentError, readBackground, readReply } from './front-matter.ts';
 import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
 import type { Archive, BackgroundPage, Reply, SourceDocument } from './model.ts';
@@ -38,11 +39,14 @@ export function loadReply(absFile: string, shownAs: string): Reply {
   if (path.basename(path.dirname(absFile)) !== fm.year) {
     throw new ContentError(`${shownAs}:${parsed.lineOf('year')}: year ${fm.year} does not match its folder`);
   }
+  const at = replyPath(fm);
+  const tables: BodyTable[] = [];
   return {
     ...fm,
-    path: replyPath(fm),
+    path: at,
     markdown: parsed.body,
-    bodyHtml: renderBody(parsed.body, fm.lang, 'reply'),
+    bodyHtml: renderBody(parsed.body, fm.lang, 'reply', fm.lang, { dataPath: at, tables }),
+    tables,
     file: shownAs,
     prev: null,
     next: null,
@@ -97,6 +101,7 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archi
   const { years, heads, programmes } = groupByYear(replies);
   return {
     replies,
+    tables: replies.flatMap((reply) => reply.tables.map((table) => ({ reply, table, path: tableCsvPath(reply.path, table.id) }))),
     years,
     heads,
     programmes,

@@ -1,5 +1,6 @@
 /** The shapes the templates read: one reply, and the groupings computed once per build. */
 import type { BackgroundFrontMatter, ReplyFrontMatter } from '../../ingest/model.ts';
+import type { BodyTable } from '../markdown/env.ts';
 
 /**
  * The reply's front-matter fields (src/ingest/model.ts), in the order the
@@ -30,6 +31,8 @@ export interface Reply extends ReplyFrontMatter {
   markdown: string;
   /** Body rendered once, reused by every interface language. */
   bodyHtml: string;
+  /** The body's tables as data, in page order (their CSVs and tables.json). */
+  tables: BodyTable[];
   /** Content-relative file, for messages. */
   file: string;
   prev: ReplyLink | null;
@@ -90,8 +93,18 @@ export interface SourceDocument {
   replies: number;
 }
 
+/** A table of a reply, with the path of its CSV. */
+export interface ArchiveTable {
+  reply: Reply;
+  table: BodyTable;
+  /** /2023-24/itib144/answer-table-1.csv */
+  path: string;
+}
+
 export interface Archive {
   replies: Reply[];
+  /** Every table of every reply, in reply order then page order. */
+  tables: ArchiveTable[];
   years: YearGroup[];
   heads: HeadGroup[];
   programmes: ProgrammeGroup[];

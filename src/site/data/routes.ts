@@ -7,7 +7,7 @@
  * search index read this table, so a new kind of page is added here once.
  */
 import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
-import { localize, membersPath } from '../lib/urls.ts';
+import { localize, membersPath, TABLES_JSON_PATH } from '../lib/urls.ts';
 import type { Archive } from './model.ts';
 
 /** Pages with one fixed path, one per interface language. */
@@ -29,6 +29,11 @@ const LIST_PAGES = {
   reply: 'replies',
 } as const satisfies Record<string, keyof Archive>;
 
+/** Files of one item of an archive list, written once (not per language), no share card, not in the sitemap. */
+const LIST_FILES = {
+  'table-csv': 'tables',
+} as const satisfies Record<string, keyof Archive>;
+
 /** Files written once, not per language, with no share card and not in the sitemap. */
 const SITE_FILES = {
   'not-found': '/404.html',
@@ -36,14 +41,18 @@ const SITE_FILES = {
   robots: '/robots.txt',
   'replies-json': '/data/replies.json',
   'replies-csv': '/data/replies.csv',
+  'tables-json': TABLES_JSON_PATH,
 } as const;
 
 export type SinglePageKind = keyof typeof SINGLE_PAGES;
 export type ListPageKind = keyof typeof LIST_PAGES;
-export type RouteKind = SinglePageKind | ListPageKind | keyof typeof SITE_FILES;
+export type ListFileKind = keyof typeof LIST_FILES;
+export type RouteKind = SinglePageKind | ListPageKind | ListFileKind | keyof typeof SITE_FILES;
 
-/** The archive item a page of each list kind renders. */
-export type ItemOf<K extends ListPageKind> = Archive[(typeof LIST_PAGES)[K]][number];
+const LISTS = { ...LIST_PAGES, ...LIST_FILES };
+
+/** The archive item a page (or file) of each list kind renders. */
+export type ItemOf<K extends ListPageKind | ListFileKind> = Archive[(typeof LISTS)[K]][number];
 
 export interface Route {
   /** Where the file is written, root-absolute: `/en/2023-24/itib001/`, `/sitemap.xml`. */
@@ -79,6 +88,9 @@ export function routeTable(archive: Archive): RouteTable {
       items.forEach((item, index) => page(kind, item.path, index));
     }
   }
+  for (const kind of Object.keys(LIST_FILES) as ListFileKind[]) {
+    archive[LIST_FILES[kind]].forEach((item, index) => all.push({ url: item.path, path: item.path, lang: site.defaultLang, kind, index, card: false, sitemap: false }));
+  }
   for (const [kind, path] of Object.entries(SITE_FILES) as [RouteKind, string][]) {
     all.push({ url: path, path, lang: site.defaultLang, kind, index: 0, card: false, sitemap: false });
   }
@@ -89,16 +101,16 @@ export function routeTable(archive: Archive): RouteTable {
     seen.set(r.url, r);
   }
   const byKind = Object.fromEntries(
-    [...Object.keys(SINGLE_PAGES), ...Object.keys(LIST_PAGES), ...Object.keys(SITE_FILES)].map((k) => [k, [] as Route[]]),
+    [...Object.keys(SINGLE_PAGES), ...Object.keys(LIST_PAGES), ...Object.keys(LIST_FILES), ...Object.keys(SITE_FILES)].map((k) => [k, [] as Route[]]),
   ) as Record<RouteKind, Route[]>;
   for (const r of all) byKind[r.kind].push(r);
   return { all, byKind };
 }
 
 /** The archive item a route renders. */
-export function itemOf<K extends ListPageKind>(archive: Archive, route: Route, kind: K): ItemOf<K> {
+export function itemOf<K extends ListPageKind | ListFileKind>(archive: Archive, route: Route, kind: K): ItemOf<K> {
   if (route.kind !== kind) throw new Error(`routes: ${route.url} is a ${route.kind} page, not a ${kind} page`);
-  const item = archive[LIST_PAGES[kind]][route.index];
+  const item = archive[LISTS[kind]][route.index];
   if (!item) throw new Error(`routes: ${route.url}: no ${kind} at index ${route.index}`);
   return item as ItemOf<K>;
 }

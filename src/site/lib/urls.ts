@@ -12,6 +12,14 @@ export function replyPath(r: { year: string; replyNo: string }): string {
   return `/${r.year}/${r.replyNo.toLowerCase()}/`;
 }
 
+/** A table of a reply as CSV, beside the reply: /2023-24/itib144/answer-table-1.csv (the table's id is its anchor on the page). */
+export function tableCsvPath(replyPath: string, tableId: string): string {
+  return `${replyPath}${tableId}.csv`;
+}
+
+/** Every table of the archive as one JSON file. */
+export const TABLES_JSON_PATH = '/data/tables.json';
+
 export function yearPath(year: string): string {
   return `/${year}/`;
 }

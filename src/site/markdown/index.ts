@@ -28,11 +28,18 @@ let shared: MarkdownItInstance | undefined;
 /**
  * Renders a reply body (kind "reply") or a page body (kind "page"): the text in
  * its own language, the labels in the page's interface language `uiLang`
- * (default: the text's).
+ * (default: the text's). With `data.dataPath` (a reply's path) each table links
+ * to its CSV; with `data.tables` the tables are collected there as data.
  */
-export function renderBody(markdown: string, lang: ReplyLang, kind: BodyEnv['kind'], uiLang: ReplyLang = lang): string {
+export function renderBody(
+  markdown: string,
+  lang: ReplyLang,
+  kind: BodyEnv['kind'],
+  uiLang: ReplyLang = lang,
+  data: Pick<BodyEnv, 'dataPath' | 'tables'> = {},
+): string {
   shared ??= createMarkdown();
-  const env: BodyEnv = { kind, labels: strings(uiLang).body, uiLang, textLang: lang };
+  const env: BodyEnv = { kind, labels: strings(uiLang).body, uiLang, textLang: lang, ...data };
   // markdown-it types env as an open record; ours is a closed interface.
   return shared.render(markdown, env as unknown as Record<string, unknown>);
 }

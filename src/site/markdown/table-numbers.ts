@@ -15,6 +15,8 @@ export interface TableMeta {
   captionHtml: string;
   /** ` lang="…"` for the caption element when the interface language is not the text's. */
   captionLang: string;
+  /** The caption as plain text (tables.json, CSV link names). */
+  captionText: string;
 }
 
 const isExtracted = (t: Token) => t.type === 'fence' && t.info.trim() === 'extracted';
@@ -36,6 +38,7 @@ export function numberTables(state: StateCore): void {
     const captionHtml = section.label
       ? formatHtml(template, { section: sectionName, n: String(n) }).toString()
       : escapeHtml(format(template, { section: '', n }).replace(/^[:：]\s*/u, ''));
-    t.meta = { id: `${section.id}-table-${n}`, captionHtml, captionLang: labelLang(env) } satisfies TableMeta as unknown as Record<string, unknown>;
+    const captionText = section.label ? format(template, { section: section.label, n: String(n) }) : format(template, { section: '', n }).replace(/^[:：]\s*/u, '');
+    t.meta = { id: `${section.id}-table-${n}`, captionHtml, captionLang: labelLang(env), captionText } satisfies TableMeta as unknown as Record<string, unknown>;
   }
 }

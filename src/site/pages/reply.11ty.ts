@@ -82,7 +82,7 @@ export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Se
 <h1><span class="no">${r.replyNo}</span> ${inLang(r.title, r.lang, lang)}</h1>
 ${facts(r, lang)}
 <div class="body"${lang === r.lang ? '' : html` lang="${r.lang}"`}>
-${raw(lang === r.lang ? r.bodyHtml : renderBody(r.markdown, r.lang, 'reply', lang)) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language */}
+${raw(lang === r.lang ? r.bodyHtml : renderBody(r.markdown, r.lang, 'reply', lang, { dataPath: r.path })) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language */}
 </div>
 </article>
 <nav class="pager" aria-label="${s.reply.pager}"><ul>

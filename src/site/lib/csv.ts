@@ -1,0 +1,27 @@
+/**
+ * CSV as a spreadsheet opens it safely: UTF-8 with a byte-order mark (so Excel
+ * shows Chinese), CRLF line ends, and every cell that a spreadsheet would run
+ * as a formula made inert. Every CSV the site publishes is written here.
+ */
+import { stringify } from 'csv-stringify/sync';
+
+/** A plain number, amount or dash as the replies print them: `-`, `-5`, `+3.2%`, `1 300`, `2,133.2`. Never a formula. */
+const PLAIN_NUMBER = /^[-+–—]?[\d\s,.]*%?$/;
+
+/**
+ * A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
+ * read by Excel, LibreOffice and Google Sheets as a formula (`=HYPERLINK(…)`,
+ * `=cmd|' /C calc'!A0`); a leading apostrophe makes it text, which the
+ * spreadsheet shows without the apostrophe (OWASP's advice for CSV
+ * injection). Plain numbers such as `-` or `-5` are left as printed.
+ */
+export function inertCell(value: string): string {
+  if (!/^[=+\-@\t\r]/.test(value) || PLAIN_NUMBER.test(value)) return value;
+  return `'${value}`;
+}
+
+/** The rows (the first is the header) as a CSV file. */
+export function csvFile(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? String(c) : inertCell(c))));
+  return '\uFEFF' + stringify(cells, { record_delimiter: 'windows' });
+}
