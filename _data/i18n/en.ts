@@ -104,6 +104,7 @@ export const en: Strings = {
   },
   body: {
     tableCaption: '{section}: table {n}',
+    tableCaptionWhat: '{section}: table {n}: {what}',
     tableCsv: 'Download this table (CSV)',
     paragraphLink: 'Link to this paragraph ({id})',
     extracted: '{section}: table {n} (kept as extracted: its columns could not be recovered reliably; the text is as in the original document)',

@@ -109,6 +109,7 @@ export const zhHantHK = {
   },
   body: {
     tableCaption: '{section}：表 {n}',
+    tableCaptionWhat: '{section}：表 {n}：{what}',
     tableCsv: '下載此表（CSV）',
     paragraphLink: '連結至此段（{id}）',
     extracted: '{section}：表 {n}（按擷取原樣保留：未能可靠還原欄位，文字與原文件相同）',
