@@ -1,5 +1,5 @@
 import type { Layout } from './layout.ts';
-import { recoverTables } from './tableRecovery.ts';
+import { recoverTables } from './table-recovery.ts';
 import { Role } from './roles.ts';
 import { displayWidth, joinLines, LEADING_NUMBERING, NUMBERING_ONLY } from './text.ts';
 

@@ -1,9 +1,9 @@
 import { auditRoles, bodyLoss, type AuditFigures } from './audit.ts';
 import { fullWidth, readBlocks, type Block } from './blocks.ts';
-import { crossCheck } from './crossCheck.ts';
+import { crossCheck } from './cross-check.ts';
 import { IngestError, type IngestWarning } from './errors.ts';
 import { parseHeader } from './header.ts';
-import { readIndexTable, type IndexRow } from './indexTable.ts';
+import { readIndexTable, type IndexRow } from './index-table.ts';
 import { layoutFor } from './layout.ts';
 import { renderDocument, renderSection } from './markdown.ts';
 import { documentFacts, type SourceMeta } from './meta.ts';

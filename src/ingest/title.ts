@@ -1,5 +1,5 @@
 import { LEADING_NUMBERING } from './text.ts';
-import { splitClauses } from './titleClauses.ts';
+import { splitClauses } from './title-clauses.ts';
 
 /** Titles stay at most about this many characters (code points). */
 const MAX = 40;

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readBlocks, type Block } from '../../src/ingest/blocks.ts';
 import { zhLayout } from '../../src/ingest/layout.ts';
-import { recoverTables } from '../../src/ingest/tableRecovery.ts';
+import { recoverTables } from '../../src/ingest/table-recovery.ts';
 
 const FULL = 70;
 const blocks = (lines: string[]): Block[] => readBlocks(lines, 0, lines.length, zhLayout, new Uint8Array(lines.length), FULL);

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { deriveTitle } from '../../src/ingest/title.ts';
-import { splitClauses } from '../../src/ingest/titleClauses.ts';
+import { splitClauses } from '../../src/ingest/title-clauses.ts';
 import { realDocument, reply } from './_real.ts';
 
 // Questions below are the real 2023-24 ITIB questions (first paragraphs, as the ingest joins them);

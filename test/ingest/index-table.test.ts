@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readIndexTable } from '../../src/ingest/indexTable.ts';
+import { readIndexTable } from '../../src/ingest/index-table.ts';
 import { enLayout, zhLayout } from '../../src/ingest/layout.ts';
 import { Role } from '../../src/ingest/roles.ts';
 

@@ -1,5 +1,5 @@
 import type { Block } from './blocks.ts';
-import { cellNumber, readRow } from './tableCells.ts';
+import { cellNumber, readRow } from './table-cells.ts';
 import { ink, joinLines, normaliseSpaces } from './text.ts';
 
 /** A number cell on its own: `613`, `1,534.22`, `15%` (not believed as a header cell unless a year). */

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readRow } from '../../src/ingest/tableCells.ts';
-import { recoverTables } from '../../src/ingest/tableRecovery.ts';
+import { readRow } from '../../src/ingest/table-cells.ts';
+import { recoverTables } from '../../src/ingest/table-recovery.ts';
 import { realDocument, reply } from './_real.ts';
 
 const g = realDocument();

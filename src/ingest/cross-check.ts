@@ -1,5 +1,5 @@
 import type { IngestWarning } from './errors.ts';
-import type { IndexRow } from './indexTable.ts';
+import type { IndexRow } from './index-table.ts';
 import type { CodeName } from './model.ts';
 import { ink } from './text.ts';
 
