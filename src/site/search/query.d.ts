@@ -12,11 +12,6 @@ export function replyJumps(
   replies: Record<string, Record<string, number>> | null | undefined,
   pathTemplate: string,
 ): { year: string; replyNo: string; path: string }[];
-export function rankedSearchAll(
-  pagefind: { search(term: string | null, options?: object): Promise<{ results: { id: string }[] }> },
-  queries: string[],
-  options?: object,
-): Promise<{ results: { id: string }[]; exact: number }>;
 export function rankedSearch(
   pagefind: { search(term: string | null, options?: object): Promise<{ results: { id: string }[] }> },
   query: string,

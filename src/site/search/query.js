@@ -184,18 +184,3 @@ export async function rankedSearch(pagefind, query, options = {}) {
   return { results: [...ranked, ...onlyPhrase, ...rest], exact: isExact.size };
 }
 
-/**
- * rankedSearch for several spellings of one query (as typed, and converted to
- * Traditional): the pages that contain one of them in full first, then the rest,
- * each page once. Returns { results, exact }.
- */
-export async function rankedSearchAll(pagefind, queries, options = {}) {
-  const runs = await Promise.all([...new Set(queries)].map((q) => rankedSearch(pagefind, q, options)));
-  if (runs.length === 1) return runs[0];
-  const seen = new Set();
-  const exact = [];
-  const rest = [];
-  for (const r of runs) for (const x of r.results.slice(0, r.exact)) if (!seen.has(x.id)) seen.add(x.id), exact.push(x);
-  for (const r of runs) for (const x of r.results.slice(r.exact)) if (!seen.has(x.id)) seen.add(x.id), rest.push(x);
-  return { results: [...exact, ...rest], exact: exact.length };
-}

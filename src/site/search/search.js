@@ -14,7 +14,7 @@
 //   until then the status says which years the results cover, and a button offers the rest.
 // - Interface strings come from the page: the site renders its _data/i18n dictionary's
 //   search.ui section into <script type="application/json" id="search-strings">.
-import { segmentQuery, replyJumps, rankedSearchAll, initPagefind, sameColon } from './query.js';
+import { segmentQuery, replyJumps, rankedSearch, initPagefind, sameColon } from './query.js';
 import { converterOf, needsConverting } from './convert.js';
 import { suggestions } from './suggest.js';
 import { excerptTokens, excerptSegments } from './excerpt.js';
@@ -429,7 +429,7 @@ function setup() {
     /** @type {{ filters: Record<string, string>, sort?: Record<string, string> }} */
     const options = { filters };
     if (state.sort === 'replyNo') options.sort = { replyNo: 'asc' };
-    // Simplified input is searched in Hong Kong Traditional too (the archive's script), and as typed.
+    // Simplified input is searched in Hong Kong Traditional (the archive's script).
     let converted = state.q;
     if (needsConverting(state.q, index.manifest.convertible)) {
       try {
@@ -439,7 +439,9 @@ function setup() {
       }
       if (id !== searchId) return;
     }
-    const r = await rankedSearchAll(pf, [converted, state.q], options);
+    // Only a query with a character no reply holds is converted, so as typed it can match no
+    // reply in full: the converted form alone is searched (the typed one stays in the box and the URL).
+    const r = await rankedSearch(pf, converted, options);
     if (id !== searchId) return;
     convertedNote = converted !== state.q ? ` ${fill(t.converted, { q: converted })}` : '';
     results = r.results;
