@@ -151,6 +151,16 @@ export const zhHantHK = {
       searchAll: '一併搜尋較早的年度',
       /** Between the years listed in `partial`. */
       listSeparator: '、',
+      /** A query converted from Simplified to Hong Kong Traditional Chinese (convert.js): {q} is what was searched. */
+      converted: '已轉為繁體搜尋「{q}」。',
+      /** Marks a result that contains some of the query's words but not the whole term. */
+      partialMatch: '部分符合：不含完整字詞',
+      /** Before the closest terms the archive holds, when no reply contains the query (suggest.js). */
+      suggest: '你是否要找：',
+      /** A word of Latin letters that no reply contains ({q}); the replies are in Chinese. */
+      latinNone: '沒有答覆包含「{q}」。這些答覆的內文是中文：請以中文字詞搜尋，或',
+      /** The link after latinNone: a reply-number search. */
+      latinReplyNo: '按答覆編號搜尋（例如 ITIB001）',
       /** Shown by offline.js when the page is opened from disk (file://), where the index cannot load. */
       offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟 http://localhost:8000/search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
     },

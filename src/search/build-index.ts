@@ -31,12 +31,18 @@ import { INDEX_LANGUAGE } from './segment.ts';
 import { site } from '../../_data/site.ts';
 import { localize, replyPath } from '../site/lib/urls.ts';
 import { pruneShards, restoreShard, shardCacheDir, shardKey, storeShard } from './shard-cache.ts';
+import { converterDict, convertibleChars } from './converter-dict.ts';
+import type { Lexicon } from './lexicon.ts';
 
 export { INDEX_LANGUAGE };
 
 /** Where the shard manifest lives, relative to the site root. */
 export const SHARD_MANIFEST = 'pagefind/shards.json';
 export const SHARD_DIR = 'pagefind-shards';
+/** The query converter's dictionaries (converter-dict.ts), loaded only for a query with a character the archive lacks. */
+export const CONVERTER_FILE = 'pagefind/s2hk.json';
+/** The names "did you mean" chooses from (lexicon.ts), loaded only when no reply contains a query. */
+export const VOCABULARY_FILE = 'pagefind/vocabulary.json';
 
 export type SearchStrategy = 'bigram' | 'plain';
 
@@ -190,12 +196,16 @@ export function filterValues(records: Pick<SearchRecord, 'filters'>[]): Record<s
   );
 }
 
+/** opencc-js's core (ES module, ~4 KB gzipped), which convert.js loads as search/opencc-core.js. */
+export const OPENCC_CORE = fileURLToPath(import.meta.resolve('opencc-js/core'));
+
 function installClient(siteDir: string): void {
   const dest = join(siteDir, 'search');
   mkdirSync(dest, { recursive: true });
   for (const f of readdirSync(CLIENT_DIR).sort()) {
     if (/\.(js|css)$/.test(f)) copyFileSync(join(CLIENT_DIR, f), join(dest, f));
   }
+  copyFileSync(OPENCC_CORE, join(dest, 'opencc-core.js'));
 }
 
 /**
@@ -234,6 +244,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
     const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
     const used = new Set<string>();
     let reused = 0;
+    let lexicon: Lexicon;
     try {
       const prepared = groups.map(() => null as Promise<PreparedDoc[]> | null);
       const prepare = (k: number) => {
@@ -272,9 +283,13 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
           r.docs = []; // let the text of indexed shards be collected
         }
       }
+      lexicon = pool.lexicon;
     } finally {
       await pool.close();
     }
+    const converter = converterDict(lexicon.findable);
+    writeFileSync(join(siteDir, CONVERTER_FILE), JSON.stringify(converter) + '\n');
+    writeFileSync(join(siteDir, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
     if (cacheDir) pruneShards(cacheDir, used);
     log(`search: ${groups.length - reused} shard(s) indexed, ${reused} unchanged and reused from the cache`);
     const missing = summary.filter((d) => d.meta.kind === 'reply' && !existsSync(join(siteDir, replyPath({ year: d.year, replyNo: d.meta.replyNo ?? '' }), 'index.html')));
@@ -289,6 +304,8 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
       // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
       replyPath: Object.fromEntries(site.languages.map((l) => [l, localize(replyPath({ year: '{year}', replyNo: '{replyno}' }), l)])),
       filters: filterValues(summary),
+      // A query with one of these characters (Simplified, absent from the archive) is converted to Traditional first.
+      convertible: convertibleChars(converter, (c) => lexicon.holds(c)),
     };
     writeFileSync(join(siteDir, SHARD_MANIFEST), JSON.stringify(manifest) + '\n');
     return { pages: summary.length, shards, strategy, reused };
