@@ -191,6 +191,10 @@ export const en: Strings = {
       markdown: 'Full question and reply (Markdown, JSON only)',
     },
   },
+  feed: {
+    follow: 'Follow new replies on this page (Atom feed)',
+    advertise: '{title} (Atom feed)',
+  },
   notFound: {
     title: 'Page not found',
     body: 'There is nothing at this address. It may have been mistyped, or the page has moved.',

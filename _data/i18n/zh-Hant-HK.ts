@@ -203,6 +203,12 @@ export const zhHantHK = {
       markdown: '問題及答覆全文（Markdown，只在 JSON 中）',
     },
   },
+  feed: {
+    /** The visible link to a page's Atom feed. */
+    follow: '訂閱此頁的新答覆（Atom 資訊提供）',
+    /** The feed's name where a page advertises it (<link rel="alternate" title>). */
+    advertise: '{title}（Atom 資訊提供）',
+  },
   notFound: {
     title: '找不到這一頁',
     body: '這個網址沒有內容。網址可能輸入錯誤，或頁面已經移動。',

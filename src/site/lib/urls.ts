@@ -54,6 +54,21 @@ export function absoluteUrl(path: string, siteUrl: string): string {
 }
 
 /**
+ * The address a reader is shown or given for a page (permalinks, citations,
+ * feeds, the data exports): the absolute URL when the site's address is known
+ * (Settings.siteUrl, from SITE_URL), else the page's path on the site, so no
+ * placeholder domain is ever printed.
+ */
+export function publicUrl(path: string, siteUrl: string | null): string {
+  return siteUrl === null ? path : absoluteUrl(path, siteUrl);
+}
+
+/** The Atom feed of a page that lists replies (home, year, head, programme, member): `feed.xml` in the page's folder. */
+export function feedPath(pagePath: string): string {
+  return `${pagePath}feed.xml`;
+}
+
+/**
  * Open Graph card for a page: `<site>/og/<zh path without trailing slash>.png`,
  * e.g. /og/2023-24/itib001.png; the home page is /og/index.png. Pages of every
  * interface language share the zh card.
