@@ -170,7 +170,7 @@ export const en: Strings = {
     csv: 'replies.csv: one reply per row (UTF-8 with BOM, so Excel shows Chinese correctly).',
     fieldsTitle: 'Fields',
     csvColumns: 'The CSV columns, in order:',
-    csvNote: 'The head is split into headCode and headName; several programmes are separated by "; "; the JSON also has source (file and lines) and markdown.',
+    csvNote: 'The head is split into headCode and headName; several programmes are separated by "; "; the JSON also has source (file and lines) and markdown. In the CSV, a cell that starts with =, +, - or @ and is not a number starts with an apostrophe (\'), so spreadsheets show it as text and never run it as a formula.',
     fields: {
       id: 'Identifier (year/reply number)',
       year: 'Budget year',

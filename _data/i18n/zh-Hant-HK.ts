@@ -182,7 +182,7 @@ export const zhHantHK = {
     csv: 'replies.csv：每則答覆一行（UTF-8，含 BOM，可直接以 Excel 開啟而中文不會變亂碼）。',
     fieldsTitle: '欄位',
     csvColumns: 'CSV 的欄位依次為：',
-    csvNote: '總目分為編號（headCode）及名稱（headName）；多個綱領以「; 」分隔；JSON 另有 source（來源檔案及行號）及 markdown。',
+    csvNote: '總目分為編號（headCode）及名稱（headName）；多個綱領以「; 」分隔；JSON 另有 source（來源檔案及行號）及 markdown。CSV 中以 =、+、-、@ 開頭而非數字的儲存格前加上撇號（\'），試算表便只當作文字顯示，不會當作公式執行。',
     fields: {
       id: '識別碼（年度/答覆編號）',
       year: '年度',

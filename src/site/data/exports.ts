@@ -4,6 +4,7 @@
  * Field order is fixed so the files are byte-stable.
  */
 import { stringify } from 'csv-stringify/sync';
+import { inertCell } from '../lib/csv.ts';
 import { publicUrl } from '../lib/urls.ts';
 import { REPLY_FIELDS, type Reply } from './model.ts';
 
@@ -25,12 +26,13 @@ export function repliesJson(replies: readonly Reply[], siteUrl: string | null): 
   return JSON.stringify(replies.map((r) => replyRecord(r, siteUrl)), null, 1) + '\n';
 }
 
+/** Every cell made inert for spreadsheets (lib/csv.ts). */
 export function repliesCsv(replies: readonly Reply[], siteUrl: string | null): string {
   const rows = replies.map((r) => [
     r.id, r.year, r.lang, r.bureau, r.session, r.replyNo, r.questionNo, r.member, r.memberRef ?? '',
     r.head.code, r.head.name, r.subhead,
     r.programmes.map((p) => `(${p.code}) ${p.name}`).join('; '),
     r.controllingOfficer, r.director, r.title, publicUrl(r.path, siteUrl),
-  ]);
+  ].map(inertCell));
   return '\uFEFF' + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' });
 }
