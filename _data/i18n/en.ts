@@ -59,8 +59,8 @@ export const en: Strings = {
   },
   lists: {
     replies: 'Replies',
-    replyCount: '{n} replies',
-    memberCount: '{n} members',
+    replyCount: { one: '{n} reply', other: '{n} replies' },
+    memberCount: { one: '{n} member', other: '{n} members' },
     programmes: 'Programmes',
     heads: 'Heads',
     years: 'Years',
@@ -104,7 +104,9 @@ export const en: Strings = {
   },
   body: {
     tableCaption: '{section}: table {n}',
-    paragraphLink: 'Link to this paragraph ({id})',
+    paragraphLink: 'Link to paragraph {n} of the {section}',
+    partLink: 'Link to part {part} of the {section}',
+    sections: { question: 'question', answer: 'reply', intro: 'introduction', annex: 'annex {n}', section: 'section {n}' },
     extracted: '{section}: table {n} (kept as extracted: its columns could not be recovered reliably; the text is as in the original document)',
   },
   search: {

@@ -3,6 +3,7 @@
  * dictionary is the type every other language must satisfy (see en.ts).
  * `{name}` placeholders are filled by `format()` in src/site/lib/i18n.ts.
  */
+import type { PluralForms } from './plural.ts';
 export const zhHantHK = {
   langName: '中文',
   /** Names of the languages a source or reply can be in. */
@@ -64,8 +65,9 @@ export const zhHantHK = {
   },
   lists: {
     replies: '答覆',
-    replyCount: '{n} 則答覆',
-    memberCount: '{n} 位議員',
+    /** Counts take a form per plural category (plural.ts); Chinese has one. */
+    replyCount: { other: '{n} 則答覆' } as PluralForms,
+    memberCount: { other: '{n} 位議員' } as PluralForms,
     programmes: '綱領',
     heads: '總目',
     years: '年度',
@@ -109,7 +111,12 @@ export const zhHantHK = {
   },
   body: {
     tableCaption: '{section}：表 {n}',
-    paragraphLink: '連結至此段（{id}）',
+    /** The name a screen reader gives a paragraph's link: "連結至答覆第 1 段". */
+    paragraphLink: '連結至{section}第 {n} 段',
+    /** …and a numbered part's: "連結至答覆第 3(b) 點". */
+    partLink: '連結至{section}第 {part} 點',
+    /** Sections as named in those links. */
+    sections: { question: '問題', answer: '答覆', intro: '引言', annex: '附件 {n}', section: '第 {n} 節' },
     extracted: '{section}：表 {n}（按擷取原樣保留：未能可靠還原欄位，文字與原文件相同）',
   },
   search: {

@@ -43,7 +43,8 @@ test('CSP without inline script or style; skip link to main; landmarks; breadcru
   assert.not.match(zh, /unsafe-inline/);
   assert.match(zh, '<a class="skip" href="#main">跳到主要內容</a>');
   for (const landmark of ['<header', '<nav class="site-nav"', '<main id="main"', '<footer']) assert.match(zh, landmark);
-  assert.match(zh, '<li><a href="/2023-24/">2023-24</a></li><li><a href="/2023-24/itib001/" aria-current="page">標題</a></li></ol></nav>');
+  // The separators are hidden from assistive technology: a screen reader reads the list, not "›".
+  assert.match(zh, '<li><span class="sep" aria-hidden="true">›</span><a href="/2023-24/">2023-24</a></li><li><span class="sep" aria-hidden="true">›</span><a href="/2023-24/itib001/" aria-current="page">標題</a></li></ol></nav>');
   assert.not.match(zh, /<script|style="/);
 });
 

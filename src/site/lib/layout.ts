@@ -72,9 +72,11 @@ function breadcrumbs(o: PageOptions): SafeHtml {
   const s = strings(o.lang).site;
   if (o.path === '/' || o.notFound) return raw('');
   const trail = [{ label: s.home as Html, path: '/' }, ...(o.crumbs ?? [])];
+  // The separators are drawn, not read: a screen reader announces the list and its items.
+  const sep = html`<span class="sep" aria-hidden="true">›</span>`;
   return html`<nav class="crumbs" aria-label="${s.breadcrumb}"><ol>${trail.map(
-    (c) => html`<li><a href="${localize(c.path, o.lang)}">${c.label}</a></li>`,
-  )}<li><a href="${localize(o.path, o.lang)}" aria-current="page">${o.crumbLabel ?? o.title}</a></li></ol></nav>`;
+    (c, i) => html`<li>${i ? sep : ''}<a href="${localize(c.path, o.lang)}">${c.label}</a></li>`,
+  )}<li>${sep}<a href="${localize(o.path, o.lang)}" aria-current="page">${o.crumbLabel ?? o.title}</a></li></ol></nav>`;
 }
 
 /** The search box; `forSearchPage` marks the form src/site/search/search.js takes over. */

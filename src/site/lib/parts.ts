@@ -3,7 +3,7 @@ import type { InterfaceLang } from '../../../_data/site.ts';
 import type { Archive, Reply } from '../data/model.ts';
 import type { FeedOf } from '../data/routes.ts';
 import { html, type SafeHtml } from './html.ts';
-import { format, formatNumber, formatYear, strings } from './i18n.ts';
+import { format, formatCount, formatYear, strings } from './i18n.ts';
 import { inLang } from './layout.ts';
 import { feedPath, localize } from './urls.ts';
 
@@ -18,7 +18,7 @@ export function replyList(replies: readonly Reply[], lang: InterfaceLang, showMe
 }
 
 export function replyCount(n: number, lang: InterfaceLang): string {
-  return format(strings(lang).lists.replyCount, { n: formatNumber(n, lang) });
+  return formatCount(strings(lang).lists.replyCount, n, lang);
 }
 
 /** "Programme (2) 創新及科技" or "not specified", as plain text for titles. */

@@ -1,7 +1,7 @@
 /** Home: what the archive is, search, and the ways in (years, heads, members, background). */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
-import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
+import { format, formatCount, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout, searchForm } from '../lib/layout.ts';
 import { feedLink, replyCount } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
@@ -36,7 +36,7 @@ ${searchForm(lang, 'home-q')}
 </section>
 <section aria-labelledby="home-members">
 <h2 id="home-members">${s.home.byMember}</h2>
-<p><a href="${localize(membersPath(), lang)}">${s.lists.allMembers}</a> <span class="count">${format(s.lists.memberCount, { n: formatNumber(a.members.length, lang) })}</span></p>
+<p><a href="${localize(membersPath(), lang)}">${s.lists.allMembers}</a> <span class="count">${formatCount(s.lists.memberCount, a.members.length, lang)}</span></p>
 </section>
 ${a.background.length
     ? html`<section aria-labelledby="home-background">
