@@ -50,11 +50,16 @@ export function eleventyConfig(settings: Settings, archive: Archive, routes: Rou
     // The 404 page is served at any depth, so its links cannot be page-relative:
     // absolute on the site's address, or root-absolute when the build has none
     // (right for a site served at a domain's root; a site under a path prefix sets SITE_URL).
+    // In the offline copy there is no server: 404.html is just a page at the root.
     const { siteUrl } = settings;
     config.addTransform('relative-urls', function (this: TransformContext, content: string) {
       const { url, outputPath } = this.page;
       if (typeof outputPath !== 'string' || !outputPath.endsWith('.html') || typeof url !== 'string') return content;
-      if (url === '/404.html') return siteUrl === null ? content : relativizeHtml(content, url, false, (u) => absoluteUrl(u, siteUrl));
+      if (url === '/404.html') {
+        if (siteUrl !== null) return relativizeHtml(content, url, false, (u) => absoluteUrl(u, siteUrl));
+        // Offline (opened from disk, no server to serve it elsewhere) it is a page at the root like any other.
+        return settings.offline ? relativizeHtml(content, url, true) : content;
+      }
       return relativizeHtml(content, url, settings.offline);
     });
   };

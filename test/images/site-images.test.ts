@@ -86,7 +86,7 @@ test('icons and manifest: linked from the home page and published', () => {
     ['apple-touch-icon', 'apple-touch-icon.png'],
     ['manifest', 'site.webmanifest'],
   ] as const) {
-    assert.match(home, new RegExp(`<link rel="${rel}" href="${file.replace('.', '\\.')}"`), `${rel} → ${file}`);
+    assert.match(home, new RegExp(`<link rel="${rel}" href="\\./${file.replace('.', '\\.')}"`), `${rel} → ${file}`);
     assert.ok(existsSync(path.join(dir, file)), `${file} published`);
   }
   const manifest = JSON.parse(readFileSync(path.join(dir, 'site.webmanifest'), 'utf8')) as { icons: { src: string }[] };

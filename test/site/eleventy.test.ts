@@ -73,7 +73,8 @@ test('feeds link absolutely on the site address; without one, relatively, and no
   const relFeed = readFileSync(path.join(noAddress, '2023-24/feed.xml'), 'utf8');
   assert.match(relFeed, '<link rel="alternate" type="text/html" href="./itib002/"/>');
   const notFound = readFileSync(path.join(noAddress, '404.html'), 'utf8');
-  assert.match(notFound, 'href="/favicon.svg"');
+  assert.not.match(notFound, 'favicon', 'a 404 page that cannot know where the site is loads nothing from it');
+  assert.match(notFound, '<a href="/">');
   assert.not.match(notFound, /https?:\/\/(?!github\.com|www\.w3\.org)/);
 });
 

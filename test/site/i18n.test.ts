@@ -11,7 +11,7 @@ const isPlural = (v: unknown): v is Record<string, string> =>
 
 function leaves(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
-  if (isPlural(value)) return [[path, value.other]];
+  if (isPlural(value)) return [[path, value.other!]];
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
 }

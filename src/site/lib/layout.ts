@@ -133,6 +133,15 @@ export function layout(o: PageOptions): string {
 `}${alternates}
 <link rel="alternate" hreflang="x-default" href="${address(o.path)}">
 ${meta.map(([attrName, name, value], i) => html`${i ? '\n' : ''}<meta ${raw(attrName)}="${name}" content="${value}">`)}`;
+  // The 404 page of a build without the site's address cannot know where the
+  // site's files are (it may be served under a path prefix): it loads none.
+  const icons = o.notFound && o.siteUrl === null
+    ? ''
+    : html`<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
+<link rel="manifest" href="/site.webmanifest">
+`;
   const nav = [
     { path: '/', label: s.home },
     { path: membersPath(), label: s.members },
@@ -148,11 +157,7 @@ ${meta.map(([attrName, name, value], i) => html`${i ? '\n' : ''}<meta ${raw(attr
 <title>${fullTitle}</title>
 <meta name="description" content="${o.description}">
 ${headLinks}
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32">
-<link rel="apple-touch-icon" href="/apple-touch-icon.png">
-<link rel="manifest" href="/site.webmanifest">
-${o.feed ? html`<link rel="alternate" type="application/atom+xml" title="${format(strings(o.lang).feed.advertise, { title: o.title })}" href="${localize(feedPath(o.path), o.lang)}">
+${icons}${o.feed ? html`<link rel="alternate" type="application/atom+xml" title="${format(strings(o.lang).feed.advertise, { title: o.title })}" href="${localize(feedPath(o.path), o.lang)}">
 ` : ''}${stylesheet}
 ${o.head ?? ''}
 </head>
