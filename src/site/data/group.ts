@@ -135,6 +135,10 @@ export function groupByMember(sorted: Reply[]): MemberGroup[] {
   for (const r of sorted) {
     const path = memberPath(r.member);
     const m = getOrAdd(members, path, () => ({ name: r.member, path, replies: [], years: [], lang: r.lang }));
+    // Two names whose pages would be one folder (e.g. "a/b" and "a:b"): never merge two people.
+    if (m.name !== r.member) {
+      throw new Error(`${r.file}: member "${r.member}" and ${m.replies[0]!.file}: member "${m.name}" would share the page ${path}`);
+    }
     m.replies.push(r);
     let year = m.years[m.years.length - 1];
     if (!year || year.year !== r.year) {

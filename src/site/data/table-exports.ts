@@ -3,7 +3,7 @@
  * table in /data/tables.json. Cells are as the reader sees them on the page.
  */
 import { csvFile } from '../lib/csv.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { publicUrl } from '../lib/urls.ts';
 import type { ArchiveTable } from './model.ts';
 
 export function tableCsv(t: ArchiveTable): string {
@@ -11,15 +11,15 @@ export function tableCsv(t: ArchiveTable): string {
 }
 
 /** tables.json: for each table, its reply, its number in the reply, caption, header and rows; key order fixed. */
-export function tablesJson(tables: readonly ArchiveTable[], siteUrl: string, terms: Record<string, string>): string {
+export function tablesJson(tables: readonly ArchiveTable[], siteUrl: string | null, terms: Record<string, string>): string {
   const records = tables.map((t) => ({
     replyId: t.reply.id,
     replyNo: t.reply.replyNo,
     table: t.reply.tables.indexOf(t.table) + 1,
     id: t.table.id,
     caption: t.table.caption,
-    replyUrl: absoluteUrl(t.reply.path, siteUrl),
-    csvUrl: absoluteUrl(t.path, siteUrl),
+    replyUrl: publicUrl(t.reply.path, siteUrl),
+    csvUrl: publicUrl(t.path, siteUrl),
     header: t.table.header,
     rows: t.table.rows,
   }));

@@ -8,7 +8,7 @@
 import { site } from '../../../_data/site.ts';
 import type { Archive, HeadGroup, MemberGroup, ProgrammeGroup, Reply, YearGroup } from '../data/model.ts';
 import { itemOf, type Route, type RouteTable } from '../data/routes.ts';
-import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
+import { format, formatCount, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { ogImagePath } from '../lib/urls.ts';
 import type { CardText } from './card-svg.ts';
 
@@ -32,7 +32,7 @@ function out(path: string): string {
 }
 
 function count(n: number): string {
-  return format(s.lists.replyCount, { n: formatNumber(n, lang) });
+  return formatCount(s.lists.replyCount, n, lang);
 }
 
 function headLine(code: string, name: string): string {

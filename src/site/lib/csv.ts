@@ -15,13 +15,14 @@ const PLAIN_NUMBER = /^[-+–—]?[\d\s,.]*%?$/;
  * spreadsheet shows without the apostrophe (OWASP's advice for CSV
  * injection). Plain numbers such as `-` or `-5` are left as printed.
  */
-export function inertCell(value: string): string {
-  if (!/^[=+\-@\t\r]/.test(value) || PLAIN_NUMBER.test(value)) return value;
-  return `'${value}`;
+export function inertCell(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  if (!/^[=+\-@\t\r]/.test(text) || PLAIN_NUMBER.test(text)) return text;
+  return `'${text}`;
 }
 
 /** The rows (the first is the header) as a CSV file. */
-export function csvFile(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? String(c) : inertCell(c))));
+export function csvFile(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+  const cells = rows.map((r) => r.map(inertCell));
   return '\uFEFF' + stringify(cells, { record_delimiter: 'windows' });
 }

@@ -4,7 +4,7 @@ import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
-import { replyList } from '../lib/parts.ts';
+import { feedLink, listTitle, replyList } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
 export const data = pagesOf('member');
@@ -13,10 +13,11 @@ export function render(d: TemplateData): string {
   const { lang } = d.route;
   const m = itemOf(d.archive, d.route, 'member');
   const l = strings(lang).lists;
-  const title = format(l.memberTitle, { name: m.name });
+  const title = listTitle(d.archive, 'member', d.route.index, lang);
   const name = inLang(m.name, m.lang, lang);
   const main = html`<h1>${formatHtml(l.memberTitle, { name })}</h1>
 <p>${formatHtml(l.memberIntro, { name, n: formatNumber(m.replies.length, lang) })}</p>
+${feedLink(m.path, lang)}
 ${m.years.map(
     (y) => html`<section aria-labelledby="y-${y.year}">
 <h2 id="y-${y.year}">${formatYear(y.year, lang)}</h2>
@@ -35,5 +36,6 @@ ${replyList(h.replies, lang, false)}`,
     crumbs: [{ label: strings(lang).site.members, path: membersPath() }],
     crumbLabel: inLang(m.name, m.lang, lang),
     main,
+    feed: true,
   });
 }

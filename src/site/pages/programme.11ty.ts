@@ -4,7 +4,7 @@ import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
-import { programmeLabel, replyCount, replyList } from '../lib/parts.ts';
+import { feedLink, listTitle, programmeLabel, replyCount, replyList } from '../lib/parts.ts';
 import { headPath, localize, yearPath } from '../lib/urls.ts';
 
 export const data = pagesOf('programme');
@@ -20,12 +20,13 @@ export function render(d: TemplateData): string {
     p.code === null ? html`${title}` : html`${format(s.lists.programmeTitle, { code: p.code, name: '' })}${inLang(p.name ?? '', p.lang, lang)}`;
   const main = html`<h1>${heading}</h1>
 <p><a href="${localize(headPath(p.year, p.head.code), lang)}">${format(s.lists.headTitle, { code: p.head.code, name: '' })}${inLang(p.head.name, p.lang, lang)}</a> · ${year} · ${replyCount(p.replies.length, lang)}</p>
+${feedLink(p.path, lang)}
 ${replyList(p.replies, lang)}`;
   return layout({
     siteUrl: d.settings.siteUrl,
     lang,
     path: p.path,
-    title: `${title} · ${headTitle} (${year})`,
+    title: listTitle(d.archive, 'programme', d.route.index, lang),
     description: `${title} · ${headTitle} · ${year}`,
     crumbs: [
       { label: year, path: yearPath(p.year) },
@@ -33,5 +34,6 @@ ${replyList(p.replies, lang)}`;
     ],
     crumbLabel: p.code === null ? s.reply.programmeNone : html`${s.reply.programme} ${p.code}`,
     main,
+    feed: true,
   });
 }

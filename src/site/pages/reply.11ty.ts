@@ -12,7 +12,7 @@ import { html, raw, type SafeHtml } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { renderBody } from '../markdown/index.ts';
-import { absoluteUrl, headPath, localize, memberPath, programmePath, yearPath } from '../lib/urls.ts';
+import { headPath, publicUrl, localize, memberPath, programmePath, yearPath } from '../lib/urls.ts';
 
 function facts(r: Reply, lang: InterfaceLang): SafeHtml {
   const s = strings(lang).reply;
@@ -66,7 +66,8 @@ export function render(d: TemplateData): string {
 
 export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>): string {
   const s = strings(lang);
-  const url = absoluteUrl(localize(r.path, lang), settings.siteUrl);
+  // The address shown and cited: absolute on the site's address, else the page's path (never a placeholder domain).
+  const url = publicUrl(localize(r.path, lang), settings.siteUrl);
   // The reply's own words (title, names) keep the reply's language inside an interface-language citation.
   const t = (text: string) => inLang(text, r.lang, lang);
   const citation = formatHtml(s.reply.citation, {
@@ -76,7 +77,7 @@ export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Se
     year: formatYear(r.year, lang),
     questionNo: String(r.questionNo),
     member: t(r.member),
-    url,
+    url: settings.siteUrl === null ? '' : url,
   });
   const main = html`<article class="reply"${lang === r.lang ? html` data-pagefind-body` : ''}>
 <h1><span class="no">${r.replyNo}</span> ${inLang(r.title, r.lang, lang)}</h1>
