@@ -5,8 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
-/** A plain number, amount or dash as the replies print them: `-`, `-5`, `+3.2%`, `1 300`, `2,133.2`. Never a formula. */
-const PLAIN_NUMBER = /^[-+–—]?[\d\s,.]*%?$/;
+/** A plain number or amount as the replies print them (`-5`, `+3.2%`, `1 300`, `2,133.2`), or a lone dash for "nil": never a formula. */
+const PLAIN_NUMBER = /^[-+–—]?\d[\d\s,.]*%?$|^[-–—]$/;
 
 /**
  * A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
