@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { settingsFromEnv, type Settings } from '../_data/site.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
+import { writeOfflineSearch } from '../src/search/offline-bundle.ts';
 import { searchSources } from '../src/search/records.ts';
 import { loadArchive } from '../src/site/data/load.ts';
 import type { Archive } from '../src/site/data/model.ts';
@@ -41,6 +42,8 @@ async function runStage(stage: Stage, settings: Settings, site: Site, dir: strin
     const sources = searchSources(site.archive, site.routes);
     const r = await buildSearchIndex(dir, { contentDir: settings.contentDir, sources });
     console.log(`Search: ${r.pages} pages in ${r.shards.length} shard(s), ${r.reused} unchanged and reused from .cache`);
+    // The offline mirror searches from disk: the same index and page as classic scripts (file:// blocks modules and fetch)
+    if (settings.offline) console.log(`Search offline: ${(await writeOfflineSearch(dir)).files} index files as classic scripts`);
   } else {
     // share cards of the route table (content-hash cache), icons, manifest
     const r = await buildImages(dir, cardList(site.archive, site.routes));

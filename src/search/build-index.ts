@@ -199,11 +199,14 @@ export function filterValues(records: Pick<SearchRecord, 'filters'>[]): Record<s
 /** opencc-js's core (ES module, ~4 KB gzipped), which convert.js loads as search/opencc-core.js. */
 export const OPENCC_CORE = fileURLToPath(import.meta.resolve('opencc-js/core'));
 
+/** Parts of the offline mirror's classic script only (bundled by offline-bundle.ts), never loaded online. */
+const OFFLINE_ONLY = /^offline-(entry|files)\.js$/;
+
 function installClient(siteDir: string): void {
   const dest = join(siteDir, 'search');
   mkdirSync(dest, { recursive: true });
   for (const f of readdirSync(CLIENT_DIR).sort()) {
-    if (/\.(js|css)$/.test(f)) copyFileSync(join(CLIENT_DIR, f), join(dest, f));
+    if (/\.(js|css)$/.test(f) && !OFFLINE_ONLY.test(f)) copyFileSync(join(CLIENT_DIR, f), join(dest, f));
   }
   copyFileSync(OPENCC_CORE, join(dest, 'opencc-core.js'));
 }

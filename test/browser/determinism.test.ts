@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diskTree } from '../support/file-tree.ts';
-import { buildSite, tempDir, xssContent, xssSite } from '../support/builds.ts';
+import { buildSite, offlineBuild, runScript, tempDir, xssContent, xssSite } from '../support/builds.ts';
 import { CONTENT_DIR } from '../support/site.ts';
 
 const test = suite('deterministic builds');
@@ -52,6 +52,17 @@ test('real corpus: two builds are byte-identical', () => {
   console.log(`  real corpus: ${first.size} files, ${diff.length} differences`);
   assert.ok(first.size > 100, `only ${first.size} files built from ${CONTENT_DIR}`);
   assert.equal(diff.slice(0, 30), [], `${diff.length} files differ between two builds`);
+});
+
+// The offline zip carries the search page and index rebuilt as classic scripts (esbuild):
+// no build path may leak into them.
+test('offline zip: two builds in different folders give the same bytes', () => {
+  const first = offlineBuild().zip;
+  const dir = tempDir('offline-2');
+  runScript('scripts/build-offline.ts', ['--site', join(dir, 'elsewhere'), '--zip', join(dir, 'again.zip')], FRESH_INDEX);
+  const second = readFileSync(join(dir, 'again.zip'));
+  console.log(`  offline zip: ${first.length} and ${second.length} bytes`);
+  assert.ok(Buffer.from(first).equals(second), 'the two offline zips differ');
 });
 
 test.run();

@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { CONTENT_DIR } from '../support/site.ts';
 import { expectedFor, loadQuerySet, loadReplyTexts } from './expected.ts';
-import { searchHarness, closeHarness } from './harness.ts';
+import { searchHarness, closeHarness, search, listed, exactPaths } from './harness.ts';
 
 test.after(() => closeHarness());
 
@@ -26,48 +26,6 @@ async function open(path: string, viewport = { width: 1000, height: 800 }): Prom
   await page.goto(new URL(path, server.baseUrl).href);
   return page;
 }
-
-/** Search `q` on the page and wait until the status reports the outcome. */
-async function search(page: Page, q: string): Promise<string> {
-  const status = page.locator('[data-search-status]');
-  // Cleared first, so the same outcome twice in a row is still seen as new.
-  const before = '';
-  await page.evaluate(() => {
-    document.querySelector('[data-search-status]')!.textContent = '';
-    document.querySelector('[data-search-results]')!.replaceChildren();
-  });
-  await page.locator('main input[name="q"]').fill(q);
-  await page.locator('main input[name="q"]').press('Enter');
-  await page.waitForFunction(
-    (b) => {
-      const s = document.querySelector('[data-search-status]')?.textContent ?? '';
-      return s !== b && !/搜尋中|Searching/.test(s) && /\d|找不到|No results/.test(s);
-    },
-    before,
-  );
-  // The results and the note (did you mean, Latin) follow the status.
-  await page.waitForFunction(() => document.querySelector('[data-search-results] > li') || /找不到|No results/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
-  await page.waitForLoadState('networkidle');
-  return (await status.textContent()) ?? '';
-}
-
-/** Every listed result (pressing "more" until all are shown): its path and whether it is labelled partial. */
-async function listed(page: Page): Promise<{ path: string; partial: boolean }[]> {
-  const moreShown = () => page.evaluate(() => !(document.querySelector('.search-more') as HTMLElement | null)?.hidden);
-  while (await moreShown()) {
-    const n = await page.locator('[data-search-results] > li').count();
-    await page.locator('.search-more').click();
-    await page.waitForFunction((k) => document.querySelectorAll('[data-search-results] > li').length > k, n);
-  }
-  return page.$$eval('[data-search-results] > li', (lis) =>
-    lis.map((li) => ({
-      path: (li.querySelector('a')?.getAttribute('href') ?? '').replace(/^.*\/legco-archive\/(en\/)?/, ''),
-      partial: li.getAttribute('data-match') === 'partial',
-    })),
-  );
-}
-
-const exactPaths = (rows: { path: string; partial: boolean }[]) => rows.filter((r) => !r.partial).map((r) => r.path).sort();
 
 test('Simplified queries list the replies that contain their Traditional form, and say what was searched', async () => {
   const page = await open('search/');

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/serve/chromium.ts';
 import { serveDirectory, type StaticServer } from '../../src/serve/static-server.ts';
 import { requireSite, SITE_DIR } from '../support/site.ts';
@@ -43,3 +43,46 @@ export async function closeHarness(): Promise<void> {
   browser = undefined;
   server = undefined;
 }
+
+/** Search `q` on the page and wait until the status reports the outcome. */
+export async function search(page: Page, q: string): Promise<string> {
+  const status = page.locator('[data-search-status]');
+  // Cleared first, so the same outcome twice in a row is still seen as new.
+  const before = '';
+  await page.evaluate(() => {
+    document.querySelector('[data-search-status]')!.textContent = '';
+    document.querySelector('[data-search-results]')!.replaceChildren();
+  });
+  await page.locator('main input[name="q"]').fill(q);
+  await page.locator('main input[name="q"]').press('Enter');
+  await page.waitForFunction(
+    (b) => {
+      const s = document.querySelector('[data-search-status]')?.textContent ?? '';
+      return s !== b && !/搜尋中|Searching/.test(s) && /\d|找不到|No results/.test(s);
+    },
+    before,
+  );
+  // The results and the note (did you mean, Latin) follow the status.
+  await page.waitForFunction(() => document.querySelector('[data-search-results] > li') || /找不到|No results/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+  await page.waitForLoadState('networkidle');
+  return (await status.textContent()) ?? '';
+}
+
+/** Every listed result (pressing "more" until all are shown): its path and whether it is labelled partial. */
+export async function listed(page: Page): Promise<{ path: string; partial: boolean }[]> {
+  const moreShown = () => page.evaluate(() => !(document.querySelector('.search-more') as HTMLElement | null)?.hidden);
+  while (await moreShown()) {
+    const n = await page.locator('[data-search-results] > li').count();
+    await page.locator('.search-more').click();
+    await page.waitForFunction((k) => document.querySelectorAll('[data-search-results] > li').length > k, n);
+  }
+  return page.$$eval('[data-search-results] > li', (lis) =>
+    lis.map((li) => ({
+      // Under the site's folder (legco-archive/, served or unzipped), without a page's index.html (offline links).
+      path: (li.querySelector('a')?.getAttribute('href') ?? '').replace(/^.*\/legco-archive\/(en\/)?/, '').replace(/index\.html$/, ''),
+      partial: li.getAttribute('data-match') === 'partial',
+    })),
+  );
+}
+
+export const exactPaths = (rows: { path: string; partial: boolean }[]) => rows.filter((r) => !r.partial).map((r) => r.path).sort();

@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
@@ -101,4 +102,24 @@ export function offlineBuild(): { zip: Uint8Array; siteDir: string } {
   runScript('scripts/build-offline.ts', ['--site', siteDir, '--zip', zipPath]);
   offline = { zip: new Uint8Array(readFileSync(zipPath)), siteDir };
   return offline;
+}
+
+/**
+ * The offline zip unpacked on disk, as a reader gets it: returns the folder it unpacks to
+ * (its one top folder, e.g. …/legco-archive), whose pages are opened with file://.
+ */
+let unpacked: string | undefined;
+export function unzippedOffline(): string {
+  if (unpacked) return unpacked;
+  const dir = tempDir('offline-unzipped');
+  const tops = new Set<string>();
+  for (const [name, bytes] of Object.entries(unzipSync(offlineBuild().zip))) {
+    if (name.endsWith('/')) continue;
+    tops.add(name.split('/')[0]!);
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+  if (tops.size !== 1) throw new Error(`the offline zip should unpack to one folder, not ${[...tops].join(', ')}`);
+  unpacked = join(dir, [...tops][0]!);
+  return unpacked;
 }

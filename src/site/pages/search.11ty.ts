@@ -7,6 +7,7 @@ import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html, raw } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, searchForm } from '../lib/layout.ts';
+import { OFFLINE_SEARCH_SCRIPT } from '../../search/offline-bundle.ts';
 
 export const data = pagesOf('search');
 
@@ -27,9 +28,13 @@ ${searchForm(lang, 'search-q', true)}
 <div id="search-results"></div>
 <noscript><p>${s.search.noScript}</p></noscript>
 <script type="application/json" id="search-strings">${jsonData(s.search.ui)}</script>`;
-  // The search UI (src/site/search/, installed into /search/ by buildSearchIndex): offline.js is a classic
-  // script so it also runs from file://, where module scripts are blocked.
-  const head = html`<link rel="stylesheet" href="/search/search.css">
+  // The search UI (src/site/search/, installed into /search/ by buildSearchIndex). Online: ES modules, and
+  // offline.js, a classic script, which says what to do when the online site is opened from disk (file://
+  // blocks module scripts). The offline mirror searches from disk: one classic script (src/search/offline-bundle.ts).
+  const head = d.settings.offline
+    ? html`<link rel="stylesheet" href="/search/search.css">
+<script src="/${OFFLINE_SEARCH_SCRIPT}" defer></script>`
+    : html`<link rel="stylesheet" href="/search/search.css">
 <script src="/search/offline.js" defer></script>
 <script type="module" src="/search/search.js"></script>`;
   return layout({ siteUrl: d.settings.siteUrl, lang, path: '/search/', title: s.search.title, description: s.search.intro, main, headerSearch: false, head });

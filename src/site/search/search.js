@@ -25,6 +25,21 @@ const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 180;
 
 const siteRoot = new URL('../', import.meta.url);
+
+/**
+ * How the page reads its files: online, ES modules and fetch(); in the offline mirror
+ * opened from disk, where both are blocked, the classic scripts of offline-files.js.
+ */
+const files = /** @type {any} */ (globalThis).legcoOfflineSearch ?? {
+  module: (path) => import(new URL(path, siteRoot).href),
+  json: (path) => fetch(new URL(path, siteRoot)).then((r) => (r.ok ? r.json() : null)),
+  directoryIndex: '',
+};
+
+/** A page's URL from its path under the site root (offline: a folder's index.html). */
+function pageUrl(path) {
+  return new URL(path.replace(/\/$/, `/${files.directoryIndex}`), siteRoot).href;
+}
 const lang = document.documentElement.lang || 'zh-Hant-HK';
 const isEnglish = lang.toLowerCase().startsWith('en');
 const t = readStrings();
@@ -93,7 +108,7 @@ function resultHref(rawUrl) {
   // the English interface links to its own copy of each page under /en/.
   const path = new URL(rawUrl, location.href).pathname;
   const rel = path.startsWith(siteRoot.pathname) ? path.slice(siteRoot.pathname.length) : path.replace(/^\//, '');
-  return new URL((isEnglish ? 'en/' : '') + rel, siteRoot).href;
+  return pageUrl((isEnglish ? 'en/' : '') + rel);
 }
 
 /**
@@ -103,7 +118,8 @@ function resultHref(rawUrl) {
  * @param {Element} form
  */
 function buildControls(form) {
-  // file:// never gets here (module scripts are blocked there); offline.js explains instead.
+  // The online site opened from disk never gets here (module scripts are blocked there): offline.js
+  // explains instead. The offline mirror runs this file as part of a classic script (offline-files.js).
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite', 'data-search-status': true });
 
   /** @type {Record<string, HTMLSelectElement>} */
@@ -159,7 +175,7 @@ function openIndex(onManifest) {
     merging: new Map(),
     /** The primary (newest year) index; earlier years are merged by loadShards. */
     load() {
-      index.loading ??= import(new URL('pagefind/pagefind.js', siteRoot).href).then((pf) => {
+      index.loading ??= files.module('pagefind/pagefind.js').then((pf) => {
         initPagefind(pf);
         return pf;
       });
@@ -170,8 +186,8 @@ function openIndex(onManifest) {
     /** The Simplified → Traditional converter (convert.js), loaded the first time a query needs it. */
     converter() {
       index.converting ??= Promise.all([
-        import(new URL('search/opencc-core.js', siteRoot).href),
-        fetch(new URL('pagefind/s2hk.json', siteRoot)).then((r) => r.json()),
+        files.module('search/opencc-core.js'),
+        files.json('pagefind/s2hk.json'),
       ]).then(([core, dict]) => converterOf(core, dict));
       return index.converting;
     },
@@ -179,7 +195,7 @@ function openIndex(onManifest) {
     naming: null,
     /** The names "did you mean" chooses from, loaded the first time no reply contains a query. */
     vocabulary() {
-      index.naming ??= fetch(new URL('pagefind/vocabulary.json', siteRoot)).then((r) => (r.ok ? r.json() : []));
+      index.naming ??= files.json('pagefind/vocabulary.json').then((v) => v ?? []);
       return index.naming;
     },
     /** Merges the shards the state needs (shards.js) into the loaded index. */
@@ -197,8 +213,9 @@ function openIndex(onManifest) {
       );
     },
   };
-  index.ready = fetch(new URL('pagefind/shards.json', siteRoot))
-    .then((r) => (r.ok ? r.json() : index.manifest))
+  index.ready = files
+    .json('pagefind/shards.json')
+    .then((m) => m ?? index.manifest)
     .then((m) => {
       index.manifest = m;
       onManifest(m);
@@ -347,7 +364,7 @@ function setup() {
     jump.append(`${t.jump}: `);
     jumps.slice(0, 5).forEach((j, i) => {
       if (i) jump.append(t.listSeparator ?? ', ');
-      jump.append(el('a', { href: new URL(j.path, siteRoot).href, text: fill(t.jumpItem, j) }));
+      jump.append(el('a', { href: pageUrl(j.path), text: fill(t.jumpItem, j) }));
     });
   }
 
