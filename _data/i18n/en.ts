@@ -55,6 +55,8 @@ export const en: Strings = {
     permalink: 'Permanent link',
     cite: 'Cite this reply',
     reportError: 'Report an error in this reply',
+    editionMissing: 'The English edition of this reply is not yet in the archive: the text below is the Chinese edition.',
+    editionLink: 'Read the Chinese edition of {replyNo}',
     citation: '{director}, "{replyNo}: {title}", Replies to initial written questions raised by Finance Committee Members in examining the Estimates of Expenditure {year}, question serial no. {questionNo}, asked by {member}. {url}',
   },
   lists: {
@@ -111,6 +113,12 @@ export const en: Strings = {
     title: 'Search',
     intro: 'Search the full text of every question and reply.',
     noScript: 'Search needs JavaScript. You can also browse every reply by year, head or member.',
+    /** Shown only when the archive has replies in more than one edition (src/site/search/edition.js). */
+    edition: {
+      searching: 'Searching the {edition} of the replies.',
+      switchTo: 'Search the {edition} instead',
+      names: { 'zh-Hant-HK': 'Chinese edition', en: 'English edition' },
+    },
     ui: {
       filters: 'Filters',
       year: 'Year',
@@ -167,7 +175,7 @@ export const en: Strings = {
     title: 'Open data',
     intro: 'Every reply can be downloaded for research and reuse.',
     json: 'replies.json: every field of every reply, its URL and the Markdown text.',
-    csv: 'replies.csv: one reply per row (UTF-8 with BOM, so Excel shows Chinese correctly).',
+    csv: 'replies.csv: one row per edition of each reply, Chinese first (UTF-8 with BOM, so Excel shows Chinese correctly).',
     fieldsTitle: 'Fields',
     csvColumns: 'The CSV columns, in order:',
     csvNote: 'The head is split into headCode and headName; several programmes are separated by "; "; the JSON also has source (file and lines) and markdown.',
@@ -189,6 +197,7 @@ export const en: Strings = {
       title: 'Short subject (derived from the question)',
       url: 'URL',
       markdown: 'Full question and reply (Markdown, JSON only)',
+      editions: 'The reply\'s other language editions, e.g. editions.en (the English edition), each with the fields above (JSON only; in the CSV each edition is a row of its own)',
     },
   },
   notFound: {

@@ -10,6 +10,7 @@ import { html, raw, attr, type Html, type SafeHtml } from './html.ts';
 import { strings } from './i18n.ts';
 import { absoluteUrl, localize, membersPath, ogImagePath } from './urls.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../images/card-svg.ts';
+import type { Names } from '../data/model.ts';
 
 export interface Crumb {
   label: Html;
@@ -49,6 +50,26 @@ export interface PageOptions {
 /** Marks text in another language than the page (e.g. a Chinese name on an English page). */
 export function inLang(text: string, textLang: string, pageLang: InterfaceLang): SafeHtml {
   return textLang === pageLang ? html`${text}` : html`<span lang="${textLang}">${text}</span>`;
+}
+
+/**
+ * A name as a page in `pageLang` shows it: `own` (as printed, in `ownLang`)
+ * when that is the page's language, else the name in the page's language from
+ * `names` when the archive has one (e.g. a head's English name on an English
+ * page of a reply that has only its Chinese edition), else `own` in its language.
+ */
+export function localText(own: string, ownLang: string, names: Names, pageLang: InterfaceLang): { text: string; lang: string } {
+  if (ownLang !== pageLang) {
+    const named = names[pageLang];
+    if (named !== undefined) return { text: named, lang: pageLang };
+  }
+  return { text: own, lang: ownLang };
+}
+
+/** localText, marked with its language when that is not the page's. */
+export function localName(own: string, ownLang: string, names: Names, pageLang: InterfaceLang): SafeHtml {
+  const t = localText(own, ownLang, names, pageLang);
+  return inLang(t.text, t.lang, pageLang);
 }
 
 /** Browser tabs and search results cut long titles anyway; keep the whole <title> ≤ 70 characters. */

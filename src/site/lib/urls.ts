@@ -62,3 +62,18 @@ export function ogImagePath(zhPath: string): string {
   const trimmed = zhPath.replace(/^\/+|\/+$/g, '');
   return `/og/${trimmed === '' ? 'index' : trimmed}.png`;
 }
+
+/**
+ * The search index of one language's editions: `/pagefind/` (the primary
+ * language, Chinese) and `/pagefind-en/` (English), each with its own
+ * `shards.json`; earlier years' bundles under `/pagefind-shards/<year>/` and
+ * `/pagefind-en-shards/<year>/`. The search page reads them from here (its
+ * `search-editions` data block) and src/search writes them here.
+ */
+export function searchIndexPath(lang: InterfaceLang): string {
+  return lang === site.defaultLang ? '/pagefind/' : `/pagefind-${lang}/`;
+}
+
+export function searchShardsPath(lang: InterfaceLang): string {
+  return `${searchIndexPath(lang).replace(/\/$/, '')}-shards/`;
+}

@@ -3,7 +3,7 @@ import type { MemberGroup } from '../data/model.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
-import { inLang, layout } from '../lib/layout.ts';
+import { layout, localName, localText } from '../lib/layout.ts';
 import { replyList } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
@@ -13,15 +13,15 @@ export function render(d: TemplateData): string {
   const { lang } = d.route;
   const m = itemOf(d.archive, d.route, 'member');
   const l = strings(lang).lists;
-  const title = format(l.memberTitle, { name: m.name });
-  const name = inLang(m.name, m.lang, lang);
+  const title = format(l.memberTitle, { name: localText(m.name, m.lang, m.names, lang).text });
+  const name = localName(m.name, m.lang, m.names, lang);
   const main = html`<h1>${formatHtml(l.memberTitle, { name })}</h1>
 <p>${formatHtml(l.memberIntro, { name, n: formatNumber(m.replies.length, lang) })}</p>
 ${m.years.map(
     (y) => html`<section aria-labelledby="y-${y.year}">
 <h2 id="y-${y.year}">${formatYear(y.year, lang)}</h2>
 ${y.heads.map(
-      (h) => html`<h3><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, m.lang, lang)}</a></h3>
+      (h) => html`<h3><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${localName(h.name, m.lang, h.names, lang)}</a></h3>
 ${replyList(h.replies, lang, false)}`,
     )}
 </section>`,
@@ -33,7 +33,7 @@ ${replyList(h.replies, lang, false)}`,
     title,
     description: title,
     crumbs: [{ label: strings(lang).site.members, path: membersPath() }],
-    crumbLabel: inLang(m.name, m.lang, lang),
+    crumbLabel: name,
     main,
   });
 }

@@ -17,6 +17,7 @@
 import { segmentQuery, replyJumps, rankedSearch, initPagefind, sameColon } from './query.js';
 import { excerptTokens, excerptSegments } from './excerpt.js';
 import { shardsToLoad, unsearchedYears } from './shards.js';
+import { searchEdition, editionSwitch } from './edition.js'; // issue 12: the language edition searched
 
 const FILTERS = ['year', 'head', 'programme', 'member'];
 const PAGE_SIZE = 10;
@@ -26,6 +27,7 @@ const siteRoot = new URL('../', import.meta.url);
 const lang = document.documentElement.lang || 'zh-Hant-HK';
 const isEnglish = lang.toLowerCase().startsWith('en');
 const t = readStrings();
+const edition = searchEdition(document, location.search, lang);
 
 function readStrings() {
   try {
@@ -82,6 +84,7 @@ function stateUrl(state) {
   if (state.q) p.set('q', state.q);
   for (const f of FILTERS) if (state[f]) p.set(f, state[f]);
   if (state.sort) p.set('sort', state.sort);
+  if (edition.param) p.set('edition', edition.param);
   const qs = p.toString();
   return location.pathname + (qs ? `?${qs}` : '');
 }
@@ -91,7 +94,7 @@ function resultHref(rawUrl) {
   // the English interface links to its own copy of each page under /en/.
   const path = new URL(rawUrl, location.href).pathname;
   const rel = path.startsWith(siteRoot.pathname) ? path.slice(siteRoot.pathname.length) : path.replace(/^\//, '');
-  return new URL((isEnglish ? 'en/' : '') + rel, siteRoot).href;
+  return new URL((edition.resultPrefix ?? (isEnglish ? 'en/' : '')) + rel, siteRoot).href;
 }
 
 /**
@@ -125,7 +128,7 @@ function buildControls(form) {
   const list = el('ol', { class: 'search-results', 'data-search-results': true, 'aria-label': t.resultsLabel });
   const more = el('button', { type: 'button', class: 'search-more', hidden: true, text: t.more });
   const allYearsButton = el('button', { type: 'button', class: 'search-all-years', hidden: true, text: t.searchAll });
-  const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, fieldset, status, allYearsButton, jump, list, more);
+  const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, editionSwitch(edition, () => String(new FormData(/** @type {HTMLFormElement} */ (form)).get('q') ?? '').trim()), fieldset, status, allYearsButton, jump, list, more);
   const host = document.getElementById('search-results');
   if (host) host.append(region);
   else form.after(region);
@@ -154,7 +157,7 @@ function openIndex(onManifest) {
     merging: new Map(),
     /** The primary (newest year) index; earlier years are merged by loadShards. */
     load() {
-      index.loading ??= import(new URL('pagefind/pagefind.js', siteRoot).href).then((pf) => {
+      index.loading ??= import(new URL(`${edition.base}pagefind.js`, siteRoot).href).then((pf) => {
         initPagefind(pf);
         return pf;
       });
@@ -175,7 +178,7 @@ function openIndex(onManifest) {
       );
     },
   };
-  index.ready = fetch(new URL('pagefind/shards.json', siteRoot))
+  index.ready = fetch(new URL(`${edition.base}shards.json`, siteRoot))
     .then((r) => (r.ok ? r.json() : index.manifest))
     .then((m) => {
       index.manifest = m;
@@ -195,8 +198,8 @@ function resultItem(d, query) {
   const m = d.meta ?? {};
   const link = el('a', { href: resultHref(d.url) });
   if (m.replyNo) link.append(el('span', { class: 'search-replyno', text: m.replyNo }), ' ');
-  // Titles, names and heads are Chinese text; mark them for screen readers on the English page.
-  const zh = isEnglish ? 'zh-Hant-HK' : null;
+  // Titles, names and heads are in the edition's language; mark them for screen readers on a page in another.
+  const zh = edition.lang !== lang ? edition.lang : null;
   link.append(el('span', { lang: zh, text: m.title ?? d.url }));
   const facts = el('p', { class: 'search-meta' });
   if (m.kind === 'background') facts.append(t.background);
@@ -206,7 +209,7 @@ function resultItem(d, query) {
     if (m.head) facts.append(`${t.headLabel}: `, el('span', { lang: zh, text: m.head }));
   }
   const tokens = excerptTokens(d.content ?? '', d.locations ?? [], m.bodyStart);
-  const excerpt = el('p', { class: 'search-excerpt', lang: 'zh-Hant-HK' }, ...excerptNodes(excerptSegments(tokens, query)));
+  const excerpt = el('p', { class: 'search-excerpt', lang: edition.lang }, ...excerptNodes(excerptSegments(tokens, query)));
   return el('li', {}, el('h2', { class: 'search-title' }, link), facts, excerpt);
 }
 
