@@ -9,7 +9,7 @@
  * editions; each interface searches its own edition first (English stemmed) and
  * can search the other; axe finds nothing on the paired pages.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -19,6 +19,9 @@ import { zhHantHK } from '../../_data/i18n/zh-Hant-HK.ts';
 import { describeViolations, runAxe } from '../support/axe.ts';
 import { pairedSite } from '../support/builds.ts';
 import { BrowserAndServer } from '../support/harness.ts';
+import { loadArchive } from '../../src/site/data/load.ts';
+import { routeTable } from '../../src/site/data/routes.ts';
+import { cardList } from '../../src/site/images/card-list.ts';
 
 const test = suite('language editions');
 const env = new BrowserAndServer(() => pairedSite().site);
@@ -95,6 +98,24 @@ test('exports carry both editions: replies.json editions.en, replies.csv a row p
   const csv = readFileSync(join(site, 'data/replies.csv'), 'utf8').split('\r\n').filter(Boolean);
   assert.is(csv.length, 1 + 263 + 3);
   assert.ok(csv.some((l) => l.startsWith('2023-24/ITIB259,2023-24,en,') && l.includes('"YUNG Hoi-yan, Judy"')), 'the English row of ITIB259');
+});
+
+test('share cards: an English card where the page has English words of its own, the Chinese card elsewhere', () => {
+  const { site, content } = pairedSite();
+  const og = (path: string) => /<meta property="og:image" content="[^"]*?(og\/[^"]+)">/.exec(readFileSync(join(site, path, 'index.html'), 'utf8'))![1]!;
+  assert.is(og('en/2023-24/itib259'), 'og/en/2023-24/itib259.png');
+  assert.is(og('2023-24/itib259'), 'og/2023-24/itib259.png');
+  assert.is(og('en/2023-24/itib002'), 'og/2023-24/itib002.png');
+  assert.is(decodeURI(og('en/members/容海恩')), 'og/en/members/容海恩.png');
+  for (const png of ['og/en/2023-24/itib259.png', 'og/en/members/容海恩.png', 'og/en/2023-24/heads/47.png']) assert.ok(existsSync(join(site, png)), png);
+  const archive = loadArchive(content);
+  const card = cardList(archive, routeTable(archive)).cards.find((c) => c.out === 'og/en/2023-24/itib259.png')!;
+  assert.is(card.title, 'Regarding the enhancement of "iAM Smart"');
+  assert.equal(card.meta, [
+    'Asked by: YUNG Hoi-yan, Judy',
+    'Head 47 Government Secretariat: Office of the Government Chief Information Officer',
+    'Programme: (2) IT Infrastructure and Standards',
+  ]);
 });
 
 async function openSearch(path: string): Promise<Page> {

@@ -55,8 +55,15 @@ export interface Route {
   kind: RouteKind;
   /** Position of the page's item in its archive list (`archive.replies[index]` for a reply); 0 for other kinds. */
   index: number;
-  /** The page has a share card (og:image); one card serves every language of a path. */
+  /** The page has a share card (og:image). */
   card: boolean;
+  /**
+   * The language of the card it shows: the default language's card serves
+   * every language of a path, except where the page's item has words of its
+   * own in the page's language (an English edition, English names), which
+   * get a card in that language at `ogImagePath(localize(path, lang))`.
+   */
+  cardLang: InterfaceLang;
   /** Listed in sitemap.xml. */
   sitemap: boolean;
 }
@@ -71,16 +78,16 @@ export interface RouteTable {
 export function routeTable(archive: Archive): RouteTable {
   const all: Route[] = [];
   for (const lang of site.languages) {
-    const page = (kind: RouteKind, path: string, index: number) =>
-      all.push({ url: localize(path, lang), path, lang, kind, index, card: true, sitemap: true });
+    const page = (kind: RouteKind, path: string, index: number, cardLang: InterfaceLang = site.defaultLang) =>
+      all.push({ url: localize(path, lang), path, lang, kind, index, card: true, cardLang, sitemap: true });
     for (const [kind, path] of Object.entries(SINGLE_PAGES) as [SinglePageKind, string][]) page(kind, path, 0);
     for (const kind of Object.keys(LIST_PAGES) as ListPageKind[]) {
       const items: readonly { path: string }[] = archive[LIST_PAGES[kind]];
-      items.forEach((item, index) => page(kind, item.path, index));
+      items.forEach((item, index) => page(kind, item.path, index, lang !== site.defaultLang && hasOwnWords(archive, kind, index, lang) ? lang : site.defaultLang));
     }
   }
   for (const [kind, path] of Object.entries(SITE_FILES) as [RouteKind, string][]) {
-    all.push({ url: path, path, lang: site.defaultLang, kind, index: 0, card: false, sitemap: false });
+    all.push({ url: path, path, lang: site.defaultLang, kind, index: 0, card: false, cardLang: site.defaultLang, sitemap: false });
   }
   const seen = new Map<string, Route>();
   for (const r of all) {
@@ -93,6 +100,20 @@ export function routeTable(archive: Archive): RouteTable {
   ) as Record<RouteKind, Route[]>;
   for (const r of all) byKind[r.kind].push(r);
   return { all, byKind };
+}
+
+/** Whether a list page's item has words in `lang` of its own: a reply's edition, a member's, head's or programme's name. */
+function hasOwnWords(archive: Archive, kind: ListPageKind, index: number, lang: InterfaceLang): boolean {
+  switch (kind) {
+    case 'reply': return archive.replies[index]!.editions[lang] !== undefined;
+    case 'member': return archive.members[index]!.names[lang] !== undefined;
+    case 'head': return archive.heads[index]!.names[lang] !== undefined;
+    case 'programme': {
+      const p = archive.programmes[index]!;
+      return p.names[lang] !== undefined || p.head.names[lang] !== undefined;
+    }
+    default: return false;
+  }
 }
 
 /** The archive item a route renders. */

@@ -36,6 +36,8 @@ export interface PageOptions {
   headerSearch?: boolean;
   /** Extra head markup written by this codebase (e.g. the search page's script). */
   head?: SafeHtml;
+  /** The language of the page's share card (its route's cardLang); default: the default language's card of the path. */
+  cardLang?: InterfaceLang;
   /** 404: served at any URL, so it must not claim a canonical address. */
   notFound?: boolean;
   /**
@@ -128,7 +130,7 @@ export function layout(o: PageOptions): string {
     ['property', 'og:title', o.title],
     ['property', 'og:description', o.description],
     ['property', 'og:url', absoluteUrl(here, o.siteUrl)],
-    ['property', 'og:image', absoluteUrl(ogImagePath(o.path), o.siteUrl)],
+    ['property', 'og:image', absoluteUrl(ogImagePath(localize(o.path, o.cardLang ?? site.defaultLang)), o.siteUrl)],
     ['property', 'og:image:type', 'image/png'],
     ['property', 'og:image:width', String(CARD_WIDTH)],
     ['property', 'og:image:height', String(CARD_HEIGHT)],

@@ -34,6 +34,7 @@ ${replyList(p.replies, lang)}
   return layout({
     siteUrl: d.settings.siteUrl,
     lang,
+    cardLang: d.route.cardLang,
     path: h.path,
     title: `${title} (${year})`,
     description: `${title} · ${year} · ${replyCount(h.replies.length, lang)}`,

@@ -29,6 +29,7 @@ ${replyList(h.replies, lang, false)}`,
   return layout({
     siteUrl: d.settings.siteUrl,
     lang,
+    cardLang: d.route.cardLang,
     path: m.path,
     title,
     description: title,

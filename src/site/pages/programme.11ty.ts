@@ -24,6 +24,7 @@ ${replyList(p.replies, lang)}`;
   return layout({
     siteUrl: d.settings.siteUrl,
     lang,
+    cardLang: d.route.cardLang,
     path: p.path,
     title: `${title} · ${headTitle} (${year})`,
     description: `${title} · ${headTitle} · ${year}`,

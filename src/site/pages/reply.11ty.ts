@@ -66,7 +66,7 @@ function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, 
 export const data = pagesOf('reply');
 
 export function render(d: TemplateData): string {
-  return renderReplyPage(itemOf(d.archive, d.route, 'reply'), d.route.lang, d.settings);
+  return renderReplyPage(itemOf(d.archive, d.route, 'reply'), d.route.lang, d.settings, d.route.cardLang);
 }
 
 /**
@@ -86,7 +86,7 @@ function editionNotes(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml | '' 
   return missing || links.length ? html`${missing}${links}` : '';
 }
 
-export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>): string {
+export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>, cardLang?: InterfaceLang): string {
   const s = strings(lang);
   const e = editionFor(r, lang);
   const url = absoluteUrl(localize(r.path, lang), settings.siteUrl);
@@ -132,5 +132,6 @@ ${neighbour(r.next, 'next', s.reply.next, lang)}
     crumbLabel: r.replyNo,
     main,
     ogType: 'article',
+    cardLang,
   });
 }
