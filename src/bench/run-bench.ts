@@ -114,7 +114,9 @@ export function editOneReply(scratch: string): string {
   const sources = join(scratch, 'content', 'sources');
   const year = readdirSync(sources).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort()[0];
   if (!year) throw new Error(`bench: no year folder under ${sources}`);
-  const name = readdirSync(join(sources, year)).filter((f) => f.endsWith('.txt')).sort()[0]!;
+  // The Chinese document (an English edition beside it, `--english`, has no 。 to edit).
+  const name = readdirSync(join(sources, year)).filter((f) => f.startsWith('zh-') && f.endsWith('.txt')).sort()[0];
+  if (!name) throw new Error(`bench: no Chinese source (zh-*.txt) under ${join(sources, year)}`);
   const file = join(sources, year, name);
   const lines = readFileSync(file, 'utf8').split('\n');
   // Past the index table at the top, well inside the replies.
