@@ -17,8 +17,16 @@ export interface Settings {
   contentDir: string;
   /** Where the site is written (absolute). */
   outDir: string;
-  /** Absolute URL of the site root, always ending in "/": canonical links, Open Graph, sitemap.xml, robots.txt. */
-  siteUrl: string;
+  /**
+   * The site's address: the absolute URL of its root, ending in "/" (SITE_URL),
+   * or null when none was given. This is the one place the address comes
+   * from. It is used only where a link must be absolute (canonical, og:url,
+   * og:image, sitemap.xml, robots.txt's Sitemap line, the URLs printed in
+   * permalinks, citations, feeds and the data exports). With null those are
+   * left out or written as site paths, so no page ever points a reader to a
+   * domain that is not the archive's.
+   */
+  siteUrl: string | null;
   /** Directory links end in index.html, so the site works from disk. */
   offline: boolean;
   /**
@@ -29,15 +37,14 @@ export interface Settings {
   issuesUrl: string;
 }
 
-export const DEFAULT_SITE_URL = 'https://budget-replies.example.org/';
-
 /**
  * Settings from an environment (the caller passes process.env, once):
  * ARCHIVE_CONTENT (default "content"), ARCHIVE_OUT (default "_site"),
  * SITE_URL, OFFLINE=1, ISSUES_URL / GITHUB_SERVER_URL + GITHUB_REPOSITORY.
  */
 export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): Settings {
-  const url = env.SITE_URL ?? DEFAULT_SITE_URL;
+  const url = env.SITE_URL?.trim() || null;
+  if (url !== null && !/^https?:\/\/[^/]/i.test(url)) throw new Error(`SITE_URL must be an http(s) address, not "${url}"`);
   const { ISSUES_URL, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = env;
   const issuesUrl = ISSUES_URL
     ? ISSUES_URL.replace(/\/$/, '')
@@ -47,7 +54,7 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
   return {
     contentDir: path.resolve(env.ARCHIVE_CONTENT ?? 'content'),
     outDir: path.resolve(env.ARCHIVE_OUT ?? '_site'),
-    siteUrl: url.endsWith('/') ? url : `${url}/`,
+    siteUrl: url === null ? null : url.endsWith('/') ? url : `${url}/`,
     offline: env.OFFLINE === '1',
     issuesUrl,
   };
@@ -59,6 +66,12 @@ export const site = {
   defaultLang: 'zh-Hant-HK' as InterfaceLang,
   /** URL prefix per interface language ("" = site root). */
   prefix: { 'zh-Hant-HK': '', en: 'en' } as Record<InterfaceLang, string>,
+  /**
+   * Atom ids (src/site/pages/feed.11ty.ts) begin with this tag URI (RFC 4151):
+   * an entry's id is this + the reply's id, the same on every build and
+   * whatever address the site is served at.
+   */
+  feedIdPrefix: 'tag:legco-budget-replies.github.io,2026:',
   /** Fixed collation locale for names, so sort order never depends on the machine. */
   collation: 'zh-Hant-HK',
   /**

@@ -29,7 +29,7 @@ interface Site {
 
 function readSite(settings: Settings): Site {
   const archive = loadArchive(settings.contentDir);
-  return { archive, routes: routeTable(archive) };
+  return { archive, routes: routeTable(archive, settings) };
 }
 
 /** One step of the build, run on `dir`. */

@@ -61,8 +61,8 @@ export const en: Strings = {
   },
   lists: {
     replies: 'Replies',
-    replyCount: '{n} replies',
-    memberCount: '{n} members',
+    replyCount: { one: '{n} reply', other: '{n} replies' },
+    memberCount: { one: '{n} member', other: '{n} members' },
     programmes: 'Programmes',
     heads: 'Heads',
     years: 'Years',
@@ -106,7 +106,11 @@ export const en: Strings = {
   },
   body: {
     tableCaption: '{section}: table {n}',
-    paragraphLink: 'Link to this paragraph ({id})',
+    tableCaptionWhat: '{section}: table {n}: {what}',
+    tableCsv: 'Download this table (CSV)',
+    paragraphLink: 'Link to paragraph {n} of the {section}',
+    partLink: 'Link to part {part} of the {section}',
+    sections: { question: 'question', answer: 'reply', intro: 'introduction', annex: 'annex {n}', section: 'section {n}' },
     extracted: '{section}: table {n} (kept as extracted: its columns could not be recovered reliably; the text is as in the original document)',
   },
   search: {
@@ -147,6 +151,11 @@ export const en: Strings = {
       partial: 'These results are from {year} only; other years ({years}) have not been searched yet.',
       searchAll: 'Search earlier years too',
       listSeparator: ', ',
+      converted: 'Searched {q} (converted to Traditional Chinese).',
+      partialMatch: 'Partial match: does not contain the whole term',
+      suggest: 'Did you mean: ',
+      latinNone: 'No reply contains “{q}”. The text of these replies is Chinese: search with Chinese words, or ',
+      latinReplyNo: 'search by reply number (for example ITIB001)',
       offline: 'Search does not work in a copy opened from disk (file://): browsers do not let this page load the search index. To search offline, open a terminal in the folder that holds this copy, run "python3 -m http.server", then open http://localhost:8000/en/search/ in your browser. Without search, browse replies by year, head, programme and member from the home page.',
     },
   },
@@ -178,7 +187,14 @@ export const en: Strings = {
     csv: 'replies.csv: one row per edition of each reply, Chinese first (UTF-8 with BOM, so Excel shows Chinese correctly).',
     fieldsTitle: 'Fields',
     csvColumns: 'The CSV columns, in order:',
-    csvNote: 'The head is split into headCode and headName; several programmes are separated by "; "; the JSON also has source (file and lines) and markdown.',
+    tablesJson: 'tables.json: every table of every reply, in each edition: the reply id, the edition\'s language (lang), the table\'s number in that edition, its caption, header and rows, the cells as the page shows them.',
+    tableCsvs: 'Under every table there is also its CSV (UTF-8 with BOM) at a stable address beside the reply, e.g. /2023-24/itib144/answer-table-1.csv. A cell that starts with =, +, - or @ and is not a number gets a leading \' so that a spreadsheet does not run it as a formula.',
+    termsTitle: 'Terms of reuse',
+    terms: [
+      'The text of the replies is an official document of the Government of the Hong Kong Special Administrative Region, published by the Legislative Council; to reproduce it, follow the copyright notice of the Legislative Council\'s website. The official documents prevail.',
+      'What this archive adds (the structure, the tables and the corrections in content/) is licensed under CC BY 4.0: reuse it freely, crediting "LegCo budget replies archive"; the code is under the MIT licence.',
+    ],
+    csvNote: 'The head is split into headCode and headName; several programmes are separated by "; "; the JSON also has source (file and lines) and markdown. In the CSV, a cell that starts with =, +, - or @ and is not a number starts with an apostrophe (\'), so spreadsheets show it as text and never run it as a formula.',
     fields: {
       id: 'Identifier (year/reply number)',
       year: 'Budget year',
@@ -199,6 +215,10 @@ export const en: Strings = {
       markdown: 'Full question and reply (Markdown, JSON only)',
       editions: 'The reply\'s other language editions, e.g. editions.en (the English edition), each with the fields above (JSON only; in the CSV each edition is a row of its own)',
     },
+  },
+  feed: {
+    follow: 'Follow new replies on this page (Atom feed)',
+    advertise: '{title} (Atom feed)',
   },
   notFound: {
     title: 'Page not found',

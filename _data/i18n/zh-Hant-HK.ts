@@ -3,6 +3,7 @@
  * dictionary is the type every other language must satisfy (see en.ts).
  * `{name}` placeholders are filled by `format()` in src/site/lib/i18n.ts.
  */
+import type { PluralForms } from './plural.ts';
 export const zhHantHK = {
   langName: '中文',
   /** Names of the languages a source or reply can be in. */
@@ -66,8 +67,9 @@ export const zhHantHK = {
   },
   lists: {
     replies: '答覆',
-    replyCount: '{n} 則答覆',
-    memberCount: '{n} 位議員',
+    /** Counts take a form per plural category (plural.ts); Chinese has one. */
+    replyCount: { other: '{n} 則答覆' } as PluralForms,
+    memberCount: { other: '{n} 位議員' } as PluralForms,
     programmes: '綱領',
     heads: '總目',
     years: '年度',
@@ -111,7 +113,14 @@ export const zhHantHK = {
   },
   body: {
     tableCaption: '{section}：表 {n}',
-    paragraphLink: '連結至此段（{id}）',
+    tableCaptionWhat: '{section}：表 {n}：{what}',
+    tableCsv: '下載此表（CSV）',
+    /** The name a screen reader gives a paragraph's link: "連結至答覆第 1 段". */
+    paragraphLink: '連結至{section}第 {n} 段',
+    /** …and a numbered part's: "連結至答覆第 3(b) 點". */
+    partLink: '連結至{section}第 {part} 點',
+    /** Sections as named in those links. */
+    sections: { question: '問題', answer: '答覆', intro: '引言', annex: '附件 {n}', section: '第 {n} 節' },
     extracted: '{section}：表 {n}（按擷取原樣保留：未能可靠還原欄位，文字與原文件相同）',
   },
   search: {
@@ -157,6 +166,16 @@ export const zhHantHK = {
       searchAll: '一併搜尋較早的年度',
       /** Between the years listed in `partial`. */
       listSeparator: '、',
+      /** A query converted from Simplified to Hong Kong Traditional Chinese (convert.js): {q} is what was searched. */
+      converted: '已轉為繁體搜尋「{q}」。',
+      /** Marks a result that contains some of the query's words but not the whole term. */
+      partialMatch: '部分符合：不含完整字詞',
+      /** Before the closest terms the archive holds, when no reply contains the query (suggest.js). */
+      suggest: '你是否要找：',
+      /** A word of Latin letters that no reply contains ({q}); the replies are in Chinese. */
+      latinNone: '沒有答覆包含「{q}」。這些答覆的內文是中文：請以中文字詞搜尋，或',
+      /** The link after latinNone: a reply-number search. */
+      latinReplyNo: '按答覆編號搜尋（例如 ITIB001）',
       /** Shown by offline.js when the page is opened from disk (file://), where the index cannot load. */
       offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟 http://localhost:8000/search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
     },
@@ -190,7 +209,14 @@ export const zhHantHK = {
     csv: 'replies.csv：每則答覆的每個語文版本一行，中文版本在先（UTF-8，含 BOM，可直接以 Excel 開啟而中文不會變亂碼）。',
     fieldsTitle: '欄位',
     csvColumns: 'CSV 的欄位依次為：',
-    csvNote: '總目分為編號（headCode）及名稱（headName）；多個綱領以「; 」分隔；JSON 另有 source（來源檔案及行號）及 markdown。',
+    tablesJson: 'tables.json：所有答覆各語文版本內的每個表格：答覆識別碼、版本語文（lang）、表格在該版本中的編號、標題、表頭及各行，儲存格與網頁所示相同。',
+    tableCsvs: '每個表格下方亦有該表的 CSV 檔（UTF-8，含 BOM），網址固定，位於答覆旁，例如 /2023-24/itib144/answer-table-1.csv。以 =、+、-、@ 開首而非數字的儲存格前加上「\'」，以免試算表把它當作公式執行。',
+    termsTitle: '使用條款',
+    terms: [
+      '答覆的文字屬香港特別行政區政府的官方文件，由立法會公開發表；轉載原文請遵從立法會網站的版權告示，並以官方文件為準。',
+      '本檔案庫整理的結構、表格及更正（content/ 內的資料）以 CC BY 4.0 授權，可自由使用及轉載，請註明出處「立法會開支預算答覆檔案庫」；程式碼以 MIT 授權。',
+    ],
+    csvNote: '總目分為編號（headCode）及名稱（headName）；多個綱領以「; 」分隔；JSON 另有 source（來源檔案及行號）及 markdown。CSV 中以 =、+、-、@ 開頭而非數字的儲存格前加上撇號（\'），試算表便只當作文字顯示，不會當作公式執行。',
     fields: {
       id: '識別碼（年度/答覆編號）',
       year: '年度',
@@ -211,6 +237,12 @@ export const zhHantHK = {
       markdown: '問題及答覆全文（Markdown，只在 JSON 中）',
       editions: '答覆的其他語言版本，例如 editions.en（英文版本），各有以上欄位（只在 JSON；CSV 中每個版本各佔一行）',
     },
+  },
+  feed: {
+    /** The visible link to a page's Atom feed. */
+    follow: '訂閱此頁的新答覆（Atom 資訊提供）',
+    /** The feed's name where a page advertises it (<link rel="alternate" title>). */
+    advertise: '{title}（Atom 資訊提供）',
   },
   notFound: {
     title: '找不到這一頁',

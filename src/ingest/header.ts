@@ -99,6 +99,11 @@ export function parseHeader(
   const asked = layout.askedBy.exec(askedText);
   const member = (asked ? asked[1]! : askedText.replace(layout.labels.askedBy, '')).replace(layout.memberHonorific, '').trim();
   const memberRef = asked ? asked[2]! : null;
+  // A member's name names their page (/members/<name>/ on the site): one with no
+  // letter or digit (".." or "-") cannot, and is a misread header, never a person.
+  if (!/[\p{L}\p{N}]/u.test(member)) {
+    throw new IngestError(file, askedByLine + 1, `reply ${replyNo}: the member's name ${JSON.stringify(member)} has no letter or digit (read from "${askedText}")`);
+  }
 
   // Page footers that fell between the header fields are furniture.
   for (let i = region.questionLine + 1; i < line('reply'); i++) {

@@ -31,12 +31,18 @@ import { INDEX_LANGUAGE } from './segment.ts';
 import { site, type InterfaceLang } from '../../_data/site.ts';
 import { localize, replyPath, searchIndexPath, searchShardsPath } from '../site/lib/urls.ts';
 import { pruneShards, restoreShard, shardCacheDir, shardKey, storeShard } from './shard-cache.ts';
+import { converterDict, convertibleChars } from './converter-dict.ts';
+import type { Lexicon } from './lexicon.ts';
 
 export { INDEX_LANGUAGE };
 
 /** Where the shard manifest lives, relative to the site root. */
 export const SHARD_MANIFEST = 'pagefind/shards.json';
 export const SHARD_DIR = 'pagefind-shards';
+/** The query converter's dictionaries (converter-dict.ts), in each language's index folder, loaded only for a query with a character that index lacks. */
+export const CONVERTER_FILE = 's2hk.json';
+/** The names "did you mean" chooses from (lexicon.ts), in each language's index folder, loaded only when no reply contains a query. */
+export const VOCABULARY_FILE = 'vocabulary.json';
 
 export type SearchStrategy = 'bigram' | 'plain';
 
@@ -190,12 +196,16 @@ export function filterValues(records: Pick<SearchRecord, 'filters'>[]): Record<s
   );
 }
 
+/** opencc-js's core (ES module, ~4 KB gzipped), which convert.js loads as search/opencc-core.js. */
+export const OPENCC_CORE = fileURLToPath(import.meta.resolve('opencc-js/core'));
+
 function installClient(siteDir: string): void {
   const dest = join(siteDir, 'search');
   mkdirSync(dest, { recursive: true });
   for (const f of readdirSync(CLIENT_DIR).sort()) {
     if (/\.(js|css)$/.test(f)) copyFileSync(join(CLIENT_DIR, f), join(dest, f));
   }
+  copyFileSync(OPENCC_CORE, join(dest, 'opencc-core.js'));
 }
 
 /**
@@ -225,6 +235,7 @@ async function indexEdition(
   const parallel = Math.max(1, opts.parallelShards ?? 1);
   const results: { name: string; docs: PreparedDoc[]; dir: string }[] = [];
   let reused = 0;
+  let lexicon: Lexicon;
   try {
     const prepared = groups.map(() => null as Promise<PreparedDoc[]> | null);
     const prepare = (k: number) => {
@@ -263,9 +274,14 @@ async function indexEdition(
         r.docs = []; // let the text of indexed shards be collected
       }
     }
+    lexicon = pool.lexicon;
   } finally {
     await pool.close();
   }
+  // The converter and the names of this edition's text (an English index holds no Han text, so nothing converts into it).
+  const converter = converterDict(lexicon.findable);
+  writeFileSync(join(siteDir, base, CONVERTER_FILE), JSON.stringify(converter) + '\n');
+  writeFileSync(join(siteDir, base, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
   log(`search: ${lang}: ${groups.length - reused} shard(s) indexed, ${reused} unchanged and reused from the cache`);
   const missing = summary.filter((d) => d.meta.kind === 'reply' && !existsSync(join(siteDir, replyPath({ year: d.year, replyNo: d.meta.replyNo ?? '' }), 'index.html')));
   if (missing.length && existsSync(join(siteDir, 'index.html'))) {
@@ -279,6 +295,8 @@ async function indexEdition(
     // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
     replyPath: Object.fromEntries(site.languages.map((l) => [l, localize(replyPath({ year: '{year}', replyNo: '{replyno}' }), l)])),
     filters: filterValues(summary),
+    // A query with one of these characters (Simplified, absent from this index) is converted to Traditional first.
+    convertible: convertibleChars(converter, (c) => lexicon.holds(c)),
   };
   writeFileSync(join(siteDir, base, 'shards.json'), JSON.stringify(manifest) + '\n');
   return { pages: summary.length, shards, reused };

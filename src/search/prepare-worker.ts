@@ -1,12 +1,12 @@
 /** Worker thread of PreparePool (prepare.ts): source files in, Pagefind HTML out. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareDoc } from './prepare.ts';
+import { prepareChunk } from './prepare.ts';
 import type { SourceFile } from './records.ts';
 
 const { language } = workerData as { language: string };
 parentPort?.on('message', (sources: SourceFile[]) => {
   try {
-    parentPort?.postMessage({ docs: sources.map((s) => prepareDoc(s, language)) });
+    parentPort?.postMessage({ chunk: prepareChunk(sources, language) });
   } catch (e) {
     parentPort?.postMessage({ error: (e as Error).message });
   }

@@ -5,8 +5,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { readRecord, type SourceFile } from './records.ts';
+import { readRecord, type SearchRecord, type SourceFile } from './records.ts';
 import { recordHtml } from './record-html.ts';
+import { Lexicon, lexiconOf, type LexiconPart } from './lexicon.ts';
 
 export interface PreparedDoc {
   url: string;
@@ -16,19 +17,35 @@ export interface PreparedDoc {
   filters: Record<string, string[]>;
 }
 
-export function prepareDoc(src: SourceFile, language: string): PreparedDoc {
-  const r = readRecord(src);
+function docOf(r: SearchRecord, language: string): PreparedDoc {
   return { url: r.url, html: recordHtml(r, language), year: r.year, meta: r.meta, filters: r.filters };
+}
+
+export function prepareDoc(src: SourceFile, language: string): PreparedDoc {
+  return docOf(readRecord(src), language);
+}
+
+export interface PreparedChunk {
+  docs: PreparedDoc[];
+  lexicon: LexiconPart;
+}
+
+/** Some source files as Pagefind documents, and their lexicon (lexicon.ts). */
+export function prepareChunk(sources: SourceFile[], language: string): PreparedChunk {
+  const records = sources.map(readRecord);
+  return { docs: records.map((r) => docOf(r, language)), lexicon: lexiconOf(records) };
 }
 
 interface Job {
   sources: SourceFile[];
-  resolve: (docs: PreparedDoc[]) => void;
+  resolve: (chunk: PreparedChunk) => void;
   reject: (e: Error) => void;
 }
 
 /** A pool of worker threads running prepare-worker.ts; falls back to this thread for small inputs. */
 export class PreparePool {
+  /** The lexicon of every source prepared so far. */
+  readonly lexicon = new Lexicon();
   private workers: Worker[] = [];
   private idle: Worker[] = [];
   private queue: Job[] = [];
@@ -40,12 +57,13 @@ export class PreparePool {
   ) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { workerData: { language } });
-      w.on('message', (msg: { docs?: PreparedDoc[]; error?: string }) => {
+      w.on('message', (msg: { chunk?: PreparedChunk; error?: string }) => {
         const job = this.jobs.get(w);
         this.jobs.delete(w);
         if (job) {
           if (msg.error) job.reject(new Error(msg.error));
-          else job.resolve(msg.docs ?? []);
+          else if (msg.chunk) job.resolve(msg.chunk);
+          else job.reject(new Error('prepare worker: empty answer'));
         }
         this.idle.push(w);
         this.pump();
@@ -69,7 +87,7 @@ export class PreparePool {
     }
   }
 
-  private run(sources: SourceFile[]): Promise<PreparedDoc[]> {
+  private run(sources: SourceFile[]): Promise<PreparedChunk> {
     return new Promise((resolve, reject) => {
       this.queue.push({ sources, resolve, reject });
       this.pump();
@@ -78,11 +96,13 @@ export class PreparePool {
 
   /** Prepared documents in the order of `sources`. */
   async prepare(sources: SourceFile[]): Promise<PreparedDoc[]> {
-    if (sources.length < 64) return sources.map((s) => prepareDoc(s, this.language));
     const CHUNK = 250;
-    const parts: Promise<PreparedDoc[]>[] = [];
-    for (let i = 0; i < sources.length; i += CHUNK) parts.push(this.run(sources.slice(i, i + CHUNK)));
-    return (await Promise.all(parts)).flat();
+    const parts: Promise<PreparedChunk>[] = [];
+    if (sources.length < 64) parts.push(Promise.resolve(prepareChunk(sources, this.language)));
+    else for (let i = 0; i < sources.length; i += CHUNK) parts.push(this.run(sources.slice(i, i + CHUNK)));
+    const chunks = await Promise.all(parts);
+    for (const c of chunks) this.lexicon.add(c.lexicon);
+    return chunks.flatMap((c) => c.docs);
   }
 
   async close(): Promise<void> {

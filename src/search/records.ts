@@ -32,7 +32,7 @@ export interface SearchRecord {
 /**
  * Markdown body (model conventions) → plain text as the page shows it:
  * headings and fences lose their syntax (a heading is followed by a colon),
- * backslash escapes are undone, table pipes become spaces. Line breaks are kept as spaces between blocks.
+ * backslash escapes (before any ASCII punctuation, as CommonMark reads them) are undone, table pipes become spaces. Line breaks are kept as spaces between blocks.
  */
 export function markdownToText(body: string): string {
   const lines: string[] = [];
@@ -45,7 +45,8 @@ export function markdownToText(body: string): string {
     // so an excerpt reads "問題：就…" rather than running the heading into the text.
     if (heading !== undefined) line = /\p{P}$/u.test(heading) ? heading : heading + (/\p{Script=Han}$/u.test(heading) ? '：' : ':');
     line = line.replace(/(?<!\\)\|/g, ' ');
-    line = line.replace(/\\([\\`*_{}[\]()<>#+\-.!|=~])/g, '$1');
+    // CommonMark: a backslash before any ASCII punctuation is an escape (the ingest escapes & too: 「R\&D100」).
+    line = line.replace(/\\([!-/:-@[-`{-~])/g, '$1');
     lines.push(line.trim());
   }
   return lines.filter(Boolean).join('\n');

@@ -47,11 +47,19 @@ export function eleventyConfig(settings: Settings, archive: Archive, routes: Rou
     // One rewrite for every URL in every HTML page: root-absolute → page-relative.
     // (A string transform, not htmlTransformer.addUrlTransform: re-parsing 40 000
     // pages with posthtml was a quarter of the build; see relativizeHtml.)
-    // The 404 page is served at arbitrary depths, so its links are absolute.
+    // The 404 page is served at any depth, so its links cannot be page-relative:
+    // absolute on the site's address, or root-absolute when the build has none
+    // (right for a site served at a domain's root; a site under a path prefix sets SITE_URL).
+    // In the offline copy there is no server: 404.html is just a page at the root.
+    const { siteUrl } = settings;
     config.addTransform('relative-urls', function (this: TransformContext, content: string) {
       const { url, outputPath } = this.page;
       if (typeof outputPath !== 'string' || !outputPath.endsWith('.html') || typeof url !== 'string') return content;
-      if (url === '/404.html') return relativizeHtml(content, url, false, (u) => absoluteUrl(u, settings.siteUrl));
+      if (url === '/404.html') {
+        if (siteUrl !== null) return relativizeHtml(content, url, false, (u) => absoluteUrl(u, siteUrl));
+        // Offline (opened from disk, no server to serve it elsewhere) it is a page at the root like any other.
+        return settings.offline ? relativizeHtml(content, url, true) : content;
+      }
       return relativizeHtml(content, url, settings.offline);
     });
   };

@@ -109,7 +109,7 @@ test('share cards: an English card where the page has English words of its own, 
   assert.is(decodeURI(og('en/members/容海恩')), 'og/en/members/容海恩.png');
   for (const png of ['og/en/2023-24/itib259.png', 'og/en/members/容海恩.png', 'og/en/2023-24/heads/47.png']) assert.ok(existsSync(join(site, png)), png);
   const archive = loadArchive(content);
-  const card = cardList(archive, routeTable(archive)).cards.find((c) => c.out === 'og/en/2023-24/itib259.png')!;
+  const card = cardList(archive, routeTable(archive, { siteUrl: null })).cards.find((c) => c.out === 'og/en/2023-24/itib259.png')!;
   assert.is(card.title, 'Regarding the enhancement of "iAM Smart"');
   assert.equal(card.meta, [
     'Asked by: YUNG Hoi-yan, Judy',

@@ -83,7 +83,7 @@ function registerTests({ siteDir, pages, rich }: SiteUnderTest): void {
     // Served at any depth, the 404 page cannot use relative links; it may point at
     // SITE_URL, the site's own origin once deployed. Its assets load only there.
     const log = await record([{ path: '404.html' }, { path: 'no-such-page/deeper/' }]);
-    const thirdParty = log.foreign.filter((u) => !u.startsWith(siteUrl));
+    const thirdParty = log.foreign.filter((u) => siteUrl === null || !u.startsWith(siteUrl));
     console.log(
       `  404: ${log.requests} requests, ${log.foreign.length} to SITE_URL ${siteUrl}, ${thirdParty.length} third-party; ` +
         `not loadable off-origin: ${log.failed.length}`,

@@ -2,8 +2,10 @@
  * A keyboard-only walk through the richest reply page (a table and an annex):
  * the skip link comes first and moves focus into main, the navigation is
  * reachable, every focused element shows a focus indicator, paragraph anchor
- * links become visible when focused, and the table's scroll region takes focus
- * and scrolls with the arrow keys. Uses the page's own CSP (no bypass).
+ * links become visible when focused and are named for a listener ("Link to
+ * part 1 of the question"), Tab meets one per numbered part rather than one
+ * per paragraph, and the table's scroll region takes focus and scrolls with
+ * the arrow keys. Uses the page's own CSP (no bypass).
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -150,6 +152,14 @@ for (const replyPage of replyPages) {
       `  ${replyPage.lang}: ${seen.length} tab stops; nav links ${navReached}/${navLinks}; paragraph anchors ${anchors.length}; ` +
         `table regions ${tableRegions.length}; no focus indicator ${noIndicator.length}; invisible when focused ${invisible.length}`,
     );
+    // One tab stop per numbered part (and per paragraph only in a section without parts):
+    // the links between parts are for pointers (tabindex -1, aria-hidden), never reached by Tab.
+    const anchorLinks = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('a.pa')];
+      return { all: all.length, pointerOnly: all.filter((a) => a.getAttribute('tabindex') === '-1').length };
+    });
+    console.log(`  ${replyPage.lang}: ${anchorLinks.all} paragraph links, ${anchorLinks.pointerOnly} for pointers only, ${anchors.length} reached by Tab`);
+    assert.is(anchors.length, anchorLinks.all - anchorLinks.pointerOnly, 'Tab reaches exactly the paragraph links that are not pointer-only');
     assert.ok(navLinks > 0, 'the page has no <nav> links');
     assert.is(navReached, navLinks, 'not every navigation link is reachable with Tab');
     assert.ok(anchors.length > 0, 'no paragraph/part anchor link is reachable with Tab');
@@ -174,7 +184,10 @@ for (const replyPage of replyPages) {
       const el = document.activeElement as HTMLElement;
       return (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
     });
-    assert.ok(name.length > 1, `paragraph anchor ${anchor.href} has no meaningful accessible name ("${name}")`);
+    // Said as a listener understands it ("Link to part 1 of the question", 「連結至問題第 1 點」), never an internal id.
+    const expected = replyPage.lang === 'en' ? /^Link to (paragraph|part) \S+ of the \S+/ : /^連結至\S+第 \S+ (段|點)$/;
+    assert.match(name, expected, `paragraph anchor ${anchor.href} is named "${name}"`);
+    assert.not.match(name, /answer-|question-|annex-/, `paragraph anchor ${anchor.href} names an internal id: "${name}"`);
     await page.close();
   });
 

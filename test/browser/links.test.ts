@@ -27,13 +27,21 @@ test('_site: every internal link, stylesheet, script and image resolves', () => 
   assert.is(result.problems.length, 0, `broken references:\n${describeProblems(result.problems)}`);
 });
 
-test('_site: every page but the 404 has a canonical URL on SITE_URL', () => {
+test('_site: every page but the 404 has a canonical URL on SITE_URL; without SITE_URL, none, and no page names another domain as the archive', () => {
   requireSite();
   const tree = diskTree(SITE_DIR);
   const bad: string[] = [];
-  for (const file of tree.files.filter((f) => f.endsWith('.html') && !/(^|\/)404\.html$/.test(f))) {
-    const { canonical } = parsePage(tree.read(file));
-    if (!canonical?.startsWith(siteUrl)) bad.push(`${file}: ${canonical ?? 'no canonical'}`);
+  for (const file of tree.files.filter((f) => f.endsWith('.html'))) {
+    const text = tree.read(file);
+    const { canonical } = parsePage(text);
+    if (siteUrl === null) {
+      // No address: no canonical, no og:url, no placeholder domain anywhere.
+      if (canonical !== undefined) bad.push(`${file}: canonical ${canonical}`);
+      if (/property="og:(url|image)"/.test(text)) bad.push(`${file}: og:url / og:image`);
+      if (/example\.org/.test(text)) bad.push(`${file}: names example.org`);
+    } else if (!/(^|\/)404\.html$/.test(file) && !canonical?.startsWith(siteUrl)) {
+      bad.push(`${file}: ${canonical ?? 'no canonical'}`);
+    }
   }
   assert.equal(
     bad.slice(0, 20),

@@ -3,8 +3,10 @@
  * on every built reply page that has a table (both interface languages), no
  * numeric cell and no number inside a text cell wraps, and a wide table
  * scrolls sideways in its own focusable, labelled region while the page
- * itself never scrolls sideways.
+ * itself never scrolls sideways. Every table's CSV link gives the table's
+ * cells exactly.
  */
+import { parse } from 'csv-parse/sync';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -108,5 +110,51 @@ for (const width of [360, 320]) {
     }
   });
 }
+
+test('every table has a CSV link that downloads and parses into the table as the page shows it', async () => {
+  let context: BrowserContext | undefined;
+  try {
+    context = await env.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    let checked = 0;
+    const problems: string[] = [];
+    for (const path of pages) {
+      await page.goto(`${env.server.baseUrl}${path}`);
+      const tables = await page.evaluate(() =>
+        [...document.querySelectorAll('table')].map((t) => {
+          const link = t.closest('.table-scroll')?.nextElementSibling?.querySelector('a[download]') as HTMLAnchorElement | null;
+          return {
+            id: t.id,
+            href: link?.href ?? null,
+            rows: [...t.rows].map((r) => [...r.cells].map((c) => (c.textContent ?? '').trim())),
+          };
+        }),
+      );
+      for (const t of tables) {
+        if (!t.href) {
+          problems.push(`${path}#${t.id}: no CSV link`);
+          continue;
+        }
+        const response = await page.request.get(t.href);
+        const csv = await response.text();
+        const rows = (parse(csv, { bom: true, relax_column_count: true }) as string[][]).map((r) => r.map((c) => c.replace(/^'(?=[=+\-@])/, '')));
+        if (!response.ok() || !csv.startsWith('\uFEFF') || !csv.includes('\r\n')) problems.push(`${path}#${t.id}: ${t.href} is not a UTF-8 CSV with BOM and CRLF`);
+        if (JSON.stringify(rows) !== JSON.stringify(t.rows)) problems.push(`${path}#${t.id}: the CSV has ${rows.length} rows of ${rows.map((r) => r.length).join('/')} cells, the table ${t.rows.length} of ${t.rows.map((r) => r.length).join('/')}`);
+        checked++;
+      }
+    }
+    // One real download, as a reader's click makes it.
+    await page.goto(`${env.server.baseUrl}${pages[0]}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.table-data a')]);
+    assert.match(download.suggestedFilename(), /^[a-z0-9-]+-table-\d+\.csv$/);
+    const saved = readFileSync((await download.path())!, 'utf8');
+    assert.ok((parse(saved, { bom: true }) as string[][]).length > 1, 'the downloaded CSV has a header and rows');
+    console.log(`  ${checked} tables on ${pages.length} pages, each with its CSV`);
+    assert.ok(checked > 0);
+    assert.equal(problems, []);
+  } finally {
+    await context?.close();
+  }
+});
 
 test.run();

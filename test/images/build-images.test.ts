@@ -17,7 +17,7 @@ import { CONTENT_DIR } from '../support/site.ts';
 import { tempDir } from '../support/builds.ts';
 
 const archive = loadArchive(CONTENT_DIR);
-const full = cardList(archive, routeTable(archive));
+const full = cardList(archive, routeTable(archive, { siteUrl: null }));
 const pick = ['og/2023-24/itib001.png', 'og/2023-24/heads/155.png', 'og/index.png'];
 /** A card whose text could break the SVG if it were not escaped. */
 const hostile = { out: 'og/test/escape.png', kicker: '<b>', aside: '&amp;', title: '<script>alert("x")</script> & 陳<英>', meta: ['"q" & <tag>'] };

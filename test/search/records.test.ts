@@ -10,6 +10,14 @@ test('Markdown syntax is removed, escaped source characters come back', () => {
   assert.is(text, '問題：\n1. 在 <b> 中 | a\n年度   數目\n2022   3\n表 一');
 });
 
+test('the text reads as the reply does: no Markdown escape is left (ITIB132 printed 「R\\&D100」)', () => {
+  const file = 'content/replies/2023-24/itib132.md';
+  const { frontMatter, body } = readReply(readFileSync(file, 'utf8'), file);
+  const r = replyRecord(frontMatter, body);
+  assert.ok(r.text.includes('「R&D100」'), 'R&D100 as printed');
+  assert.not.match(r.text, /\\[!-/:-@[-`{-~]/, 'a backslash escape is left');
+});
+
 test('a heading is followed by a colon, so an excerpt does not run it into the text', () => {
   assert.is(markdownToText('## 答覆\n\n政府\n\n### 附件一：\n\n表\n\n## Annex A\n\nText'), '答覆：\n政府\n附件一：\n表\nAnnex A:\nText');
 });

@@ -10,8 +10,8 @@ import { writePages } from '../../src/site/eleventy-config.ts';
 import { tempDir } from '../support/builds.ts';
 
 const archive = loadArchive('test/fixtures/site');
-const routes = routeTable(archive);
 const settings = settingsFromEnv({ SITE_URL: 'https://example.test/archive/' });
+const routes = routeTable(archive, settings);
 
 function file(out: string, url: string): string {
   return path.join(out, url.endsWith('/') ? `${url}index.html` : url);
@@ -53,6 +53,29 @@ test('links are page-relative; offline, directory links end in index.html', asyn
   const en = readFileSync(path.join(offline, 'en/2023-24/itib002/index.html'), 'utf8');
   assert.match(en, 'href="../itib007/index.html" rel="next"');
   assert.match(en, 'action="../../search/index.html"');
+});
+
+test('feeds link absolutely on the site address; without one, relatively, and no sitemap, canonical or og:url is written', async () => {
+  const out = tempDir('eleventy-feeds');
+  await writePages(settings, archive, routes, out);
+  const feed = readFileSync(path.join(out, 'en/2023-24/feed.xml'), 'utf8');
+  assert.match(feed, '<link rel="self" type="application/atom+xml" href="https://example.test/archive/en/2023-24/feed.xml"/>');
+  assert.match(feed, '<link rel="alternate" type="text/html" href="https://example.test/archive/en/2023-24/itib002/"/>');
+
+  const bare = settingsFromEnv({});
+  const noAddress = tempDir('eleventy-no-address');
+  await writePages(bare, archive, routeTable(archive, bare), noAddress);
+  assert.not.ok(existsSync(path.join(noAddress, 'sitemap.xml')), 'a sitemap needs absolute URLs');
+  assert.is(readFileSync(path.join(noAddress, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n');
+  const page = readFileSync(path.join(noAddress, '2023-24/itib002/index.html'), 'utf8');
+  assert.not.match(page, /rel="canonical"|og:url|og:image|https?:\/\/[^"]*example/);
+  assert.match(page, '<a href="./" class="permalink">/2023-24/itib002/</a>');
+  const relFeed = readFileSync(path.join(noAddress, '2023-24/feed.xml'), 'utf8');
+  assert.match(relFeed, '<link rel="alternate" type="text/html" href="./itib002/"/>');
+  const notFound = readFileSync(path.join(noAddress, '404.html'), 'utf8');
+  assert.not.match(notFound, 'favicon', 'a 404 page that cannot know where the site is loads nothing from it');
+  assert.match(notFound, '<a href="/">');
+  assert.not.match(notFound, /https?:\/\/(?!github\.com|www\.w3\.org)/);
 });
 
 test.run();

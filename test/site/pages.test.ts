@@ -14,8 +14,8 @@ import { renderReplyPage as renderReply } from '../../src/site/pages/reply.11ty.
 import { render as renderHead } from '../../src/site/pages/head.11ty.ts';
 
 const archive = loadArchive('test/fixtures/site');
-const routes = routeTable(archive);
 const settings = settingsFromEnv({});
+const routes = routeTable(archive, settings);
 const find = (no: string) => archive.replies.find((r) => r.replyNo === no)!;
 const renderReplyPage = (r: Reply, lang: InterfaceLang) => renderReply(r, lang, settings);
 /** The template data of the route at `path` (zh path) in `lang`. */
@@ -35,7 +35,7 @@ test('reply page: one h1 with number and title, the facts, sections, neighbours 
   assert.match(out, 'rel="next"');
   assert.match(out, '<html lang="zh-Hant-HK">');
   assert.match(out, '<article class="reply" data-pagefind-body>');
-  assert.match(out, 'hreflang="en" href="https://');
+  assert.match(out, 'hreflang="en" href="/en/2023-24/');
 });
 
 test('reply page: a reply without programme links to the "not specified" group; unsafe title is escaped', () => {

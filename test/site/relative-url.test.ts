@@ -7,14 +7,14 @@ test('links between pages resolve relative to the page directory', () => {
   assert.is(relativeUrl('/2023-24/itib002/', '/2023-24/itib001/'), '../itib002/');
   assert.is(relativeUrl('/', '/2023-24/itib001/'), '../../');
   assert.is(relativeUrl('/assets/site.css', '/en/2023-24/heads/135/'), '../../../../assets/site.css');
-  assert.is(relativeUrl('/2023-24/', '/'), '2023-24/');
+  assert.is(relativeUrl('/2023-24/', '/'), './2023-24/');
   assert.is(relativeUrl('/', '/'), './');
 });
 
 test('fragments and queries survive; a fragment on the same page stays a fragment', () => {
   assert.is(relativeUrl('/2023-24/itib001/#answer-3', '/2023-24/itib002/'), '../itib001/#answer-3');
   assert.is(relativeUrl('/2023-24/itib001/#answer-3', '/2023-24/itib001/'), '#answer-3');
-  assert.is(relativeUrl('/search/?q=5G', '/'), 'search/?q=5G');
+  assert.is(relativeUrl('/search/?q=5G', '/'), './search/?q=5G');
 });
 
 test('Chinese path segments are percent-encoded in the output, whatever the input form', () => {
@@ -24,9 +24,24 @@ test('Chinese path segments are percent-encoded in the output, whatever the inpu
 
 test('offline mode: directory links end in index.html (file:// has no directory index)', () => {
   assert.is(relativeUrl('/2023-24/itib002/', '/2023-24/itib001/', true), '../itib002/index.html');
-  assert.is(relativeUrl('/', '/', true), 'index.html');
-  assert.is(relativeUrl('/2023-24/itib001/#answer-3', '/', true), '2023-24/itib001/index.html#answer-3');
-  assert.is(relativeUrl('/data/replies.csv', '/data/', true), 'replies.csv');
+  assert.is(relativeUrl('/', '/', true), './index.html');
+  assert.is(relativeUrl('/2023-24/itib001/#answer-3', '/', true), './2023-24/itib001/index.html#answer-3');
+  assert.is(relativeUrl('/data/replies.csv', '/data/', true), './replies.csv');
+});
+
+test('a link into the same folder starts with ./, so a path segment with ":" is never read as a scheme', () => {
+  // A member page whose name ended up as "javascript:alert(1)" (were a slug ever to keep ":"):
+  // written bare, "javascript:alert(1)/" would be a javascript: URL on the members list.
+  assert.is(relativeUrl('/members/javascript:alert(1)/', '/members/'), './javascript:alert(1)/');
+  assert.is(relativeUrl('/feed.xml', '/'), './feed.xml');
+  assert.is(relativeUrl('/members/a/', '/members/a/'), './');
+  for (const target of ['/x:y/', '/a/b:c/#d', '/data/replies.csv', '/', '/en/']) {
+    for (const page of ['/', '/a/', '/a/b/', '/404.html']) {
+      const rel = relativeUrl(target, page);
+      assert.ok(/^(\.\/|\.\.\/|#)/.test(rel), `${target} from ${page} gave "${rel}"`);
+      assert.is(new URL(rel, `https://h.test${page}`).pathname, encodeURI(target.replace(/#.*/, '')));
+    }
+  }
 });
 
 test('absolute, protocol-relative, fragment-only and relative URLs are left alone', () => {

@@ -51,15 +51,14 @@ export function buildSite(contentDir: string, outDir: string, env: Record<string
 export const XSS_SOURCE = join(ROOT, 'test/fixtures/xss/zh-2023-24-XSS.txt');
 
 /**
- * A content directory like the real one, with the XSS fixture as the only
- * 2023-24 source and its replies produced by the real ingest CLI. Other
- * content (background paper, other sources' metadata) is copied so every page
- * type still builds; patches are left out, they belong to the real source.
+ * A content directory like the real one, with `sourceText` (in the layout of
+ * the XSS fixture) as the only 2023-24 source and its replies produced by the
+ * real ingest CLI. Other content (background paper, other sources' metadata)
+ * is copied so every page type still builds; patches are left out, they
+ * belong to the real source.
  */
-let fixtureContent: string | undefined;
-export function xssContent(): string {
-  if (fixtureContent) return fixtureContent;
-  const dir = tempDir('xss-content');
+export function scratchContent(label: string, sourceText: string): string {
+  const dir = tempDir(`${label}-content`);
   for (const entry of readdirSync(join(ROOT, 'content'))) {
     if (entry === 'replies' || entry === 'patches' || entry === 'sources') continue;
     cpSync(join(ROOT, 'content', entry), join(dir, entry), { recursive: true });
@@ -71,13 +70,19 @@ export function xssContent(): string {
   });
   const yearSources = join(dir, 'sources/2023-24');
   mkdirSync(yearSources, { recursive: true });
-  cpSync(XSS_SOURCE, join(yearSources, 'zh-2023-24-XSS.txt'));
+  writeFileSync(join(yearSources, 'zh-2023-24-XSS.txt'), sourceText);
   cpSync(XSS_SOURCE.replace(/\.txt$/, '.meta.json'), join(yearSources, 'zh-2023-24-XSS.meta.json'));
   const out = join(dir, 'replies/2023-24');
   mkdirSync(out, { recursive: true });
   runScript('scripts/ingest.ts', [join(yearSources, 'zh-2023-24-XSS.txt'), '--out', out]);
-  fixtureContent = dir;
   return dir;
+}
+
+/** The XSS fixture's content directory (test/fixtures/xss), ingested once per process. */
+let fixtureContent: string | undefined;
+export function xssContent(): string {
+  fixtureContent ??= scratchContent('xss', readFileSync(XSS_SOURCE, 'utf8'));
+  return fixtureContent;
 }
 
 let fixtureSite: string | undefined;

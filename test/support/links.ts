@@ -5,7 +5,8 @@
  * that a `#fragment` names an element on the target page.
  *
  * Rules (from the issue: one `_site` must work at `/`, under `/<repo>/` and from file://):
- * - a root-absolute reference (`/x/`) is an error: it breaks under a path prefix and on disk;
+ * - a root-absolute reference (`/x/`) is an error: it breaks under a path prefix and on disk
+ *   (except on the site's 404.html, served at any depth: resolved from the site root);
  * - a reference that climbs above the site root is an error (URL resolution would hide it);
  * - a directory reference must end in `/` and have an index.html (a web server adds the
  *   slash, file:// shows a directory listing);
@@ -145,11 +146,14 @@ export function checkLinks(tree: FileTree, opts: { offline?: boolean } = {}): Li
       }
       if (isExternal(ref)) continue;
       references++;
-      if (ref.startsWith('/')) {
+      // The 404 page is served at any depth, so it is the one page that may link
+      // from the site root (when the build has no SITE_URL to make its links absolute).
+      const notFound = page === '404.html';
+      if (ref.startsWith('/') && !notFound) {
         report('root-absolute reference: breaks under a path prefix and from file://');
         continue;
       }
-      const url = new URL(ref, SENTINEL + page);
+      const url = new URL(notFound && ref.startsWith('/') ? ref.slice(1) : ref, SENTINEL + page);
       if (!url.href.startsWith(SENTINEL)) {
         report('climbs above the site root');
         continue;

@@ -146,6 +146,7 @@ export function pagesUnderTest(siteDir = SITE_DIR, contentDir = CONTENT_DIR): { 
       ...(reply.programmes.length === 0 && programme
         ? [['programme-none', `${prefix}${reply.year}/heads/${reply.head.code}/programmes/none/`, true] as [string, string, boolean]]
         : []),
+      ['members', `${prefix}members/`, true],
       ['member', `${prefix}members/${memberSlug(reply.member)}/`, true],
       ['about', `${prefix}about/`, true],
       ['data', `${prefix}data/`, true],

@@ -73,12 +73,14 @@ ${rows}
 }
 
 function table(bars: readonly Bar[], o: BarChartOptions, captionId: string): SafeHtml {
-  return html`<table class="chart__table" aria-labelledby="${captionId}">
+  // Wrapped: a table grows to its content whatever its own width, so it is the
+  // wrapper that is made 1 px and clips it (charts.css); the page never scrolls sideways.
+  return html`<div class="chart__sr"><table class="chart__table" aria-labelledby="${captionId}">
 <thead><tr><th scope="col">${o.labelHeader}</th><th scope="col">${o.valueHeader}</th></tr></thead>
 <tbody>
 ${bars.map((b) => html`<tr><th scope="row">${b.prefix}${b.label ? inLang(b.label, b.lang, o.lang) : ''}</th><td>${formatNumber(b.value, o.lang)}</td></tr>
 `)}</tbody>
-</table>`;
+</table></div>`;
 }
 
 export function barChart(bars: readonly Bar[], o: BarChartOptions): SafeHtml {

@@ -61,6 +61,10 @@ const isString: Check = (v) => typeof v === 'string';
 const isNonEmpty: Check = (v) => typeof v === 'string' && v.trim() !== '';
 const isInt: Check = (v) => typeof v === 'number' && Number.isInteger(v);
 const isLang: Check = (v) => v === 'zh-Hant-HK' || v === 'en';
+/** A name that can name a page (the member's slug, lib/urls.ts): at least one letter or digit, no control character. */
+const isName: Check = (v) => typeof v === 'string' && /[\p{L}\p{N}]/u.test(v) && !/\p{Cc}/u.test(v);
+/** A head or programme code is a path segment: letters, digits and "-" only, never "." or "..". */
+const SAFE_CODE = /^[0-9A-Za-z][0-9A-Za-z-]*$/;
 
 function fail(file: string, parsed: ParsedFile, key: string, what: string): never {
   throw new ContentError(`${file}:${parsed.lineOf(key)}: front-matter "${key}" ${what}`);
@@ -82,7 +86,7 @@ function codeName(value: unknown): CodeName | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   const c = code(v.code);
-  if (c === null || typeof v.name !== 'string') return null;
+  if (c === null || !SAFE_CODE.test(c) || typeof v.name !== 'string') return null;
   return { code: c, name: v.name };
 }
 
@@ -113,11 +117,11 @@ const REPLY_RULES: Record<ReplyField, [Check, string]> = {
   session: [isInt, 'an integer'],
   replyNo: [isNonEmpty, 'a non-empty string'],
   questionNo: [isInt, 'an integer'],
-  member: [isNonEmpty, 'a non-empty string'],
+  member: [isName, 'a name with a letter or digit and no control character'],
   memberRef: [(v) => v === null || isString(v) || isInt(v), 'a string or null'],
-  head: [(v) => codeName(v) !== null, 'a {code, name} mapping'],
+  head: [(v) => codeName(v) !== null, 'a {code, name} mapping whose code is letters, digits and "-"'],
   subhead: [(v) => isString(v) || isInt(v), 'a string'],
-  programmes: [(v) => Array.isArray(v) && v.every((p) => codeName(p) !== null), 'a list of {code, name}'],
+  programmes: [(v) => Array.isArray(v) && v.every((p) => codeName(p) !== null), 'a list of {code, name} whose codes are letters, digits and "-"'],
   controllingOfficer: [isString, 'a string'],
   director: [isString, 'a string'],
   title: [isNonEmpty, 'a non-empty string'],

@@ -204,6 +204,10 @@ export function groupByMember(sorted: Reply[]): MemberGroup[] {
     const name = keyOf(r);
     const path = memberPath(name);
     const m = getOrAdd(members, path, () => ({ name, names: {}, path, replies: [], years: [], lang: name === r.member ? r.lang : PRIMARY_LANG }));
+    // Two names whose pages would be one folder (e.g. "a/b" and "a:b"): never merge two people.
+    if (m.name !== name) {
+      throw new Error(`${r.file}: member "${name}" and ${m.replies[0]!.file}: member "${m.name}" would share the page ${path}`);
+    }
     m.replies.push(r);
     r.memberPage = m.path;
     r.labels.member = m.names;

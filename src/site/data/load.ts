@@ -6,8 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BodyTable } from '../markdown/env.ts';
 import { renderBody } from '../markdown/index.ts';
-import { backgroundPath, memberPath, replyPath } from '../lib/urls.ts';
+import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../lib/urls.ts';
 import { editionFileName, PRIMARY_LANG } from '../../ingest/model.ts';
 import { ContentError, readBackground, readReply } from './front-matter.ts';
 import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
@@ -40,14 +41,18 @@ export function loadEdition(absFile: string, shownAs: string): Edition {
   if (path.basename(path.dirname(absFile)) !== fm.year) {
     throw new ContentError(`${shownAs}:${parsed.lineOf('year')}: year ${fm.year} does not match its folder`);
   }
-  return { ...fm, markdown: parsed.body, bodyHtml: renderBody(parsed.body, fm.lang, 'reply'), file: shownAs };
+  // Each edition's tables are data beside its own page (/en/2023-24/itib144/answer-table-1.csv for the English one).
+  const tables: BodyTable[] = [];
+  const body = renderBody(parsed.body, fm.lang, 'reply', fm.lang, { dataPath: editionPath(fm), tables });
+  return { ...fm, markdown: parsed.body, bodyHtml: body, tables, file: shownAs };
 }
 
 /** The editions of one reply (same id) → the reply: its primary edition's fields, every edition by language. */
 export function replyOf(editions: readonly Edition[]): Reply {
-  const byLang: Reply['editions'] = {};
+  const primary = editions.find((e) => e.lang === PRIMARY_LANG) ?? editions[0]!;
+  // The primary edition first, so every walk over `editions` (tables, exports) lists it first.
+  const byLang: Reply['editions'] = { [primary.lang]: primary };
   for (const e of editions) byLang[e.lang] = e;
-  const primary = byLang[PRIMARY_LANG] ?? editions[0]!;
   return {
     ...primary,
     path: replyPath(primary),
@@ -114,6 +119,10 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archi
   const { years, heads, programmes } = groupByYear(replies);
   return {
     replies,
+    // Every edition's tables, the primary edition's first (replyOf).
+    tables: replies.flatMap((reply) =>
+      Object.values(reply.editions).flatMap((edition) => edition.tables.map((table) => ({ reply, edition, table, path: tableCsvPath(editionPath(edition), table.id) }))),
+    ),
     years,
     heads,
     programmes,

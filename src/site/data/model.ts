@@ -1,5 +1,6 @@
 /** The shapes the templates read: one reply, and the groupings computed once per build. */
 import type { BackgroundFrontMatter, ReplyFrontMatter, ReplyLang } from '../../ingest/model.ts';
+import type { BodyTable } from '../markdown/env.ts';
 
 /**
  * The reply's front-matter fields (src/ingest/model.ts), in the order the
@@ -34,6 +35,8 @@ export interface Edition extends ReplyFrontMatter {
   markdown: string;
   /** Body rendered once, in the edition's language, reused by every interface language. */
   bodyHtml: string;
+  /** The body's tables as data, in page order (their CSVs and tables.json). */
+  tables: BodyTable[];
   /** Content-relative file, for messages. */
   file: string;
 }
@@ -121,8 +124,19 @@ export interface SourceDocument {
   replies: number;
 }
 
+/** A table of a reply's edition, with the path of its CSV (beside that edition's page). */
+export interface ArchiveTable {
+  reply: Reply;
+  edition: Edition;
+  table: BodyTable;
+  /** /2023-24/itib144/answer-table-1.csv */
+  path: string;
+}
+
 export interface Archive {
   replies: Reply[];
+  /** Every table of every reply's editions, in reply order, the primary edition first, then page order. */
+  tables: ArchiveTable[];
   years: YearGroup[];
   heads: HeadGroup[];
   programmes: ProgrammeGroup[];

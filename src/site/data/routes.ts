@@ -7,8 +7,8 @@
  * search index read this table, so a new kind of page is added here once.
  */
 import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
-import { localize, membersPath } from '../lib/urls.ts';
-import type { Archive } from './model.ts';
+import { feedPath, localize, membersPath, TABLES_JSON_PATH } from '../lib/urls.ts';
+import type { Archive, Reply } from './model.ts';
 
 /** Pages with one fixed path, one per interface language. */
 const SINGLE_PAGES = {
@@ -29,21 +29,43 @@ const LIST_PAGES = {
   reply: 'replies',
 } as const satisfies Record<string, keyof Archive>;
 
-/** Files written once, not per language, with no share card and not in the sitemap. */
+/** Files of one item of an archive list, written once (not per language), no share card, not in the sitemap. */
+const LIST_FILES = {
+  'table-csv': 'tables',
+} as const satisfies Record<string, keyof Archive>;
+
+/**
+ * Files written once, not per language, with no share card and not in the
+ * sitemap. sitemap.xml is written only when the site has an address
+ * (Settings.siteUrl): a sitemap lists absolute URLs.
+ */
 const SITE_FILES = {
   'not-found': '/404.html',
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
   'replies-json': '/data/replies.json',
   'replies-csv': '/data/replies.csv',
+  'tables-json': TABLES_JSON_PATH,
 } as const;
+
+/**
+ * Pages that list replies and have an Atom feed of them beside them
+ * (`feed.xml` in the page's folder, lib/urls.ts feedPath), in every interface
+ * language. A feed route has kind `feed`, `feedOf` the page's kind and the
+ * page's index.
+ */
+export const FEED_PAGES = ['home', 'year', 'head', 'programme', 'member'] as const;
+export type FeedOf = (typeof FEED_PAGES)[number];
 
 export type SinglePageKind = keyof typeof SINGLE_PAGES;
 export type ListPageKind = keyof typeof LIST_PAGES;
-export type RouteKind = SinglePageKind | ListPageKind | keyof typeof SITE_FILES;
+export type ListFileKind = keyof typeof LIST_FILES;
+export type RouteKind = SinglePageKind | ListPageKind | ListFileKind | keyof typeof SITE_FILES | 'feed';
 
-/** The archive item a page of each list kind renders. */
-export type ItemOf<K extends ListPageKind> = Archive[(typeof LIST_PAGES)[K]][number];
+const LISTS = { ...LIST_PAGES, ...LIST_FILES };
+
+/** The archive item a page (or file) of each list kind renders. */
+export type ItemOf<K extends ListPageKind | ListFileKind> = Archive[(typeof LISTS)[K]][number];
 
 export interface Route {
   /** Where the file is written, root-absolute: `/en/2023-24/itib001/`, `/sitemap.xml`. */
@@ -66,16 +88,18 @@ export interface Route {
   cardLang: InterfaceLang;
   /** Listed in sitemap.xml. */
   sitemap: boolean;
+  /** For a `feed` route: the kind of the page whose replies it lists (its item is at `index`). */
+  feedOf?: FeedOf;
 }
 
 export interface RouteTable {
-  /** Every route, in sitemap order: by language, then home, about, data, search, members index, years, heads, programmes, members, background, replies; the site files last. */
+  /** Every route, in sitemap order: by language, then home, about, data, search, members index, years, heads, programmes, members, background, replies, then that language's feeds; the site files last. */
   all: readonly Route[];
   /** The same routes by kind (what each template paginates over). */
   byKind: Record<RouteKind, Route[]>;
 }
 
-export function routeTable(archive: Archive): RouteTable {
+export function routeTable(archive: Archive, settings: Pick<Settings, 'siteUrl'>): RouteTable {
   const all: Route[] = [];
   for (const lang of site.languages) {
     const page = (kind: RouteKind, path: string, index: number, cardLang: InterfaceLang = site.defaultLang) =>
@@ -85,8 +109,17 @@ export function routeTable(archive: Archive): RouteTable {
       const items: readonly { path: string }[] = archive[LIST_PAGES[kind]];
       items.forEach((item, index) => page(kind, item.path, index, lang !== site.defaultLang && hasOwnWords(archive, kind, index, lang) ? lang : site.defaultLang));
     }
+    const feeds = all.filter((r) => r.lang === lang && (FEED_PAGES as readonly RouteKind[]).includes(r.kind));
+    for (const r of feeds) {
+      const path = feedPath(r.path);
+      all.push({ url: localize(path, lang), path, lang, kind: 'feed', index: r.index, card: false, cardLang: site.defaultLang, sitemap: false, feedOf: r.kind as FeedOf });
+    }
+  }
+  for (const kind of Object.keys(LIST_FILES) as ListFileKind[]) {
+    archive[LIST_FILES[kind]].forEach((item, index) => all.push({ url: item.path, path: item.path, lang: site.defaultLang, kind, index, card: false, cardLang: site.defaultLang, sitemap: false }));
   }
   for (const [kind, path] of Object.entries(SITE_FILES) as [RouteKind, string][]) {
+    if (kind === 'sitemap' && settings.siteUrl === null) continue;
     all.push({ url: path, path, lang: site.defaultLang, kind, index: 0, card: false, cardLang: site.defaultLang, sitemap: false });
   }
   const seen = new Map<string, Route>();
@@ -96,7 +129,7 @@ export function routeTable(archive: Archive): RouteTable {
     seen.set(r.url, r);
   }
   const byKind = Object.fromEntries(
-    [...Object.keys(SINGLE_PAGES), ...Object.keys(LIST_PAGES), ...Object.keys(SITE_FILES)].map((k) => [k, [] as Route[]]),
+    [...Object.keys(SINGLE_PAGES), ...Object.keys(LIST_PAGES), ...Object.keys(LIST_FILES), ...Object.keys(SITE_FILES), 'feed'].map((k) => [k, [] as Route[]]),
   ) as Record<RouteKind, Route[]>;
   for (const r of all) byKind[r.kind].push(r);
   return { all, byKind };
@@ -117,11 +150,19 @@ function hasOwnWords(archive: Archive, kind: ListPageKind, index: number, lang: 
 }
 
 /** The archive item a route renders. */
-export function itemOf<K extends ListPageKind>(archive: Archive, route: Route, kind: K): ItemOf<K> {
+export function itemOf<K extends ListPageKind | ListFileKind>(archive: Archive, route: Route, kind: K): ItemOf<K> {
   if (route.kind !== kind) throw new Error(`routes: ${route.url} is a ${route.kind} page, not a ${kind} page`);
-  const item = archive[LIST_PAGES[kind]][route.index];
+  const item = archive[LISTS[kind]][route.index];
   if (!item) throw new Error(`routes: ${route.url}: no ${kind} at index ${route.index}`);
   return item as ItemOf<K>;
+}
+
+/** The replies a page lists (a page of a FEED_PAGES kind) and its feed carries: every reply for home, else its group's. */
+export function repliesOf(archive: Archive, kind: FeedOf, index: number): readonly Reply[] {
+  if (kind === 'home') return archive.replies;
+  const group = archive[LIST_PAGES[kind]][index];
+  if (!group) throw new Error(`routes: no ${kind} at index ${index}`);
+  return group.replies;
 }
 
 /** The data every template receives from Eleventy (the subset we use). */

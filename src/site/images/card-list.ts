@@ -11,7 +11,7 @@ import { site, type InterfaceLang } from '../../../_data/site.ts';
 import { editionFor, type Archive, type HeadGroup, type MemberGroup, type Names, type ProgrammeGroup, type Reply, type YearGroup } from '../data/model.ts';
 import { localText } from '../lib/layout.ts';
 import { itemOf, type Route, type RouteTable } from '../data/routes.ts';
-import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
+import { format, formatCount, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { localize, ogImagePath } from '../lib/urls.ts';
 import type { CardText } from './card-svg.ts';
 
@@ -40,7 +40,7 @@ class CardWords {
   }
 
   count(n: number): string {
-    return format(this.s.lists.replyCount, { n: formatNumber(n, this.lang) });
+    return formatCount(this.s.lists.replyCount, n, this.lang);
   }
 
   name(own: string, ownLang: string, names: Names): string {

@@ -1,6 +1,7 @@
 /** Interface-language helpers: dictionary lookup, placeholders, numbers, dates. */
 import { DateTime } from 'luxon';
 import { dictionaries, type Strings } from '../../../_data/i18n/index.ts';
+import type { PluralForms } from '../../../_data/i18n/plural.ts';
 import type { InterfaceLang } from '../../../_data/site.ts';
 import { html, type Html, type SafeHtml } from './html.ts';
 
@@ -45,6 +46,19 @@ export function formatNumber(n: number, lang: InterfaceLang): string {
     numberFormats.set(lang, f);
   }
   return f.format(n);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** A count in the dictionary's form for it ("1 reply", "2 replies", "3 則答覆"), the number formatted for the language. */
+export function formatCount(forms: PluralForms, n: number, lang: InterfaceLang): string {
+  const locale = dictionaries[lang].locale;
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return format(forms[rules.select(n)] ?? forms.other, { n: formatNumber(n, lang) });
 }
 
 /** ISO date (YYYY-MM-DD) in the interface language's long form. */

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 import { html, raw, attr, type Html, type SafeHtml } from './html.ts';
-import { strings } from './i18n.ts';
-import { absoluteUrl, localize, membersPath, ogImagePath } from './urls.ts';
+import { format, strings } from './i18n.ts';
+import { absoluteUrl, feedPath, localize, membersPath, ogImagePath } from './urls.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../images/card-svg.ts';
 import type { Names } from '../data/model.ts';
 
@@ -19,8 +19,8 @@ export interface Crumb {
 }
 
 export interface PageOptions {
-  /** Absolute URL of the site root (Settings.siteUrl), for canonical, hreflang and Open Graph URLs. */
-  siteUrl: string;
+  /** The site's address (Settings.siteUrl), for canonical and Open Graph URLs; null: those are left out. */
+  siteUrl: string | null;
   lang: InterfaceLang;
   /** This page's zh (unlocalized) path; the page itself is at localize(path, lang). */
   path: string;
@@ -38,6 +38,8 @@ export interface PageOptions {
   head?: SafeHtml;
   /** The language of the page's share card (its route's cardLang); default: the default language's card of the path. */
   cardLang?: InterfaceLang;
+  /** The page lists replies and has an Atom feed beside it (lib/urls.ts feedPath), advertised in <head>. */
+  feed?: boolean;
   /** 404: served at any URL, so it must not claim a canonical address. */
   notFound?: boolean;
   /**
@@ -93,9 +95,11 @@ function breadcrumbs(o: PageOptions): SafeHtml {
   const s = strings(o.lang).site;
   if (o.path === '/' || o.notFound) return raw('');
   const trail = [{ label: s.home as Html, path: '/' }, ...(o.crumbs ?? [])];
+  // The separators are drawn, not read: a screen reader announces the list and its items.
+  const sep = html`<span class="sep" aria-hidden="true">›</span>`;
   return html`<nav class="crumbs" aria-label="${s.breadcrumb}"><ol>${trail.map(
-    (c) => html`<li><a href="${localize(c.path, o.lang)}">${c.label}</a></li>`,
-  )}<li><a href="${localize(o.path, o.lang)}" aria-current="page">${o.crumbLabel ?? o.title}</a></li></ol></nav>`;
+    (c, i) => html`<li>${i ? sep : ''}<a href="${localize(c.path, o.lang)}">${c.label}</a></li>`,
+  )}<li>${sep}<a href="${localize(o.path, o.lang)}" aria-current="page">${o.crumbLabel ?? o.title}</a></li></ol></nav>`;
 }
 
 /** The search box; `forSearchPage` marks the form src/site/search/search.js takes over. */
@@ -120,8 +124,11 @@ export function layout(o: PageOptions): string {
   const here = localize(o.path, o.lang);
   const suffix = ` | ${s.name}`;
   const fullTitle = o.path === '/' ? s.name : clip(o.title, TITLE_MAX - suffix.length) + suffix;
+  // Without the site's address: hreflang alternates as site paths (made page-relative
+  // like every link), and no canonical or Open Graph URL (those must be absolute).
+  const address = (path: string) => (o.siteUrl === null ? path : absoluteUrl(path, o.siteUrl));
   const alternates = site.languages.map(
-    (l) => html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(localize(o.path, l), o.siteUrl)}">`,
+    (l) => html`<link rel="alternate" hreflang="${l}" href="${address(localize(o.path, l))}">`,
   );
   // Open Graph and Twitter card properties, as [attribute, name, value].
   const meta: [string, string, string][] = [
@@ -129,22 +136,35 @@ export function layout(o: PageOptions): string {
     ['property', 'og:site_name', s.name],
     ['property', 'og:title', o.title],
     ['property', 'og:description', o.description],
-    ['property', 'og:url', absoluteUrl(here, o.siteUrl)],
-    ['property', 'og:image', absoluteUrl(ogImagePath(localize(o.path, o.cardLang ?? site.defaultLang)), o.siteUrl)],
-    ['property', 'og:image:type', 'image/png'],
-    ['property', 'og:image:width', String(CARD_WIDTH)],
-    ['property', 'og:image:height', String(CARD_HEIGHT)],
-    ['property', 'og:image:alt', o.title],
     ['property', 'og:locale', o.lang.replace(/-/g, '_')],
-    ['name', 'twitter:card', 'summary_large_image'],
-    ['name', 'twitter:image:alt', o.title],
+    ...(o.siteUrl === null
+      ? []
+      : ([
+          ['property', 'og:url', absoluteUrl(here, o.siteUrl)],
+          ['property', 'og:image', absoluteUrl(ogImagePath(localize(o.path, o.cardLang ?? site.defaultLang)), o.siteUrl)],
+          ['property', 'og:image:type', 'image/png'],
+          ['property', 'og:image:width', String(CARD_WIDTH)],
+          ['property', 'og:image:height', String(CARD_HEIGHT)],
+          ['property', 'og:image:alt', o.title],
+          ['name', 'twitter:card', 'summary_large_image'],
+          ['name', 'twitter:image:alt', o.title],
+        ] as [string, string, string][])),
   ];
   const headLinks = o.notFound
     ? raw('')
-    : html`<link rel="canonical" href="${absoluteUrl(here, o.siteUrl)}">
-${alternates}
-<link rel="alternate" hreflang="x-default" href="${absoluteUrl(o.path, o.siteUrl)}">
+    : html`${o.siteUrl === null ? '' : html`<link rel="canonical" href="${absoluteUrl(here, o.siteUrl)}">
+`}${alternates}
+<link rel="alternate" hreflang="x-default" href="${address(o.path)}">
 ${meta.map(([attrName, name, value], i) => html`${i ? '\n' : ''}<meta ${raw(attrName)}="${name}" content="${value}">`)}`;
+  // The 404 page of a build without the site's address cannot know where the
+  // site's files are (it may be served under a path prefix): it loads none.
+  const icons = o.notFound && o.siteUrl === null
+    ? ''
+    : html`<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
+<link rel="manifest" href="/site.webmanifest">
+`;
   const nav = [
     { path: '/', label: s.home },
     { path: membersPath(), label: s.members },
@@ -160,11 +180,8 @@ ${meta.map(([attrName, name, value], i) => html`${i ? '\n' : ''}<meta ${raw(attr
 <title>${fullTitle}</title>
 <meta name="description" content="${o.description}">
 ${headLinks}
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32">
-<link rel="apple-touch-icon" href="/apple-touch-icon.png">
-<link rel="manifest" href="/site.webmanifest">
-${stylesheet}
+${icons}${o.feed ? html`<link rel="alternate" type="application/atom+xml" title="${format(strings(o.lang).feed.advertise, { title: o.title })}" href="${localize(feedPath(o.path), o.lang)}">
+` : ''}${stylesheet}
 ${o.head ?? ''}
 </head>
 <body>

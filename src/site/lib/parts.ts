@@ -1,10 +1,11 @@
 /** Small pieces of markup shared by several page types. */
 import type { InterfaceLang } from '../../../_data/site.ts';
-import { editionFor, type Edition, type Reply } from '../data/model.ts';
+import { editionFor, type Archive, type Edition, type Reply } from '../data/model.ts';
+import type { FeedOf } from '../data/routes.ts';
 import { html, type SafeHtml } from './html.ts';
-import { format, formatNumber, strings } from './i18n.ts';
-import { inLang, localName } from './layout.ts';
-import { localize } from './urls.ts';
+import { format, formatCount, formatYear, strings } from './i18n.ts';
+import { inLang, localName, localText } from './layout.ts';
+import { feedPath, localize } from './urls.ts';
 
 /** A list of replies: number and title as the link, then the member. */
 export function replyList(replies: readonly Reply[], lang: InterfaceLang, showMember = true): SafeHtml {
@@ -22,11 +23,42 @@ function replyItem(r: Reply, e: Edition, lang: InterfaceLang, showMember: boolea
 }
 
 export function replyCount(n: number, lang: InterfaceLang): string {
-  return format(strings(lang).lists.replyCount, { n: formatNumber(n, lang) });
+  return formatCount(strings(lang).lists.replyCount, n, lang);
 }
 
 /** "Programme (2) 創新及科技" or "not specified", as plain text for titles. */
 export function programmeLabel(code: string | null, name: string | null, lang: InterfaceLang): string {
   const l = strings(lang).lists;
   return code === null ? l.programmeNoneTitle : format(l.programmeTitle, { code, name: name ?? '' });
+}
+
+/** The plain-text title of a page that lists replies (its <title>, and its feed's), names in the page's language where the archive has them. */
+export function listTitle(archive: Archive, kind: FeedOf, index: number, lang: InterfaceLang): string {
+  const s = strings(lang);
+  const l = s.lists;
+  const headTitle = (code: string, name: string) => format(l.headTitle, { code, name });
+  switch (kind) {
+    case 'home':
+      return s.home.title;
+    case 'year':
+      return format(l.yearTitle, { year: formatYear(archive.years[index]!.year, lang) });
+    case 'head': {
+      const h = archive.heads[index]!;
+      return `${headTitle(h.code, localText(h.name, h.lang, h.names, lang).text)} (${formatYear(h.year, lang)})`;
+    }
+    case 'programme': {
+      const p = archive.programmes[index]!;
+      const name = p.name === null ? null : localText(p.name, p.lang, p.names, lang).text;
+      return `${programmeLabel(p.code, name, lang)} · ${headTitle(p.head.code, localText(p.head.name, p.lang, p.head.names, lang).text)} (${formatYear(p.year, lang)})`;
+    }
+    case 'member': {
+      const m = archive.members[index]!;
+      return format(l.memberTitle, { name: localText(m.name, m.lang, m.names, lang).text });
+    }
+  }
+}
+
+/** The visible link to the Atom feed of the page at `pagePath` (zh path); the layout advertises it in <head> too. */
+export function feedLink(pagePath: string, lang: InterfaceLang): SafeHtml {
+  return html`<p class="feed"><a href="${localize(feedPath(pagePath), lang)}" type="application/atom+xml">${strings(lang).feed.follow}</a></p>`;
 }

@@ -2,8 +2,11 @@
  * Rewrites a root-absolute URL ("/2023-24/itib001/#answer-3") into one
  * relative to the page it appears on, so one _site/ works at "/", under any
  * path prefix and from file://. Offline mode makes directory links end in
- * index.html (file:// does not serve directory indexes). Anything that is not
- * root-absolute (http:, //host, #frag, mailto:, relative) is returned as is.
+ * index.html (file:// does not serve directory indexes). A rewritten link
+ * always starts with "./" or "../" (or is a bare "#fragment"), so no path
+ * segment, whatever a name made it, can be read as a URL scheme
+ * ("javascript:…") or a host. Anything that is not root-absolute (http:,
+ * //host, #frag, mailto:, relative) is returned as is.
  */
 import path from 'node:path';
 
@@ -24,13 +27,12 @@ export function relativeUrl(target: string, pageUrl: string, offline = false): s
   const pageDir = page.endsWith('/') ? page : path.posix.dirname(page) + '/';
   if (targetPath === page && suffix.startsWith('#')) return suffix;
   let rel = path.posix.relative(pageDir, targetPath);
-  const isDir = targetPath.endsWith('/');
-  if (isDir) {
-    rel = rel === '' ? (offline ? 'index.html' : './') : `${rel}/${offline ? 'index.html' : ''}`;
+  if (targetPath.endsWith('/')) {
+    rel = rel === '' ? (offline ? 'index.html' : '') : `${rel}/${offline ? 'index.html' : ''}`;
   } else if (rel === '') {
     rel = path.posix.basename(targetPath);
   }
-  return encodeURI(rel) + suffix;
+  return (rel.startsWith('../') ? '' : './') + encodeURI(rel) + suffix;
 }
 
 /**

@@ -12,6 +12,19 @@ export function replyPath(r: { year: string; replyNo: string }): string {
   return `/${r.year}/${r.replyNo.toLowerCase()}/`;
 }
 
+/** The page of a reply's edition in its own language: /2023-24/itib001/, /en/2023-24/itib001/. */
+export function editionPath(e: { year: string; replyNo: string; lang: InterfaceLang }): string {
+  return localize(replyPath(e), e.lang);
+}
+
+/** A table of a reply's edition as CSV, beside the edition's page: /2023-24/itib144/answer-table-1.csv (the table's id is its anchor on the page). */
+export function tableCsvPath(replyPath: string, tableId: string): string {
+  return `${replyPath}${tableId}.csv`;
+}
+
+/** Every table of the archive as one JSON file. */
+export const TABLES_JSON_PATH = '/data/tables.json';
+
 export function yearPath(year: string): string {
   return `/${year}/`;
 }
@@ -25,9 +38,19 @@ export function programmePath(year: string, headCode: string, programmeCode: str
   return `${headPath(year, headCode)}programmes/${programmeCode ?? 'none'}/`;
 }
 
-/** A member's name as a path segment: the name itself, with separators made safe. */
+/**
+ * A member's name as a path segment: the name itself, kept readable (letters
+ * and digits of any script, combining marks, "." "_" "-"), every run of any
+ * other character (spaces, "/", "\\", ":", "?", "#", "%", "<", quotes, …)
+ * made one "-", and no "." or "-" at either end. So a slug is never a URL
+ * scheme (no ":"), never "." or ".." and never leaves /members/. A name with
+ * no letter or digit has no slug: the reader of the reply model rejects it
+ * (data/front-matter.ts), and this throws rather than write /members/-/.
+ */
 export function memberSlug(name: string): string {
-  return name.trim().replace(/[\s/\\?#%]+/g, '-');
+  const slug = name.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[.-]+|[.-]+$/g, '');
+  if (!/[\p{L}\p{N}]/u.test(slug)) throw new Error(`member name ${JSON.stringify(name)} has no letter or digit to name its page`);
+  return slug;
 }
 
 export function memberPath(name: string): string {
@@ -51,6 +74,21 @@ export function localize(path: string, lang: InterfaceLang): string {
 /** Root-absolute path → absolute URL on the site at `siteUrl` (ending in "/"; for canonical, og:url, sitemap). */
 export function absoluteUrl(path: string, siteUrl: string): string {
   return siteUrl + encodeURI(path.replace(/^\//, ''));
+}
+
+/**
+ * The address a reader is shown or given for a page (permalinks, citations,
+ * feeds, the data exports): the absolute URL when the site's address is known
+ * (Settings.siteUrl, from SITE_URL), else the page's path on the site, so no
+ * placeholder domain is ever printed.
+ */
+export function publicUrl(path: string, siteUrl: string | null): string {
+  return siteUrl === null ? path : absoluteUrl(path, siteUrl);
+}
+
+/** The Atom feed of a page that lists replies (home, year, head, programme, member): `feed.xml` in the page's folder. */
+export function feedPath(pagePath: string): string {
+  return `${pagePath}feed.xml`;
 }
 
 /**

@@ -14,6 +14,20 @@ export interface BodyEnv {
   uiLang: string;
   /** Language of the text (the body element is marked with it). */
   textLang: string;
+  /** The reply's path: each table gets a link to its CSV beside the reply (urls.ts tableCsvPath). */
+  dataPath?: string;
+  /** When given, every table of the body is collected here as data (for its CSV and tables.json). */
+  tables?: BodyTable[];
+}
+
+/** A table of a body as data: cells as the reader sees them (Markdown escapes resolved). */
+export interface BodyTable {
+  /** The table's anchor on the page, stable per section: `answer-table-1`. */
+  id: string;
+  /** The caption as plain text in the label language: `答覆：表 1`. */
+  caption: string;
+  header: string[];
+  rows: string[][];
 }
 
 /** ` lang="…"` for an element holding interface text inside the body, or nothing when the languages agree. */

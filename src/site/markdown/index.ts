@@ -1,9 +1,10 @@
 /**
  * The project's markdown-it instance for reply bodies and pages. `html: false`:
  * source text is never HTML, so anything that looks like a tag is shown as text.
- * `linkify` stays off: a reply is not a place for auto-generated links.
+ * Web addresses in the text (https://www.itf.gov.hk/…) become links, and
+ * nothing else does (linkAddresses below).
  */
-import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it';
 import { strings } from '../lib/i18n.ts';
 import type { ReplyLang } from '../../ingest/model.ts';
 import { anchorsPlugin } from './anchors.ts';
@@ -12,10 +13,67 @@ import { extractedPlugin } from './extracted.ts';
 import { sectionsPlugin } from './sections.ts';
 import { tablesPlugin } from './tables.ts';
 
+/**
+ * An http(s) address as it is printed in the replies: ASCII only (the text
+ * runs straight on into Chinese: "網頁https://www.itf.gov.hk/tc/index.html供公衆參閲"),
+ * without the sentence's closing punctuation or a bracket the text opened
+ * ("(http://www.smartcity.gov.hk)。").
+ */
+const ADDRESS = /https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]*)?/g;
+function trimAddress(url: string): string {
+  const count = (c: string) => url.split(c).length - 1;
+  while (/[.,;:!?'*]$/.test(url) || (url.endsWith(')') && count('(') < count(')'))) url = url.slice(0, -1);
+  return url;
+}
+
+/**
+ * Web addresses in the text become links: http: and https: only, nothing
+ * else (no e-mail, no other scheme, no "www." guesses). markdown-it's own
+ * linkify (linkify-it) is not used: it links an address only after a space
+ * or punctuation, and these replies print them straight after a Chinese
+ * character ("網頁https://…"), so half of them stayed text. Runs after
+ * text_join, so an escaped "\_" inside an address is part of it.
+ */
+function linkAddresses(md: MarkdownItInstance): void {
+  md.core.ruler.after('text_join', 'archive_links', (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      const out: Token[] = [];
+      let inLink = 0;
+      for (const t of block.children) {
+        if (t.type === 'link_open') inLink++;
+        if (t.type === 'link_close') inLink--;
+        if (t.type !== 'text' || inLink > 0 || !t.content.includes('http')) {
+          out.push(t);
+          continue;
+        }
+        let last = 0;
+        const text = (content: string) => Object.assign(new state.Token('text', '', 0), { content });
+        for (const m of t.content.matchAll(ADDRESS)) {
+          const url = trimAddress(m[0]);
+          const href = md.normalizeLink(url);
+          if (!md.validateLink(href)) continue;
+          if (m.index > last) out.push(text(t.content.slice(last, m.index)));
+          const open = new state.Token('link_open', 'a', 1);
+          open.attrs = [['href', href]];
+          open.markup = 'linkify';
+          out.push(open, text(url), new state.Token('link_close', 'a', -1));
+          last = m.index + url.length;
+        }
+        if (last === 0) out.push(t);
+        else if (last < t.content.length) out.push(text(t.content.slice(last)));
+      }
+      block.children = out;
+    }
+  });
+}
+
 export function createMarkdown(): MarkdownItInstance {
-  return new MarkdownIt({ html: false, linkify: false, typographer: false })
-    // Source text has no links or images (the ingest escapes [ ] < >); if one
-    // slipped through it must stay text: no third-party requests, no surprises.
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  linkAddresses(md);
+  return md
+    // Source text has no Markdown links or images (the ingest escapes [ ] < >); if
+    // one slipped through it must stay text: no third-party requests, no surprises.
     .disable(['image', 'link', 'autolink'])
     .use(sectionsPlugin)
     .use(anchorsPlugin)
@@ -28,11 +86,18 @@ let shared: MarkdownItInstance | undefined;
 /**
  * Renders a reply body (kind "reply") or a page body (kind "page"): the text in
  * its own language, the labels in the page's interface language `uiLang`
- * (default: the text's).
+ * (default: the text's). With `data.dataPath` (a reply's path) each table links
+ * to its CSV; with `data.tables` the tables are collected there as data.
  */
-export function renderBody(markdown: string, lang: ReplyLang, kind: BodyEnv['kind'], uiLang: ReplyLang = lang): string {
+export function renderBody(
+  markdown: string,
+  lang: ReplyLang,
+  kind: BodyEnv['kind'],
+  uiLang: ReplyLang = lang,
+  data: Pick<BodyEnv, 'dataPath' | 'tables'> = {},
+): string {
   shared ??= createMarkdown();
-  const env: BodyEnv = { kind, labels: strings(uiLang).body, uiLang, textLang: lang };
+  const env: BodyEnv = { kind, labels: strings(uiLang).body, uiLang, textLang: lang, ...data };
   // markdown-it types env as an open record; ours is a closed interface.
   return shared.render(markdown, env as unknown as Record<string, unknown>);
 }

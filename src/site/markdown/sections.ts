@@ -53,3 +53,25 @@ export const sectionsPlugin: Plugin = (md) => {
     state.tokens = out;
   });
 };
+
+/**
+ * The Markdown of one known section of a body (`question`, `answer`): the
+ * lines under its `## ` heading up to the next level-2 heading outside a
+ * code fence; '' when the body has none. The reply's feed entry uses the question.
+ */
+export function sectionMarkdown(markdown: string, id: string): string {
+  const out: string[] = [];
+  let inside = false;
+  let fence = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(`{3,}|~{3,})/.test(line)) fence = !fence;
+    const heading = fence ? undefined : /^## +(.*)$/.exec(line)?.[1];
+    if (heading !== undefined) {
+      if (inside) break;
+      inside = KNOWN[heading.trim().replace(/[\s:：]+$/u, '').toLowerCase()] === id;
+      continue;
+    }
+    if (inside) out.push(line);
+  }
+  return out.join('\n').trim();
+}

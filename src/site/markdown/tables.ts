@@ -11,7 +11,10 @@
  * Runs after the sections plugin.
  */
 import type { StateCore, Token } from 'markdown-it';
-import type { Plugin } from './env.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { format } from '../lib/i18n.ts';
+import { tableCsvPath } from '../lib/urls.ts';
+import { bodyEnv, labelLang, type BodyTable, type Plugin } from './env.ts';
 import { isNumericCell } from './numeric.ts';
 import { numberTables, type TableMeta } from './table-numbers.ts';
 
@@ -101,10 +104,28 @@ function alignClass(t: Token): void {
   if (m) t.attrJoin('class', `al-${m[1]![0]}`);
 }
 
+/** The table starting at `from` (its table_open) as data: header and rows of cell text. */
+function tableData(tokens: Token[], from: number): BodyTable {
+  const { id, captionText } = tokens[from]!.meta as unknown as TableMeta;
+  const rows: string[][] = [];
+  for (let i = from + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'tr_open') rows.push([]);
+    else if (t.type === 'th_open' || t.type === 'td_open') rows[rows.length - 1]!.push(cellText(tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined).trim());
+  }
+  const [header = [], ...body] = rows;
+  return { id, caption: captionText, header, rows: body };
+}
+
 export const tablesPlugin: Plugin = (md) => {
   md.core.ruler.after('archive_sections', 'archive_tables', (state: StateCore) => {
     numberTables(state);
-    for (let i = 0; i < state.tokens.length; i++) if (state.tokens[i]!.type === 'table_open') i = markCells(state.tokens, i + 1, state);
+    const collect = bodyEnv(state.env).tables;
+    for (let i = 0; i < state.tokens.length; i++) {
+      if (state.tokens[i]!.type !== 'table_open') continue;
+      if (collect) collect.push(tableData(state.tokens, i));
+      i = markCells(state.tokens, i + 1, state);
+    }
   });
 
   const rules = md.renderer.rules;
@@ -115,5 +136,20 @@ export const tablesPlugin: Plugin = (md) => {
       `<table id="${id}"><caption id="${id}-c"${captionLang}>${captionHtml}</caption>\n`
     );
   };
-  rules.table_close = () => '</table></section>\n';
+  // Under a reply's table, its CSV (a download named by the table's caption for a screen reader).
+  let current = '';
+  const open = rules.table_open;
+  rules.table_open = (tokens, idx, options, env, self) => {
+    current = (tokens[idx]!.meta as unknown as TableMeta).id;
+    return open(tokens, idx, options, env, self);
+  };
+  rules.table_close = (_tokens, _idx, _options, env) => {
+    const e = bodyEnv(env);
+    if (!e.dataPath) return '</table></section>\n';
+    const href = escapeHtml(tableCsvPath(e.dataPath, current));
+    return (
+      '</table></section>\n' +
+      `<p class="table-data"${labelLang(e)}><a href="${href}" download aria-describedby="${current}-c">${escapeHtml(format(e.labels.tableCsv, {}))}</a></p>\n`
+    );
+  };
 };

@@ -4,7 +4,7 @@ import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { layout, localName, localText } from '../lib/layout.ts';
-import { replyCount, replyList } from '../lib/parts.ts';
+import { feedLink, listTitle, replyCount, replyList } from '../lib/parts.ts';
 import { localize, yearPath } from '../lib/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
 import { headCharts } from '../charts/page-charts.ts';
@@ -20,6 +20,7 @@ export function render(d: TemplateData): string {
   const main = html`<h1>${format(l.headTitle, { code: h.code, name: '' })}${localName(h.name, h.lang, h.names, lang)}</h1>
 <p>${format(l.headIntro, { year })}</p>
 <p class="count">${replyCount(h.replies.length, lang)}</p>
+${feedLink(h.path, lang)}
 ${headCharts(h, lang, strings(lang).charts)}
 <h2 id="programmes">${l.programmes}</h2>
 <ul class="groups">${h.programmes.map(
@@ -36,11 +37,12 @@ ${replyList(p.replies, lang)}
     lang,
     cardLang: d.route.cardLang,
     path: h.path,
-    title: `${title} (${year})`,
+    title: listTitle(d.archive, 'head', d.route.index, lang),
     description: `${title} · ${year} · ${replyCount(h.replies.length, lang)}`,
     crumbs: [{ label: year, path: yearPath(h.year) }],
     crumbLabel: html`${strings(lang).reply.head} ${h.code}`,
     main,
     head: chartStylesheetLink(),
+    feed: true,
   });
 }

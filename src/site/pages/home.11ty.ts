@@ -1,9 +1,9 @@
 /** Home: what the archive is, search, and the ways in (years, heads, members, background). */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
-import { format, formatNumber, formatYear, strings } from '../lib/i18n.ts';
+import { format, formatCount, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout, localName, searchForm } from '../lib/layout.ts';
-import { replyCount } from '../lib/parts.ts';
+import { feedLink, replyCount } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
 export const data = pagesOf('home');
@@ -16,6 +16,7 @@ export function render(d: TemplateData): string {
   // full list would be hundreds of links; older years are one click away.
   const main = html`<h1>${s.home.title}</h1>
 <p class="lead">${s.home.intro}</p>
+${feedLink('/', lang)}
 <section aria-labelledby="home-search">
 <h2 id="home-search">${s.site.search}</h2>
 <p>${s.home.searchIntro}</p>
@@ -35,7 +36,7 @@ ${searchForm(lang, 'home-q')}
 </section>
 <section aria-labelledby="home-members">
 <h2 id="home-members">${s.home.byMember}</h2>
-<p><a href="${localize(membersPath(), lang)}">${s.lists.allMembers}</a> <span class="count">${format(s.lists.memberCount, { n: formatNumber(a.members.length, lang) })}</span></p>
+<p><a href="${localize(membersPath(), lang)}">${s.lists.allMembers}</a> <span class="count">${formatCount(s.lists.memberCount, a.members.length, lang)}</span></p>
 </section>
 ${a.background.length
     ? html`<section aria-labelledby="home-background">
@@ -43,5 +44,5 @@ ${a.background.length
 <ul>${a.background.map((b) => html`<li><a href="${localize(b.path, lang)}">${inLang(b.title, b.lang, lang)}</a></li>`)}</ul>
 </section>`
     : ''}`;
-  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/', title: s.home.title, description: s.site.tagline, main, headerSearch: false });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/', title: s.home.title, description: s.site.tagline, main, headerSearch: false, feed: true });
 }

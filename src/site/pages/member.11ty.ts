@@ -3,8 +3,8 @@ import type { MemberGroup } from '../data/model.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
-import { layout, localName, localText } from '../lib/layout.ts';
-import { replyList } from '../lib/parts.ts';
+import { layout, localName } from '../lib/layout.ts';
+import { feedLink, listTitle, replyList } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
 export const data = pagesOf('member');
@@ -13,10 +13,11 @@ export function render(d: TemplateData): string {
   const { lang } = d.route;
   const m = itemOf(d.archive, d.route, 'member');
   const l = strings(lang).lists;
-  const title = format(l.memberTitle, { name: localText(m.name, m.lang, m.names, lang).text });
+  const title = listTitle(d.archive, 'member', d.route.index, lang);
   const name = localName(m.name, m.lang, m.names, lang);
   const main = html`<h1>${formatHtml(l.memberTitle, { name })}</h1>
 <p>${formatHtml(l.memberIntro, { name, n: formatNumber(m.replies.length, lang) })}</p>
+${feedLink(m.path, lang)}
 ${m.years.map(
     (y) => html`<section aria-labelledby="y-${y.year}">
 <h2 id="y-${y.year}">${formatYear(y.year, lang)}</h2>
@@ -36,5 +37,6 @@ ${replyList(h.replies, lang, false)}`,
     crumbs: [{ label: strings(lang).site.members, path: membersPath() }],
     crumbLabel: name,
     main,
+    feed: true,
   });
 }

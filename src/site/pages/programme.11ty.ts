@@ -4,7 +4,7 @@ import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { layout, localName, localText } from '../lib/layout.ts';
-import { programmeLabel, replyCount, replyList } from '../lib/parts.ts';
+import { feedLink, listTitle, programmeLabel, replyCount, replyList } from '../lib/parts.ts';
 import { headPath, localize, yearPath } from '../lib/urls.ts';
 
 export const data = pagesOf('programme');
@@ -20,13 +20,14 @@ export function render(d: TemplateData): string {
     p.code === null ? html`${title}` : html`${format(s.lists.programmeTitle, { code: p.code, name: '' })}${localName(p.name ?? '', p.lang, p.names, lang)}`;
   const main = html`<h1>${heading}</h1>
 <p><a href="${localize(headPath(p.year, p.head.code), lang)}">${format(s.lists.headTitle, { code: p.head.code, name: '' })}${localName(p.head.name, p.lang, p.head.names, lang)}</a> · ${year} · ${replyCount(p.replies.length, lang)}</p>
+${feedLink(p.path, lang)}
 ${replyList(p.replies, lang)}`;
   return layout({
     siteUrl: d.settings.siteUrl,
     lang,
     cardLang: d.route.cardLang,
     path: p.path,
-    title: `${title} · ${headTitle} (${year})`,
+    title: listTitle(d.archive, 'programme', d.route.index, lang),
     description: `${title} · ${headTitle} · ${year}`,
     crumbs: [
       { label: year, path: yearPath(p.year) },
@@ -34,5 +35,6 @@ ${replyList(p.replies, lang)}`;
     ],
     crumbLabel: p.code === null ? s.reply.programmeNone : html`${s.reply.programme} ${p.code}`,
     main,
+    feed: true,
   });
 }

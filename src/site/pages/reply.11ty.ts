@@ -16,7 +16,7 @@ import { html, raw, type SafeHtml } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout, localName, localText } from '../lib/layout.ts';
 import { renderBody } from '../markdown/index.ts';
-import { absoluteUrl, headPath, localize, programmePath, yearPath } from '../lib/urls.ts';
+import { editionPath, headPath, localize, programmePath, publicUrl, yearPath } from '../lib/urls.ts';
 
 /** The edition's facts; `r` is the reply, `e` the edition the page shows. Names in the page's language where the archive has them. */
 function facts(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml {
@@ -89,7 +89,8 @@ function editionNotes(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml | '' 
 export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>, cardLang?: InterfaceLang): string {
   const s = strings(lang);
   const e = editionFor(r, lang);
-  const url = absoluteUrl(localize(r.path, lang), settings.siteUrl);
+  // The address shown and cited: absolute on the site's address, else the page's path (never a placeholder domain).
+  const url = publicUrl(localize(r.path, lang), settings.siteUrl);
   // The reply's own words (title, names) keep the edition's language inside an interface-language citation.
   const t = (text: string) => inLang(text, e.lang, lang);
   const member = localText(e.member, e.lang, r.labels.member, lang);
@@ -101,13 +102,13 @@ export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Se
     year: formatYear(r.year, lang),
     questionNo: String(e.questionNo),
     member: inLang(member.text, member.lang, lang),
-    url,
+    url: settings.siteUrl === null ? '' : url,
   });
   const main = html`<article class="reply"${lang === e.lang ? html` data-pagefind-body` : ''}>
 <h1><span class="no">${r.replyNo}</span> ${inLang(e.title, e.lang, lang)}</h1>
 ${editionNotes(r, e, lang)}${facts(r, e, lang)}
 <div class="body"${lang === e.lang ? '' : html` lang="${e.lang}"`}>
-${raw(lang === e.lang ? e.bodyHtml : renderBody(e.markdown, e.lang, 'reply', lang)) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language */}
+${raw(lang === e.lang ? e.bodyHtml : renderBody(e.markdown, e.lang, 'reply', lang, { dataPath: editionPath(e) })) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language; tables link to the CSVs of the edition shown */}
 </div>
 </article>
 <nav class="pager" aria-label="${s.reply.pager}"><ul>

@@ -4,5 +4,7 @@ import { absoluteUrl } from '../lib/urls.ts';
 export const data = pagesOf('robots');
 
 export function render(d: TemplateData): string {
-  return `User-agent: *\nAllow: /\nSitemap: ${absoluteUrl('/sitemap.xml', d.settings.siteUrl)}\n`;
+  // The Sitemap line needs the site's address; without one there is no sitemap (data/routes.ts).
+  const { siteUrl } = d.settings;
+  return `User-agent: *\nAllow: /\n${siteUrl === null ? '' : `Sitemap: ${absoluteUrl('/sitemap.xml', siteUrl)}\n`}`;
 }

@@ -4,7 +4,7 @@ import type { YearGroup } from '../data/model.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { layout, localName } from '../lib/layout.ts';
-import { replyCount, replyList } from '../lib/parts.ts';
+import { feedLink, listTitle, replyCount, replyList } from '../lib/parts.ts';
 import { localize } from '../lib/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
 import { yearCharts } from '../charts/page-charts.ts';
@@ -16,10 +16,11 @@ export function render(d: TemplateData): string {
   const y = itemOf(d.archive, d.route, 'year');
   const l = strings(lang).lists;
   const year = formatYear(y.year, lang);
-  const title = format(l.yearTitle, { year });
+  const title = listTitle(d.archive, 'year', d.route.index, lang);
   const main = html`<h1>${title}</h1>
 <p>${format(l.yearIntro, { year })}</p>
 <p class="count">${replyCount(y.replies.length, lang)}</p>
+${feedLink(y.path, lang)}
 ${yearCharts(y, lang, strings(lang).charts)}
 <h2 id="heads">${l.heads}</h2>
 <ul class="groups">${y.heads.map(
@@ -30,5 +31,5 @@ ${yearCharts(y, lang, strings(lang).charts)}
   )}</ul>
 <h2 id="replies">${l.replyList}</h2>
 ${replyList(y.replies, lang)}`;
-  return layout({ siteUrl: d.settings.siteUrl, lang, path: y.path, title, description: title, main, crumbLabel: year, head: chartStylesheetLink() });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: y.path, title, description: title, main, crumbLabel: year, head: chartStylesheetLink(), feed: true });
 }

@@ -142,6 +142,13 @@ export function replyJumps(query, replies, pathTemplate) {
   return out;
 }
 
+/** Whether a result's indexed content has a word beginning with `word` (case aside). */
+async function hasPrefix(result, word) {
+  const d = await result.data();
+  const w = word.toLowerCase();
+  return String(d.content ?? '').toLowerCase().split(/\s+/).some((t) => t.startsWith(w));
+}
+
 /**
  * Search with exact matches first. A query of several tokens is run twice on
  * the same loaded index chunks: as a phrase ("智方 方便": the bigrams adjacent,
@@ -158,8 +165,14 @@ export async function rankedSearch(pagefind, query, options = {}) {
     // One Han bigram is searched as a phrase: unquoted, Pagefind falls back to the
     // longest prefix it knows when the bigram is not indexed, and 於主 (in no reply)
     // would list every reply containing 於. Quoted, it matches that token only.
-    // Other single words keep prefix matching (Innov → Innovation; 於 → 於是, 於2022).
-    const r = await pagefind.search(HAN_BIGRAM.test(words) ? `"${words}"` : words, options);
+    // A word of one or two letters or digits is matched as a whole word (never the c of
+    // a list marker (c)); longer words and single Han characters keep prefix matching
+    // (Innov → Innovation; 於 → 於是, 於2022) — but Pagefind, finding no word with that
+    // prefix, retries with ever shorter ones down to one letter (Cyberport listed every
+    // reply with a (c)): its results then do not contain the word, and are dropped.
+    const whole = HAN_BIGRAM.test(words) || (!IS_HAN.test(words) && [...words].length < 3);
+    const r = await pagefind.search(whole ? `"${words}"` : words, options);
+    if (!whole && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
     return { results: r.results, exact: r.results.length };
   }
   const [phrase, all] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);
@@ -170,3 +183,4 @@ export async function rankedSearch(pagefind, query, options = {}) {
   const rest = all.results.filter((r) => !isExact.has(r.id));
   return { results: [...ranked, ...onlyPhrase, ...rest], exact: isExact.size };
 }
+

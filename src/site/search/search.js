@@ -15,6 +15,8 @@
 // - Interface strings come from the page: the site renders its _data/i18n dictionary's
 //   search.ui section into <script type="application/json" id="search-strings">.
 import { segmentQuery, replyJumps, rankedSearch, initPagefind, sameColon } from './query.js';
+import { converterOf, needsConverting } from './convert.js';
+import { suggestions } from './suggest.js';
 import { excerptTokens, excerptSegments } from './excerpt.js';
 import { shardsToLoad, unsearchedYears } from './shards.js';
 import { searchEdition, editionSwitch } from './edition.js'; // issue 12: the language edition searched
@@ -109,7 +111,7 @@ function buildControls(form) {
 
   /** @type {Record<string, HTMLSelectElement>} */
   const controls = {};
-  const fieldset = el('fieldset', { class: 'search-filters' }, el('legend', { text: t.filters }));
+  const fieldset = el('fieldset', { class: 'search-filters' }, el('legend', { class: 'search-filters-legend', text: t.filters }));
   for (const f of FILTERS) {
     const id = `search-filter-${f}`;
     const select = el('select', { id, name: f }, el('option', { value: '', text: t.any }));
@@ -125,14 +127,17 @@ function buildControls(form) {
   fieldset.append(el('div', { class: 'search-filter' }, el('label', { for: 'search-sort', text: t.sort }), sortSelect));
 
   const jump = el('p', { class: 'search-jump', 'data-search-jump': true, hidden: true });
+  const note = el('p', { class: 'search-note', 'data-search-note': true, hidden: true });
   const list = el('ol', { class: 'search-results', 'data-search-results': true, 'aria-label': t.resultsLabel });
   const more = el('button', { type: 'button', class: 'search-more', hidden: true, text: t.more });
   const allYearsButton = el('button', { type: 'button', class: 'search-all-years', hidden: true, text: t.searchAll });
-  const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, editionSwitch(edition, () => String(new FormData(/** @type {HTMLFormElement} */ (form)).get('q') ?? '').trim()), fieldset, status, allYearsButton, jump, list, more);
+  // On a narrow screen the filters fold behind one control, so the first result is on the first screen.
+  const box = el('details', { class: 'search-filter-box', open: matchMedia('(min-width: 48em)').matches }, el('summary', { text: t.filters }), fieldset);
+  const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, editionSwitch(edition, () => String(new FormData(/** @type {HTMLFormElement} */ (form)).get('q') ?? '').trim()), box, status, note, allYearsButton, jump, list, more);
   const host = document.getElementById('search-results');
   if (host) host.append(region);
   else form.after(region);
-  return { controls, sortSelect, status, jump, list, more, allYearsButton };
+  return { controls, sortSelect, status, note, jump, list, more, allYearsButton };
 }
 
 /**
@@ -162,6 +167,23 @@ function openIndex(onManifest) {
         return pf;
       });
       return index.loading;
+    },
+    /** @type {Promise<(s: string) => string> | null} */
+    converting: null,
+    /** The Simplified → Traditional converter (convert.js), loaded the first time a query needs it. */
+    converter() {
+      index.converting ??= Promise.all([
+        import(new URL('search/opencc-core.js', siteRoot).href),
+        fetch(new URL(`${edition.base}s2hk.json`, siteRoot)).then((r) => r.json()),
+      ]).then(([core, dict]) => converterOf(core, dict));
+      return index.converting;
+    },
+    /** @type {Promise<[string, number][]> | null} */
+    naming: null,
+    /** The names "did you mean" chooses from, loaded the first time no reply contains a query. */
+    vocabulary() {
+      index.naming ??= fetch(new URL(`${edition.base}vocabulary.json`, siteRoot)).then((r) => (r.ok ? r.json() : []));
+      return index.naming;
     },
     /** Merges the shards the state needs (shards.js) into the loaded index. */
     loadShards(pf, state) {
@@ -194,7 +216,7 @@ function openIndex(onManifest) {
  * @param {any} d the result's data from Pagefind
  * @param {string} query the query the excerpt marks
  */
-function resultItem(d, query) {
+function resultItem(d, query, partial) {
   const m = d.meta ?? {};
   const link = el('a', { href: resultHref(d.url) });
   if (m.replyNo) link.append(el('span', { class: 'search-replyno', text: m.replyNo }), ' ');
@@ -210,7 +232,8 @@ function resultItem(d, query) {
   }
   const tokens = excerptTokens(d.content ?? '', d.locations ?? [], m.bodyStart);
   const excerpt = el('p', { class: 'search-excerpt', lang: edition.lang }, ...excerptNodes(excerptSegments(tokens, query)));
-  return el('li', {}, el('h2', { class: 'search-title' }, link), facts, excerpt);
+  const label = partial ? el('p', { class: 'search-partial', text: t.partialMatch }) : null;
+  return el('li', { 'data-match': partial ? 'partial' : 'exact' }, el('h2', { class: 'search-title' }, link), label, facts, excerpt);
 }
 
 /**
@@ -282,7 +305,7 @@ function setup() {
   /** @type {HTMLInputElement | null | undefined} */
   const input = form?.querySelector('input[name="q"]');
   if (!form || !input) return;
-  const { controls, sortSelect, status, jump, list, more, allYearsButton } = buildControls(form);
+  const { controls, sortSelect, status, note, jump, list, more, allYearsButton } = buildControls(form);
 
   // Filter values come from the manifest (written by the build, already sorted), not from
   // pagefind.filters(), which would fetch every filter chunk of every shard up front.
@@ -301,6 +324,7 @@ function setup() {
   let results = [];
   let exact = 0;
   let partialNote = '';
+  let convertedNote = '';
   let lastQuery = '';
 
   const offers = (f, value) => controls[f].querySelector(`option[value="${CSS.escape(value)}"]`) !== null;
@@ -335,10 +359,38 @@ function setup() {
     const id = searchId;
     const data = await Promise.all(batch.map((r) => r.data()));
     if (id !== searchId) return;
-    for (const d of data) list.append(resultItem(d, lastQuery));
+    data.forEach((d, i) => list.append(resultItem(d, lastQuery, shown + i >= exact)));
     shown += batch.length;
     more.hidden = shown >= results.length;
-    if (results.length > PAGE_SIZE) status.textContent = `${resultsText(results.length, exact)} ${fill(t.showing, { shown, total: results.length })}${partialNote}`;
+    if (results.length > PAGE_SIZE) status.textContent = `${resultsText(results.length, exact)} ${fill(t.showing, { shown, total: results.length })}${partialNote}${convertedNote}`;
+  }
+
+  /**
+   * No reply contains the whole query: offer the closest terms the archive holds, as
+   * links that search them (partial results stay listed, labelled); a Latin word in
+   * no reply of the Chinese edition says that its replies are written in Chinese.
+   */
+  async function offerTerms(id, state, converted) {
+    const vocabulary = await index.vocabulary().catch(() => []);
+    if (id !== searchId) return;
+    const terms = suggestions(converted, vocabulary);
+    const link = (q) => el('a', { href: stateUrl({ ...state, q }), lang: isEnglish && !/^[\x00-\x7f]+$/.test(q) ? 'zh-Hant-HK' : null, text: q });
+    note.replaceChildren();
+    // (Not in the English edition's index, whose text is English.)
+    if (edition.lang === 'zh-Hant-HK' && /^[\p{Script=Latin}\s'’-]+$/u.test(state.q) && !results.length) {
+      note.append(fill(t.latinNone, { q: state.q }), link('ITIB001'));
+      note.lastChild.textContent = t.latinReplyNo;
+    }
+    if (terms.length) {
+      const offer = el('span', { 'data-search-suggest': true }, t.suggest);
+      terms.forEach((term, i) => {
+        if (i) offer.append(t.listSeparator ?? ', ');
+        offer.append(link(term));
+      });
+      if (note.childNodes.length) note.append(' ');
+      note.append(offer);
+    }
+    note.hidden = !note.childNodes.length;
   }
 
   async function run(state) {
@@ -358,6 +410,8 @@ function setup() {
     const filters = {};
     for (const f of FILTERS) if (state[f]) filters[f] = state[f];
     const q = segmentQuery(state.q);
+    note.hidden = true;
+    note.replaceChildren();
     if (!q && !Object.keys(filters).length) {
       list.replaceChildren();
       more.hidden = true;
@@ -379,8 +433,21 @@ function setup() {
     /** @type {{ filters: Record<string, string>, sort?: Record<string, string> }} */
     const options = { filters };
     if (state.sort === 'replyNo') options.sort = { replyNo: 'asc' };
-    const r = await rankedSearch(pf, state.q, options);
+    // Simplified input is searched in Hong Kong Traditional (the archive's script).
+    let converted = state.q;
+    if (needsConverting(state.q, index.manifest.convertible)) {
+      try {
+        converted = (await index.converter())(state.q);
+      } catch (e) {
+        console.error(e);
+      }
+      if (id !== searchId) return;
+    }
+    // Only a query with a character no reply holds is converted, so as typed it can match no
+    // reply in full: the converted form alone is searched (the typed one stays in the box and the URL).
+    const r = await rankedSearch(pf, converted, options);
     if (id !== searchId) return;
+    convertedNote = converted !== state.q ? ` ${fill(t.converted, { q: converted })}` : '';
     results = r.results;
     exact = q ? r.exact : results.length;
     shown = 0;
@@ -392,9 +459,10 @@ function setup() {
     const searched = [index.manifest.primary ?? '', ...(index.manifest.shards ?? []).map((s) => s.name).filter((n) => index.merged.has(n))];
     partialNote = missing.length ? ` ${fill(t.partial, { year: searched.join(sep), years: missing.join(sep) })}` : '';
     allYearsButton.hidden = !missing.length;
-    status.textContent = (results.length ? resultsText(results.length, exact) : t.none) + partialNote;
+    status.textContent = (results.length ? resultsText(results.length, exact) : t.none) + partialNote + convertedNote;
     if (results.length) await renderMore();
     else more.hidden = true;
+    if (q && !exact) await offerTerms(id, state, converted);
   }
 
   bindEvents({ form, input, controls, sortSelect, more, allYearsButton }, {

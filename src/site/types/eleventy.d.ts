@@ -12,3 +12,9 @@ declare module '@11ty/eleventy' {
     write(): Promise<unknown>;
   }
 }
+
+/** The part of @11ty/eleventy-plugin-rss that the feeds use (src/site/pages/feed.11ty.ts; the plugin ships no types). */
+declare module '@11ty/eleventy-plugin-rss' {
+  /** A date as Atom writes it (RFC 3339, UTC, whole seconds): 2023-04-01T00:00:00Z. */
+  export function dateToRfc3339(date: Date): string;
+}

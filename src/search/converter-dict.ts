@@ -1,0 +1,77 @@
+/**
+ * The Simplified → Hong Kong Traditional converter the search page applies to a
+ * query, cut down to this archive. opencc-js's own s2hk conversion (its preset
+ * `configs.s2hk`: phrases and characters, then the Hong Kong variants, with
+ * phrase segmentation) is far too large for a first search (STPhrases alone is
+ * ~400 KB gzipped). A conversion that cannot produce text of the archive cannot
+ * change what a search finds, so this keeps, from opencc-js's dictionaries:
+ *
+ * - a character entry when its Hong Kong Traditional form is a character of the archive;
+ * - a phrase entry when its converted form is findable (every character and bigram
+ *   of it is in the archive), or when the character-by-character conversion it
+ *   overrides would be (the phrase then keeps a query from matching the wrong text).
+ *
+ * The page loads the result with opencc-js's core (ConverterBuilder with an s2hk
+ * config), so conversion follows opencc's own longest-match rules.
+ */
+import dictSTPhrases from 'opencc-js/dict/STPhrases';
+import dictSTGenerated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
+import dictSTCharacters from 'opencc-js/dict/STCharacters';
+import dictHKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
+import dictHKVariants from 'opencc-js/dict/HKVariants';
+import * as core from 'opencc-js/core';
+import { converterOf as pageConverter } from '../site/search/convert.js';
+
+/** The filtered dictionaries, as opencc-js DictLike strings ("source target|source target"). */
+export interface ConverterDict {
+  /** Phrase keys used to segment the query first (opencc's s2hk segmentation). */
+  segmentation: string;
+  /** opencc's s2hk conversion chain: [phrases, characters], then [HK variant phrases, HK variants]. */
+  chain: string[][];
+}
+
+type Entry = [string, string];
+
+const entries = (d: string): Entry[] => d.split('|').map((e) => e.split(' ') as Entry);
+const join = (es: Entry[]): string => es.map((e) => e.join(' ')).join('|');
+/** A group of dictionaries without the empty ones (opencc-js rejects an empty dictionary string). */
+const group = (...dicts: string[]): string[] => dicts.filter(Boolean);
+
+/** The page's converter (src/site/search/convert.js) from a ConverterDict, with opencc-js's core. */
+export function converterOf(dict: ConverterDict): (s: string) => string {
+  return pageConverter(core, dict);
+}
+
+/**
+ * @param findable true when every character and bigram of a string occurs in the archive's text
+ */
+export function converterDict(findable: (s: string) => boolean): ConverterDict {
+  // opencc's second stage (Hong Kong variants) on its own; the first stage's value of a
+  // phrase entry is the entry's target (the longest match of a phrase is the phrase).
+  const hk = converterOf({ segmentation: '', chain: [[dictHKVariantsPhrases, dictHKVariants]] });
+  const charMap = new Map(entries(dictSTCharacters));
+  const byChar = (k: string) => hk([...k].map((c) => charMap.get(c) ?? c).join(''));
+  const phrases = [...entries(dictSTPhrases), ...entries(dictSTGenerated)].filter(([k, v]) => {
+    const out = hk(v);
+    const chars = byChar(k);
+    return findable(out) || (chars !== out && findable(chars));
+  });
+  const characters = entries(dictSTCharacters).filter(([, v]) => findable(hk(v)));
+  const hkPhrases = entries(dictHKVariantsPhrases).filter(([, v]) => findable(v));
+  const hkChars = entries(dictHKVariants).filter(([, v]) => findable(v));
+  return {
+    segmentation: join(phrases),
+    chain: [group(join(phrases), join(characters)), group(join(hkPhrases), join(hkChars))],
+  };
+}
+
+/**
+ * The characters that make a query worth converting: those a kept entry converts
+ * and the archive does not hold (a query written only in the archive's characters is
+ * searched as typed; the page then spares the converter's bytes). Sorted, as one string.
+ */
+export function convertibleChars(dict: ConverterDict, holds: (ch: string) => boolean): string {
+  const out = new Set<string>();
+  for (const g of dict.chain) for (const d of g) for (const e of entries(d)) for (const c of e[0]) if (!holds(c) && e[1] !== e[0]) out.add(c);
+  return [...out].sort().join('');
+}

@@ -1,0 +1,81 @@
+/**
+ * Atom feeds (RFC 4287): one beside every page that lists replies — the home
+ * page (every reply), each year, head, programme and member — in each
+ * interface language (data/routes.ts, kind `feed`). An entry is a reply: its
+ * number and title, the member who asked (author), the head (category), the
+ * reply page's address and its question as the summary.
+ *
+ * Feeds are byte-stable across rebuilds: an entry's id comes from the reply's
+ * id, its date from the budget year (the 1st of April its financial year
+ * starts, when the replies are published; the source documents carry no
+ * date), and the feed's date is its newest entry's; never the build time.
+ * Links are absolute on the site's address (SITE_URL) or, without one,
+ * relative to the feed, which a feed reader resolves against the feed's own
+ * address (RFC 4287 §7; never a placeholder domain).
+ */
+import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
+import { site } from '../../../_data/site.ts';
+import { markdownToText } from '../../search/records.ts';
+import type { Reply } from '../data/model.ts';
+import { pagesOf, repliesOf, type TemplateData } from '../data/routes.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { formatYear, strings } from '../lib/i18n.ts';
+import { listTitle } from '../lib/parts.ts';
+import { relativeUrl } from '../lib/relative-url.ts';
+import { absoluteUrl, localize } from '../lib/urls.ts';
+import { sectionMarkdown } from '../markdown/sections.ts';
+
+export const data = pagesOf('feed');
+
+/** Text as XML character data: escaped, and without the control characters XML 1.0 forbids. */
+function xml(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return escapeHtml(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
+}
+
+/** When a budget year's replies appear: 1 April of its first year ("2023-24" → 2023-04-01T00:00:00Z). */
+export function yearDate(year: string): string {
+  const from = /^(\d{4})/.exec(year)?.[1];
+  if (!from) throw new Error(`feed: cannot date the budget year "${year}"`);
+  return dateToRfc3339(new Date(Date.UTC(Number(from), 3, 1)));
+}
+
+export function render(d: TemplateData): string {
+  const { route, archive, settings } = d;
+  const { lang } = route;
+  const kind = route.feedOf;
+  if (!kind) throw new Error(`feed: ${route.url} has no feedOf`);
+  const s = strings(lang);
+  const pagePath = route.path.replace(/feed\.xml$/, '');
+  const replies = repliesOf(archive, kind, route.index);
+  // Absolute on the site's address; else relative to this feed.
+  const link = (path: string) => (settings.siteUrl === null ? relativeUrl(path, route.url) : absoluteUrl(path, settings.siteUrl));
+  const idOf = (key: string) => `${site.feedIdPrefix}${lang === site.defaultLang ? '' : `${lang}/`}${key}`;
+  const newest = replies.reduce((latest, r) => (r.year > latest ? r.year : latest), replies[0]?.year ?? '');
+  const entry = (r: Reply) => {
+    const question = markdownToText(sectionMarkdown(r.markdown, 'question')).replace(/\s*\n\s*/g, ' ');
+    const head = `(${r.head.code}) ${r.head.name}`;
+    return `<entry>
+<title xml:lang="${r.lang}">${xml(`${r.replyNo} ${r.title}`)}</title>
+<id>${xml(idOf(r.id))}</id>
+<updated>${yearDate(r.year)}</updated>
+<link rel="alternate" type="text/html" href="${xml(link(localize(r.path, lang)))}"/>
+<author><name xml:lang="${r.lang}">${xml(r.member)}</name></author>
+<category term="${xml(`${r.year}/${r.head.code}`)}" label="${xml(`${s.reply.head} ${head} · ${formatYear(r.year, lang)}`)}"/>
+<summary xml:lang="${r.lang}">${xml(question)}</summary>
+</entry>`;
+  };
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
+<title>${xml(kind === 'home' ? s.site.name : `${listTitle(archive, kind, route.index, lang)} | ${s.site.name}`)}</title>
+<subtitle>${xml(s.site.tagline)}</subtitle>
+<id>${xml(idOf(pagePath))}</id>
+<updated>${newest ? yearDate(newest) : yearDate('1970')}</updated>
+<link rel="self" type="application/atom+xml" href="${xml(link(route.url))}"/>
+<link rel="alternate" type="text/html" href="${xml(link(localize(pagePath, lang)))}"/>
+<author><name>${xml(s.site.name)}</name></author>
+${replies.map(entry).join('\n')}
+</feed>
+`;
+}
+
