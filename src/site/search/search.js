@@ -445,7 +445,8 @@ function setup() {
     }
     // Only a query with a character no reply holds is converted, so as typed it can match no
     // reply in full: the converted form alone is searched (the typed one stays in the box and the URL).
-    const r = await rankedSearch(pf, converted, options);
+    // The English edition's index is stemmed by Pagefind (src/search/build-index.ts indexEdition); the Chinese one is bigrams.
+    const r = await rankedSearch(pf, converted, options, edition.lang === 'en');
     if (id !== searchId) return;
     convertedNote = converted !== state.q ? ` ${fill(t.converted, { q: converted })}` : '';
     results = r.results;
