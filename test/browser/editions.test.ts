@@ -79,7 +79,7 @@ test('names in the reader\'s language: the English member page of 容海恩 name
   assert.match(main(page('en/2023-24/heads/47')), '<h1>Head 47: Government Secretariat: Office of the Government Chief Information Officer</h1>');
   assert.match(main(page('en/2023-24/heads/47/programmes/2')), '<h1>Programme (2) IT Infrastructure and Standards</h1>');
   assert.match(main(page('en/2023-24')), '<span class="by">YUNG Hoi-yan, Judy</span>');
-  assert.match(main(page('en/members')), /<a href="%E5%AE%B9%E6%B5%B7%E6%81%A9\/">YUNG Hoi-yan, Judy<\/a>/);
+  assert.match(main(page('en/members')), /<a href="\.\/%E5%AE%B9%E6%B5%B7%E6%81%A9\/">YUNG Hoi-yan, Judy<\/a>/);
   // No second member page under the English name.
   assert.throws(() => page('en/members/YUNG-Hoi-yan,-Judy'));
 });

@@ -113,14 +113,18 @@ export function pairedRoot(edit: (english: string) => string = (t) => t): string
   return dir;
 }
 
-/** The paired archive ingested by the real CLI and built by the real build: ITIB001, ITIB259 and ITIB263 have both editions. */
+/**
+ * The paired archive ingested by the real CLI and built by the real build: ITIB001, ITIB259 and ITIB263 have both editions.
+ * Built with a site address (a test domain), so its pages carry the share-card (og:image) tags the editions test reads.
+ */
+export const PAIRED_SITE_URL = 'https://archive.example.test/';
 let paired: { content: string; site: string } | undefined;
 export function pairedSite(): { content: string; site: string } {
   if (paired) return paired;
   const dir = pairedRoot();
   runScript('scripts/ingest.ts', ['--root', dir]);
   const content = join(dir, 'content');
-  paired = { content, site: buildSite(content, join(dir, 'site')) };
+  paired = { content, site: buildSite(content, join(dir, 'site'), { SITE_URL: PAIRED_SITE_URL }) };
   return paired;
 }
 
