@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards] [--skip-seed]`
+ * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards] [--skip-seed] [--english 0.1]`
  * First the seed (the real content, `npm run build` cold and warm); then for
  * each size a synthetic corpus through the real pipeline, a table per size
  * (medians of --runs runs). See README "Benchmark".
@@ -20,8 +20,15 @@ const { values } = parseArgs({
     scratch: { type: 'string', default: join(tmpdir(), 'archive-bench') },
     'warm-cards': { type: 'boolean', default: false },
     'skip-seed': { type: 'boolean', default: false },
+    english: { type: 'string', default: '0' },
   },
 });
+
+const english = Number(values.english);
+if (!(english >= 0 && english <= 1)) {
+  console.error(`bench: --english must be a share of the replies between 0 and 1 (e.g. 0.1), got "${values.english}"`);
+  process.exit(2);
+}
 
 const sizes = values.replies.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -41,6 +48,7 @@ for (const replies of sizes) {
     runs: Number(values.runs),
     scratch: join(values.scratch, String(replies)),
     warmCards: values['warm-cards'],
+    english,
   });
   const { text, pipelineMsPerReply } = formatTable(replies, result);
   perReply.set(replies, pipelineMsPerReply);

@@ -55,6 +55,8 @@ export const en: Strings = {
     permalink: 'Permanent link',
     cite: 'Cite this reply',
     reportError: 'Report an error in this reply',
+    editionMissing: 'The English edition of this reply is not yet in the archive: the text below is the Chinese edition.',
+    editionLink: 'Read the Chinese edition of {replyNo}',
     citation: '{director}, "{replyNo}: {title}", Replies to initial written questions raised by Finance Committee Members in examining the Estimates of Expenditure {year}, question serial no. {questionNo}, asked by {member}. {url}',
   },
   lists: {
@@ -115,6 +117,12 @@ export const en: Strings = {
     title: 'Search',
     intro: 'Search the full text of every question and reply.',
     noScript: 'Search needs JavaScript. You can also browse every reply by year, head or member.',
+    /** Shown only when the archive has replies in more than one edition (src/site/search/edition.js). */
+    edition: {
+      searching: 'Searching the {edition} of the replies.',
+      switchTo: 'Search the {edition} instead',
+      names: { 'zh-Hant-HK': 'Chinese edition', en: 'English edition' },
+    },
     ui: {
       filters: 'Filters',
       year: 'Year',
@@ -176,10 +184,10 @@ export const en: Strings = {
     title: 'Open data',
     intro: 'Every reply can be downloaded for research and reuse.',
     json: 'replies.json: every field of every reply, its URL and the Markdown text.',
-    csv: 'replies.csv: one reply per row (UTF-8 with BOM, so Excel shows Chinese correctly).',
+    csv: 'replies.csv: one row per edition of each reply, Chinese first (UTF-8 with BOM, so Excel shows Chinese correctly).',
     fieldsTitle: 'Fields',
     csvColumns: 'The CSV columns, in order:',
-    tablesJson: 'tables.json: every table of every reply: the reply id, the table\'s number in the reply, its caption, header and rows, the cells as the page shows them.',
+    tablesJson: 'tables.json: every table of every reply, in each edition: the reply id, the edition\'s language (lang), the table\'s number in that edition, its caption, header and rows, the cells as the page shows them.',
     tableCsvs: 'Under every table there is also its CSV (UTF-8 with BOM) at a stable address beside the reply, e.g. /2023-24/itib144/answer-table-1.csv. A cell that starts with =, +, - or @ and is not a number gets a leading \' so that a spreadsheet does not run it as a formula.',
     termsTitle: 'Terms of reuse',
     terms: [
@@ -205,6 +213,7 @@ export const en: Strings = {
       title: 'Short subject (derived from the question)',
       url: 'URL',
       markdown: 'Full question and reply (Markdown, JSON only)',
+      editions: 'The reply\'s other language editions, e.g. editions.en (the English edition), each with the fields above (JSON only; in the CSV each edition is a row of its own)',
     },
   },
   feed: {

@@ -61,6 +61,8 @@ export const zhHantHK = {
     permalink: '永久連結',
     cite: '引用本答覆',
     reportError: '報告這則答覆的文字錯誤',
+    editionMissing: '這則答覆的中文版本尚未收錄於本檔案庫，以下是英文版本的文字。',
+    editionLink: '閱讀 {replyNo} 的英文版本',
     citation: '{director}：《{replyNo}：{title}》（{year}年度開支預算，管制人員對立法會議員初步問題的答覆，問題編號 {questionNo}，{member}議員提問）。{url}',
   },
   lists: {
@@ -125,6 +127,12 @@ export const zhHantHK = {
     title: '搜尋',
     intro: '搜尋所有問題及答覆的全文。',
     noScript: '搜尋功能需要 JavaScript。你亦可按年度、總目或議員瀏覽所有答覆。',
+    /** 只在檔案庫有多於一個語文版本的答覆時顯示（src/site/search/edition.js）。 */
+    edition: {
+      searching: '正在搜尋答覆的{edition}。',
+      switchTo: '改為搜尋{edition}',
+      names: { 'zh-Hant-HK': '中文版本', en: '英文版本' },
+    },
     /** The search page script's strings (src/site/search/search.js reads them from the page's #search-strings data block). */
     ui: {
       filters: '篩選',
@@ -198,10 +206,10 @@ export const zhHantHK = {
     title: '開放數據',
     intro: '所有答覆均可下載，供研究及轉載之用。',
     json: 'replies.json：每則答覆的全部欄位、網址及 Markdown 原文。',
-    csv: 'replies.csv：每則答覆一行（UTF-8，含 BOM，可直接以 Excel 開啟而中文不會變亂碼）。',
+    csv: 'replies.csv：每則答覆的每個語文版本一行，中文版本在先（UTF-8，含 BOM，可直接以 Excel 開啟而中文不會變亂碼）。',
     fieldsTitle: '欄位',
     csvColumns: 'CSV 的欄位依次為：',
-    tablesJson: 'tables.json：所有答覆內的每個表格：答覆識別碼、表格在答覆中的編號、標題、表頭及各行，儲存格與網頁所示相同。',
+    tablesJson: 'tables.json：所有答覆各語文版本內的每個表格：答覆識別碼、版本語文（lang）、表格在該版本中的編號、標題、表頭及各行，儲存格與網頁所示相同。',
     tableCsvs: '每個表格下方亦有該表的 CSV 檔（UTF-8，含 BOM），網址固定，位於答覆旁，例如 /2023-24/itib144/answer-table-1.csv。以 =、+、-、@ 開首而非數字的儲存格前加上「\'」，以免試算表把它當作公式執行。',
     termsTitle: '使用條款',
     terms: [
@@ -227,6 +235,7 @@ export const zhHantHK = {
       title: '簡短題目（由問題歸納）',
       url: '網址',
       markdown: '問題及答覆全文（Markdown，只在 JSON 中）',
+      editions: '答覆的其他語言版本，例如 editions.en（英文版本），各有以上欄位（只在 JSON；CSV 中每個版本各佔一行）',
     },
   },
   feed: {

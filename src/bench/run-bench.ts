@@ -6,7 +6,9 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { collectPieces, synthesize } from './synthesize.ts';
+import { collectEnglishPieces, collectPieces, englishEdition, synthesize } from './synthesize.ts';
+import { searchIndexPath, searchShardsPath } from '../site/lib/urls.ts';
+import { site as siteConfig } from '../../_data/site.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
 import { replyPageWeight, type PageWeight } from './page-weight.ts';
 import { firstSearches } from './first-search.ts';
@@ -18,6 +20,8 @@ export interface BenchOptions {
   scratch: string;
   /** Reuse the share-card cache of an earlier run (the issue's warm figure). */
   warmCards: boolean;
+  /** Share of the replies (0–1) that also get a synthetic English edition (`--english 0.1`); default none. */
+  english?: number;
 }
 
 export interface BenchRow extends StageResult {
@@ -27,13 +31,22 @@ export interface BenchRow extends StageResult {
 const ROOT = resolve(import.meta.dirname, '../..');
 const REAL_SOURCE = join(ROOT, 'content/sources/2023-24/zh-2023-24-ITIB.txt');
 const BACKGROUND = join(ROOT, 'content/sources/background');
+/** The English layout sample (a test fixture, not official text): its questions and answers make the synthetic English editions. */
+const EN_SAMPLE = join(ROOT, 'test/fixtures/ingest/sample-en-2023-24-ITIB.txt');
 
-/** Write the synthetic sources (and the real background paper) under `<scratch>/content/sources`. */
-export function prepareCorpus(replies: number, scratch: string): void {
+/**
+ * Write the synthetic sources (and the real background paper) under
+ * `<scratch>/content/sources`; with `english` > 0, that share of the replies
+ * also gets a synthetic English edition beside its Chinese document.
+ */
+export function prepareCorpus(replies: number, scratch: string, english = 0): void {
   const content = join(scratch, 'content');
   rmSync(content, { recursive: true, force: true });
   const pieces = collectPieces(readFileSync(REAL_SOURCE, 'utf8'));
-  for (const doc of synthesize(pieces, replies)) {
+  const zh = synthesize(pieces, replies);
+  const enPieces = english > 0 ? collectEnglishPieces(readFileSync(EN_SAMPLE, 'utf8')) : null;
+  const en = enPieces ? zh.flatMap((doc) => englishEdition(doc, enPieces, english) ?? []) : [];
+  for (const doc of [...zh, ...en]) {
     const dir = join(content, 'sources', doc.year);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, doc.fileName), doc.text);
@@ -78,7 +91,7 @@ export function stages(scratch: string): Stage[] {
   return [
     { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${scratch}' --quiet`, output: [join(content, 'replies')] },
     { name: 'eleventy', command: build('eleventy'), output: [site] },
-    { name: 'search index', command: build('search'), output: [join(site, 'pagefind'), join(site, 'pagefind-shards')] },
+    { name: 'search index', command: build('search'), output: siteConfig.languages.flatMap((l) => [join(site, searchIndexPath(l)), join(site, searchShardsPath(l))]) },
     { name: 'images', command: build('images'), output: [join(site, 'og')] },
     {
       name: 'floor (markdown-it + write)',
@@ -101,7 +114,9 @@ export function editOneReply(scratch: string): string {
   const sources = join(scratch, 'content', 'sources');
   const year = readdirSync(sources).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort()[0];
   if (!year) throw new Error(`bench: no year folder under ${sources}`);
-  const name = readdirSync(join(sources, year)).filter((f) => f.endsWith('.txt')).sort()[0]!;
+  // The Chinese document (an English edition beside it, `--english`, has no 。 to edit).
+  const name = readdirSync(join(sources, year)).filter((f) => f.startsWith('zh-') && f.endsWith('.txt')).sort()[0];
+  if (!name) throw new Error(`bench: no Chinese source (zh-*.txt) under ${join(sources, year)}`);
   const file = join(sources, year, name);
   const lines = readFileSync(file, 'utf8').split('\n');
   // Past the index table at the top, well inside the replies.
@@ -149,7 +164,7 @@ export interface BenchResult {
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const { replies, runs, scratch } = options;
   mkdirSync(scratch, { recursive: true });
-  prepareCorpus(replies, scratch);
+  prepareCorpus(replies, scratch, options.english ?? 0);
   const env = {
     ARCHIVE_CONTENT: join(scratch, 'content'),
     ARCHIVE_OUT: join(scratch, '_site'),

@@ -72,6 +72,19 @@ export interface SyntheticDocument {
   fileName: string;
   text: string;
   meta: Record<string, unknown>;
+  /** What identifies each reply (for an English edition of some of them). */
+  replies: SyntheticReply[];
+}
+
+export interface SyntheticReply {
+  /** Position in the whole corpus (0-based). */
+  n: number;
+  replyNo: string;
+  questionNo: string;
+  member: string;
+  memberRef: string;
+  head: string;
+  programmeCodes: string[];
 }
 
 const BUREAU_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -124,6 +137,7 @@ function makeDocument(pieces: RealPieces, year: string, bureau: string, offset: 
   // Page footers inside the recombined text name the real bureau; make them this document's.
   const footer = (lines: string[]) => lines.map((line) => line.replace(/ITIB - 第/g, `${bureau} - 第`));
   const body: string[] = [];
+  const replies: SyntheticReply[] = [];
   for (let i = 0; i < count; i++) {
     const n = offset + i;
     const row = pieces.rows[(n * 7 + 3) % pieces.rows.length]!;
@@ -133,6 +147,8 @@ function makeDocument(pieces: RealPieces, year: string, bureau: string, offset: 
     const replyNo = `${bureau}${String(i + 1).padStart(3, '0')}`;
     const questionNo = String(1000 + ((n * 37) % 9000));
     index.push(`${replyNo} ${questionNo} ${row.member} ${row.head} ${row.programme} `, '');
+    const programmeCodes = [...row.programme.matchAll(/\((\d+)\)/g)].map((m) => m[1]!);
+    replies.push({ n, replyNo, questionNo, member: row.member, memberRef: String((n % 90) + 1), head: head === pieces.heads.get(row.head) ? row.head : /\((\d+)\)/.exec(head.headLine)?.[1] ?? row.head, programmeCodes });
     body.push(
       `  審核 ${year}年度  答覆編號  `, '', ' 開支預算  ', `${replyNo} `, '  ', ' 管制人員的答覆  ', ' ', ' ',
       `(問題編號： ${questionNo.padStart(4, '0')}) `, ' ', ' ',
@@ -154,5 +170,89 @@ function makeDocument(pieces: RealPieces, year: string, bureau: string, offset: 
       year, bureau, bureauName: `${bureau}（合成）`, session: 17, lang: 'zh-Hant-HK',
       title: `合成基準語料 ${year} ${bureau}`, originalFile: `${bureau}-synthetic.docx`, kind: 'replies',
     },
+    replies,
+  };
+}
+
+/** Questions and answers of the English sample layout (test/fixtures/ingest/sample-en-2023-24-ITIB.txt), as raw lines. */
+export interface EnglishPieces {
+  questions: string[][];
+  answers: string[][];
+}
+
+export function collectEnglishPieces(sampleText: string): EnglishPieces {
+  const pieces: EnglishPieces = { questions: [], answers: [] };
+  let mode: 'none' | 'question' | 'answer' = 'none';
+  let current: string[] = [];
+  for (const line of sampleText.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    if (/^\s*Question:\s*$/.test(line)) { mode = 'question'; current = []; continue; }
+    if (mode === 'question' && /^\s*Asked by:/.test(line)) { pieces.questions.push(current); mode = 'none'; continue; }
+    if (/^\s*Reply:\s*$/.test(line)) { mode = 'answer'; current = []; continue; }
+    if (mode === 'answer' && /^\s*- End -\s*$/.test(line)) { pieces.answers.push(current); mode = 'none'; continue; }
+    if (mode !== 'none') current.push(line);
+  }
+  if (!pieces.questions.length || !pieces.answers.length) throw new Error('synthesize: the English sample gave no questions or answers');
+  return pieces;
+}
+
+/** Whether reply n of the corpus has an English edition: evenly spread, `share` of them (0.1: n = 9, 19, 29, …). */
+export function hasEnglishEdition(n: number, share: number): boolean {
+  return Math.floor((n + 1) * share) > Math.floor(n * share);
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** A made-up English name for a Chinese one, the same for every reply that names that member: `SYNTH Member-kq`. */
+function englishMember(member: string): string {
+  let h = 0;
+  for (const ch of member) h = (h * 31 + ch.codePointAt(0)!) % (26 * 26 * 26);
+  return `SYNTH Member-${LETTERS[h % 26]}${LETTERS[Math.floor(h / 26) % 26]}${LETTERS[Math.floor(h / 676) % 26]}`;
+}
+
+/**
+ * The English edition of `share` of a synthetic document's replies, in the
+ * layout of the English sample (clearly synthetic: made-up names, head and
+ * programme names, the sample's questions and answers recombined). Each agrees
+ * with its Chinese edition on question number, head, programme codes and the
+ * member's reference, as the ingest's cross-check expects. Null when none of
+ * the document's replies get one.
+ */
+export function englishEdition(doc: SyntheticDocument, pieces: EnglishPieces, share: number): SyntheticDocument | null {
+  const chosen = doc.replies.filter((r) => hasEnglishEdition(r.n, share));
+  if (!chosen.length) return null;
+  const index: string[] = [
+    'INDEX ', ' ', `Examination of Estimates of Expenditure ${doc.year} `, "Controlling Officer's Replies to Initial Written Questions ", ' ',
+    `Director of Bureau: Secretary for ${doc.bureau} (synthetic) `, 'Session No.: 17 ', `Consolidated e-file name: ${doc.bureau}-1-e1.docx `, ' ',
+    'Reply Serial ', 'No. ', '', 'Question ', 'Serial No. ', '', 'Name of Member Head Programme ', '',
+  ];
+  const body: string[] = [];
+  const programmeText = (codes: string[]) => (codes.length ? codes.map((c) => `(${c}) Synthetic Programme ${c}`).join(', ') : 'Not Specified');
+  for (const r of chosen) {
+    const member = englishMember(r.member);
+    const question = pieces.questions[r.n % pieces.questions.length]!;
+    const answer = pieces.answers[(r.n * 7 + 1) % pieces.answers.length]!;
+    index.push(`${r.replyNo} ${r.questionNo} ${member} ${r.head} ${r.programmeCodes.length ? programmeText(r.programmeCodes) : ''} `, '');
+    body.push(
+      `  Examination of Estimates of Expenditure ${doc.year} Reply Serial No. `, '', '', `${r.replyNo} `, '', '  ', '', ' CONTROLLING OFFICER\'S REPLY ', '', ' ', '',
+      `(Question Serial No. ${r.questionNo.padStart(4, '0')}) `, '', ' ', '',
+      `Head:  (${r.head}) Synthetic Head ${r.head} `, '', 'Subhead (No. & title): ( )  ', '',
+      `Programme:  ${programmeText(r.programmeCodes)}  `, '',
+      `Controlling Officer:  Synthetic Controlling Officer ${r.head} `, '',
+      `Director of Bureau:  Secretary for ${doc.bureau} (synthetic) `, '',
+      'Question:  ', '', ...question,
+      `Asked by: Hon ${member} (LegCo internal reference no.: ${r.memberRef}) `, '',
+      'Reply:  ', '', ...answer, '- End - ', '',
+    );
+  }
+  return {
+    year: doc.year,
+    bureau: doc.bureau,
+    fileName: `en-${doc.year}-${doc.bureau}.txt`,
+    text: [...index, ...body].join('\n') + '\n',
+    meta: {
+      year: doc.year, bureau: doc.bureau, bureauName: `${doc.bureau} (synthetic)`, session: 17, lang: 'en',
+      title: `Synthetic benchmark corpus ${doc.year} ${doc.bureau}, English edition (not official text)`, originalFile: `${doc.bureau}-synthetic-e.docx`, kind: 'replies',
+    },
+    replies: chosen,
   };
 }

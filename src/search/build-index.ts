@@ -28,8 +28,8 @@ import * as pagefind from 'pagefind';
 import { listSources, type SearchRecord, type SourceFile } from './records.ts';
 import { PreparePool, type PreparedDoc } from './prepare.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
-import { site } from '../../_data/site.ts';
-import { localize, replyPath } from '../site/lib/urls.ts';
+import { site, type InterfaceLang } from '../../_data/site.ts';
+import { localize, replyPath, searchIndexPath, searchShardsPath } from '../site/lib/urls.ts';
 import { pruneShards, restoreShard, shardCacheDir, shardKey, storeShard } from './shard-cache.ts';
 import { converterDict, convertibleChars } from './converter-dict.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -39,10 +39,10 @@ export { INDEX_LANGUAGE };
 /** Where the shard manifest lives, relative to the site root. */
 export const SHARD_MANIFEST = 'pagefind/shards.json';
 export const SHARD_DIR = 'pagefind-shards';
-/** The query converter's dictionaries (converter-dict.ts), loaded only for a query with a character the archive lacks. */
-export const CONVERTER_FILE = 'pagefind/s2hk.json';
-/** The names "did you mean" chooses from (lexicon.ts), loaded only when no reply contains a query. */
-export const VOCABULARY_FILE = 'pagefind/vocabulary.json';
+/** The query converter's dictionaries (converter-dict.ts), in each language's index folder, loaded only for a query with a character that index lacks. */
+export const CONVERTER_FILE = 's2hk.json';
+/** The names "did you mean" chooses from (lexicon.ts), in each language's index folder, loaded only when no reply contains a query. */
+export const VOCABULARY_FILE = 'vocabulary.json';
 
 export type SearchStrategy = 'bigram' | 'plain';
 
@@ -130,8 +130,8 @@ async function writeBundle(index: pagefind.PagefindIndex, outDir: string, primar
   }
 }
 
-async function indexShard(docs: PreparedDoc[], outDir: string, primary: boolean): Promise<void> {
-  const { index } = await check(pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }), 'createIndex');
+async function indexShard(docs: PreparedDoc[], outDir: string, primary: boolean, language: string): Promise<void> {
+  const { index } = await check(pagefind.createIndex({ forceLanguage: language }), 'createIndex');
   if (!index) throw new Error('pagefind createIndex returned no index');
   // Requests in flight are bounded so the binary's input queue (and memory) stays small.
   const BATCH = 64;
@@ -148,10 +148,10 @@ async function indexShard(docs: PreparedDoc[], outDir: string, primary: boolean)
  * indexShard through the shard cache (shard-cache.ts): a year whose documents
  * did not change is linked from the cache instead of re-indexed. Returns the key used.
  */
-async function indexShardCached(docs: PreparedDoc[], outDir: string, primary: boolean, cacheDir: string | null): Promise<{ key: string; cached: boolean }> {
-  const key = shardKey(docs, { primary, language: INDEX_LANGUAGE, chunkSize: process.env[CHUNK_ENV] ?? '' });
+async function indexShardCached(docs: PreparedDoc[], outDir: string, primary: boolean, cacheDir: string | null, language: string): Promise<{ key: string; cached: boolean }> {
+  const key = shardKey(docs, { primary, language, chunkSize: process.env[CHUNK_ENV] ?? '' });
   if (cacheDir && restoreShard(cacheDir, key, outDir)) return { key, cached: true };
-  await indexShard(docs, outDir, primary);
+  await indexShard(docs, outDir, primary, language);
   if (cacheDir) storeShard(cacheDir, key, outDir);
   return { key, cached: false };
 }
@@ -212,6 +212,100 @@ function installClient(siteDir: string): void {
 }
 
 /**
+ * The index of one language's editions: its newest year at searchIndexPath(lang)
+ * (`pagefind/`, `pagefind-en/`), earlier years under searchShardsPath(lang), and
+ * its shard manifest (`shards.json`, filters in that language).
+ */
+async function indexEdition(
+  siteDir: string,
+  sources: SourceFile[],
+  lang: InterfaceLang,
+  opts: BuildSearchOptions,
+  cacheDir: string | null,
+  used: Set<string>,
+  log: (line: string) => void,
+): Promise<Omit<BuildSearchResult, 'strategy'>> {
+  const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
+  const base = searchIndexPath(lang).replace(/^\/|\/$/g, '');
+  const shardBase = searchShardsPath(lang).replace(/^\/|\/$/g, '');
+  const groups = shardSources(sources, opts.shard ?? 'year');
+  const pool = new PreparePool(language);
+  const shards: BuildSearchResult['shards'] = [];
+  const summary: Pick<PreparedDoc, 'year' | 'meta' | 'filters'>[] = [];
+  const ms = (t: number) => `${(t / 1000).toFixed(1)} s`;
+  // Shards are indexed `parallel` at a time (one by default: memory is bounded by one shard),
+  // while the workers prepare the text of the next ones.
+  const parallel = Math.max(1, opts.parallelShards ?? 1);
+  const results: { name: string; docs: PreparedDoc[]; dir: string }[] = [];
+  let reused = 0;
+  let lexicon: Lexicon;
+  try {
+    const prepared = groups.map(() => null as Promise<PreparedDoc[]> | null);
+    const prepare = (k: number) => {
+      const g = groups[k];
+      if (g && !prepared[k]) {
+        const p = pool.prepare(g[1]);
+        p.catch(() => {}); // awaited (and thrown) in its turn; no unhandled rejection meanwhile
+        prepared[k] = p;
+      }
+    };
+    for (let i = 0; i < groups.length; i += parallel) {
+      const batch = groups.slice(i, i + parallel).map((_, j) => i + j);
+      batch.forEach(prepare);
+      const started = performance.now();
+      const docsList = await Promise.all(batch.map((k) => prepared[k]!));
+      const ready = performance.now();
+      for (let k = i + parallel; k < i + 2 * parallel; k++) prepare(k);
+      await Promise.all(
+        batch.map(async (k, j) => {
+          const dir = k === 0 ? base : `${shardBase}/${groups[k]![0]}`;
+          results[k] = { name: groups[k]![0], docs: docsList[j]!, dir };
+          const { key, cached } = await indexShardCached(docsList[j]!, join(siteDir, dir), k === 0, cacheDir, language);
+          used.add(key);
+          if (cached) reused++;
+        }),
+      );
+      for (const k of batch) {
+        const r = results[k]!;
+        log(`search: shard ${r.name}: ${r.docs.length} pages → ${r.dir}/`);
+      }
+      log(`search: waited ${ms(ready - started)} for text, indexed in ${ms(performance.now() - ready)}`);
+      for (const k of batch) {
+        const r = results[k]!;
+        for (const d of r.docs) summary.push({ year: d.year, meta: d.meta, filters: d.filters });
+        shards.push({ name: r.name, pages: r.docs.length, dir: r.dir });
+        r.docs = []; // let the text of indexed shards be collected
+      }
+    }
+    lexicon = pool.lexicon;
+  } finally {
+    await pool.close();
+  }
+  // The converter and the names of this edition's text (an English index holds no Han text, so nothing converts into it).
+  const converter = converterDict(lexicon.findable);
+  writeFileSync(join(siteDir, base, CONVERTER_FILE), JSON.stringify(converter) + '\n');
+  writeFileSync(join(siteDir, base, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
+  log(`search: ${lang}: ${groups.length - reused} shard(s) indexed, ${reused} unchanged and reused from the cache`);
+  const missing = summary.filter((d) => d.meta.kind === 'reply' && !existsSync(join(siteDir, replyPath({ year: d.year, replyNo: d.meta.replyNo ?? '' }), 'index.html')));
+  if (missing.length && existsSync(join(siteDir, 'index.html'))) {
+    log(`search: warning: ${missing.length} replies have no page in ${siteDir} (first: ${missing[0]?.year}/${missing[0]?.meta.replyNo})`);
+  }
+  // The page reads this to merge the other shards into the primary index when they are needed.
+  const manifest = {
+    primary: shards[0]?.name,
+    shards: shards.slice(1).map((s) => ({ name: s.name, path: s.dir + '/' })),
+    replies: replyCounts(summary),
+    // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
+    replyPath: Object.fromEntries(site.languages.map((l) => [l, localize(replyPath({ year: '{year}', replyNo: '{replyno}' }), l)])),
+    filters: filterValues(summary),
+    // A query with one of these characters (Simplified, absent from this index) is converted to Traditional first.
+    convertible: convertibleChars(converter, (c) => lexicon.holds(c)),
+  };
+  writeFileSync(join(siteDir, base, 'shards.json'), JSON.stringify(manifest) + '\n');
+  return { pages: summary.length, shards, reused };
+}
+
+/**
  * Index the site in `siteDir`: writes siteDir/pagefind/ (primary), and
  * siteDir/pagefind-shards/<year>/ for further years, plus the shard manifest.
  */
@@ -222,8 +316,10 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
   // Read by the Pagefind binary, which the Node API spawns (inheriting the environment) at the first createIndex.
   const chunkEnv = process.env[CHUNK_ENV];
   process.env[CHUNK_ENV] = chunkEnv ?? String(opts.indexChunkSize ?? INDEX_CHUNK_SIZE);
-  rmSync(primary, { recursive: true, force: true });
-  rmSync(join(siteDir, SHARD_DIR), { recursive: true, force: true });
+  for (const lang of site.languages) {
+    rmSync(join(siteDir, searchIndexPath(lang)), { recursive: true, force: true });
+    rmSync(join(siteDir, searchShardsPath(lang)), { recursive: true, force: true });
+  }
   try {
     if (opts.installAssets !== false) installClient(siteDir);
     if (strategy === 'plain') {
@@ -235,83 +331,20 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
     const contentDir = opts.contentDir;
     const sources = opts.sources ?? listSources(contentDir);
     if (!sources.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(contentDir, 'replies')}`);
-    const groups = shardSources(sources, opts.shard ?? 'year');
-    const pool = new PreparePool(INDEX_LANGUAGE);
-    const shards: BuildSearchResult['shards'] = [];
-    const summary: Pick<PreparedDoc, 'year' | 'meta' | 'filters'>[] = [];
-    const ms = (t: number) => `${(t / 1000).toFixed(1)} s`;
-    // Shards are indexed `parallel` at a time (one by default: memory is bounded by one shard),
-    // while the workers prepare the text of the next ones.
-    const parallel = Math.max(1, opts.parallelShards ?? 1);
-    const results: { name: string; docs: PreparedDoc[]; dir: string }[] = [];
     const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
     const used = new Set<string>();
-    let reused = 0;
-    let lexicon: Lexicon;
-    try {
-      const prepared = groups.map(() => null as Promise<PreparedDoc[]> | null);
-      const prepare = (k: number) => {
-        const g = groups[k];
-        if (g && !prepared[k]) {
-          const p = pool.prepare(g[1]);
-          p.catch(() => {}); // awaited (and thrown) in its turn; no unhandled rejection meanwhile
-          prepared[k] = p;
-        }
-      };
-      for (let i = 0; i < groups.length; i += parallel) {
-        const batch = groups.slice(i, i + parallel).map((_, j) => i + j);
-        batch.forEach(prepare);
-        const started = performance.now();
-        const docsList = await Promise.all(batch.map((k) => prepared[k]!));
-        const ready = performance.now();
-        for (let k = i + parallel; k < i + 2 * parallel; k++) prepare(k);
-        await Promise.all(
-          batch.map(async (k, j) => {
-            const dir = k === 0 ? 'pagefind' : `${SHARD_DIR}/${groups[k]![0]}`;
-            results[k] = { name: groups[k]![0], docs: docsList[j]!, dir };
-            const { key, cached } = await indexShardCached(docsList[j]!, join(siteDir, dir), k === 0, cacheDir);
-            used.add(key);
-            if (cached) reused++;
-          }),
-        );
-        for (const k of batch) {
-          const r = results[k]!;
-          log(`search: shard ${r.name}: ${r.docs.length} pages → ${r.dir}/`);
-        }
-        log(`search: waited ${ms(ready - started)} for text, indexed in ${ms(performance.now() - ready)}`);
-        for (const k of batch) {
-          const r = results[k]!;
-          for (const d of r.docs) summary.push({ year: d.year, meta: d.meta, filters: d.filters });
-          shards.push({ name: r.name, pages: r.docs.length, dir: r.dir });
-          r.docs = []; // let the text of indexed shards be collected
-        }
-      }
-      lexicon = pool.lexicon;
-    } finally {
-      await pool.close();
+    const result: BuildSearchResult = { pages: 0, shards: [], strategy, reused: 0 };
+    // One index per language of the editions: each indexed as its language (Chinese as bigrams, English by Pagefind's English stemming).
+    for (const lang of site.languages) {
+      const mine = sources.filter((s) => s.lang === lang);
+      if (!mine.some((s) => s.kind === 'reply')) continue;
+      const r = await indexEdition(siteDir, mine, lang, opts, cacheDir, used, log);
+      result.pages += r.pages;
+      result.shards.push(...r.shards);
+      result.reused += r.reused;
     }
-    const converter = converterDict(lexicon.findable);
-    writeFileSync(join(siteDir, CONVERTER_FILE), JSON.stringify(converter) + '\n');
-    writeFileSync(join(siteDir, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
     if (cacheDir) pruneShards(cacheDir, used);
-    log(`search: ${groups.length - reused} shard(s) indexed, ${reused} unchanged and reused from the cache`);
-    const missing = summary.filter((d) => d.meta.kind === 'reply' && !existsSync(join(siteDir, replyPath({ year: d.year, replyNo: d.meta.replyNo ?? '' }), 'index.html')));
-    if (missing.length && existsSync(join(siteDir, 'index.html'))) {
-      log(`search: warning: ${missing.length} replies have no page in ${siteDir} (first: ${missing[0]?.year}/${missing[0]?.meta.replyNo})`);
-    }
-    // The page reads this to merge the other shards into the primary index when they are needed.
-    const manifest = {
-      primary: shards[0]?.name,
-      shards: shards.slice(1).map((s) => ({ name: s.name, path: s.dir + '/' })),
-      replies: replyCounts(summary),
-      // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
-      replyPath: Object.fromEntries(site.languages.map((l) => [l, localize(replyPath({ year: '{year}', replyNo: '{replyno}' }), l)])),
-      filters: filterValues(summary),
-      // A query with one of these characters (Simplified, absent from the archive) is converted to Traditional first.
-      convertible: convertibleChars(converter, (c) => lexicon.holds(c)),
-    };
-    writeFileSync(join(siteDir, SHARD_MANIFEST), JSON.stringify(manifest) + '\n');
-    return { pages: summary.length, shards, strategy, reused };
+    return result;
   } finally {
     await pagefind.close();
     if (chunkEnv === undefined) delete process.env[CHUNK_ENV];

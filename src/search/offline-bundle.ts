@@ -20,7 +20,9 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OPENCC_CORE, SHARD_DIR } from './build-index.ts';
+import { site } from '../../_data/site.ts';
+import { searchIndexPath, searchShardsPath } from '../site/lib/urls.ts';
+import { OPENCC_CORE } from './build-index.ts';
 
 /** The classic script the offline search page loads (src/site/pages/search.11ty.ts). */
 export const OFFLINE_SEARCH_SCRIPT = 'search/search-offline.js';
@@ -79,34 +81,38 @@ export function dataScript(path: string, bytes: Buffer): string {
 
 /** Rewrites the search page and index installed in `siteDir` (by buildSearchIndex) for file://. */
 export async function writeOfflineSearch(siteDir: string): Promise<{ files: number }> {
-  const pagefindJs = join(siteDir, 'pagefind', 'pagefind.js');
-  if (!existsSync(pagefindJs)) throw new Error(`offline search: ${pagefindJs} is missing: the search index must be built first`);
   const moduleName = (path: string) => `${GLOBAL}.modules[${JSON.stringify(path)}]`;
-
-  // Pagefind: exports registered, fetch() answered from the data scripts; its base path is
-  // given by the loader, so import.meta.url (absent from a classic script) is never read.
-  const pagefind = await classicScript({ file: pagefindJs, name: 'pagefind/pagefind.js' }, {
-    globalName: moduleName('pagefind/pagefind.js'),
-    define: { fetch: `${GLOBAL}.fetch`, 'import.meta.url': 'undefined' },
-  });
+  // Each language's index (/pagefind/, /pagefind-en/ when the archive has English editions), with its shards.
+  const indexes = site.languages
+    .map((lang) => ({ lang, dir: searchIndexPath(lang).replace(/^\/|\/$/g, ''), shards: searchShardsPath(lang).replace(/^\/|\/$/g, '') }))
+    .filter((x) => x.lang === site.defaultLang || existsSync(join(siteDir, x.dir, 'pagefind.js')));
+  const bundles: Array<{ file: string; text: string }> = [];
+  const data: string[] = [];
+  for (const x of indexes) {
+    const pagefindJs = join(siteDir, x.dir, 'pagefind.js');
+    if (!existsSync(pagefindJs)) throw new Error(`offline search: ${pagefindJs} is missing: the search index must be built first`);
+    // Pagefind: exports registered, fetch() answered from the data scripts; its base path is
+    // given by the loader, so import.meta.url (absent from a classic script) is never read.
+    const name = `${x.dir}/pagefind.js`;
+    bundles.push({ file: pagefindJs, text: await classicScript({ file: pagefindJs, name }, { globalName: moduleName(name), define: { fetch: `${GLOBAL}.fetch`, 'import.meta.url': 'undefined' } }) });
+    data.push(...[...filesUnder(siteDir, x.dir), ...filesUnder(siteDir, x.shards)].filter((f) => !/\/pagefind(-worker)?\.js$/.test(f)));
+  }
   const opencc = await classicScript(OPENCC_CORE, { globalName: moduleName('search/opencc-core.js') });
   // The page's script learns the site's place from its own <script> element, as a module does from import.meta.url.
   const page = await classicScript(join(CLIENT_DIR, 'offline-entry.js'), { define: { 'import.meta.url': 'document.currentScript.src' } });
 
-  const data = [...filesUnder(siteDir, 'pagefind'), ...filesUnder(siteDir, SHARD_DIR)].filter(
-    (f) => !/\/pagefind(-worker)?\.js$/.test(f),
-  );
   for (const f of data) {
     writeFileSync(join(siteDir, `${f}.js`), dataScript(f, readFileSync(join(siteDir, f))));
     rmSync(join(siteDir, f));
   }
   // The module scripts the offline page does not load (it loads the bundle above).
   for (const f of filesUnder(siteDir, 'search')) if (f.endsWith('.js')) rmSync(join(siteDir, f));
-  rmSync(join(siteDir, 'pagefind', 'pagefind-worker.js'), { force: true });
-  // Removed, not overwritten: the index's files are hard links into the shard cache (shard-cache.ts).
-  rmSync(pagefindJs);
-
-  writeFileSync(pagefindJs, pagefind);
+  for (const b of bundles) {
+    rmSync(join(b.file, '..', 'pagefind-worker.js'), { force: true });
+    // Removed, not overwritten: the index's files are hard links into the shard cache (shard-cache.ts).
+    rmSync(b.file);
+    writeFileSync(b.file, b.text);
+  }
   writeFileSync(join(siteDir, 'search', 'opencc-core.js'), opencc);
   writeFileSync(join(siteDir, OFFLINE_SEARCH_SCRIPT), page);
   return { files: data.length };

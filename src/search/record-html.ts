@@ -8,11 +8,13 @@
  */
 import { escapeHtml } from '../site/lib/html.ts';
 import type { SearchRecord } from './records.ts';
-import { segmentText } from './segment.ts';
+import { INDEX_LANGUAGE, segmentText } from './segment.ts';
 
 export function recordHtml(r: SearchRecord, language: string): string {
   const tag = (attr: string, key: string, value: string) => `<p ${attr}="${escapeHtml(key)}">${escapeHtml(value)}</p>`;
-  const heading = segmentText(r.heading);
+  // Chinese goes in as bigrams under INDEX_LANGUAGE; another language (English) as its text, which Pagefind splits and stems itself.
+  const tokens = language === INDEX_LANGUAGE ? segmentText : (text: string) => text.replace(/\s+/g, ' ').trim();
+  const heading = tokens(r.heading);
   // bodyStart: index of the first body token in the indexed content, so the page can take
   // excerpts from the text rather than from the (heavily weighted) heading.
   const meta = Object.entries({ ...r.meta, bodyStart: String(heading.split(' ').length) }).map(([k, v]) => tag('data-pagefind-meta', k, v));
@@ -24,6 +26,6 @@ export function recordHtml(r: SearchRecord, language: string): string {
     ...filters,
     ...sort,
     `<main data-pagefind-body><h1>${escapeHtml(heading)}</h1>`,
-    `<p>${escapeHtml(segmentText(r.text))}</p></main></body></html>`,
+    `<p>${escapeHtml(tokens(r.text))}</p></main></body></html>`,
   ].join('\n');
 }

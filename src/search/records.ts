@@ -8,7 +8,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { ReplyFrontMatter, BackgroundFrontMatter } from '../ingest/model.ts';
+import { PRIMARY_LANG, type ReplyFrontMatter, type BackgroundFrontMatter, type ReplyLang } from '../ingest/model.ts';
 import { readBackground, readReply } from '../site/data/front-matter.ts';
 import type { Archive } from '../site/data/model.ts';
 import type { RouteTable } from '../site/data/routes.ts';
@@ -58,7 +58,7 @@ export function replyRecord(fm: ReplyFrontMatter, body: string): SearchRecord {
   const head = `${fm.head.code} ${sameColon(fm.head.name)}`;
   const programmes = fm.programmes.map((p) => `(${p.code}) ${sameColon(p.name)}`);
   // Every fact the reply page shows is findable, as on the page.
-  const facts = [fm.member, head, fm.subhead, ...programmes, fm.controllingOfficer, fm.director].filter(Boolean).join('；');
+  const facts = [fm.member, head, fm.subhead, ...programmes, fm.controllingOfficer, fm.director].filter(Boolean).join(fm.lang === 'en' ? '; ' : '；');
   return {
     url,
     year: fm.year,
@@ -109,10 +109,12 @@ function listMarkdown(dir: string): string[] {
   return out;
 }
 
-/** A file to index: a reply (its shard is its year directory) or a background page (primary shard). */
+/** A file to index: a reply edition (its shard is its year directory) or a background page (primary shard). */
 export interface SourceFile {
   file: string;
   kind: 'reply' | 'background';
+  /** The edition's language: each language's editions make their own index (src/search/build-index.ts). */
+  lang: ReplyLang;
   /** Year directory of a reply (`2023-24`); 'background' for background pages. */
   shard: string;
 }
@@ -121,23 +123,28 @@ export interface SourceFile {
 export function listSources(contentDir: string): SourceFile[] {
   const replies = join(contentDir, 'replies');
   return [
-    ...listMarkdown(replies).map((file) => ({ file, kind: 'reply' as const, shard: relative(replies, file).split(sep)[0] ?? '' })),
-    ...listMarkdown(join(contentDir, 'pages', 'background')).map((file) => ({ file, kind: 'background' as const, shard: 'background' })),
+    ...listMarkdown(replies).map((file) => ({ file, kind: 'reply' as const, lang: editionLangOf(file), shard: relative(replies, file).split(sep)[0] ?? '' })),
+    ...listMarkdown(join(contentDir, 'pages', 'background')).map((file) => ({ file, kind: 'background' as const, lang: PRIMARY_LANG, shard: 'background' })),
   ];
 }
 
+/** The language of a reply edition's file: `itib001.en.md` is English, `itib001.md` the primary language (src/ingest/model.ts editionFileName). */
+function editionLangOf(file: string): ReplyLang {
+  return /\.en\.md$/.test(file) ? 'en' : PRIMARY_LANG;
+}
+
 /**
- * The files behind the route table's searchable pages: one per reply and per
- * background page (their routes in the default language; the other languages
- * show the same text), in route order.
+ * The files behind the route table's searchable pages: every edition of each
+ * reply and each background page (their routes in the default language; the
+ * other interface languages show the same texts), in route order.
  */
 export function searchSources(archive: Archive, routes: RouteTable): SourceFile[] {
   const first = routes.all[0]?.lang;
   const replies = routes.byKind.reply.filter((r) => r.lang === first).map((r) => archive.replies[r.index]!);
   const background = routes.byKind.background.filter((r) => r.lang === first).map((r) => archive.background[r.index]!);
   return [
-    ...replies.map((r) => ({ file: resolve(r.file), kind: 'reply' as const, shard: r.year })),
-    ...background.map((b) => ({ file: resolve(b.file), kind: 'background' as const, shard: 'background' })),
+    ...replies.flatMap((r) => Object.values(r.editions).map((e) => ({ file: resolve(e.file), kind: 'reply' as const, lang: e.lang, shard: r.year }))),
+    ...background.map((b) => ({ file: resolve(b.file), kind: 'background' as const, lang: b.lang, shard: 'background' })),
   ];
 }
 

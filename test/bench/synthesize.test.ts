@@ -58,4 +58,20 @@ test('the real ingest parses the whole synthetic corpus, and editing one reply c
   assert.match(changed[0]![1], '並經基準測試修訂');
 });
 
+test('--english 0.1: a tenth of the replies also get a synthetic English edition that agrees with the Chinese one', () => {
+  prepareCorpus(REPLIES, scratch, 0.1);
+  const r = spawnSync('node_modules/.bin/tsx', ['scripts/ingest.ts', '--root', scratch], { encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  assert.not.match(r.stdout, /edition-mismatch/, 'the editions agree on question number, head, programmes and member reference');
+  const summary = JSON.parse(r.stdout.trim().split('\n').pop()!) as { replies: number; unaccounted: number };
+  assert.is(summary.unaccounted, 0);
+  const files = [...replies().keys()];
+  const english = files.filter((f) => f.endsWith('.en.md'));
+  assert.is(english.length, REPLIES / 10);
+  assert.is(summary.replies, REPLIES + REPLIES / 10);
+  // Every English edition sits beside its Chinese one, and says it is synthetic.
+  for (const f of english) assert.ok(files.includes(f.replace(/\.en\.md$/, '.md')), f);
+  assert.match(readFileSync(join(scratch, 'content/sources', english[0]!.split('/')[0]!, `en-${english[0]!.split('/')[0]}-SYAA.meta.json`), 'utf8'), 'not official text');
+});
+
 test.run();

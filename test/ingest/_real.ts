@@ -12,7 +12,7 @@ import { editionFileName, type ReplyFrontMatter } from '../../src/ingest/model.t
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ZH_SOURCE = path.join(root, 'content/sources/2023-24/zh-2023-24-ITIB.txt');
-export const EN_SAMPLE = path.join(root, 'test/fixtures/ingest/sample-en-2023-24-ITIB.txt');
+export { EN_SAMPLE } from '../support/builds.ts';
 
 let cached: ReturnType<typeof generateOne> | undefined;
 export function realDocument(): ReturnType<typeof generateOne> {

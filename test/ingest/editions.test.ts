@@ -5,24 +5,12 @@
  * the editions are cross-checked.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { EN_SAMPLE, root } from './_real.ts';
-
-const EN = 'content/sources/2023-24/en-2023-24-ITIB.txt';
-
-/** A repository-shaped scratch folder with the Chinese document, its corrections, and the English sample beside it. */
-function pairedRoot(edit: (english: string) => string = (t) => t): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'editions-'));
-  cpSync(path.join(root, 'content/sources'), path.join(dir, 'content/sources'), { recursive: true });
-  cpSync(path.join(root, 'content/patches'), path.join(dir, 'content/patches'), { recursive: true });
-  writeFileSync(path.join(dir, EN), edit(readFileSync(EN_SAMPLE, 'utf8')));
-  writeFileSync(path.join(dir, EN.replace(/\.txt$/, '.meta.json')), JSON.stringify({ year: '2023-24', bureau: 'ITIB', session: 17, lang: 'en', kind: 'replies', title: 'Replies to initial written questions (sample layout, test fixture)' }));
-  return dir;
-}
+import { root } from './_real.ts';
+import { pairedRoot } from '../support/builds.ts';
 
 function ingest(dir: string) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/ingest.ts'), '--root', dir], { cwd: root, encoding: 'utf8' });

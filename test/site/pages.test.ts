@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadArchive } from '../../src/site/data/load.ts';
+import { loadArchive, replyOf } from '../../src/site/data/load.ts';
 import type { Reply } from '../../src/site/data/model.ts';
 import { routeTable, type TemplateData } from '../../src/site/data/routes.ts';
 import { settingsFromEnv, type InterfaceLang } from '../../_data/site.ts';
@@ -72,17 +72,17 @@ test('the facts name the official document and the page: printed, or between the
 test('an English reply needs no template change: its text is marked lang="en" on the Chinese interface', () => {
   const zh = find('ITIB001');
   const markdown = '## Question\n\nPlease provide the manpower.\n\n## Reply\n\nThe Government will announce details in due course.\n';
-  const en: Reply = {
+  // A reply whose only edition is English, made the way the reader makes one.
+  const en: Reply = replyOf([{
     ...zh,
     id: '2023-24/ITIB901',
     replyNo: 'ITIB901',
     lang: 'en',
     member: 'CHAN Chun-ying',
     title: 'International Green Tech Week',
-    path: '/2023-24/itib901/',
     markdown,
     bodyHtml: renderBody(markdown, 'en', 'reply'),
-  };
+  }]);
   const onZh = renderReplyPage(en, 'zh-Hant-HK');
   assert.match(onZh, '<div class="body" lang="en">');
   assert.match(onZh, '<section id="answer" aria-labelledby="answer-h">');

@@ -92,6 +92,43 @@ export function xssSite(): string {
   return fixtureSite;
 }
 
+/** The English sample layout (a test fixture, not official text: never in content/). */
+export const EN_SAMPLE = join(ROOT, 'test/fixtures/ingest/sample-en-2023-24-ITIB.txt');
+export const EN_SOURCE = 'content/sources/2023-24/en-2023-24-ITIB.txt';
+
+/**
+ * A repository-shaped scratch folder pairing the real Chinese 2023-24 document
+ * (with its corrections) and the English sample beside it, as a maintainer
+ * would add the English edition; `edit` changes the English text first.
+ * Not yet ingested: run scripts/ingest.ts --root on it.
+ */
+export function pairedRoot(edit: (english: string) => string = (t) => t): string {
+  const dir = tempDir('editions');
+  cpSync(join(ROOT, 'content/sources'), join(dir, 'content/sources'), { recursive: true });
+  cpSync(join(ROOT, 'content/patches'), join(dir, 'content/patches'), { recursive: true });
+  writeFileSync(join(dir, EN_SOURCE), edit(readFileSync(EN_SAMPLE, 'utf8')));
+  writeFileSync(
+    join(dir, EN_SOURCE.replace(/\.txt$/, '.meta.json')),
+    JSON.stringify({ year: '2023-24', bureau: 'ITIB', session: 17, lang: 'en', kind: 'replies', title: 'Replies to initial written questions (sample layout, test fixture)' }),
+  );
+  return dir;
+}
+
+/**
+ * The paired archive ingested by the real CLI and built by the real build: ITIB001, ITIB259 and ITIB263 have both editions.
+ * Built with a site address (a test domain), so its pages carry the share-card (og:image) tags the editions test reads.
+ */
+export const PAIRED_SITE_URL = 'https://archive.example.test/';
+let paired: { content: string; site: string } | undefined;
+export function pairedSite(): { content: string; site: string } {
+  if (paired) return paired;
+  const dir = pairedRoot();
+  runScript('scripts/ingest.ts', ['--root', dir]);
+  const content = join(dir, 'content');
+  paired = { content, site: buildSite(content, join(dir, 'site'), { SITE_URL: PAIRED_SITE_URL }) };
+  return paired;
+}
+
 /** `npm run build:offline` into a temporary place; returns the zip's bytes and the unzipped-on-build site dir. */
 let offline: { zip: Uint8Array; siteDir: string } | undefined;
 export function offlineBuild(): { zip: Uint8Array; siteDir: string } {

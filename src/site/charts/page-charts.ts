@@ -27,8 +27,9 @@ function charts(heads: readonly HeadGroup[], onYearPage: boolean, lang: Interfac
   const programmes = programmeBars(heads, {
     headPrefix: (code) => (onYearPage ? format(l.headTitle, { code, name: '' }) : ''),
     programmeNone: l.programmeNoneTitle,
+    lang,
   });
-  const members = topMemberBars(replies, TOP_MEMBERS);
+  const members = topMemberBars(replies, TOP_MEMBERS, lang);
   return html`${barChart(programmes, {
     id: 'chart-programmes',
     caption: cs.byProgramme,

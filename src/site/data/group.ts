@@ -6,7 +6,8 @@
  */
 import { site } from '../../../_data/site.ts';
 import { headPath, memberPath, programmePath, yearPath } from '../lib/urls.ts';
-import type { HeadGroup, MemberGroup, ProgrammeGroup, Reply, ReplyLink, YearGroup } from './model.ts';
+import { PRIMARY_LANG, type ReplyFrontMatter, type ReplyLang } from '../../ingest/model.ts';
+import type { HeadGroup, MemberGroup, Names, ProgrammeGroup, Reply, ReplyLink, YearGroup } from './model.ts';
 
 const plain = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -32,7 +33,9 @@ export function sortReplies(replies: Reply[]): Reply[] {
 }
 
 function link(r: Reply): ReplyLink {
-  return { replyNo: r.replyNo, title: r.title, path: r.path, lang: r.lang };
+  const titles: Names = {};
+  for (const e of Object.values(r.editions)) titles[e.lang] = e.title;
+  return { replyNo: r.replyNo, title: r.title, path: r.path, lang: r.lang, titles };
 }
 
 /** Sets prev/next within each year (replies must already be sorted). */
@@ -46,12 +49,18 @@ export function linkNeighbours(replies: Reply[]): void {
   }
 }
 
+type Named = Pick<ReplyFrontMatter, 'year' | 'head' | 'programmes'>;
+
 /**
  * One name per head and per programme: the one most replies print, ties going
  * to the earliest reply. The source prints some names in two ways (e.g. with
  * "︰" or "："), and a listing must not depend on which reply came first.
+ * Undefined for a head or programme none of `replies` names.
  */
-export function commonNames(replies: readonly Reply[]): { head: (r: Reply) => string; programme: (r: Reply, code: string) => string } {
+export function commonNames(replies: readonly Named[]): {
+  head: (year: string, code: string) => string | undefined;
+  programme: (year: string, headCode: string, code: string) => string | undefined;
+} {
   const counts = new Map<string, Map<string, number>>();
   const count = (key: string, name: string) => {
     const names = getOrAdd(counts, key, () => new Map<string, number>());
@@ -62,17 +71,39 @@ export function commonNames(replies: readonly Reply[]): { head: (r: Reply) => st
     for (const p of r.programmes) count(`${r.year}\u0000${r.head.code}\u0000${p.code}`, p.name);
   }
   const best = new Map<string, string>();
-  for (const [key, names] of counts) {
-    let top = '';
-    let n = 0;
-    for (const [name, c] of names) if (c > n) [top, n] = [name, c]; // Map order = first seen, so ties keep the earliest
-    best.set(key, top);
-  }
+  for (const [key, names] of counts) best.set(key, mostCommon(names));
   return {
-    head: (r) => best.get(`${r.year}\u0000${r.head.code}`) ?? r.head.name,
-    programme: (r, code) => best.get(`${r.year}\u0000${r.head.code}\u0000${code}`) ?? code,
+    head: (year, code) => best.get(`${year}\u0000${code}`),
+    programme: (year, headCode, code) => best.get(`${year}\u0000${headCode}\u0000${code}`),
   };
 }
+
+/** The name counted most often; Map order = first seen, so ties keep the earliest. */
+function mostCommon(names: Map<string, number>): string {
+  let top = '';
+  let n = 0;
+  for (const [name, c] of names) if (c > n) [top, n] = [name, c];
+  return top;
+}
+
+/** commonNames over the editions of each language: a head's or programme's name in every language the archive prints it in. */
+function namesByLanguage(replies: readonly Reply[]) {
+  const perLang = LANGS.map((l) => [l, commonNames(replies.flatMap((r) => r.editions[l] ?? []))] as const);
+  const collect = (get: (names: ReturnType<typeof commonNames>) => string | undefined): Names => {
+    const out: Names = {};
+    for (const [l, names] of perLang) {
+      const name = get(names);
+      if (name !== undefined) out[l] = name;
+    }
+    return out;
+  };
+  return {
+    head: (r: Reply) => collect((n) => n.head(r.year, r.head.code)),
+    programme: (r: Reply, code: string) => collect((n) => n.programme(r.year, r.head.code, code)),
+  };
+}
+
+const LANGS: readonly ReplyLang[] = [PRIMARY_LANG, ...(['zh-Hant-HK', 'en'] as const).filter((l) => l !== PRIMARY_LANG)];
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let v = map.get(key);
@@ -88,15 +119,19 @@ export function groupByYear(sorted: Reply[]): { years: YearGroup[]; heads: HeadG
   const heads = new Map<string, HeadGroup>();
   const programmes = new Map<string, ProgrammeGroup>();
   const names = commonNames(sorted);
+  const headName = (r: Reply) => names.head(r.year, r.head.code) ?? r.head.name;
+  const programmeName = (r: Reply, code: string) => names.programme(r.year, r.head.code, code) ?? code;
+  const inEachLanguage = namesByLanguage(sorted);
   for (const r of sorted) {
     const year = getOrAdd(years, r.year, () => ({ year: r.year, path: yearPath(r.year), replies: [], heads: [] }));
     year.replies.push(r);
     const head = getOrAdd(heads, `${r.year}\u0000${r.head.code}`, () => {
-      const h: HeadGroup = { year: r.year, code: r.head.code, name: names.head(r), path: headPath(r.year, r.head.code), replies: [], programmes: [], lang: r.lang };
+      const h: HeadGroup = { year: r.year, code: r.head.code, name: headName(r), names: inEachLanguage.head(r), path: headPath(r.year, r.head.code), replies: [], programmes: [], lang: r.lang };
       year.heads.push(h);
       return h;
     });
     head.replies.push(r);
+    r.labels.head = head.names;
     const progs: ({ code: string; name: string } | null)[] = r.programmes.length ? r.programmes : [null];
     const seen = new Set<string>();
     for (const p of progs) {
@@ -106,9 +141,10 @@ export function groupByYear(sorted: Reply[]): { years: YearGroup[]; heads: HeadG
       const group = getOrAdd(programmes, key, () => {
         const g: ProgrammeGroup = {
           year: r.year,
-          head: { code: r.head.code, name: names.head(r) },
+          head: { code: r.head.code, name: head.name, names: head.names },
           code: p ? p.code : null,
-          name: p ? names.programme(r, p.code) : null,
+          name: p ? programmeName(r, p.code) : null,
+          names: p ? inEachLanguage.programme(r, p.code) : {},
           path: programmePath(r.year, r.head.code, p ? p.code : null),
           replies: [],
           lang: r.lang,
@@ -117,6 +153,7 @@ export function groupByYear(sorted: Reply[]): { years: YearGroup[]; heads: HeadG
         return g;
       });
       group.replies.push(r);
+      if (p) r.labels.programmes[p.code] = group.names;
     }
   }
   const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code);
@@ -129,17 +166,56 @@ export function groupByYear(sorted: Reply[]): { years: YearGroup[]; heads: HeadG
   return { years: yearList, heads: headList, programmes: headList.flatMap((h) => h.programmes) };
 }
 
+/**
+ * The name a reply's member is grouped under: the Chinese edition's name; for a
+ * reply without one, the Chinese name of the same member found through another
+ * reply whose two editions name them (English name → Chinese name), or through
+ * the LegCo reference number they have in that year; else the name as printed.
+ * So a member's English and Chinese names are one member, and the member's page
+ * keeps the Chinese name's path whichever edition arrives first or later.
+ */
+function memberKeys(sorted: readonly Reply[]): (r: Reply) => string {
+  const primaryOf = (r: Reply) => r.editions[PRIMARY_LANG];
+  const byName = new Map<string, string>();
+  const byRef = new Map<string, string>();
+  const ref = (year: string, memberRef: string | null) => (memberRef === null ? null : `${year}\u0000${memberRef}`);
+  for (const r of sorted) {
+    const zh = primaryOf(r);
+    if (!zh) continue;
+    const key = ref(r.year, zh.memberRef);
+    if (key !== null && !byRef.has(key)) byRef.set(key, zh.member);
+    for (const e of Object.values(r.editions)) if (e !== zh && !byName.has(e.member)) byName.set(e.member, zh.member);
+  }
+  return (r) => {
+    const zh = primaryOf(r);
+    if (zh) return zh.member;
+    const key = ref(r.year, r.memberRef);
+    return byName.get(r.member) ?? (key !== null ? byRef.get(key) : undefined) ?? r.member;
+  };
+}
+
+/** Members, each with their replies by year and head; sets each reply's memberPage and labels.member (run after groupByYear, which sets labels.head). */
 export function groupByMember(sorted: Reply[]): MemberGroup[] {
   const members = new Map<string, MemberGroup>();
+  const counts = new Map<MemberGroup, Map<ReplyLang, Map<string, number>>>();
   const names = commonNames(sorted);
+  const keyOf = memberKeys(sorted);
   for (const r of sorted) {
-    const path = memberPath(r.member);
-    const m = getOrAdd(members, path, () => ({ name: r.member, path, replies: [], years: [], lang: r.lang }));
+    const name = keyOf(r);
+    const path = memberPath(name);
+    const m = getOrAdd(members, path, () => ({ name, names: {}, path, replies: [], years: [], lang: name === r.member ? r.lang : PRIMARY_LANG }));
     // Two names whose pages would be one folder (e.g. "a/b" and "a:b"): never merge two people.
-    if (m.name !== r.member) {
-      throw new Error(`${r.file}: member "${r.member}" and ${m.replies[0]!.file}: member "${m.name}" would share the page ${path}`);
+    if (m.name !== name) {
+      throw new Error(`${r.file}: member "${name}" and ${m.replies[0]!.file}: member "${m.name}" would share the page ${path}`);
     }
     m.replies.push(r);
+    r.memberPage = m.path;
+    r.labels.member = m.names;
+    const perLang = getOrAdd(counts, m, () => new Map<ReplyLang, Map<string, number>>());
+    for (const e of Object.values(r.editions)) {
+      const c = getOrAdd(perLang, e.lang, () => new Map<string, number>());
+      c.set(e.member, (c.get(e.member) ?? 0) + 1);
+    }
     let year = m.years[m.years.length - 1];
     if (!year || year.year !== r.year) {
       year = { year: r.year, heads: [] };
@@ -147,10 +223,18 @@ export function groupByMember(sorted: Reply[]): MemberGroup[] {
     }
     let head = year.heads.find((h) => h.code === r.head.code);
     if (!head) {
-      head = { code: r.head.code, name: names.head(r), path: headPath(r.year, r.head.code), replies: [] };
+      head = { code: r.head.code, name: names.head(r.year, r.head.code) ?? r.head.name, names: r.labels.head, path: headPath(r.year, r.head.code), replies: [] };
       year.heads.push(head);
     }
     head.replies.push(r);
+  }
+  for (const [m, perLang] of counts) {
+    for (const l of LANGS) {
+      const c = perLang.get(l);
+      // The name the member's page is known by is their name in its language; other languages: the most printed.
+      if (c) m.names[l] = l === m.lang ? m.name : mostCommon(c);
+    }
+    if (m.names[m.lang] === undefined) m.names[m.lang] = m.name;
   }
   for (const m of members.values()) for (const y of m.years) y.heads.sort((a, b) => compareCodes(a.code, b.code));
   return [...members.values()].sort((a, b) => compareNames(a.name, b.name));

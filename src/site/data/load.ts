@@ -8,10 +8,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BodyTable } from '../markdown/env.ts';
 import { renderBody } from '../markdown/index.ts';
-import { backgroundPath, replyPath, tableCsvPath } from '../lib/urls.ts';
+import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../lib/urls.ts';
+import { editionFileName, PRIMARY_LANG } from '../../ingest/model.ts';
 import { ContentError, readBackground, readReply } from './front-matter.ts';
 import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
-import type { Archive, BackgroundPage, Reply, SourceDocument } from './model.ts';
+import type { Archive, BackgroundPage, Edition, Reply, SourceDocument } from './model.ts';
 
 function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -29,28 +30,43 @@ function subdirs(dir: string): string[] {
     .sort();
 }
 
-export function loadReply(absFile: string, shownAs: string): Reply {
+/** One edition's file → its edition; the file's name and folder must match its reply number, language and year. */
+export function loadEdition(absFile: string, shownAs: string): Edition {
   const parsed = readReply(readFileSync(absFile, 'utf8'), shownAs);
   const fm = parsed.frontMatter;
-  const expected = `${fm.replyNo.toLowerCase()}.md`;
+  const expected = editionFileName(fm.replyNo, fm.lang);
   if (path.basename(absFile) !== expected) {
     throw new ContentError(`${shownAs}:${parsed.lineOf('replyNo')}: replyNo ${fm.replyNo} belongs in a file named ${expected}`);
   }
   if (path.basename(path.dirname(absFile)) !== fm.year) {
     throw new ContentError(`${shownAs}:${parsed.lineOf('year')}: year ${fm.year} does not match its folder`);
   }
-  const at = replyPath(fm);
+  // Each edition's tables are data beside its own page (/en/2023-24/itib144/answer-table-1.csv for the English one).
   const tables: BodyTable[] = [];
+  const body = renderBody(parsed.body, fm.lang, 'reply', fm.lang, { dataPath: editionPath(fm), tables });
+  return { ...fm, markdown: parsed.body, bodyHtml: body, tables, file: shownAs };
+}
+
+/** The editions of one reply (same id) → the reply: its primary edition's fields, every edition by language. */
+export function replyOf(editions: readonly Edition[]): Reply {
+  const primary = editions.find((e) => e.lang === PRIMARY_LANG) ?? editions[0]!;
+  // The primary edition first, so every walk over `editions` (tables, exports) lists it first.
+  const byLang: Reply['editions'] = { [primary.lang]: primary };
+  for (const e of editions) byLang[e.lang] = e;
   return {
-    ...fm,
-    path: at,
-    markdown: parsed.body,
-    bodyHtml: renderBody(parsed.body, fm.lang, 'reply', fm.lang, { dataPath: at, tables }),
-    tables,
-    file: shownAs,
+    ...primary,
+    path: replyPath(primary),
+    editions: byLang,
+    labels: { member: {}, head: {}, programmes: {} },
+    memberPage: memberPath(primary.member),
     prev: null,
     next: null,
   };
+}
+
+/** A single-edition reply from one file (tests, benchmark). */
+export function loadReply(absFile: string, shownAs: string): Reply {
+  return replyOf([loadEdition(absFile, shownAs)]);
 }
 
 function loadBackground(absFile: string, shownAs: string): BackgroundPage {
@@ -62,7 +78,7 @@ function loadBackground(absFile: string, shownAs: string): BackgroundPage {
 /** Source documents cited by the replies/pages, described by their `.meta.json` when present. */
 function describeSources(replies: Reply[], background: BackgroundPage[], repoRoot: string): SourceDocument[] {
   const counts = new Map<string, number>();
-  for (const r of replies) counts.set(r.source.file, (counts.get(r.source.file) ?? 0) + 1);
+  for (const r of replies) for (const e of Object.values(r.editions)) counts.set(e.source.file, (counts.get(e.source.file) ?? 0) + 1);
   for (const b of background) if (!counts.has(b.source.file)) counts.set(b.source.file, 0);
   return [...counts.keys()].sort().map((file) => {
     const metaFile = path.join(repoRoot, file.replace(/\.[^./]+$/, '') + '.meta.json');
@@ -80,18 +96,20 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
 }
 
 export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archive {
-  const replies: Reply[] = [];
-  const byId = new Map<string, string>();
+  // Every edition file, grouped by id (the editions of one reply); an id has one file per language.
+  const byId = new Map<string, Edition[]>();
   for (const yearDir of subdirs(path.join(contentDir, 'replies'))) {
     for (const file of markdownFiles(yearDir)) {
       const shownAs = path.relative(repoRoot, file) || file;
-      const reply = loadReply(file, shownAs);
-      const clash = byId.get(reply.id);
-      if (clash) throw new ContentError(`${shownAs}:2: id ${reply.id} is also used by ${clash}`);
-      byId.set(reply.id, shownAs);
-      replies.push(reply);
+      const edition = loadEdition(file, shownAs);
+      const editions = byId.get(edition.id) ?? [];
+      const clash = editions.find((e) => e.lang === edition.lang);
+      if (clash) throw new ContentError(`${shownAs}:2: id ${edition.id} (lang ${edition.lang}) is also used by ${clash.file}`);
+      editions.push(edition);
+      byId.set(edition.id, editions);
     }
   }
+  const replies = [...byId.values()].map(replyOf);
   sortReplies(replies);
   linkNeighbours(replies);
   const background = markdownFiles(path.join(contentDir, 'pages', 'background')).map((f) =>
@@ -101,7 +119,10 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archi
   const { years, heads, programmes } = groupByYear(replies);
   return {
     replies,
-    tables: replies.flatMap((reply) => reply.tables.map((table) => ({ reply, table, path: tableCsvPath(reply.path, table.id) }))),
+    // Every edition's tables, the primary edition's first (replyOf).
+    tables: replies.flatMap((reply) =>
+      Object.values(reply.editions).flatMap((edition) => edition.tables.map((table) => ({ reply, edition, table, path: tableCsvPath(editionPath(edition), table.id) }))),
+    ),
     years,
     heads,
     programmes,

@@ -1,5 +1,5 @@
 /** The shapes the templates read: one reply, and the groupings computed once per build. */
-import type { BackgroundFrontMatter, ReplyFrontMatter } from '../../ingest/model.ts';
+import type { BackgroundFrontMatter, ReplyFrontMatter, ReplyLang } from '../../ingest/model.ts';
 import type { BodyTable } from '../markdown/env.ts';
 
 /**
@@ -17,34 +17,61 @@ export type ReplyField = (typeof REPLY_FIELDS)[number];
 // Every field of the model is listed: this line fails to compile otherwise.
 export const REPLY_FIELDS_COMPLETE: Exclude<keyof ReplyFrontMatter, ReplyField> extends never ? true : never = true;
 
+/** A name in each language the archive prints it in (at least one). */
+export type Names = Partial<Record<ReplyLang, string>>;
+
 export interface ReplyLink {
   replyNo: string;
   title: string;
   path: string;
   lang: ReplyFrontMatter['lang'];
+  /** The title of each edition. */
+  titles: Names;
 }
 
-export interface Reply extends ReplyFrontMatter {
-  /** zh path, e.g. /2023-24/itib001/ (en: localize(path, 'en')). */
-  path: string;
+/** One language edition of a reply: its own front-matter (text, title, names) and body. */
+export interface Edition extends ReplyFrontMatter {
   /** Markdown body as in the file. */
   markdown: string;
-  /** Body rendered once, reused by every interface language. */
+  /** Body rendered once, in the edition's language, reused by every interface language. */
   bodyHtml: string;
   /** The body's tables as data, in page order (their CSVs and tables.json). */
   tables: BodyTable[];
   /** Content-relative file, for messages. */
   file: string;
+}
+
+/**
+ * A reply (year + reply number) with its editions. Its own fields are those of
+ * its primary edition: the Chinese one (PRIMARY_LANG) when the archive has it,
+ * else the one it has; `editions` holds every edition by language, the primary
+ * included. A page picks the edition of its interface language (editionFor).
+ */
+export interface Reply extends Edition {
+  /** zh path, e.g. /2023-24/itib001/ (en: localize(path, 'en')). */
+  path: string;
+  editions: Partial<Record<ReplyLang, Edition>>;
+  /**
+   * The reply's member, head and programmes as their groups name them in each
+   * language (shared with the member, head and programme groups): a page in a
+   * language the reply has no edition in still names them in that language
+   * when another reply's edition does.
+   */
+  labels: { member: Names; head: Names; programmes: Record<string, Names> };
+  /** The member's page (zh path): the member is one person across editions, named by the Chinese name when known. */
+  memberPage: string;
   prev: ReplyLink | null;
   next: ReplyLink | null;
 }
 
 export interface ProgrammeGroup {
   year: string;
-  head: { code: string; name: string };
+  head: { code: string; name: string; names: Names };
   /** null: 沒有指定 (no programme). */
   code: string | null;
   name: string | null;
+  /** The programme's name in each language (empty for 沒有指定). */
+  names: Names;
   path: string;
   replies: Reply[];
   lang: ReplyFrontMatter['lang'];
@@ -54,6 +81,7 @@ export interface HeadGroup {
   year: string;
   code: string;
   name: string;
+  names: Names;
   path: string;
   replies: Reply[];
   programmes: ProgrammeGroup[];
@@ -68,10 +96,13 @@ export interface YearGroup {
 }
 
 export interface MemberGroup {
+  /** The name the member page is known by (its path's slug): the Chinese name when the archive has it. */
   name: string;
+  /** The member's name in each language: one member across the editions (joined by the reply and the member reference they share). */
+  names: Names;
   path: string;
   replies: Reply[];
-  years: { year: string; heads: { code: string; name: string; path: string; replies: Reply[] }[] }[];
+  years: { year: string; heads: { code: string; name: string; names: Names; path: string; replies: Reply[] }[] }[];
   lang: ReplyFrontMatter['lang'];
 }
 
@@ -93,9 +124,10 @@ export interface SourceDocument {
   replies: number;
 }
 
-/** A table of a reply, with the path of its CSV. */
+/** A table of a reply's edition, with the path of its CSV (beside that edition's page). */
 export interface ArchiveTable {
   reply: Reply;
+  edition: Edition;
   table: BodyTable;
   /** /2023-24/itib144/answer-table-1.csv */
   path: string;
@@ -103,7 +135,7 @@ export interface ArchiveTable {
 
 export interface Archive {
   replies: Reply[];
-  /** Every table of every reply, in reply order then page order. */
+  /** Every table of every reply's editions, in reply order, the primary edition first, then page order. */
   tables: ArchiveTable[];
   years: YearGroup[];
   heads: HeadGroup[];
@@ -111,4 +143,17 @@ export interface Archive {
   members: MemberGroup[];
   background: BackgroundPage[];
   sources: SourceDocument[];
+}
+
+/** The edition a page in `lang` shows: the reply's edition in that language, else its primary edition. */
+export function editionFor(r: Reply, lang: ReplyLang): Edition {
+  return r.lang === lang ? r : (r.editions[lang] ?? r);
+}
+
+/** A name for a page in `lang`: in that language when the archive has it, else in the first language it has (the primary first). */
+export function nameFor(names: Names, lang: ReplyLang): { text: string; lang: ReplyLang } | null {
+  const found = names[lang];
+  if (found !== undefined) return { text: found, lang };
+  for (const l of Object.keys(names) as ReplyLang[]) return { text: names[l]!, lang: l };
+  return null;
 }

@@ -77,8 +77,15 @@ export interface Route {
   kind: RouteKind;
   /** Position of the page's item in its archive list (`archive.replies[index]` for a reply); 0 for other kinds. */
   index: number;
-  /** The page has a share card (og:image); one card serves every language of a path. */
+  /** The page has a share card (og:image). */
   card: boolean;
+  /**
+   * The language of the card it shows: the default language's card serves
+   * every language of a path, except where the page's item has words of its
+   * own in the page's language (an English edition, English names), which
+   * get a card in that language at `ogImagePath(localize(path, lang))`.
+   */
+  cardLang: InterfaceLang;
   /** Listed in sitemap.xml. */
   sitemap: boolean;
   /** For a `feed` route: the kind of the page whose replies it lists (its item is at `index`). */
@@ -95,25 +102,25 @@ export interface RouteTable {
 export function routeTable(archive: Archive, settings: Pick<Settings, 'siteUrl'>): RouteTable {
   const all: Route[] = [];
   for (const lang of site.languages) {
-    const page = (kind: RouteKind, path: string, index: number) =>
-      all.push({ url: localize(path, lang), path, lang, kind, index, card: true, sitemap: true });
+    const page = (kind: RouteKind, path: string, index: number, cardLang: InterfaceLang = site.defaultLang) =>
+      all.push({ url: localize(path, lang), path, lang, kind, index, card: true, cardLang, sitemap: true });
     for (const [kind, path] of Object.entries(SINGLE_PAGES) as [SinglePageKind, string][]) page(kind, path, 0);
     for (const kind of Object.keys(LIST_PAGES) as ListPageKind[]) {
       const items: readonly { path: string }[] = archive[LIST_PAGES[kind]];
-      items.forEach((item, index) => page(kind, item.path, index));
+      items.forEach((item, index) => page(kind, item.path, index, lang !== site.defaultLang && hasOwnWords(archive, kind, index, lang) ? lang : site.defaultLang));
     }
     const feeds = all.filter((r) => r.lang === lang && (FEED_PAGES as readonly RouteKind[]).includes(r.kind));
     for (const r of feeds) {
       const path = feedPath(r.path);
-      all.push({ url: localize(path, lang), path, lang, kind: 'feed', index: r.index, card: false, sitemap: false, feedOf: r.kind as FeedOf });
+      all.push({ url: localize(path, lang), path, lang, kind: 'feed', index: r.index, card: false, cardLang: site.defaultLang, sitemap: false, feedOf: r.kind as FeedOf });
     }
   }
   for (const kind of Object.keys(LIST_FILES) as ListFileKind[]) {
-    archive[LIST_FILES[kind]].forEach((item, index) => all.push({ url: item.path, path: item.path, lang: site.defaultLang, kind, index, card: false, sitemap: false }));
+    archive[LIST_FILES[kind]].forEach((item, index) => all.push({ url: item.path, path: item.path, lang: site.defaultLang, kind, index, card: false, cardLang: site.defaultLang, sitemap: false }));
   }
   for (const [kind, path] of Object.entries(SITE_FILES) as [RouteKind, string][]) {
     if (kind === 'sitemap' && settings.siteUrl === null) continue;
-    all.push({ url: path, path, lang: site.defaultLang, kind, index: 0, card: false, sitemap: false });
+    all.push({ url: path, path, lang: site.defaultLang, kind, index: 0, card: false, cardLang: site.defaultLang, sitemap: false });
   }
   const seen = new Map<string, Route>();
   for (const r of all) {
@@ -126,6 +133,20 @@ export function routeTable(archive: Archive, settings: Pick<Settings, 'siteUrl'>
   ) as Record<RouteKind, Route[]>;
   for (const r of all) byKind[r.kind].push(r);
   return { all, byKind };
+}
+
+/** Whether a list page's item has words in `lang` of its own: a reply's edition, a member's, head's or programme's name. */
+function hasOwnWords(archive: Archive, kind: ListPageKind, index: number, lang: InterfaceLang): boolean {
+  switch (kind) {
+    case 'reply': return archive.replies[index]!.editions[lang] !== undefined;
+    case 'member': return archive.members[index]!.names[lang] !== undefined;
+    case 'head': return archive.heads[index]!.names[lang] !== undefined;
+    case 'programme': {
+      const p = archive.programmes[index]!;
+      return p.names[lang] !== undefined || p.head.names[lang] !== undefined;
+    }
+    default: return false;
+  }
 }
 
 /** The archive item a route renders. */

@@ -1,24 +1,25 @@
 /**
- * The tables as open data: one CSV per table beside its reply, and every
- * table in /data/tables.json. Cells are as the reader sees them on the page.
+ * The tables as open data: one CSV per table beside its edition's page, and
+ * every table of every edition in /data/tables.json. Cells are as the reader sees them on the page.
  */
 import { csvFile } from '../lib/csv.ts';
-import { publicUrl } from '../lib/urls.ts';
+import { editionPath, publicUrl } from '../lib/urls.ts';
 import type { ArchiveTable } from './model.ts';
 
 export function tableCsv(t: ArchiveTable): string {
   return csvFile([t.table.header, ...t.table.rows]);
 }
 
-/** tables.json: for each table, its reply, its number in the reply, caption, header and rows; key order fixed. */
+/** tables.json: for each table of each edition, its reply, the edition's language, its number in that edition, caption, header and rows; key order fixed. */
 export function tablesJson(tables: readonly ArchiveTable[], siteUrl: string | null, terms: Record<string, string>): string {
   const records = tables.map((t) => ({
     replyId: t.reply.id,
     replyNo: t.reply.replyNo,
-    table: t.reply.tables.indexOf(t.table) + 1,
+    lang: t.edition.lang,
+    table: t.edition.tables.indexOf(t.table) + 1,
     id: t.table.id,
     caption: t.table.caption,
-    replyUrl: publicUrl(t.reply.path, siteUrl),
+    replyUrl: publicUrl(editionPath(t.edition), siteUrl),
     csvUrl: publicUrl(t.path, siteUrl),
     header: t.table.header,
     rows: t.table.rows,

@@ -10,6 +10,7 @@ import { html, raw, attr, type Html, type SafeHtml } from './html.ts';
 import { format, strings } from './i18n.ts';
 import { absoluteUrl, feedPath, localize, membersPath, ogImagePath } from './urls.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../images/card-svg.ts';
+import type { Names } from '../data/model.ts';
 
 export interface Crumb {
   label: Html;
@@ -35,6 +36,8 @@ export interface PageOptions {
   headerSearch?: boolean;
   /** Extra head markup written by this codebase (e.g. the search page's script). */
   head?: SafeHtml;
+  /** The language of the page's share card (its route's cardLang); default: the default language's card of the path. */
+  cardLang?: InterfaceLang;
   /** The page lists replies and has an Atom feed beside it (lib/urls.ts feedPath), advertised in <head>. */
   feed?: boolean;
   /** 404: served at any URL, so it must not claim a canonical address. */
@@ -51,6 +54,26 @@ export interface PageOptions {
 /** Marks text in another language than the page (e.g. a Chinese name on an English page). */
 export function inLang(text: string, textLang: string, pageLang: InterfaceLang): SafeHtml {
   return textLang === pageLang ? html`${text}` : html`<span lang="${textLang}">${text}</span>`;
+}
+
+/**
+ * A name as a page in `pageLang` shows it: `own` (as printed, in `ownLang`)
+ * when that is the page's language, else the name in the page's language from
+ * `names` when the archive has one (e.g. a head's English name on an English
+ * page of a reply that has only its Chinese edition), else `own` in its language.
+ */
+export function localText(own: string, ownLang: string, names: Names, pageLang: InterfaceLang): { text: string; lang: string } {
+  if (ownLang !== pageLang) {
+    const named = names[pageLang];
+    if (named !== undefined) return { text: named, lang: pageLang };
+  }
+  return { text: own, lang: ownLang };
+}
+
+/** localText, marked with its language when that is not the page's. */
+export function localName(own: string, ownLang: string, names: Names, pageLang: InterfaceLang): SafeHtml {
+  const t = localText(own, ownLang, names, pageLang);
+  return inLang(t.text, t.lang, pageLang);
 }
 
 /** Browser tabs and search results cut long titles anyway; keep the whole <title> ≤ 70 characters. */
@@ -118,7 +141,7 @@ export function layout(o: PageOptions): string {
       ? []
       : ([
           ['property', 'og:url', absoluteUrl(here, o.siteUrl)],
-          ['property', 'og:image', absoluteUrl(ogImagePath(o.path), o.siteUrl)],
+          ['property', 'og:image', absoluteUrl(ogImagePath(localize(o.path, o.cardLang ?? site.defaultLang)), o.siteUrl)],
           ['property', 'og:image:type', 'image/png'],
           ['property', 'og:image:width', String(CARD_WIDTH)],
           ['property', 'og:image:height', String(CARD_HEIGHT)],

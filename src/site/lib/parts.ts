@@ -1,20 +1,25 @@
 /** Small pieces of markup shared by several page types. */
 import type { InterfaceLang } from '../../../_data/site.ts';
-import type { Archive, Reply } from '../data/model.ts';
+import { editionFor, type Archive, type Edition, type Reply } from '../data/model.ts';
 import type { FeedOf } from '../data/routes.ts';
 import { html, type SafeHtml } from './html.ts';
 import { format, formatCount, formatYear, strings } from './i18n.ts';
-import { inLang } from './layout.ts';
+import { inLang, localName, localText } from './layout.ts';
 import { feedPath, localize } from './urls.ts';
 
 /** A list of replies: number and title as the link, then the member. */
 export function replyList(replies: readonly Reply[], lang: InterfaceLang, showMember = true): SafeHtml {
   return html`<ol class="replies">${replies.map(
     (r) =>
-      html`<li><a href="${localize(r.path, lang)}"><span class="no">${r.replyNo}</span> ${inLang(r.title, r.lang, lang)}</a>${
-        showMember ? html` <span class="by">${inLang(r.member, r.lang, lang)}</span>` : ''
-      }</li>`,
+      replyItem(r, editionFor(r, lang), lang, showMember),
   )}</ol>`;
+}
+
+/** One reply of a list, in the edition the page's language shows; its member named in the page's language where the archive can. */
+function replyItem(r: Reply, e: Edition, lang: InterfaceLang, showMember: boolean): SafeHtml {
+  return html`<li><a href="${localize(r.path, lang)}"><span class="no">${r.replyNo}</span> ${inLang(e.title, e.lang, lang)}</a>${
+    showMember ? html` <span class="by">${localName(e.member, e.lang, r.labels.member, lang)}</span>` : ''
+  }</li>`;
 }
 
 export function replyCount(n: number, lang: InterfaceLang): string {
@@ -27,7 +32,7 @@ export function programmeLabel(code: string | null, name: string | null, lang: I
   return code === null ? l.programmeNoneTitle : format(l.programmeTitle, { code, name: name ?? '' });
 }
 
-/** The plain-text title of a page that lists replies (its <title>, and its feed's). */
+/** The plain-text title of a page that lists replies (its <title>, and its feed's), names in the page's language where the archive has them. */
 export function listTitle(archive: Archive, kind: FeedOf, index: number, lang: InterfaceLang): string {
   const s = strings(lang);
   const l = s.lists;
@@ -39,14 +44,17 @@ export function listTitle(archive: Archive, kind: FeedOf, index: number, lang: I
       return format(l.yearTitle, { year: formatYear(archive.years[index]!.year, lang) });
     case 'head': {
       const h = archive.heads[index]!;
-      return `${headTitle(h.code, h.name)} (${formatYear(h.year, lang)})`;
+      return `${headTitle(h.code, localText(h.name, h.lang, h.names, lang).text)} (${formatYear(h.year, lang)})`;
     }
     case 'programme': {
       const p = archive.programmes[index]!;
-      return `${programmeLabel(p.code, p.name, lang)} · ${headTitle(p.head.code, p.head.name)} (${formatYear(p.year, lang)})`;
+      const name = p.name === null ? null : localText(p.name, p.lang, p.names, lang).text;
+      return `${programmeLabel(p.code, name, lang)} · ${headTitle(p.head.code, localText(p.head.name, p.lang, p.head.names, lang).text)} (${formatYear(p.year, lang)})`;
     }
-    case 'member':
-      return format(l.memberTitle, { name: archive.members[index]!.name });
+    case 'member': {
+      const m = archive.members[index]!;
+      return format(l.memberTitle, { name: localText(m.name, m.lang, m.names, lang).text });
+    }
   }
 }
 

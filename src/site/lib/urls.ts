@@ -12,7 +12,12 @@ export function replyPath(r: { year: string; replyNo: string }): string {
   return `/${r.year}/${r.replyNo.toLowerCase()}/`;
 }
 
-/** A table of a reply as CSV, beside the reply: /2023-24/itib144/answer-table-1.csv (the table's id is its anchor on the page). */
+/** The page of a reply's edition in its own language: /2023-24/itib001/, /en/2023-24/itib001/. */
+export function editionPath(e: { year: string; replyNo: string; lang: InterfaceLang }): string {
+  return localize(replyPath(e), e.lang);
+}
+
+/** A table of a reply's edition as CSV, beside the edition's page: /2023-24/itib144/answer-table-1.csv (the table's id is its anchor on the page). */
 export function tableCsvPath(replyPath: string, tableId: string): string {
   return `${replyPath}${tableId}.csv`;
 }
@@ -94,4 +99,19 @@ export function feedPath(pagePath: string): string {
 export function ogImagePath(zhPath: string): string {
   const trimmed = zhPath.replace(/^\/+|\/+$/g, '');
   return `/og/${trimmed === '' ? 'index' : trimmed}.png`;
+}
+
+/**
+ * The search index of one language's editions: `/pagefind/` (the primary
+ * language, Chinese) and `/pagefind-en/` (English), each with its own
+ * `shards.json`; earlier years' bundles under `/pagefind-shards/<year>/` and
+ * `/pagefind-en-shards/<year>/`. The search page reads them from here (its
+ * `search-editions` data block) and src/search writes them here.
+ */
+export function searchIndexPath(lang: InterfaceLang): string {
+  return lang === site.defaultLang ? '/pagefind/' : `/pagefind-${lang}/`;
+}
+
+export function searchShardsPath(lang: InterfaceLang): string {
+  return `${searchIndexPath(lang).replace(/\/$/, '')}-shards/`;
 }

@@ -3,7 +3,7 @@ import type { HeadGroup } from '../data/model.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
-import { inLang, layout } from '../lib/layout.ts';
+import { layout, localName, localText } from '../lib/layout.ts';
 import { feedLink, listTitle, replyCount, replyList } from '../lib/parts.ts';
 import { localize, yearPath } from '../lib/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
@@ -16,25 +16,26 @@ export function render(d: TemplateData): string {
   const h = itemOf(d.archive, d.route, 'head');
   const l = strings(lang).lists;
   const year = formatYear(h.year, lang);
-  const title = format(l.headTitle, { code: h.code, name: h.name });
-  const main = html`<h1>${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</h1>
+  const title = format(l.headTitle, { code: h.code, name: localText(h.name, h.lang, h.names, lang).text });
+  const main = html`<h1>${format(l.headTitle, { code: h.code, name: '' })}${localName(h.name, h.lang, h.names, lang)}</h1>
 <p>${format(l.headIntro, { year })}</p>
 <p class="count">${replyCount(h.replies.length, lang)}</p>
 ${feedLink(h.path, lang)}
 ${headCharts(h, lang, strings(lang).charts)}
 <h2 id="programmes">${l.programmes}</h2>
 <ul class="groups">${h.programmes.map(
-    (p) => html`<li><a href="#${p.code === null ? 'programme-none' : `programme-${p.code}`}">${p.code === null ? l.programmeNoneTitle : html`(${p.code}) ${inLang(p.name ?? '', p.lang, lang)}`}</a> <span class="count">${replyCount(p.replies.length, lang)}</span></li>`,
+    (p) => html`<li><a href="#${p.code === null ? 'programme-none' : `programme-${p.code}`}">${p.code === null ? l.programmeNoneTitle : html`(${p.code}) ${localName(p.name ?? '', p.lang, p.names, lang)}`}</a> <span class="count">${replyCount(p.replies.length, lang)}</span></li>`,
   )}</ul>
 ${h.programmes.map(
     (p) => html`<section aria-labelledby="${p.code === null ? 'programme-none' : `programme-${p.code}`}">
-<h2 id="${p.code === null ? 'programme-none' : `programme-${p.code}`}"><a href="${localize(p.path, lang)}">${p.code === null ? l.programmeNoneTitle : html`${format(l.programmeTitle, { code: p.code, name: '' })}${inLang(p.name ?? '', p.lang, lang)}`}</a></h2>
+<h2 id="${p.code === null ? 'programme-none' : `programme-${p.code}`}"><a href="${localize(p.path, lang)}">${p.code === null ? l.programmeNoneTitle : html`${format(l.programmeTitle, { code: p.code, name: '' })}${localName(p.name ?? '', p.lang, p.names, lang)}`}</a></h2>
 ${replyList(p.replies, lang)}
 </section>`,
   )}`;
   return layout({
     siteUrl: d.settings.siteUrl,
     lang,
+    cardLang: d.route.cardLang,
     path: h.path,
     title: listTitle(d.archive, 'head', d.route.index, lang),
     description: `${title} · ${year} · ${replyCount(h.replies.length, lang)}`,

@@ -2,7 +2,7 @@
 import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatCount, formatYear, strings } from '../lib/i18n.ts';
-import { inLang, layout, searchForm } from '../lib/layout.ts';
+import { inLang, layout, localName, searchForm } from '../lib/layout.ts';
 import { feedLink, replyCount } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
@@ -31,7 +31,7 @@ ${searchForm(lang, 'home-q')}
 <section aria-labelledby="home-heads">
 <h2 id="home-heads">${s.home.byHead}</h2>
 <ul class="groups">${(a.years.at(-1)?.heads ?? []).map(
-    (h) => html`<li><a href="${localize(h.path, lang)}">${format(s.lists.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</a> <span class="count">${formatYear(h.year, lang)} · ${replyCount(h.replies.length, lang)}</span></li>`,
+    (h) => html`<li><a href="${localize(h.path, lang)}">${format(s.lists.headTitle, { code: h.code, name: '' })}${localName(h.name, h.lang, h.names, lang)}</a> <span class="count">${formatYear(h.year, lang)} · ${replyCount(h.replies.length, lang)}</span></li>`,
   )}</ul>
 </section>
 <section aria-labelledby="home-members">

@@ -3,7 +3,7 @@ import type { MemberGroup } from '../data/model.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
-import { inLang, layout } from '../lib/layout.ts';
+import { layout, localName } from '../lib/layout.ts';
 import { feedLink, listTitle, replyList } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
@@ -14,7 +14,7 @@ export function render(d: TemplateData): string {
   const m = itemOf(d.archive, d.route, 'member');
   const l = strings(lang).lists;
   const title = listTitle(d.archive, 'member', d.route.index, lang);
-  const name = inLang(m.name, m.lang, lang);
+  const name = localName(m.name, m.lang, m.names, lang);
   const main = html`<h1>${formatHtml(l.memberTitle, { name })}</h1>
 <p>${formatHtml(l.memberIntro, { name, n: formatNumber(m.replies.length, lang) })}</p>
 ${feedLink(m.path, lang)}
@@ -22,7 +22,7 @@ ${m.years.map(
     (y) => html`<section aria-labelledby="y-${y.year}">
 <h2 id="y-${y.year}">${formatYear(y.year, lang)}</h2>
 ${y.heads.map(
-      (h) => html`<h3><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, m.lang, lang)}</a></h3>
+      (h) => html`<h3><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${localName(h.name, m.lang, h.names, lang)}</a></h3>
 ${replyList(h.replies, lang, false)}`,
     )}
 </section>`,
@@ -30,11 +30,12 @@ ${replyList(h.replies, lang, false)}`,
   return layout({
     siteUrl: d.settings.siteUrl,
     lang,
+    cardLang: d.route.cardLang,
     path: m.path,
     title,
     description: title,
     crumbs: [{ label: strings(lang).site.members, path: membersPath() }],
-    crumbLabel: inLang(m.name, m.lang, lang),
+    crumbLabel: name,
     main,
     feed: true,
   });

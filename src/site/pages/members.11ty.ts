@@ -2,7 +2,7 @@
 import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
-import { inLang, layout } from '../lib/layout.ts';
+import { layout, localName } from '../lib/layout.ts';
 import { replyCount } from '../lib/parts.ts';
 import { localize, membersPath } from '../lib/urls.ts';
 
@@ -14,7 +14,7 @@ export function render(d: TemplateData): string {
   const main = html`<h1>${s.lists.allMembers}</h1>
 <p>${s.lists.membersIntro}</p>
 <ul class="members">${d.archive.members.map(
-    (m) => html`<li><a href="${localize(m.path, lang)}">${inLang(m.name, m.lang, lang)}</a> <span class="count">${replyCount(m.replies.length, lang)}</span></li>`,
+    (m) => html`<li><a href="${localize(m.path, lang)}">${localName(m.name, m.lang, m.names, lang)}</a> <span class="count">${replyCount(m.replies.length, lang)}</span></li>`,
   )}</ul>`;
   return layout({ siteUrl: d.settings.siteUrl, lang, path: membersPath(), title: s.lists.allMembers, description: s.lists.membersIntro, main, crumbLabel: s.site.members });
 }

@@ -3,7 +3,7 @@ import type { ProgrammeGroup } from '../data/model.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
-import { inLang, layout } from '../lib/layout.ts';
+import { layout, localName, localText } from '../lib/layout.ts';
 import { feedLink, listTitle, programmeLabel, replyCount, replyList } from '../lib/parts.ts';
 import { headPath, localize, yearPath } from '../lib/urls.ts';
 
@@ -14,17 +14,18 @@ export function render(d: TemplateData): string {
   const p = itemOf(d.archive, d.route, 'programme');
   const s = strings(lang);
   const year = formatYear(p.year, lang);
-  const title = programmeLabel(p.code, p.name, lang);
-  const headTitle = format(s.lists.headTitle, { code: p.head.code, name: p.head.name });
+  const title = programmeLabel(p.code, p.name === null ? null : localText(p.name, p.lang, p.names, lang).text, lang);
+  const headTitle = format(s.lists.headTitle, { code: p.head.code, name: localText(p.head.name, p.lang, p.head.names, lang).text });
   const heading =
-    p.code === null ? html`${title}` : html`${format(s.lists.programmeTitle, { code: p.code, name: '' })}${inLang(p.name ?? '', p.lang, lang)}`;
+    p.code === null ? html`${title}` : html`${format(s.lists.programmeTitle, { code: p.code, name: '' })}${localName(p.name ?? '', p.lang, p.names, lang)}`;
   const main = html`<h1>${heading}</h1>
-<p><a href="${localize(headPath(p.year, p.head.code), lang)}">${format(s.lists.headTitle, { code: p.head.code, name: '' })}${inLang(p.head.name, p.lang, lang)}</a> · ${year} · ${replyCount(p.replies.length, lang)}</p>
+<p><a href="${localize(headPath(p.year, p.head.code), lang)}">${format(s.lists.headTitle, { code: p.head.code, name: '' })}${localName(p.head.name, p.lang, p.head.names, lang)}</a> · ${year} · ${replyCount(p.replies.length, lang)}</p>
 ${feedLink(p.path, lang)}
 ${replyList(p.replies, lang)}`;
   return layout({
     siteUrl: d.settings.siteUrl,
     lang,
+    cardLang: d.route.cardLang,
     path: p.path,
     title: listTitle(d.archive, 'programme', d.route.index, lang),
     description: `${title} · ${headTitle} · ${year}`,

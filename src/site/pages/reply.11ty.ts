@@ -1,45 +1,50 @@
 /**
  * The reply page, one per reply per interface language (/2023-24/itib001/ and
  * /en/2023-24/itib001/), paginated over the reply routes (data/routes.ts).
- * The body in the reply's own language is the one rendered when the archive
+ * Each page shows the reply's edition in its interface language (editionFor);
+ * where that edition is not in the archive, it shows the edition that is,
+ * marked with its language, and says so. A page links to the other edition
+ * when the archive has it.
+ * The body in the edition's own language is the one rendered when the archive
  * was loaded; on a page of another interface language it is rendered again
  * for that page, so its captions and link names are in the page's language.
  */
 import type { InterfaceLang, Settings } from '../../../_data/site.ts';
-import type { Reply, ReplyLink } from '../data/model.ts';
+import { editionFor, type Edition, type Reply, type ReplyLink } from '../data/model.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html, raw, type SafeHtml } from '../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
-import { inLang, layout } from '../lib/layout.ts';
+import { inLang, layout, localName, localText } from '../lib/layout.ts';
 import { renderBody } from '../markdown/index.ts';
-import { headPath, publicUrl, localize, memberPath, programmePath, yearPath } from '../lib/urls.ts';
+import { editionPath, headPath, localize, programmePath, publicUrl, yearPath } from '../lib/urls.ts';
 
-function facts(r: Reply, lang: InterfaceLang): SafeHtml {
+/** The edition's facts; `r` is the reply, `e` the edition the page shows. Names in the page's language where the archive has them. */
+function facts(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml {
   const s = strings(lang).reply;
-  const t = (text: string) => inLang(text, r.lang, lang);
-  const programmes = r.programmes.length
-    ? r.programmes.map(
-        (p, i) => html`${i > 0 ? strings(lang).site.listSeparator : ''}<a href="${localize(programmePath(r.year, r.head.code, p.code), lang)}">(${p.code}) ${t(p.name)}</a>`,
+  const t = (text: string) => inLang(text, e.lang, lang);
+  const programmes = e.programmes.length
+    ? e.programmes.map(
+        (p, i) => html`${i > 0 ? strings(lang).site.listSeparator : ''}<a href="${localize(programmePath(r.year, r.head.code, p.code), lang)}">(${p.code}) ${localName(p.name, e.lang, r.labels.programmes[p.code] ?? {}, lang)}</a>`,
       )
     : html`<a href="${localize(programmePath(r.year, r.head.code, null), lang)}">${s.programmeNone}</a>`;
   return html`<dl class="facts">
-<div><dt>${s.questionNo}</dt><dd>${String(r.questionNo)}</dd></div>
-<div><dt>${s.member}</dt><dd><a href="${localize(memberPath(r.member), lang)}">${t(r.member)}</a>${
-    r.memberRef ? html` <span class="ref">${format(s.memberRefValue, { ref: r.memberRef })}</span>` : ''
+<div><dt>${s.questionNo}</dt><dd>${String(e.questionNo)}</dd></div>
+<div><dt>${s.member}</dt><dd><a href="${localize(r.memberPage, lang)}">${localName(e.member, e.lang, r.labels.member, lang)}</a>${
+    e.memberRef ? html` <span class="ref">${format(s.memberRefValue, { ref: e.memberRef })}</span>` : ''
   }</dd></div>
-<div><dt>${s.head}</dt><dd><a href="${localize(headPath(r.year, r.head.code), lang)}">(${r.head.code}) ${t(r.head.name)}</a></dd></div>
+<div><dt>${s.head}</dt><dd><a href="${localize(headPath(r.year, r.head.code), lang)}">(${r.head.code}) ${localName(e.head.name, e.lang, r.labels.head, lang)}</a></dd></div>
 <div><dt>${s.programme}</dt><dd>${programmes}</dd></div>
-<div><dt>${s.subhead}</dt><dd>${r.subhead ? t(r.subhead) : s.subheadNone}</dd></div>
-<div><dt>${s.controllingOfficer}</dt><dd>${t(r.controllingOfficer)}</dd></div>
-<div><dt>${s.director}</dt><dd>${t(r.director)}</dd></div>
-<div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(r.session, lang) })}</dd></div>
-${officialDocument(r, lang)}<div><dt>${s.source}</dt><dd><a href="${localize('/about/', lang)}#sources">${format(s.sourceValue, { file: r.source.file.replace(/^.*\//, ''), from: r.source.lines[0], to: r.source.lines[1] })}</a></dd></div>
+<div><dt>${s.subhead}</dt><dd>${e.subhead ? t(e.subhead) : s.subheadNone}</dd></div>
+<div><dt>${s.controllingOfficer}</dt><dd>${t(e.controllingOfficer)}</dd></div>
+<div><dt>${s.director}</dt><dd>${t(e.director)}</dd></div>
+<div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(e.session, lang) })}</dd></div>
+${officialDocument(e, lang)}<div><dt>${s.source}</dt><dd><a href="${localize('/about/', lang)}#sources">${format(s.sourceValue, { file: e.source.file.replace(/^.*\//, ''), from: e.source.lines[0], to: e.source.lines[1] })}</a></dd></div>
 <div><dt>${s.year}</dt><dd><a href="${localize(yearPath(r.year), lang)}">${formatYear(r.year, lang)}</a></dd></div>
 </dl>`;
 }
 
 /** The official document and the printed page(s) of the reply (src/ingest/pages.ts); a link only when the source's metadata gives the document's address. */
-function officialDocument(r: Reply, lang: InterfaceLang): SafeHtml | '' {
+function officialDocument(r: Edition, lang: InterfaceLang): SafeHtml | '' {
   const s = strings(lang).reply;
   const { title, url, pages, pagesExact } = r.source;
   if (!title) return '';
@@ -55,35 +60,55 @@ function officialDocument(r: Reply, lang: InterfaceLang): SafeHtml | '' {
 
 function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, lang: InterfaceLang): SafeHtml {
   if (!link) return html``;
-  return html`<li class="${rel}"><a href="${localize(link.path, lang)}" rel="${rel}"><span class="dir">${label}</span> <span class="no">${link.replyNo}</span> ${inLang(link.title, link.lang, lang)}</a></li>`;
+  return html`<li class="${rel}"><a href="${localize(link.path, lang)}" rel="${rel}"><span class="dir">${label}</span> <span class="no">${link.replyNo}</span> ${localName(link.title, link.lang, link.titles, lang)}</a></li>`;
 }
 
 export const data = pagesOf('reply');
 
 export function render(d: TemplateData): string {
-  return renderReplyPage(itemOf(d.archive, d.route, 'reply'), d.route.lang, d.settings);
+  return renderReplyPage(itemOf(d.archive, d.route, 'reply'), d.route.lang, d.settings, d.route.cardLang);
 }
 
-export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>): string {
+/**
+ * Where the page's interface language has no edition of the reply: a notice,
+ * in that language, that the edition is not yet in the archive. Where the
+ * other language has an edition the page does not show: a link to it.
+ */
+function editionNotes(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml | '' {
+  const s = strings(lang).reply;
+  const missing = e.lang !== lang ? html`<p class="edition-note" role="note">${s.editionMissing}</p>
+` : '';
+  const others = (Object.keys(r.editions) as InterfaceLang[]).filter((l) => l !== e.lang);
+  const links = others.map(
+    (l) => html`<p class="edition-link"><a href="${localize(r.path, l)}" hreflang="${l}">${format(s.editionLink, { replyNo: r.replyNo })}</a></p>
+`,
+  );
+  return missing || links.length ? html`${missing}${links}` : '';
+}
+
+export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>, cardLang?: InterfaceLang): string {
   const s = strings(lang);
+  const e = editionFor(r, lang);
   // The address shown and cited: absolute on the site's address, else the page's path (never a placeholder domain).
   const url = publicUrl(localize(r.path, lang), settings.siteUrl);
-  // The reply's own words (title, names) keep the reply's language inside an interface-language citation.
-  const t = (text: string) => inLang(text, r.lang, lang);
+  // The reply's own words (title, names) keep the edition's language inside an interface-language citation.
+  const t = (text: string) => inLang(text, e.lang, lang);
+  const member = localText(e.member, e.lang, r.labels.member, lang);
+  const head = localText(e.head.name, e.lang, r.labels.head, lang);
   const citation = formatHtml(s.reply.citation, {
-    director: t(r.director),
+    director: t(e.director),
     replyNo: r.replyNo,
-    title: t(r.title),
+    title: t(e.title),
     year: formatYear(r.year, lang),
-    questionNo: String(r.questionNo),
-    member: t(r.member),
+    questionNo: String(e.questionNo),
+    member: inLang(member.text, member.lang, lang),
     url: settings.siteUrl === null ? '' : url,
   });
-  const main = html`<article class="reply"${lang === r.lang ? html` data-pagefind-body` : ''}>
-<h1><span class="no">${r.replyNo}</span> ${inLang(r.title, r.lang, lang)}</h1>
-${facts(r, lang)}
-<div class="body"${lang === r.lang ? '' : html` lang="${r.lang}"`}>
-${raw(lang === r.lang ? r.bodyHtml : renderBody(r.markdown, r.lang, 'reply', lang, { dataPath: r.path })) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language */}
+  const main = html`<article class="reply"${lang === e.lang ? html` data-pagefind-body` : ''}>
+<h1><span class="no">${r.replyNo}</span> ${inLang(e.title, e.lang, lang)}</h1>
+${editionNotes(r, e, lang)}${facts(r, e, lang)}
+<div class="body"${lang === e.lang ? '' : html` lang="${e.lang}"`}>
+${raw(lang === e.lang ? e.bodyHtml : renderBody(e.markdown, e.lang, 'reply', lang, { dataPath: editionPath(e) })) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language; tables link to the CSVs of the edition shown */}
 </div>
 </article>
 <nav class="pager" aria-label="${s.reply.pager}"><ul>
@@ -99,8 +124,8 @@ ${neighbour(r.next, 'next', s.reply.next, lang)}
     siteUrl: settings.siteUrl,
     lang,
     path: r.path,
-    title: `${r.replyNo} ${r.title}`,
-    description: `${r.member} · (${r.head.code}) ${r.head.name} · ${formatYear(r.year, lang)}`,
+    title: `${r.replyNo} ${e.title}`,
+    description: `${member.text} · (${r.head.code}) ${head.text} · ${formatYear(r.year, lang)}`,
     crumbs: [
       { label: formatYear(r.year, lang), path: yearPath(r.year) },
       { label: html`${s.reply.head} ${r.head.code}`, path: headPath(r.year, r.head.code) },
@@ -108,5 +133,6 @@ ${neighbour(r.next, 'next', s.reply.next, lang)}
     crumbLabel: r.replyNo,
     main,
     ogType: 'article',
+    cardLang,
   });
 }

@@ -8,6 +8,8 @@ import { html, raw } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, searchForm } from '../lib/layout.ts';
 import { OFFLINE_SEARCH_SCRIPT } from '../../search/offline-bundle.ts';
+import { searchIndexPath } from '../lib/urls.ts';
+import { site, type InterfaceLang } from '../../../_data/site.ts';
 
 export const data = pagesOf('search');
 
@@ -19,6 +21,19 @@ function jsonData(value: unknown) {
   return raw(JSON.stringify(value).replace(/</g, '\\u003c'));
 }
 
+/**
+ * Where each language edition's index is and how the page names the editions
+ * (src/site/search/edition.js): written only when some reply has an edition in
+ * a language other than its primary one, so an archive of one language keeps
+ * its search page as it was.
+ */
+function editionsData(d: TemplateData, lang: InterfaceLang) {
+  const langs = site.languages.filter((l) => d.archive.replies.some((r) => r.editions[l] !== undefined));
+  if (langs.length < 2) return '';
+  const bundles = Object.fromEntries(langs.map((l) => [l, searchIndexPath(l).replace(/^\//, '')]));
+  return html`\n<script type="application/json" id="search-editions">${jsonData({ bundles, strings: strings(lang).search.edition })}</script>`;
+}
+
 export function render(d: TemplateData): string {
   const { lang } = d.route;
   const s = strings(lang);
@@ -27,7 +42,7 @@ export function render(d: TemplateData): string {
 ${searchForm(lang, 'search-q', true)}
 <div id="search-results"></div>
 <noscript><p>${s.search.noScript}</p></noscript>
-<script type="application/json" id="search-strings">${jsonData(s.search.ui)}</script>`;
+<script type="application/json" id="search-strings">${jsonData(s.search.ui)}</script>${editionsData(d, lang)}`;
   // The search UI (src/site/search/, installed into /search/ by buildSearchIndex). Online: ES modules, and
   // offline.js, a classic script, which says what to do when the online site is opened from disk (file://
   // blocks module scripts). The offline mirror searches from disk: one classic script (src/search/offline-bundle.ts).

@@ -3,7 +3,7 @@ import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import type { YearGroup } from '../data/model.ts';
 import { html } from '../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
-import { inLang, layout } from '../lib/layout.ts';
+import { layout, localName } from '../lib/layout.ts';
 import { feedLink, listTitle, replyCount, replyList } from '../lib/parts.ts';
 import { localize } from '../lib/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
@@ -24,9 +24,9 @@ ${feedLink(y.path, lang)}
 ${yearCharts(y, lang, strings(lang).charts)}
 <h2 id="heads">${l.heads}</h2>
 <ul class="groups">${y.heads.map(
-    (h) => html`<li><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${inLang(h.name, h.lang, lang)}</a> <span class="count">${replyCount(h.replies.length, lang)}</span>
+    (h) => html`<li><a href="${localize(h.path, lang)}">${format(l.headTitle, { code: h.code, name: '' })}${localName(h.name, h.lang, h.names, lang)}</a> <span class="count">${replyCount(h.replies.length, lang)}</span>
 <ul>${h.programmes.map(
-      (p) => html`<li><a href="${localize(p.path, lang)}">${p.code === null ? l.programmeNoneTitle : html`(${p.code}) ${inLang(p.name ?? '', p.lang, lang)}`}</a> <span class="count">${replyCount(p.replies.length, lang)}</span></li>`,
+      (p) => html`<li><a href="${localize(p.path, lang)}">${p.code === null ? l.programmeNoneTitle : html`(${p.code}) ${localName(p.name ?? '', p.lang, p.names, lang)}`}</a> <span class="count">${replyCount(p.replies.length, lang)}</span></li>`,
     )}</ul></li>`,
   )}</ul>
 <h2 id="replies">${l.replyList}</h2>

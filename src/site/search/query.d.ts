@@ -16,4 +16,5 @@ export function rankedSearch(
   pagefind: { search(term: string | null, options?: object): Promise<{ results: { id: string }[] }> },
   query: string,
   options?: object,
+  stemmed?: boolean,
 ): Promise<{ results: { id: string }[]; exact: number }>;

@@ -156,9 +156,10 @@ async function hasPrefix(result, word) {
  * finds a term typed with a space, or across punctuation). Pagefind scores every
  * phrase hit alike (1.0), so the phrase search only decides which pages are
  * exact; the order inside each group is the all-tokens ranking (BM25, with the
- * title weighted as a heading). Returns { results, exact }.
+ * title weighted as a heading). `stemmed`: the index stems words (Pagefind's
+ * English), so a result need not contain the word as typed. Returns { results, exact }.
  */
-export async function rankedSearch(pagefind, query, options = {}) {
+export async function rankedSearch(pagefind, query, options = {}, stemmed = false) {
   const words = segmentQuery(query);
   if (!words) return { results: (await pagefind.search(null, options)).results, exact: 0 };
   if (!words.includes(' ')) {
@@ -170,9 +171,11 @@ export async function rankedSearch(pagefind, query, options = {}) {
     // (Innov → Innovation; 於 → 於是, 於2022) — but Pagefind, finding no word with that
     // prefix, retries with ever shorter ones down to one letter (Cyberport listed every
     // reply with a (c)): its results then do not contain the word, and are dropped.
+    // An index with stemming (`stemmed`: the English edition's) matches a word by its
+    // stem (enhancements → enhancement), so there the results are kept as Pagefind gives them.
     const whole = HAN_BIGRAM.test(words) || (!IS_HAN.test(words) && [...words].length < 3);
     const r = await pagefind.search(whole ? `"${words}"` : words, options);
-    if (!whole && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
+    if (!whole && !stemmed && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
     return { results: r.results, exact: r.results.length };
   }
   const [phrase, all] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);

@@ -19,6 +19,7 @@ import { converterOf, needsConverting } from './convert.js';
 import { suggestions } from './suggest.js';
 import { excerptTokens, excerptSegments } from './excerpt.js';
 import { shardsToLoad, unsearchedYears } from './shards.js';
+import { searchEdition, editionSwitch } from './edition.js'; // issue 12: the language edition searched
 
 const FILTERS = ['year', 'head', 'programme', 'member'];
 const PAGE_SIZE = 10;
@@ -43,6 +44,7 @@ function pageUrl(path) {
 const lang = document.documentElement.lang || 'zh-Hant-HK';
 const isEnglish = lang.toLowerCase().startsWith('en');
 const t = readStrings();
+const edition = searchEdition(document, location.search, lang);
 
 function readStrings() {
   try {
@@ -99,6 +101,7 @@ function stateUrl(state) {
   if (state.q) p.set('q', state.q);
   for (const f of FILTERS) if (state[f]) p.set(f, state[f]);
   if (state.sort) p.set('sort', state.sort);
+  if (edition.param) p.set('edition', edition.param);
   const qs = p.toString();
   return location.pathname + (qs ? `?${qs}` : '');
 }
@@ -108,7 +111,7 @@ function resultHref(rawUrl) {
   // the English interface links to its own copy of each page under /en/.
   const path = new URL(rawUrl, location.href).pathname;
   const rel = path.startsWith(siteRoot.pathname) ? path.slice(siteRoot.pathname.length) : path.replace(/^\//, '');
-  return pageUrl((isEnglish ? 'en/' : '') + rel);
+  return pageUrl((edition.resultPrefix ?? (isEnglish ? 'en/' : '')) + rel);
 }
 
 /**
@@ -146,7 +149,7 @@ function buildControls(form) {
   const allYearsButton = el('button', { type: 'button', class: 'search-all-years', hidden: true, text: t.searchAll });
   // On a narrow screen the filters fold behind one control, so the first result is on the first screen.
   const box = el('details', { class: 'search-filter-box', open: matchMedia('(min-width: 48em)').matches }, el('summary', { text: t.filters }), fieldset);
-  const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, box, status, note, allYearsButton, jump, list, more);
+  const region = el('section', { class: 'search-ui', 'aria-label': t.resultsLabel }, editionSwitch(edition, () => String(new FormData(/** @type {HTMLFormElement} */ (form)).get('q') ?? '').trim()), box, status, note, allYearsButton, jump, list, more);
   const host = document.getElementById('search-results');
   if (host) host.append(region);
   else form.after(region);
@@ -175,7 +178,7 @@ function openIndex(onManifest) {
     merging: new Map(),
     /** The primary (newest year) index; earlier years are merged by loadShards. */
     load() {
-      index.loading ??= files.module('pagefind/pagefind.js').then((pf) => {
+      index.loading ??= files.module(`${edition.base}pagefind.js`).then((pf) => {
         initPagefind(pf);
         return pf;
       });
@@ -187,7 +190,7 @@ function openIndex(onManifest) {
     converter() {
       index.converting ??= Promise.all([
         files.module('search/opencc-core.js'),
-        files.json('pagefind/s2hk.json'),
+        files.json(`${edition.base}s2hk.json`),
       ]).then(([core, dict]) => converterOf(core, dict));
       return index.converting;
     },
@@ -195,7 +198,7 @@ function openIndex(onManifest) {
     naming: null,
     /** The names "did you mean" chooses from, loaded the first time no reply contains a query. */
     vocabulary() {
-      index.naming ??= files.json('pagefind/vocabulary.json').then((v) => v ?? []);
+      index.naming ??= files.json(`${edition.base}vocabulary.json`).then((v) => v ?? []);
       return index.naming;
     },
     /** Merges the shards the state needs (shards.js) into the loaded index. */
@@ -214,7 +217,7 @@ function openIndex(onManifest) {
     },
   };
   index.ready = files
-    .json('pagefind/shards.json')
+    .json(`${edition.base}shards.json`)
     .then((m) => m ?? index.manifest)
     .then((m) => {
       index.manifest = m;
@@ -234,8 +237,8 @@ function resultItem(d, query, partial) {
   const m = d.meta ?? {};
   const link = el('a', { href: resultHref(d.url) });
   if (m.replyNo) link.append(el('span', { class: 'search-replyno', text: m.replyNo }), ' ');
-  // Titles, names and heads are Chinese text; mark them for screen readers on the English page.
-  const zh = isEnglish ? 'zh-Hant-HK' : null;
+  // Titles, names and heads are in the edition's language; mark them for screen readers on a page in another.
+  const zh = edition.lang !== lang ? edition.lang : null;
   link.append(el('span', { lang: zh, text: m.title ?? d.url }));
   const facts = el('p', { class: 'search-meta' });
   if (m.kind === 'background') facts.append(t.background);
@@ -245,7 +248,7 @@ function resultItem(d, query, partial) {
     if (m.head) facts.append(`${t.headLabel}: `, el('span', { lang: zh, text: m.head }));
   }
   const tokens = excerptTokens(d.content ?? '', d.locations ?? [], m.bodyStart);
-  const excerpt = el('p', { class: 'search-excerpt', lang: 'zh-Hant-HK' }, ...excerptNodes(excerptSegments(tokens, query)));
+  const excerpt = el('p', { class: 'search-excerpt', lang: edition.lang }, ...excerptNodes(excerptSegments(tokens, query)));
   const label = partial ? el('p', { class: 'search-partial', text: t.partialMatch }) : null;
   return el('li', { 'data-match': partial ? 'partial' : 'exact' }, el('h2', { class: 'search-title' }, link), label, facts, excerpt);
 }
@@ -382,7 +385,7 @@ function setup() {
   /**
    * No reply contains the whole query: offer the closest terms the archive holds, as
    * links that search them (partial results stay listed, labelled); a Latin word in
-   * no reply says that the replies are written in Chinese.
+   * no reply of the Chinese edition says that its replies are written in Chinese.
    */
   async function offerTerms(id, state, converted) {
     const vocabulary = await index.vocabulary().catch(() => []);
@@ -390,7 +393,8 @@ function setup() {
     const terms = suggestions(converted, vocabulary);
     const link = (q) => el('a', { href: stateUrl({ ...state, q }), lang: isEnglish && !/^[\x00-\x7f]+$/.test(q) ? 'zh-Hant-HK' : null, text: q });
     note.replaceChildren();
-    if (/^[\p{Script=Latin}\s'’-]+$/u.test(state.q) && !results.length) {
+    // (Not in the English edition's index, whose text is English.)
+    if (edition.lang === 'zh-Hant-HK' && /^[\p{Script=Latin}\s'’-]+$/u.test(state.q) && !results.length) {
       note.append(fill(t.latinNone, { q: state.q }), link('ITIB001'));
       note.lastChild.textContent = t.latinReplyNo;
     }
@@ -458,7 +462,8 @@ function setup() {
     }
     // Only a query with a character no reply holds is converted, so as typed it can match no
     // reply in full: the converted form alone is searched (the typed one stays in the box and the URL).
-    const r = await rankedSearch(pf, converted, options);
+    // The English edition's index is stemmed by Pagefind (src/search/build-index.ts indexEdition); the Chinese one is bigrams.
+    const r = await rankedSearch(pf, converted, options, edition.lang === 'en');
     if (id !== searchId) return;
     convertedNote = converted !== state.q ? ` ${fill(t.converted, { q: converted })}` : '';
     results = r.results;
