@@ -2,17 +2,12 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readRow } from '../../src/ingest/table-cells.ts';
 import { recoverTables } from '../../src/ingest/table-recovery.ts';
+import { pipeTables } from '../support/pipe-tables.ts';
 import { realDocument, reply } from './_real.ts';
 
 const g = realDocument();
-/** The pipe tables of a reply, each as rows of cells (header first, the `---` rule dropped). */
-function tables(replyNo: string): string[][][] {
-  const { body } = reply(g, replyNo);
-  return body
-    .split('\n\n')
-    .filter((p) => /^\| .*\n\|( --- \|)+\n/.test(p))
-    .map((p) => p.split('\n').filter((_, i) => i !== 1).map((l) => l.slice(2, -2).split(' | ').map((c) => c.trim())));
-}
+/** The reply's pipe tables, each as rows of cells (header first), Markdown escapes resolved. */
+const tables = (replyNo: string): string[][][] => pipeTables(reply(g, replyNo).body).map((t) => t.rows);
 
 test('a row is read only when exactly one reading gives the header\'s column count', () => {
   assert.equal(readRow('2020年  8 708 39 708', 2), { label: '2020年', values: ['8 708', '39 708'] });

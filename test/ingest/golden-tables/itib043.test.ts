@@ -6,16 +6,12 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { pipeTables } from '../../support/pipe-tables.ts';
 import { realDocument, reply } from '../_real.ts';
 
 const g = realDocument();
-/** The pipe tables of a reply, each as rows of cells (header first, the `---` rule dropped). */
-function tables(replyNo: string): string[][][] {
-  return reply(g, replyNo)
-    .body.split('\n\n')
-    .filter((p) => /^\| .*\n\|( --- \|)+\n/.test(p))
-    .map((p) => p.split('\n').filter((_, i) => i !== 1).map((l) => l.slice(2, -2).split(' | ').map((c) => c.trim())));
-}
+/** The reply's pipe tables, each as rows of cells (header first), Markdown escapes resolved. */
+const tables = (replyNo: string): string[][][] => pipeTables(reply(g, replyNo).body).map((t) => t.rows);
 
 const BANDS = ['18-25歲', '26-30歲', '31-35歲', '36-40歲', '41-45歲', '46-50歲', '51-55歲', '56-60歲', '61-65歲'];
 

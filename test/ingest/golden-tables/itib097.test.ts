@@ -6,23 +6,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { pipeTables } from '../../support/pipe-tables.ts';
 import { realDocument, reply } from '../_real.ts';
 
 const g = realDocument();
 
-/** The reply's pipe tables, each as rows of unescaped cells (header first, the `---` rule dropped). */
-function tables(replyNo: string): string[][][] {
-  const { body } = reply(g, replyNo);
-  return body
-    .split('\n\n')
-    .filter((p) => /^\| .*\n\|( --- \|)+\n/.test(p))
-    .map((p) =>
-      p
-        .split('\n')
-        .filter((l, i) => i !== 1 && l.startsWith('|'))
-        .map((l) => l.trim().slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\(.)/g, '$1'))),
-    );
-}
+/** The reply's pipe tables, each as rows of cells (header first), Markdown escapes resolved. */
+const tables = (replyNo: string): string[][][] => pipeTables(reply(g, replyNo).body).map((t) => t.rows);
 
 const [annex] = tables('ITIB097');
 const rows = annex!.slice(1);

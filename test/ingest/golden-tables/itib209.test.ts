@@ -6,15 +6,12 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { pipeTables } from '../../support/pipe-tables.ts';
 import { realDocument, reply } from '../_real.ts';
 
 const g = realDocument();
-function tables(replyNo: string): string[][][] {
-  return reply(g, replyNo)
-    .body.split('\n\n')
-    .filter((p) => /^\| .*\n\|( --- \|)+\n/.test(p))
-    .map((p) => p.split('\n').filter((_, i) => i !== 1).map((l) => l.slice(2, -2).split(' | ').map((c) => c.trim())));
-}
+/** The reply's pipe tables, each as rows of cells (header first), Markdown escapes resolved. */
+const tables = (replyNo: string): string[][][] => pipeTables(reply(g, replyNo).body).map((t) => t.rows);
 const num = (c: string) => Number(c.replace(/[ ,]/g, ''));
 
 test('ITIB209 applications (source 32229–32261): header joined from one piece per line, blank top-left cell', () => {
@@ -60,7 +57,7 @@ test('ITIB209 enrichment classes (source 32453–32509): blank cells where only 
   // 32491 2021／ 22 16班  550 約 440人
   assert.equal(t[2], ['2021／22', '', '16班', '', '550', '約440人']);
   // 32501–32505 總計  8間伙伴 / 學校 / 共 48班   1,390 約 710人 *
-  assert.equal(t[4], ['總計', '8間伙伴學校', '共48班', '', '1,390', '約710人\\*']);
+  assert.equal(t[4], ['總計', '8間伙伴學校', '共48班', '', '1,390', '約710人*']);
   assert.ok(reply(g, 'ITIB209').body.includes('\\*註：增潤班採用「班級」制'));
 });
 
