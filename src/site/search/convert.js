@@ -8,12 +8,13 @@
 /**
  * A converter from opencc-js's core module and a dictionary written by the build.
  * @param {{ ConverterBuilder: Function }} core
- * @param {{ segmentation: string, chain: string[][] }} dict
+ * @param {{ segmentation?: string, chain: string[][] }} dict
  * @returns {(s: string) => string}
  */
 export function converterOf(core, dict) {
   const s2hk = {
-    segmentation: dict.segmentation ? [dict.segmentation] : [],
+    // Segmentation by the phrases of s2hk's first stage, which the build writes once, in the chain.
+    segmentation: (dict.segmentation ?? dict.chain[0]?.[0]) ? [dict.segmentation ?? dict.chain[0][0]] : [],
     conversionChain: dict.chain.map((g) => g.filter(Boolean)),
   };
   return core.ConverterBuilder({ from: { cn: [] }, to: { hk: [] }, configs: { s2hk } })({ from: 'cn', to: 'hk' });
