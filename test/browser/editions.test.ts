@@ -162,6 +162,10 @@ test('the Chinese interface searches the Chinese edition and offers the English 
     const href = (await resultLinks(tab).first().getAttribute('href')) ?? '';
     assert.match(href, /\/legco-archive\/en\/2023-24\/itib259\/$/, 'an English hit opens the page with the English text');
     assert.is(await resultLinks(tab).first().locator('span[lang]').getAttribute('lang'), 'en');
+    // The excerpt reads as English text: spaces kept, the typed words marked.
+    const excerpt = tab.locator('[data-search-results] > li .search-excerpt').first();
+    assert.match((await excerpt.textContent()) ?? '', 'the number of registered users of "iAM Smart" in the past 3 years.');
+    assert.equal(await excerpt.locator('mark').allTextContents(), ['registered', 'users']);
   } finally {
     await tab.close();
   }

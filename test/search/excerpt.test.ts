@@ -39,4 +39,12 @@ test('the excerpt reads as the original text, with Latin words spaced', () => {
   assert.equal(marks('iAM Smart 平台', 'iam smart'), ['iAM', 'Smart']);
 });
 
+test('English edition text (indexed as its own words): every space stays, the typed words are marked', () => {
+  const words = 'the number of registered users of "iAM Smart", in the past 3 years.'.split(' ');
+  const tokens = words.map((t) => ({ t, marked: t === 'registered' || t === 'users' }));
+  const segments = excerptSegments(tokens, 'registered users', true);
+  assert.is(segments.map((s) => s.text).join(''), 'the number of registered users of "iAM Smart", in the past 3 years.');
+  assert.equal(segments.filter((s) => s.marked).map((s) => s.text), ['registered', 'users']);
+});
+
 test.run();

@@ -4,4 +4,4 @@ export interface ExcerptToken {
   marked: boolean;
 }
 export function excerptTokens(content: string, locations: number[], bodyStart?: string | number): ExcerptToken[];
-export function excerptSegments(tokens: ExcerptToken[], query?: string): { text: string; marked: boolean }[];
+export function excerptSegments(tokens: ExcerptToken[], query?: string, spaced?: boolean): { text: string; marked: boolean }[];

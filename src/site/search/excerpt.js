@@ -53,9 +53,10 @@ function narrow(chars, terms) {
  * Index tokens back into text segments [{ text, marked }]: a chain of overlapping
  * bigrams (數碼 碼港 港) reads 數碼港; a character is marked when a marked token
  * covers it and a term of `query` covers it; the spaces between tokens go, except
- * between two Latin words or numbers.
+ * between two Latin words or numbers. `spaced`: the text is in a language written
+ * with spaces (an English edition, indexed as its own words): every space stays.
  */
-export function excerptSegments(tokens, query = '') {
+export function excerptSegments(tokens, query = '', spaced = false) {
   const chars = []; // { ch, m, joins }
   tokens.forEach((tok, i) => {
     const next = tokens[i + 1];
@@ -64,7 +65,7 @@ export function excerptSegments(tokens, query = '') {
     const m = tok.marked || coveredByPrev;
     const overlapsNext = HAN2.test(tok.t) && next && [...next.t][0] === [...tok.t][1] && HAN_START.test(next.t);
     const shown = overlapsNext ? [...tok.t][0] : tok.t;
-    const joinsPrev = !(prev && LATIN.test(prev.t.slice(-1)) && LATIN.test(tok.t[0]));
+    const joinsPrev = !spaced && !(prev && LATIN.test(prev.t.slice(-1)) && LATIN.test(tok.t[0]));
     [...shown].forEach((ch, k) => chars.push({ ch, m, joins: k > 0 || joinsPrev || i === 0 }));
   });
   const terms = queryTerms(query);

@@ -248,7 +248,7 @@ function resultItem(d, query, partial) {
     if (m.head) facts.append(`${t.headLabel}: `, el('span', { lang: zh, text: m.head }));
   }
   const tokens = excerptTokens(d.content ?? '', d.locations ?? [], m.bodyStart);
-  const excerpt = el('p', { class: 'search-excerpt', lang: edition.lang }, ...excerptNodes(excerptSegments(tokens, query)));
+  const excerpt = el('p', { class: 'search-excerpt', lang: edition.lang }, ...excerptNodes(excerptSegments(tokens, query, !edition.lang.startsWith('zh'))));
   const label = partial ? el('p', { class: 'search-partial', text: t.partialMatch }) : null;
   return el('li', { 'data-match': partial ? 'partial' : 'exact' }, el('h2', { class: 'search-title' }, link), label, facts, excerpt);
 }
