@@ -124,7 +124,10 @@ export const tablesPlugin: Plugin = (md) => {
     for (let i = 0; i < state.tokens.length; i++) {
       if (state.tokens[i]!.type !== 'table_open') continue;
       if (collect) collect.push(tableData(state.tokens, i));
-      i = markCells(state.tokens, i + 1, state);
+      const close = markCells(state.tokens, i + 1, state);
+      // table_close renders the CSV link: it needs the table's id, which the open token carries.
+      if (state.tokens[close]) state.tokens[close].meta = state.tokens[i]!.meta;
+      i = close;
     }
   });
 
@@ -137,19 +140,14 @@ export const tablesPlugin: Plugin = (md) => {
     );
   };
   // Under a reply's table, its CSV (a download named by the table's caption for a screen reader).
-  let current = '';
-  const open = rules.table_open;
-  rules.table_open = (tokens, idx, options, env, self) => {
-    current = (tokens[idx]!.meta as unknown as TableMeta).id;
-    return open(tokens, idx, options, env, self);
-  };
-  rules.table_close = (_tokens, _idx, _options, env) => {
+  rules.table_close = (tokens, idx, _options, env) => {
     const e = bodyEnv(env);
     if (!e.dataPath) return '</table></section>\n';
-    const href = escapeHtml(tableCsvPath(e.dataPath, current));
+    const { id } = tokens[idx]!.meta as unknown as TableMeta;
+    const href = escapeHtml(tableCsvPath(e.dataPath, id));
     return (
       '</table></section>\n' +
-      `<p class="table-data"${labelLang(e)}><a href="${href}" download aria-describedby="${current}-c">${escapeHtml(format(e.labels.tableCsv, {}))}</a></p>\n`
+      `<p class="table-data"${labelLang(e)}><a href="${href}" download aria-describedby="${id}-c">${escapeHtml(format(e.labels.tableCsv, {}))}</a></p>\n`
     );
   };
 };
