@@ -11,8 +11,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { PRIMARY_LANG, type ReplyFrontMatter, type BackgroundFrontMatter, type ReplyLang } from '../ingest/model.ts';
 import { readBackground, readReply } from '../site/data/front-matter.ts';
 import type { Archive } from '../site/data/model.ts';
-import type { RouteTable } from '../site/data/routes.ts';
+import { itemOf, type RouteTable } from '../site/data/routes.ts';
 import { backgroundPath, replyPath } from '../site/lib/urls.ts';
+import { site } from '../../_data/site.ts';
 import { sameColon } from '../site/search/query.js';
 
 export interface SearchRecord {
@@ -139,9 +140,9 @@ function editionLangOf(file: string): ReplyLang {
  * other interface languages show the same texts), in route order.
  */
 export function searchSources(archive: Archive, routes: RouteTable): SourceFile[] {
-  const first = routes.all[0]?.lang;
-  const replies = routes.byKind.reply.filter((r) => r.lang === first).map((r) => archive.replies[r.index]!);
-  const background = routes.byKind.background.filter((r) => r.lang === first).map((r) => archive.background[r.index]!);
+  const first = site.defaultLang;
+  const replies = routes.byKind.reply.filter((r) => r.lang === first).map((r) => itemOf(archive, r, 'reply'));
+  const background = routes.byKind.background.filter((r) => r.lang === first).map((r) => itemOf(archive, r, 'background'));
   return [
     ...replies.flatMap((r) => Object.values(r.editions).map((e) => ({ file: resolve(e.file), kind: 'reply' as const, lang: e.lang, shard: r.year }))),
     ...background.map((b) => ({ file: resolve(b.file), kind: 'background' as const, lang: b.lang, shard: 'background' })),

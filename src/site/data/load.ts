@@ -11,7 +11,7 @@ import { renderBody } from '../markdown/index.ts';
 import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../lib/urls.ts';
 import { editionFileName, PRIMARY_LANG } from '../../ingest/model.ts';
 import { ContentError, readBackground, readReply } from './front-matter.ts';
-import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
+import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies, type MemberIdentity } from './group.ts';
 import type { Archive, BackgroundPage, Edition, Reply, SourceDocument } from './model.ts';
 
 function markdownFiles(dir: string): string[] {
@@ -30,8 +30,8 @@ function subdirs(dir: string): string[] {
     .sort();
 }
 
-/** One edition's file → its edition; the file's name and folder must match its reply number, language and year. */
-export function loadEdition(absFile: string, shownAs: string): Edition {
+/** One edition's file → its edition; the file's name and folder must match its reply number, language and year. `bodies: false`: front-matter only (the catalogue: no body rendered, no Markdown kept). */
+export function loadEdition(absFile: string, shownAs: string, bodies = true): Edition {
   const parsed = readReply(readFileSync(absFile, 'utf8'), shownAs);
   const fm = parsed.frontMatter;
   const expected = editionFileName(fm.replyNo, fm.lang);
@@ -42,6 +42,7 @@ export function loadEdition(absFile: string, shownAs: string): Edition {
     throw new ContentError(`${shownAs}:${parsed.lineOf('year')}: year ${fm.year} does not match its folder`);
   }
   // Each edition's tables are data beside its own page (/en/2023-24/itib144/answer-table-1.csv for the English one).
+  if (!bodies) return { ...fm, markdown: '', bodyHtml: '', tables: [], file: shownAs };
   const tables: BodyTable[] = [];
   const body = renderBody(parsed.body, fm.lang, 'reply', fm.lang, { dataPath: editionPath(fm), tables });
   return { ...fm, markdown: parsed.body, bodyHtml: body, tables, file: shownAs };
@@ -95,16 +96,43 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
   });
 }
 
-export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archive {
+/** What part of the content an archive is read from (src/build: the catalogue reads every year without bodies, a year's unit one year with them). */
+export interface LoadOptions {
+  /** Only these budget years' replies (default: every year). */
+  years?: readonly string[];
+  /** Render bodies (default true); false: front-matter only. */
+  bodies?: boolean;
+  /** Who each reply's member is across every year (the catalogue's member identity); default: found from the replies read. */
+  identity?: MemberIdentity;
+  /** Read the background pages (default true). */
+  background?: boolean;
+  /** How to read one year's editions (default: each file with loadEdition); the catalogue reads them through its cache. */
+  readYear?: (year: string, files: string[], shownAs: (file: string) => string) => Edition[];
+}
+
+/** The year folders under `contentDir/replies` (budget years with replies). */
+export function contentYears(contentDir: string): string[] {
+  return subdirs(path.join(contentDir, 'replies')).map((d) => path.basename(d));
+}
+
+/** The edition files of one year, sorted. */
+export function yearFiles(contentDir: string, year: string): string[] {
+  return markdownFiles(path.join(contentDir, 'replies', year));
+}
+
+export function loadArchive(contentDir: string, repoRoot = process.cwd(), options: LoadOptions = {}): Archive {
   // Every edition file, grouped by id (the editions of one reply); an id has one file per language.
   const byId = new Map<string, Edition[]>();
+  const wanted = options.years ? new Set(options.years) : null;
+  const shownAs = (file: string) => path.relative(repoRoot, file) || file;
+  const readYear = options.readYear ?? ((_year: string, files: string[]) => files.map((f) => loadEdition(f, shownAs(f), options.bodies ?? true)));
   for (const yearDir of subdirs(path.join(contentDir, 'replies'))) {
-    for (const file of markdownFiles(yearDir)) {
-      const shownAs = path.relative(repoRoot, file) || file;
-      const edition = loadEdition(file, shownAs);
+    const year = path.basename(yearDir);
+    if (wanted && !wanted.has(year)) continue;
+    for (const edition of readYear(year, markdownFiles(yearDir), shownAs)) {
       const editions = byId.get(edition.id) ?? [];
       const clash = editions.find((e) => e.lang === edition.lang);
-      if (clash) throw new ContentError(`${shownAs}:2: id ${edition.id} (lang ${edition.lang}) is also used by ${clash.file}`);
+      if (clash) throw new ContentError(`${edition.file}:2: id ${edition.id} (lang ${edition.lang}) is also used by ${clash.file}`);
       editions.push(edition);
       byId.set(edition.id, editions);
     }
@@ -112,7 +140,7 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archi
   const replies = [...byId.values()].map(replyOf);
   sortReplies(replies);
   linkNeighbours(replies);
-  const background = markdownFiles(path.join(contentDir, 'pages', 'background')).map((f) =>
+  const background = options.background === false ? [] : markdownFiles(path.join(contentDir, 'pages', 'background')).map((f) =>
     loadBackground(f, path.relative(repoRoot, f) || f),
   );
   background.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareCodes(a.slug, b.slug)));
@@ -126,7 +154,7 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archi
     years,
     heads,
     programmes,
-    members: groupByMember(replies),
+    members: groupByMember(replies, options.identity),
     background,
     sources: describeSources(replies, background, repoRoot),
   };
