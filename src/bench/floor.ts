@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { readReply } from '../site/data/front-matter.ts';
+import { readReply } from '../model/front-matter.ts';
 
 export function buildFloor(repliesDir: string, outDir: string): number {
   const md = new MarkdownIt({ html: false });

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collectEnglishPieces, collectPieces, englishEdition, synthesize } from './synthesize.ts';
-import { searchIndexPath, searchShardsPath } from '../site/lib/urls.ts';
+import { searchIndexPath, searchShardsPath } from '../model/urls.ts';
 import { site as siteConfig } from '../../_data/site.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
 import { replyPageWeight, type PageWeight } from './page-weight.ts';

@@ -21,7 +21,7 @@ import dictSTCharacters from 'opencc-js/dict/STCharacters';
 import dictHKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
 import dictHKVariants from 'opencc-js/dict/HKVariants';
 import * as core from 'opencc-js/core';
-import { converterOf as pageConverter } from '../site/search/convert.js';
+import { converterOf as pageConverter } from '../browser/search/convert.js';
 
 /** The filtered dictionaries, as opencc-js DictLike strings ("source target|source target"). */
 export interface ConverterDict {

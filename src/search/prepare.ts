@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { readRecord, type SearchRecord, type SourceFile } from './records.ts';
+import { readRecord, type SearchRecord, type IndexEntry } from './records.ts';
 import { recordHtml } from './record-html.ts';
 import { Lexicon, lexiconOf, type LexiconPart } from './lexicon.ts';
 
@@ -21,7 +21,7 @@ function docOf(r: SearchRecord, language: string): PreparedDoc {
   return { url: r.url, html: recordHtml(r, language), year: r.year, meta: r.meta, filters: r.filters };
 }
 
-export function prepareDoc(src: SourceFile, language: string): PreparedDoc {
+export function prepareDoc(src: IndexEntry, language: string): PreparedDoc {
   return docOf(readRecord(src), language);
 }
 
@@ -31,13 +31,13 @@ export interface PreparedChunk {
 }
 
 /** Some source files as Pagefind documents, and their lexicon (lexicon.ts). */
-export function prepareChunk(sources: SourceFile[], language: string): PreparedChunk {
+export function prepareChunk(sources: IndexEntry[], language: string): PreparedChunk {
   const records = sources.map(readRecord);
   return { docs: records.map((r) => docOf(r, language)), lexicon: lexiconOf(records) };
 }
 
 interface Job {
-  sources: SourceFile[];
+  sources: IndexEntry[];
   resolve: (chunk: PreparedChunk) => void;
   reject: (e: Error) => void;
 }
@@ -87,7 +87,7 @@ export class PreparePool {
     }
   }
 
-  private run(sources: SourceFile[]): Promise<PreparedChunk> {
+  private run(sources: IndexEntry[]): Promise<PreparedChunk> {
     return new Promise((resolve, reject) => {
       this.queue.push({ sources, resolve, reject });
       this.pump();
@@ -95,7 +95,7 @@ export class PreparePool {
   }
 
   /** Prepared documents in the order of `sources`. */
-  async prepare(sources: SourceFile[]): Promise<PreparedDoc[]> {
+  async prepare(sources: IndexEntry[]): Promise<PreparedDoc[]> {
     const CHUNK = 250;
     const parts: Promise<PreparedChunk>[] = [];
     if (sources.length < 64) parts.push(Promise.resolve(prepareChunk(sources, this.language)));

@@ -6,7 +6,7 @@
  * sit outside `data-pagefind-body`, as written, for display; the body is the
  * text as index tokens (Chinese bigrams, see src/site/search/query.js).
  */
-import { escapeHtml } from '../site/lib/html.ts';
+import { escapeHtml } from '../lib/html.ts';
 import type { SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE, segmentText } from './segment.ts';
 

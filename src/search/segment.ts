@@ -3,7 +3,7 @@
  * src/site/search/query.js, shared with the search page, so the index and the
  * query are split by the same code (bigrams for Chinese, see that file for why).
  */
-import { closeGaps, indexTokens, INDEX_LANGUAGE } from '../site/search/query.js';
+import { closeGaps, indexTokens, INDEX_LANGUAGE } from '../browser/search/query.js';
 
 export { INDEX_LANGUAGE };
 

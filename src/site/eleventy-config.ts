@@ -12,10 +12,10 @@
 import Eleventy from '@11ty/eleventy';
 import type { Settings } from '../../_data/site.ts';
 import { chartsPlugin } from './charts/plugin.ts';
-import type { Archive } from './data/model.ts';
+import type { Archive } from '../model/reply.ts';
 import type { RouteTable } from './data/routes.ts';
 import { relativizeHtml } from './lib/relative-url.ts';
-import { absoluteUrl } from './lib/urls.ts';
+import { absoluteUrl } from '../model/urls.ts';
 
 const TEMPLATES = 'src/site/pages';
 

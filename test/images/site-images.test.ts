@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { settingsFromEnv } from '../../_data/site.ts';
-import { ogImagePath } from '../../src/site/lib/urls.ts';
+import { ogImagePath } from '../../src/model/urls.ts';
 import { requireSite } from '../support/site.ts';
 
 /** The site URL the build under test was made with (the same environment). */

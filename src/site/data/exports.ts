@@ -6,8 +6,8 @@
  */
 import type { ReplyLang } from '../../ingest/model.ts';
 import { csvFile } from '../lib/csv.ts';
-import { editionPath, publicUrl } from '../lib/urls.ts';
-import { REPLY_FIELDS, type Edition, type Reply } from './model.ts';
+import { editionPath, publicUrl } from '../../model/urls.ts';
+import { REPLY_FIELDS, type Edition, type Reply } from '../../model/reply.ts';
 
 export const CSV_COLUMNS = [
   'id', 'year', 'lang', 'bureau', 'session', 'replyNo', 'questionNo', 'member', 'memberRef',

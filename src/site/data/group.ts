@@ -5,9 +5,9 @@
  * fixed-locale collation, then code-point order as the tie-break.
  */
 import { site } from '../../../_data/site.ts';
-import { headPath, memberPath, programmePath, yearPath } from '../lib/urls.ts';
+import { headPath, memberPath, programmePath, yearPath } from '../../model/urls.ts';
 import { PRIMARY_LANG, type ReplyFrontMatter, type ReplyLang } from '../../ingest/model.ts';
-import type { HeadGroup, MemberGroup, Names, ProgrammeGroup, Reply, ReplyLink, YearGroup } from './model.ts';
+import type { HeadGroup, MemberGroup, Names, ProgrammeGroup, Reply, ReplyLink, YearGroup } from '../../model/reply.ts';
 
 const plain = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -6,13 +6,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BodyTable } from '../markdown/env.ts';
 import { renderBody } from '../markdown/index.ts';
-import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../lib/urls.ts';
+import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../../model/urls.ts';
 import { editionFileName, PRIMARY_LANG } from '../../ingest/model.ts';
-import { ContentError, readBackground, readReply } from './front-matter.ts';
+import { ContentError, readBackground, readReply } from '../../model/front-matter.ts';
 import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
-import type { Archive, BackgroundPage, Edition, Reply, SourceDocument } from './model.ts';
+import type { Archive, BackgroundPage, BodyTable, Edition, Reply, SourceDocument } from '../../model/reply.ts';
 
 function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -7,8 +7,8 @@
  * search index read this table, so a new kind of page is added here once.
  */
 import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
-import { feedPath, localize, membersPath, TABLES_JSON_PATH } from '../lib/urls.ts';
-import type { Archive, Reply } from './model.ts';
+import { feedPath, localize, membersPath, TABLES_JSON_PATH } from '../../model/urls.ts';
+import type { Archive, Reply } from '../../model/reply.ts';
 
 /** Pages with one fixed path, one per interface language. */
 const SINGLE_PAGES = {

@@ -4,11 +4,10 @@
  * and its script via the layout's `head` option.
  */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { html, raw } from '../lib/html.ts';
+import { html, raw } from '../../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, searchForm } from '../lib/layout.ts';
-import { OFFLINE_SEARCH_SCRIPT } from '../../search/offline-bundle.ts';
-import { searchIndexPath } from '../lib/urls.ts';
+import { OFFLINE_SEARCH_SCRIPT, searchIndexPath } from '../../model/urls.ts';
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 
 export const data = pagesOf('search');

@@ -1,6 +1,5 @@
 /** The shapes the templates read: one reply, and the groupings computed once per build. */
-import type { BackgroundFrontMatter, ReplyFrontMatter, ReplyLang } from '../../ingest/model.ts';
-import type { BodyTable } from '../markdown/env.ts';
+import type { BackgroundFrontMatter, ReplyFrontMatter, ReplyLang } from '../ingest/model.ts';
 
 /**
  * The reply's front-matter fields (src/ingest/model.ts), in the order the
@@ -156,4 +155,14 @@ export function nameFor(names: Names, lang: ReplyLang): { text: string; lang: Re
   if (found !== undefined) return { text: found, lang };
   for (const l of Object.keys(names) as ReplyLang[]) return { text: names[l]!, lang: l };
   return null;
+}
+
+/** A table of a body as data: cells as the reader sees them (Markdown escapes resolved). */
+export interface BodyTable {
+  /** The table's anchor on the page, stable per section: `answer-table-1`. */
+  id: string;
+  /** The caption as plain text in the label language: `答覆：表 1`. */
+  caption: string;
+  header: string[];
+  rows: string[][];
 }

@@ -10,8 +10,8 @@
  * and a bare YAML number is accepted only when it cannot have lost a digit).
  */
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
-import type { BackgroundFrontMatter, CodeName, ReplyFrontMatter } from '../../ingest/model.ts';
-import { REPLY_FIELDS, type ReplyField } from './model.ts';
+import type { BackgroundFrontMatter, CodeName, ReplyFrontMatter } from '../ingest/model.ts';
+import { REPLY_FIELDS, type ReplyField } from './reply.ts';
 
 export class ContentError extends Error {}
 

@@ -6,7 +6,7 @@
  * these, and the browser code mirrors replyPath in src/site/search/query.js
  * (test/site/urls.test.ts checks the two agree), so a URL is defined once.
  */
-import { site, type InterfaceLang } from '../../../_data/site.ts';
+import { site, type InterfaceLang } from '../../_data/site.ts';
 
 export function replyPath(r: { year: string; replyNo: string }): string {
   return `/${r.year}/${r.replyNo.toLowerCase()}/`;
@@ -115,3 +115,6 @@ export function searchIndexPath(lang: InterfaceLang): string {
 export function searchShardsPath(lang: InterfaceLang): string {
   return `${searchIndexPath(lang).replace(/\/$/, '')}-shards/`;
 }
+
+/** The classic script the offline search page loads (src/site/pages/search.11ty.ts; written by src/search/offline-bundle.ts). */
+export const OFFLINE_SEARCH_SCRIPT = 'search/search-offline.js';
