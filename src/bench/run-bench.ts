@@ -95,7 +95,7 @@ export function stages(scratch: string): Stage[] {
     { name: 'images', command: build('images'), output: [join(site, 'og')] },
     {
       name: 'floor (markdown-it + write)',
-      command: `cd '${ROOT}' && '${tsx}' -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${join(content, 'replies')}' '${join(scratch, '_floor')}'`,
+      command: `cd '${ROOT}' && '${tsx}' -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${content}' '${join(scratch, '_floor')}'`,
       output: [join(scratch, '_floor')],
     },
     // The per-step processes above each pay Node's and tsx's start-up; the

@@ -1,8 +1,8 @@
 /** The shapes the templates read: one reply, and the groupings computed once per build. */
-import type { BackgroundFrontMatter, ReplyFrontMatter, ReplyLang } from '../ingest/model.ts';
+import type { BackgroundFrontMatter, ReplyFrontMatter, ReplyLang } from './front-matter-types.ts';
 
 /**
- * The reply's front-matter fields (src/ingest/model.ts), in the order the
+ * The reply's front-matter fields (src/model/front-matter-types.ts), in the order the
  * ingest writes them. The reader (front-matter.ts) checks each, the data
  * exports publish them in this order; the type check below fails when a
  * field is added to the model and not here.

@@ -38,7 +38,7 @@ const join = (es: Entry[]): string => es.map((e) => e.join(' ')).join('|');
 /** A group of dictionaries without the empty ones (opencc-js rejects an empty dictionary string). */
 const group = (...dicts: string[]): string[] => dicts.filter(Boolean);
 
-/** The page's converter (src/site/search/convert.js) from a ConverterDict, with opencc-js's core. */
+/** The page's converter (src/browser/search/convert.js) from a ConverterDict, with opencc-js's core. */
 export function converterOf(dict: ConverterDict): (s: string) => string {
   return pageConverter(core, dict);
 }

@@ -4,9 +4,9 @@ import { prepareChunk } from './prepare.ts';
 import type { IndexEntry } from './records.ts';
 
 const { language } = workerData as { language: string };
-parentPort?.on('message', (sources: IndexEntry[]) => {
+parentPort?.on('message', (entries: IndexEntry[]) => {
   try {
-    parentPort?.postMessage({ chunk: prepareChunk(sources, language) });
+    parentPort?.postMessage({ chunk: prepareChunk(entries, language) });
   } catch (e) {
     parentPort?.postMessage({ error: (e as Error).message });
   }

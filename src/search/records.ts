@@ -1,15 +1,15 @@
 /**
  * Reply Markdown → search records. The index is built from the generated
- * reply files (the model contract in src/ingest/model.ts), not by scraping
+ * reply files (the model contract in src/model/front-matter-types.ts), not by scraping
  * rendered HTML: the records then hold exactly the question, answer and
  * annexes plus metadata, never navigation or footers, and no HTML parser is
  * needed. Files are read by the one reader (src/model/front-matter.ts)
  * and URLs come from the one URL scheme (src/model/urls.ts).
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { PRIMARY_LANG, type ReplyFrontMatter, type BackgroundFrontMatter, type ReplyLang } from '../ingest/model.ts';
-import { readBackground, readReply } from '../model/front-matter.ts';
+import { relative, resolve } from 'node:path';
+import type { ReplyFrontMatter, BackgroundFrontMatter, ReplyLang } from '../model/front-matter-types.ts';
+import { PRIMARY_LANG } from '../model/languages.ts';
+import { backgroundFiles, editionFiles, readBackgroundFile, readEditionFile } from '../model/content-files.ts';
 import type { Archive } from '../model/reply.ts';
 import { backgroundPath, replyPath } from '../model/urls.ts';
 import { sameColon } from '../browser/search/query.js';
@@ -75,17 +75,6 @@ export function backgroundRecord(fm: BackgroundFrontMatter, body: string): Searc
   };
 }
 
-function listMarkdown(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listMarkdown(p));
-    else if (entry.name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
 /** A file to index: a reply edition (its shard is its year directory) or a background page (primary shard). */
 export interface IndexEntry {
   file: string;
@@ -96,18 +85,12 @@ export interface IndexEntry {
   shard: string;
 }
 
-/** Every reply (content/replies/<year>/*.md) and background page (content/pages/background/*.md), sorted by path. */
+/** Every reply edition and background page of contentDir, from the one walker of content/ (src/model/content-files.ts). */
 export function listIndexEntries(contentDir: string): IndexEntry[] {
-  const replies = join(contentDir, 'replies');
   return [
-    ...listMarkdown(replies).map((file) => ({ file, kind: 'reply' as const, lang: editionLangOf(file), shard: relative(replies, file).split(sep)[0] ?? '' })),
-    ...listMarkdown(join(contentDir, 'pages', 'background')).map((file) => ({ file, kind: 'background' as const, lang: PRIMARY_LANG, shard: 'background' })),
+    ...editionFiles(contentDir).map(({ file, year, lang }) => ({ file, kind: 'reply' as const, lang, shard: year })),
+    ...backgroundFiles(contentDir).map((file) => ({ file, kind: 'background' as const, lang: PRIMARY_LANG, shard: 'background' })),
   ];
-}
-
-/** The language of a reply edition's file: `itib001.en.md` is English, `itib001.md` the primary language (src/ingest/model.ts editionFileName). */
-function editionLangOf(file: string): ReplyLang {
-  return /\.en\.md$/.test(file) ? 'en' : PRIMARY_LANG;
 }
 
 /** What indexEntries reads of the site's route table (src/site/data/routes.ts RouteTable): plain data, so search does not import the site. */
@@ -131,14 +114,13 @@ export function indexEntries(archive: Archive, routes: IndexedRoutes): IndexEntr
   ];
 }
 
-export function readRecord(src: IndexEntry): SearchRecord {
-  const name = relative(process.cwd(), src.file);
-  const text = readFileSync(src.file, 'utf8');
-  if (src.kind === 'background') {
-    const { frontMatter, body } = readBackground(text, name);
+export function readRecord(entry: IndexEntry): SearchRecord {
+  const name = relative(process.cwd(), entry.file);
+  if (entry.kind === 'background') {
+    const { frontMatter, body } = readBackgroundFile(entry.file, name);
     return backgroundRecord(frontMatter, body);
   }
-  const { frontMatter, body } = readReply(text, name);
+  const { frontMatter, body } = readEditionFile(entry.file, name);
   return replyRecord(frontMatter, body);
 }
 

@@ -2,7 +2,7 @@
  * Eleventy, configured by arguments: `writePages` renders every route of the
  * route table (data/routes.ts) into `outDir` with the templates in
  * src/site/pages (TypeScript, *.11ty.ts; every interpolation goes through the
- * escaping `html` tag of lib/html.ts), one layout and one link rewrite.
+ * escaping `html` tag of src/lib/html.ts), one layout and one link rewrite.
  *
  * The archive, the route table and the settings reach the templates as
  * global data. Each page carries only its light route (pagination alias

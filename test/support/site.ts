@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ReplyFrontMatter } from '../../src/ingest/model.ts';
+import type { ReplyFrontMatter } from '../../src/model/front-matter-types.ts';
 import { readReply as readReplyText } from '../../src/model/front-matter.ts';
 import { memberSlug } from '../../src/model/urls.ts';
 

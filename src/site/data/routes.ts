@@ -50,7 +50,7 @@ const SITE_FILES = {
 
 /**
  * Pages that list replies and have an Atom feed of them beside them
- * (`feed.xml` in the page's folder, lib/urls.ts feedPath), in every interface
+ * (`feed.xml` in the page's folder, src/model/urls.ts feedPath), in every interface
  * language. A feed route has kind `feed`, `feedOf` the page's kind and the
  * page's index.
  */
