@@ -21,15 +21,13 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../_data/site.ts';
-import { searchIndexPath } from '../site/lib/urls.ts';
+import { OFFLINE_SEARCH_SCRIPT, searchIndexPath } from '../model/urls.ts';
 import { OPENCC_CORE } from './build-index.ts';
 
-/** The classic script the offline search page loads (src/site/pages/search.11ty.ts). */
-export const OFFLINE_SEARCH_SCRIPT = 'search/search-offline.js';
 
 const GLOBAL = 'legcoOfflineSearch';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLIENT_DIR = join(ROOT, 'src', 'site', 'search');
+const CLIENT_DIR = join(ROOT, 'src', 'browser', 'search');
 /** Read by the page as text (JSON); everything else is binary (gzipped Pagefind files, WebAssembly). */
 const TEXT = /\.json$/;
 
@@ -82,7 +80,7 @@ export function dataScript(path: string, bytes: Buffer): string {
 /** Rewrites the search page and index installed in `siteDir` (by buildSearchIndex) for file://. */
 export async function writeOfflineSearch(siteDir: string): Promise<{ files: number }> {
   const moduleName = (path: string) => `${GLOBAL}.modules[${JSON.stringify(path)}]`;
-  // Each language's index (/pagefind/, /pagefind-en/ when the archive has English editions), with its years' bundles (its shards.json).
+  // Each language's index (/pagefind/, /pagefind-en/ when the archive has English editions), with its shards.
   const yearsOf = (dir: string): string[] => {
     const manifest = join(siteDir, dir, 'shards.json');
     if (!existsSync(manifest)) return [];

@@ -4,35 +4,19 @@
  * Bodies are rendered here, once, and the groupings computed here, once; the
  * page templates only look things up.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BodyTable } from '../markdown/env.ts';
 import { renderBody } from '../markdown/index.ts';
-import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../lib/urls.ts';
-import { editionFileName, PRIMARY_LANG } from '../../ingest/model.ts';
-import { ContentError, readBackground, readReply } from './front-matter.ts';
+import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../../model/urls.ts';
+import { PRIMARY_LANG } from '../../model/languages.ts';
+import { backgroundFiles, editionFileName, editionFiles, readBackgroundFile, readEditionFile } from '../../model/content-files.ts';
+import { ContentError } from '../../model/front-matter.ts';
+import { metaPathOf, readSourceMeta } from '../../model/source-meta.ts';
 import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies, type MemberIdentity } from './group.ts';
-import type { Archive, BackgroundPage, Edition, Reply, SourceDocument } from './model.ts';
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
-
-function subdirs(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
+import type { Archive, BackgroundPage, BodyTable, Edition, Reply, SourceDocument } from '../../model/reply.ts';
 
 /** One edition's file → its edition; the file's name and folder must match its reply number, language and year. `bodies: false`: front-matter only (the catalogue: no body rendered, no Markdown kept). */
 export function loadEdition(absFile: string, shownAs: string, bodies = true): Edition {
-  const parsed = readReply(readFileSync(absFile, 'utf8'), shownAs);
+  const parsed = readEditionFile(absFile, shownAs);
   const fm = parsed.frontMatter;
   const expected = editionFileName(fm.replyNo, fm.lang);
   if (path.basename(absFile) !== expected) {
@@ -71,7 +55,7 @@ export function loadReply(absFile: string, shownAs: string): Reply {
 }
 
 function loadBackground(absFile: string, shownAs: string): BackgroundPage {
-  const parsed = readBackground(readFileSync(absFile, 'utf8'), shownAs);
+  const parsed = readBackgroundFile(absFile, shownAs);
   const fm = parsed.frontMatter;
   return { ...fm, path: backgroundPath(fm.slug), file: shownAs, markdown: parsed.body, bodyHtml: renderBody(parsed.body, fm.lang, 'page') };
 }
@@ -82,15 +66,13 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
   for (const r of replies) for (const e of Object.values(r.editions)) counts.set(e.source.file, (counts.get(e.source.file) ?? 0) + 1);
   for (const b of background) if (!counts.has(b.source.file)) counts.set(b.source.file, 0);
   return [...counts.keys()].sort().map((file) => {
-    const metaFile = path.join(repoRoot, file.replace(/\.[^./]+$/, '') + '.meta.json');
-    let meta: Record<string, unknown> = {};
-    if (existsSync(metaFile)) meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    const meta = readSourceMeta(path.join(repoRoot, file), metaPathOf(file));
     return {
       file,
-      title: typeof meta.title === 'string' ? meta.title : path.basename(file),
-      originalFile: typeof meta.originalFile === 'string' ? meta.originalFile : null,
-      session: typeof meta.session === 'number' ? meta.session : null,
-      lang: meta.lang === 'zh-Hant-HK' || meta.lang === 'en' ? meta.lang : null,
+      title: meta.title ?? path.basename(file),
+      originalFile: meta.originalFile ?? null,
+      session: meta.session ?? null,
+      lang: meta.lang ?? null,
       replies: counts.get(file) ?? 0,
     };
   });
@@ -110,14 +92,15 @@ export interface LoadOptions {
   readYear?: (year: string, files: string[], shownAs: (file: string) => string) => Edition[];
 }
 
-/** The year folders under `contentDir/replies` (budget years with replies). */
-export function contentYears(contentDir: string): string[] {
-  return subdirs(path.join(contentDir, 'replies')).map((d) => path.basename(d));
-}
-
-/** The edition files of one year, sorted. */
-export function yearFiles(contentDir: string, year: string): string[] {
-  return markdownFiles(path.join(contentDir, 'replies', year));
+/** The edition files of each year (content-files.ts editionFiles), by year. */
+export function filesByYear(contentDir: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { file, year } of editionFiles(contentDir)) {
+    const files = out.get(year) ?? [];
+    files.push(file);
+    out.set(year, files);
+  }
+  return out;
 }
 
 export function loadArchive(contentDir: string, repoRoot = process.cwd(), options: LoadOptions = {}): Archive {
@@ -126,10 +109,9 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd(), option
   const wanted = options.years ? new Set(options.years) : null;
   const shownAs = (file: string) => path.relative(repoRoot, file) || file;
   const readYear = options.readYear ?? ((_year: string, files: string[]) => files.map((f) => loadEdition(f, shownAs(f), options.bodies ?? true)));
-  for (const yearDir of subdirs(path.join(contentDir, 'replies'))) {
-    const year = path.basename(yearDir);
+  for (const [year, files] of filesByYear(contentDir)) {
     if (wanted && !wanted.has(year)) continue;
-    for (const edition of readYear(year, markdownFiles(yearDir), shownAs)) {
+    for (const edition of readYear(year, files, shownAs)) {
       const editions = byId.get(edition.id) ?? [];
       const clash = editions.find((e) => e.lang === edition.lang);
       if (clash) throw new ContentError(`${edition.file}:2: id ${edition.id} (lang ${edition.lang}) is also used by ${clash.file}`);
@@ -140,7 +122,7 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd(), option
   const replies = [...byId.values()].map(replyOf);
   sortReplies(replies);
   linkNeighbours(replies);
-  const background = options.background === false ? [] : markdownFiles(path.join(contentDir, 'pages', 'background')).map((f) =>
+  const background = (options.background === false ? [] : backgroundFiles(contentDir)).map((f) =>
     loadBackground(f, path.relative(repoRoot, f) || f),
   );
   background.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareCodes(a.slug, b.slug)));

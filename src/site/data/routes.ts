@@ -10,8 +10,8 @@
  * of page is added here once.
  */
 import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
-import { DATA_INDEX_PATH, feedPath, localize, membersPath, SHELL_SITEMAP_PATH, SITEMAP_INDEX_PATH, yearDataPath, yearOfPath, yearSitemapPath } from '../lib/urls.ts';
-import type { Archive, Reply } from './model.ts';
+import { DATA_INDEX_PATH, feedPath, localize, membersPath, SHELL_SITEMAP_PATH, SITEMAP_INDEX_PATH, yearDataPath, yearOfPath, yearSitemapPath } from '../../model/urls.ts';
+import type { Archive, Reply } from '../../model/reply.ts';
 
 /** Pages with one fixed path, one per interface language. */
 const SINGLE_PAGES = {
@@ -64,7 +64,7 @@ const SITE_FILES = {
 
 /**
  * Pages that list replies and have an Atom feed of them beside them
- * (`feed.xml` in the page's folder, lib/urls.ts feedPath), in every interface
+ * (`feed.xml` in the page's folder, src/model/urls.ts feedPath), in every interface
  * language. A feed route has kind `feed`, `feedOf` the page's kind and the
  * page's index.
  */

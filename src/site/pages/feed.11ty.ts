@@ -16,19 +16,18 @@
  * relative to the feed, which a feed reader resolves against the feed's own
  * address (RFC 4287 §7; never a placeholder domain).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { site } from '../../../_data/site.ts';
-import { markdownToText } from '../../search/records.ts';
-import { readReply } from '../data/front-matter.ts';
-import type { Reply } from '../data/model.ts';
+import { markdownToText } from '../../model/text.ts';
+import { readEditionFile } from '../../model/content-files.ts';
+import type { Reply } from '../../model/reply.ts';
 import { pagesOf, repliesOf, type TemplateData } from '../data/routes.ts';
-import { escapeHtml } from '../lib/html.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { formatYear, strings } from '../lib/i18n.ts';
 import { listTitle } from '../lib/parts.ts';
 import { relativeUrl } from '../lib/relative-url.ts';
-import { absoluteUrl, localize } from '../lib/urls.ts';
+import { absoluteUrl, localize } from '../../model/urls.ts';
 import { sectionMarkdown } from '../markdown/sections.ts';
 
 export const data = pagesOf('feed');
@@ -41,7 +40,7 @@ export const FEED_ENTRIES = 50;
  * keeps none (front-matter only), so its feeds read the few files they list.
  */
 function markdownOf(r: Reply): string {
-  return r.markdown || readReply(readFileSync(resolve(r.file), 'utf8'), r.file).body;
+  return r.markdown || readEditionFile(resolve(r.file), r.file).body;
 }
 
 /** Text as XML character data: escaped, and without the control characters XML 1.0 forbids. */

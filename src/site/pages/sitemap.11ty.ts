@@ -6,8 +6,8 @@
  * file may hold 50,000 URLs.
  */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { escapeHtml } from '../lib/html.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { escapeHtml } from '../../lib/html.ts';
+import { absoluteUrl } from '../../model/urls.ts';
 
 export const data = pagesOf('sitemap');
 

@@ -3,23 +3,26 @@
  * root-absolute and unencoded; the relative-URL transform turns them into
  * page-relative, percent-encoded links in the written HTML. The route table
  * (data/routes.ts), the search index (src/search) and the share cards use
- * these, and the browser code mirrors replyPath in src/site/search/query.js
+ * these, and the browser code mirrors replyPath in src/browser/search/query.js
  * (test/site/urls.test.ts checks the two agree), so a URL is defined once.
  */
-import { site, type InterfaceLang } from '../../../_data/site.ts';
+import { PRIMARY_LANG, type Lang } from './languages.ts';
+
+/** URL prefix per interface language: the primary language at the site root (""), the others under "/<prefix>/". */
+const PREFIX: Record<Lang, string> = { 'zh-Hant-HK': '', en: 'en' };
 
 export function replyPath(r: { year: string; replyNo: string }): string {
   return `/${r.year}/${r.replyNo.toLowerCase()}/`;
 }
 
-/** A reply's page in `lang` as a template with `{year}` and `{replyno}` (the search page's reply-number jump, src/site/search/query.js). */
-export function replyPathTemplate(lang: InterfaceLang): string {
+/** A reply's page in `lang` as a template with `{year}` and `{replyno}` (the search page's reply-number jump, src/browser/search/query.js). */
+export function replyPathTemplate(lang: Lang): string {
   const year = '0000-00'; // a year-shaped stand-in, so localize places the language as for a real year
   return localize(replyPath({ year, replyNo: '{replyno}' }), lang).replace(year, '{year}');
 }
 
 /** The page of a reply's edition in its own language: /2023-24/itib001/, /2023-24/en/itib001/. */
-export function editionPath(e: { year: string; replyNo: string; lang: InterfaceLang }): string {
+export function editionPath(e: { year: string; replyNo: string; lang: Lang }): string {
   return localize(replyPath(e), e.lang);
 }
 
@@ -56,7 +59,7 @@ export function programmePath(year: string, headCode: string, programmeCode: str
  * made one "-", and no "." or "-" at either end. So a slug is never a URL
  * scheme (no ":"), never "." or ".." and never leaves /members/. A name with
  * no letter or digit has no slug: the reader of the reply model rejects it
- * (data/front-matter.ts), and this throws rather than write /members/-/.
+ * (front-matter.ts), and this throws rather than write /members/-/.
  */
 export function memberSlug(name: string): string {
   const slug = name.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[.-]+|[.-]+$/g, '');
@@ -95,8 +98,8 @@ export function yearOfPath(path: string): string | null {
  * English inside the year's folder for a page of a year (`/2023-24/en/itib001/`,
  * so a year's unit holds both interfaces), else under `/en/` (`/en/members/…`).
  */
-export function localize(path: string, lang: InterfaceLang): string {
-  const prefix = site.prefix[lang];
+export function localize(path: string, lang: Lang): string {
+  const prefix = PREFIX[lang];
   if (!prefix) return path;
   const year = yearOfPath(path);
   return year === null ? `/${prefix}${path}` : `/${year}/${prefix}${path.slice(year.length + 1)}`;
@@ -148,7 +151,7 @@ export function ogImagePath(pagePath: string): string {
  * search page loads the newest year's and merges another year's (mergeIndex)
  * only when a reader searches it.
  */
-export function yearSearchPath(year: string, lang: InterfaceLang): string {
+export function yearSearchPath(year: string, lang: Lang): string {
   return `/${year}${searchIndexPath(lang)}`;
 }
 
@@ -157,8 +160,8 @@ export function yearSearchPath(year: string, lang: InterfaceLang): string {
  * and `/pagefind-en/` hold `shards.json` (every year's bundle, the filters),
  * the converter and the vocabulary; the bundles themselves are in the years.
  */
-export function searchIndexPath(lang: InterfaceLang): string {
-  return lang === site.defaultLang ? '/pagefind/' : `/pagefind-${lang}/`;
+export function searchIndexPath(lang: Lang): string {
+  return lang === PRIMARY_LANG ? '/pagefind/' : `/pagefind-${lang}/`;
 }
 
 /** The 404 page's script that sends an old address (`/en/<year>/…`) to its new place (assets/moved.js). */
@@ -174,3 +177,6 @@ export const SHELL_SITEMAP_PATH = '/sitemap-shell.xml';
 
 /** The sitemap index: every unit's part and the shell's. */
 export const SITEMAP_INDEX_PATH = '/sitemap.xml';
+
+/** The classic script the offline search page loads (src/site/pages/search.11ty.ts; written by src/search/offline-bundle.ts). */
+export const OFFLINE_SEARCH_SCRIPT = 'search/search-offline.js';
