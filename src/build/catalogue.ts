@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { loadArchive, loadEdition } from '../site/data/load.ts';
 import { memberIdentity, type MemberIdentity } from '../site/data/group.ts';
-import type { Archive, Edition } from '../site/data/model.ts';
+import type { Archive, Edition } from '../model/reply.ts';
 
 /** The cache root (`.cache`, or ARCHIVE_CACHE). */
 export function cacheRoot(): string {

@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
-import type { Archive } from '../site/data/model.ts';
-import { yearFiles } from '../site/data/load.ts';
+import type { Archive } from '../model/reply.ts';
+import { filesByYear } from '../site/data/load.ts';
 import { catalogueSlice, catalogueYears, type CatalogueSlice } from './catalogue.ts';
 
 export interface UnitPlan {
@@ -51,7 +51,7 @@ export function codeHash(): string {
 /** The hash of a year's content files (names and bytes). */
 export function contentHash(contentDir: string, year: string): string {
   const hash = createHash('sha256');
-  for (const f of yearFiles(contentDir, year)) hash.update(path.basename(f)).update('\u0000').update(readFileSync(f)).update('\u0000');
+  for (const f of filesByYear(contentDir).get(year) ?? []) hash.update(path.basename(f)).update('\u0000').update(readFileSync(f)).update('\u0000');
   return hash.digest('hex');
 }
 

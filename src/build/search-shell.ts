@@ -8,12 +8,12 @@
 import type { Settings } from '../../_data/site.ts';
 import { buildShellSearch as writeShellSearch, type YearSearchSummary } from '../search/build-index.ts';
 import { writeOfflineSearch } from '../search/offline-bundle.ts';
-import { searchSources } from '../search/records.ts';
-import type { Archive } from '../site/data/model.ts';
+import { indexEntries } from '../search/records.ts';
+import type { Archive } from '../model/reply.ts';
 import type { RouteTable } from '../site/data/routes.ts';
 
 export async function buildShellSearch(settings: Settings, catalogue: Archive, shellRoutes: RouteTable, years: readonly YearSearchSummary[], siteDir: string): Promise<void> {
-  const r = await writeShellSearch(siteDir, searchSources(catalogue, shellRoutes), [...years]);
+  const r = await writeShellSearch(siteDir, indexEntries(catalogue, shellRoutes), [...years]);
   console.log(`Search: ${years.length} year bundle(s) in the manifest, ${r.pages} shell page(s)`);
   // The offline mirror searches from disk: the same index and page as classic scripts (file:// blocks modules and fetch)
   if (settings.offline) console.log(`Search offline: ${(await writeOfflineSearch(siteDir)).files} index files as classic scripts`);

@@ -8,7 +8,7 @@
  * lists it (the latest entries only).
  */
 import type { Settings } from '../../_data/site.ts';
-import type { Archive } from '../site/data/model.ts';
+import type { Archive } from '../model/reply.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
 import { buildImages } from '../site/images/build-images.ts';

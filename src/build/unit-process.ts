@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildYearSearch } from '../search/build-index.ts';
-import { searchSources } from '../search/records.ts';
+import { indexEntries } from '../search/records.ts';
 import { loadArchive } from '../site/data/load.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
@@ -27,7 +27,7 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
     // The seam for src/open-data's writeYearExports: today the year's exports are routes rendered with the pages.
     exports: async () => {},
     search: async () => {
-      result.search = await buildYearSearch(siteDir, year, searchSources(archive, routes));
+      result.search = await buildYearSearch(siteDir, year, indexEntries(archive, routes));
     },
     cards: async () => {
       await buildImages(siteDir, cardList(archive, routes), { measureBytes: false });

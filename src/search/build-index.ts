@@ -243,7 +243,7 @@ async function withChunkSize<T>(size: number | undefined, run: () => Promise<T>)
  * the address of the folder above its `pagefind/`, so the pages are indexed
  * relative to it (and a year's bundle works wherever the year is served).
  */
-async function indexBundle(siteDir: string, dir: string, sources: SourceFile[], lang: InterfaceLang, primary: boolean, cacheDir: string | null, used: Set<string>, base = '/') {
+async function indexBundle(siteDir: string, dir: string, sources: IndexEntry[], lang: InterfaceLang, primary: boolean, cacheDir: string | null, used: Set<string>, base = '/') {
   const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
   const pool = new PreparePool(language);
   try {
@@ -266,7 +266,7 @@ async function indexBundle(siteDir: string, dir: string, sources: SourceFile[], 
  * holds only the index (no Pagefind runtime): the search page loads the
  * runtime from the shell and merges the year with mergeIndex.
  */
-export async function buildYearSearch(siteDir: string, year: string, sources: SourceFile[], opts: Pick<BuildSearchOptions, 'indexChunkSize' | 'cacheDir' | 'log'> = {}): Promise<YearSearchSummary[]> {
+export async function buildYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: Pick<BuildSearchOptions, 'indexChunkSize' | 'cacheDir' | 'log'> = {}): Promise<YearSearchSummary[]> {
   const log = opts.log ?? (() => {});
   const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
   const used = new Set<string>();
@@ -295,7 +295,7 @@ export async function buildYearSearch(siteDir: string, year: string, sources: So
  * converter and the vocabulary merged from the years' summaries. Needs no
  * reply of any year: only the summaries.
  */
-export async function buildShellSearch(siteDir: string, shellSources: SourceFile[], summaries: YearSearchSummary[], opts: Pick<BuildSearchOptions, 'indexChunkSize' | 'log' | 'installAssets'> = {}): Promise<{ pages: number }> {
+export async function buildShellSearch(siteDir: string, shellSources: IndexEntry[], summaries: YearSearchSummary[], opts: Pick<BuildSearchOptions, 'indexChunkSize' | 'log' | 'installAssets'> = {}): Promise<{ pages: number }> {
   const log = opts.log ?? (() => {});
   for (const lang of site.languages) rmSync(join(siteDir, searchIndexPath(lang)), { recursive: true, force: true });
   if (opts.installAssets !== false) installClient(siteDir);
@@ -353,7 +353,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
       return { pages, shards: [{ name: 'all', pages, dir: 'pagefind' }], strategy, reused: 0 };
     });
   }
-  const sources = opts.sources ?? listSources(opts.contentDir);
+  const sources = opts.entries ?? listIndexEntries(opts.contentDir);
   if (!sources.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(opts.contentDir, 'replies')}`);
   const years = [...new Set(sources.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort();
   const summaries: YearSearchSummary[] = [];

@@ -4,7 +4,7 @@
  * `tables.json`): for each year, its counts and the address of each file.
  */
 import { pagesOf, YEAR_FILES, type TemplateData } from '../data/routes.ts';
-import { publicUrl } from '../lib/urls.ts';
+import { publicUrl } from '../../model/urls.ts';
 
 export const data = pagesOf('data-index');
 

@@ -1,7 +1,7 @@
 /** /sitemap.xml: the sitemap index of the shell's part and every year's part (sitemap.11ty.ts), on the site URL. */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { escapeHtml } from '../lib/html.ts';
-import { absoluteUrl, SHELL_SITEMAP_PATH, yearSitemapPath } from '../lib/urls.ts';
+import { escapeHtml } from '../../lib/html.ts';
+import { absoluteUrl, SHELL_SITEMAP_PATH, yearSitemapPath } from '../../model/urls.ts';
 
 export const data = pagesOf('sitemap-index');
 
