@@ -7,7 +7,10 @@
  *    fixed compression, everything under one top folder. Same commit → same bytes.
  *
  * Options: --site <dir> (default dist/offline-site), --zip <file> (default
- * dist/archive-offline.zip). ARCHIVE_CONTENT and SITE_URL are read as by `npm run build`.
+ * dist/archive-offline.zip), --units <dir>: instead of one zip, one per budget
+ * year, `<dir>/archive-offline-<year>.zip`, each the shell (home, members,
+ * search…) with that year's unit (issue 16: a mirror of one year). ARCHIVE_CONTENT
+ * and SITE_URL are read as by `npm run build`.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -33,19 +36,24 @@ const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
  * directories despite the UTF-8 flag; a Unix origin makes it keep the bytes.
  */
 const UNIX = 3;
-const SHARE_CARDS = 'og/';
+/** The shell's share cards and a year's (og/, 2023-24/og/). */
+const SHARE_CARDS = /^(\d{4}-\d{2}\/)?og\//;
+/** A year's unit folder. */
+const YEAR_DIR = /^(\d{4}-\d{2})\//;
 const REGULAR_FILE_644 = 0o100644 * 0x10000;
 
 /** Already-compressed formats: deflating them again costs time and saves nothing. */
 const STORED = /\.(png|jpe?g|webp|avif|gif|woff2?|gz|br|zip|pf_\w+)$/i;
 
-export function zipDirectory(siteDir: string): Uint8Array {
+/** The zip of `siteDir`; `year`: the shell and that year's unit only (no other year's folder). */
+export function zipDirectory(siteDir: string, year?: string): Uint8Array {
   const files = (readdirSync(siteDir, { recursive: true }) as string[])
     .filter((f) => statSync(join(siteDir, f)).isFile())
     .map((f) => f.split(sep).join('/'))
     // Share cards (og/) only serve link previews on social sites, through absolute
     // og:image URLs; a reader of the offline copy never loads them. Two thirds of the bytes.
-    .filter((f) => !f.startsWith(SHARE_CARDS));
+    .filter((f) => !SHARE_CARDS.test(f))
+    .filter((f) => year === undefined || (YEAR_DIR.exec(f)?.[1] ?? year) === year);
   // Code-unit order, not locale order: stable on every machine.
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (!files.includes('index.html')) throw new Error(`${siteDir}: no index.html — did the build run?`);
@@ -64,6 +72,7 @@ async function main(): Promise<void> {
     options: {
       site: { type: 'string', default: 'dist/offline-site' },
       zip: { type: 'string', default: 'dist/archive-offline.zip' },
+      units: { type: 'string' },
     },
   });
   const siteDir = resolve(values.site!);
@@ -82,13 +91,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const zip = zipDirectory(siteDir);
-  mkdirSync(dirname(zipPath), { recursive: true });
-  // Write then rename: never leave a half-written zip behind.
-  const tmp = `${zipPath}.partial`;
-  writeFileSync(tmp, zip);
-  renameSync(tmp, zipPath);
-  console.log(`build:offline: ${relative(process.cwd(), zipPath)} (${(zip.length / 1e6).toFixed(1)} MB)`);
+  const zips: [string, string | undefined][] = values.units === undefined
+    ? [[zipPath, undefined]]
+    : readdirSync(siteDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().map((y) => [join(resolve(values.units!), `archive-offline-${y}.zip`), y]);
+  for (const [file, year] of zips) {
+    const zip = zipDirectory(siteDir, year);
+    mkdirSync(dirname(file), { recursive: true });
+    // Write then rename: never leave a half-written zip behind.
+    const tmp = `${file}.partial`;
+    writeFileSync(tmp, zip);
+    renameSync(tmp, file);
+    console.log(`build:offline: ${relative(process.cwd(), file)} (${(zip.length / 1e6).toFixed(1)} MB)`);
+  }
 }
 
 // Run only as a command, so a test can import zipDirectory without building.

@@ -12,6 +12,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
+import { pruneShards, shardCacheDir } from '../search/shard-cache.ts';
 import { readCatalogue } from './catalogue.ts';
 import { planUnits } from './plan.ts';
 import { buildShell, type ShellStep } from './shell.ts';
@@ -44,6 +45,9 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
     search.push(...unit.result.search);
   }
   seconds.push(`units ${((performance.now() - started) / 1000).toFixed(1)} s (${plans.length - reused} built, ${reused} reused)`);
+  // The search-bundle cache keeps the bundles the years now use (a unit rebuilt for a template change reuses its year's).
+  const shards = shardCacheDir();
+  if (!steps && shards) pruneShards(shards, new Set(search.map((s) => s.key)));
   started = performance.now();
   await buildShell(settings, catalogue, search, dir, steps?.shell);
   seconds.push(`shell ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -221,6 +221,9 @@ export interface YearSearchSummary {
   replies: Record<string, Record<string, number>>;
   filters: Record<string, string[]>;
   lexicon: LexiconPart;
+  /** The bundle's key in the shard cache (shard-cache.ts), and whether it came from there. */
+  key: string;
+  cached: boolean;
 }
 
 /** Chunk size for Pagefind's binary (read from the environment at its first createIndex). */
@@ -253,7 +256,7 @@ async function indexBundle(siteDir: string, dir: string, sources: IndexEntry[], 
     });
     const { key, cached } = await indexShardCached(docs, join(siteDir, dir), primary, cacheDir, language);
     used.add(key);
-    return { docs: docs.map((d) => ({ year: d.year, meta: d.meta, filters: d.filters })), lexicon: pool.lexicon, cached };
+    return { docs: docs.map((d) => ({ year: d.year, meta: d.meta, filters: d.filters })), lexicon: pool.lexicon, key, cached };
   } finally {
     await pool.close();
   }
@@ -280,7 +283,7 @@ export async function buildYearSearch(siteDir: string, year: string, sources: In
       const r = await indexBundle(siteDir, dir, mine, lang, false, cacheDir, used, `/${year}/`);
       log(`search: ${year} ${lang}: ${mine.length} pages → ${dir}/ ${r.cached ? 'from the cache' : `in ${((performance.now() - started) / 1000).toFixed(1)} s`}`);
       const lexicon = r.lexicon.part();
-      out.push({ year, lang, pages: r.docs.length, path: `${dir}/`, replies: replyCounts(r.docs), filters: filterValues(r.docs), lexicon });
+      out.push({ year, lang, pages: r.docs.length, path: `${dir}/`, replies: replyCounts(r.docs), filters: filterValues(r.docs), lexicon, key: r.key, cached: r.cached });
     }
   });
   return out;
@@ -355,17 +358,19 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
   }
   const sources = opts.entries ?? listIndexEntries(opts.contentDir);
   if (!sources.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(opts.contentDir, 'replies')}`);
-  const years = [...new Set(sources.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort();
+  const years = [...new Set(sources.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort().reverse();
   const summaries: YearSearchSummary[] = [];
   for (const year of years) {
     for (const lang of site.languages) rmSync(join(siteDir, yearSearchPath(year, lang)), { recursive: true, force: true });
     summaries.push(...(await buildYearSearch(siteDir, year, sources, opts)));
   }
   const shell = await buildShellSearch(siteDir, sources.filter((s) => s.kind !== 'reply'), summaries, opts);
+  const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+  if (cacheDir) pruneShards(cacheDir, new Set(summaries.map((s) => s.key)));
   return {
     pages: shell.pages + summaries.reduce((n, s) => n + s.pages, 0),
     shards: summaries.map((s) => ({ name: s.year, pages: s.pages, dir: s.path.replace(/\/$/, '') })),
     strategy,
-    reused: 0,
+    reused: summaries.filter((s) => s.cached).length,
   };
 }
