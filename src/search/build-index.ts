@@ -38,7 +38,6 @@ export { INDEX_LANGUAGE };
 
 /** Where the shard manifest lives, relative to the site root. */
 export const SHARD_MANIFEST = 'pagefind/shards.json';
-export const SHARD_DIR = 'pagefind-shards';
 /** The query converter's dictionaries (converter-dict.ts), in each language's index folder, loaded only for a query with a character that index lacks. */
 export const CONVERTER_FILE = 's2hk.json';
 /** The names "did you mean" chooses from (lexicon.ts), in each language's index folder, loaded only when no reply contains a query. */
@@ -52,10 +51,6 @@ export interface BuildSearchOptions {
   /** The files to index (the build passes those of the route table, indexEntries); default: every file of contentDir. */
   entries?: IndexEntry[];
   strategy?: SearchStrategy;
-  /** 'year' (default): one index per budget year merged in the browser; 'none': a single index. */
-  shard?: 'year' | 'none';
-  /** Shards indexed at the same time (default 1: measured at 20,000 replies, 2 was slower — 78 s against 56 s — and doubles memory). */
-  parallelShards?: number;
   /**
    * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; Pagefind's
    * default, 20000, gives ~30 KB gzipped chunks). A Chinese query of n characters needs up to
@@ -94,17 +89,6 @@ async function check<T extends { errors: string[] }>(p: Promise<T>, what: string
   const r = await p;
   if (r.errors.length) throw new Error(`pagefind ${what}: ${r.errors.join('; ')}`);
   return r;
-}
-
-/** Group source files by year, newest year first (it becomes the primary index); background pages join the primary. */
-export function shardEntries(entries: IndexEntry[], shard: 'year' | 'none'): [string, IndexEntry[]][] {
-  if (shard === 'none') return [['all', entries]];
-  const years = [...new Set(entries.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort().reverse();
-  const groups: [string, IndexEntry[]][] = years.map((y) => [y, entries.filter((s) => s.kind === 'reply' && s.shard === y)]);
-  const extra = entries.filter((s) => s.kind !== 'reply');
-  if (groups[0]) groups[0][1].push(...extra);
-  else groups.push(['background', extra]);
-  return groups;
 }
 
 /**

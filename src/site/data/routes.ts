@@ -83,7 +83,7 @@ const LISTS = { ...LIST_PAGES, ...LIST_FILES };
 export type ItemOf<K extends ListPageKind | ListFileKind> = Archive[(typeof LISTS)[K]][number];
 
 export interface Route {
-  /** Where the file is written, root-absolute: `/en/2023-24/itib001/`, `/sitemap.xml`. */
+  /** Where the file is written, root-absolute: `/2023-24/en/itib001/`, `/sitemap.xml`. */
   url: string;
   /** The page's path in the default language (share card, hreflang alternates): `/2023-24/itib001/`. */
   path: string;

@@ -5,7 +5,7 @@
  * Cards are in Chinese, and English pages reuse the zh card of their path,
  * except where the page's item has English words of its own (an English
  * edition, English names: route.cardLang), which gets an English card at
- * /og/en/…. Pure; the build passes the result to buildImages.
+ * /2023-24/og/en/… (/og/en/… for the shell). Pure; the build passes the result to buildImages.
  */
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 import { editionFor, type Archive, type HeadGroup, type MemberGroup, type Names, type ProgrammeGroup, type Reply, type YearGroup } from '../../model/reply.ts';

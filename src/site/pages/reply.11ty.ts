@@ -1,6 +1,6 @@
 /**
  * The reply page, one per reply per interface language (/2023-24/itib001/ and
- * /en/2023-24/itib001/), paginated over the reply routes (data/routes.ts).
+ * /2023-24/en/itib001/), paginated over the reply routes (data/routes.ts).
  * Each page shows the reply's edition in its interface language (editionFor);
  * where that edition is not in the archive, it shows the edition that is,
  * marked with its language, and says so. A page links to the other edition
