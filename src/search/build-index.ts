@@ -292,7 +292,10 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       const years = summaries.filter((s) => s.lang === lang).sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
       if (!years.length) continue;
       const base = searchIndexPath(lang).replace(/^\/|\/$/g, '');
-      const own = shellSources.filter((s) => s.lang === lang && s.kind !== 'reply');
+      // Pagefind's runtime needs an index of at least one page to start from: a language with no shell
+      // page of its own (English: the background papers are Chinese) takes the primary language's.
+      const mine = shellSources.filter((s) => s.lang === lang && s.kind !== 'reply');
+      const own = mine.length ? mine : shellSources.filter((s) => s.kind !== 'reply');
       const r = await indexBundle(siteDir, base, own, lang, true, null, new Set());
       pages += r.docs.length;
       const lexicon = new Lexicon();

@@ -86,7 +86,7 @@ test('names in the reader\'s language: the English member page of 容海恩 name
 
 test('exports carry both editions: replies.json editions.en, replies.csv a row per edition', () => {
   const { site } = pairedSite();
-  const json = JSON.parse(readFileSync(join(site, 'data/replies.json'), 'utf8')) as Array<Record<string, any>>;
+  const json = JSON.parse(readFileSync(join(site, '2023-24/data/replies.json'), 'utf8')) as Array<Record<string, any>>;
   assert.is(json.length, 263);
   const r259 = json.find((r) => r.replyNo === 'ITIB259')!;
   assert.is(r259.member, '容海恩');
