@@ -1,3 +1,5 @@
+import { checkJsonStrings, decodeUtf8, jsonKeyLine } from '../model/characters.ts';
+import { segmentProblem, type SegmentKind } from '../model/safe-paths.ts';
 import { IngestError } from './errors.ts';
 import type { Layout } from './layout.ts';
 import type { ReplyLang } from './model.ts';
@@ -18,6 +20,41 @@ export interface SourceMeta {
   date?: string;
   slug?: string;
   committee?: string;
+}
+
+/** Metadata fields that become (part of) a path, and the segment rule each follows. */
+const PATH_FIELDS: Array<[keyof SourceMeta, SegmentKind]> = [['year', 'year'], ['bureau', 'bureau'], ['slug', 'slug'], ['originalFile', 'fileName']];
+
+/**
+ * A `.meta.json` read and checked before anything is written: strict UTF-8,
+ * no control character, lone surrogate or bidirectional control in any
+ * string, and every field that names a path (year, bureau, slug, file name)
+ * a safe segment, else `file:line` of the field. `"year": "../../../../x"`
+ * once made the ingest write 263 replies outside the clone.
+ */
+export function parseSourceMeta(bytes: Uint8Array, file: string): Partial<SourceMeta> {
+  const fail = (line: number, message: string): never => {
+    throw new IngestError(file, line, message);
+  };
+  const text = decodeUtf8(bytes, file, fail).replace(/^\uFEFF/, '');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    fail(1, 'not valid JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(1, 'must be a JSON object of fields');
+  const lineOf = (key: string) => jsonKeyLine(text, key);
+  checkJsonStrings(raw, lineOf, fail);
+  const meta = raw as Record<string, unknown>;
+  for (const [key, kind] of PATH_FIELDS) {
+    if (meta[key] === undefined) continue;
+    const problem = segmentProblem(kind, meta[key]);
+    if (problem) fail(lineOf(key), `"${key}" ${problem}`);
+  }
+  if (meta.lang !== undefined && meta.lang !== 'zh-Hant-HK' && meta.lang !== 'en') fail(lineOf('lang'), `"lang" must be "zh-Hant-HK" or "en"`);
+  if (meta.kind !== undefined && meta.kind !== 'replies' && meta.kind !== 'background') fail(lineOf('kind'), `"kind" must be "replies" or "background"`);
+  return meta as Partial<SourceMeta>;
 }
 
 export interface DocumentFacts {
@@ -43,6 +80,11 @@ export function documentFacts(lines: readonly string[], meta: Partial<SourceMeta
   if (year === undefined) throw new IngestError(file, 1, 'cannot tell the budget year (no metadata and no "2023-24年度" in the title block)');
   if (session === undefined) throw new IngestError(file, 1, 'cannot tell the session number (no metadata and no "第 17 節" in the title block)');
   if (bureau === undefined) throw new IngestError(file, 1, 'cannot tell the bureau (no metadata and no reply numbers)');
+  // Read from the document: a path segment all the same (content/replies/<year>/).
+  for (const [kind, value] of [['year', year], ['bureau', bureau]] as const) {
+    const problem = segmentProblem(kind, value);
+    if (problem) throw new IngestError(file, 1, `the document's ${kind} ${problem}`);
+  }
   return { year, session, bureau };
 }
 
