@@ -42,3 +42,22 @@ export function removeLeftovers(outDir: string): string[] {
   for (const p of found) rmSync(p, { recursive: true, force: true });
   return found;
 }
+
+/**
+ * Half-written cache entries in a cache folder (`<key>.partial-<pid>-<n>`,
+ * from cacheTemp) whose writer is gone: removed; returns what was removed.
+ * For a cache folder whose entry names the caller does not know in advance
+ * (`.cache/units/<year>/`).
+ */
+export function removeDeadCacheTemps(cacheDir: string): string[] {
+  if (!existsSync(cacheDir)) return [];
+  const found = readdirSync(cacheDir)
+    .filter((name) => {
+      const pid = /\.partial-(\d+)-\d+$/.exec(name)?.[1];
+      return pid !== undefined && Number(pid) !== process.pid && !running(Number(pid));
+    })
+    .map((name) => path.join(cacheDir, name))
+    .sort();
+  for (const p of found) rmSync(p, { recursive: true, force: true });
+  return found;
+}

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cacheTemp, commitCacheEntry } from '../../src/lib/cache-entry.ts';
-import { removeLeftovers } from '../../src/lib/leftovers.ts';
+import { removeDeadCacheTemps, removeLeftovers } from '../../src/lib/leftovers.ts';
 import { acquireOutputLock, lockFile, withOutputLock } from '../../src/lib/output-lock.ts';
 import { swapInto } from '../../src/lib/swap-output.ts';
 
@@ -109,6 +109,15 @@ test('two writers of one cache entry: the first commit wins, the second is dropp
   assert.equal(readdirSync(final).sort(), ['one', 'two']);
   assert.is(readFileSync(path.join(final, 'two'), 'utf8'), 'a');
   assert.equal(readdirSync(path.dirname(final)), ['key1']);
+});
+
+test('a cache entry half-written by a killed writer is removed; a live writer\'s is kept', async () => {
+  const dir = path.join(scratch, 'units-cache');
+  const dead = spawn(process.execPath, ['-e', '0']);
+  await exited(dead);
+  for (const n of [`k1.partial-${dead.pid}-3`, `k2.partial-${process.pid}-1`, 'k3']) mkdirSync(path.join(dir, n), { recursive: true });
+  assert.equal(removeDeadCacheTemps(dir).map((p) => path.basename(p)), [`k1.partial-${dead.pid}-3`]);
+  assert.equal(readdirSync(dir).sort(), [`k2.partial-${process.pid}-1`, 'k3']);
 });
 
 test.run();
