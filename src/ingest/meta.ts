@@ -1,61 +1,9 @@
-import { checkJsonStrings, decodeUtf8, jsonKeyLine } from '../model/characters.ts';
-import { segmentProblem, type SegmentKind } from '../model/safe-paths.ts';
+import { segmentProblem } from '../model/safe-paths.ts';
 import { IngestError } from './errors.ts';
 import type { Layout } from './layout.ts';
-import type { ReplyLang } from './model.ts';
+import type { SourceMeta } from '../model/source-meta.ts';
 
-/** The small metadata file next to each source (`<name>.meta.json`). */
-export interface SourceMeta {
-  kind: 'replies' | 'background';
-  lang: ReplyLang;
-  year?: string;
-  bureau?: string;
-  bureauName?: string;
-  session?: number;
-  title?: string;
-  originalFile?: string;
-  /** Address of the official document (its PDF), only when known; never guessed. */
-  url?: string;
-  /** Background papers. */
-  date?: string;
-  slug?: string;
-  committee?: string;
-}
-
-/** Metadata fields that become (part of) a path, and the segment rule each follows. */
-const PATH_FIELDS: Array<[keyof SourceMeta, SegmentKind]> = [['year', 'year'], ['bureau', 'bureau'], ['slug', 'slug'], ['originalFile', 'fileName']];
-
-/**
- * A `.meta.json` read and checked before anything is written: strict UTF-8,
- * no control character, lone surrogate or bidirectional control in any
- * string, and every field that names a path (year, bureau, slug, file name)
- * a safe segment, else `file:line` of the field. `"year": "../../../../x"`
- * once made the ingest write 263 replies outside the clone.
- */
-export function parseSourceMeta(bytes: Uint8Array, file: string): Partial<SourceMeta> {
-  const fail = (line: number, message: string): never => {
-    throw new IngestError(file, line, message);
-  };
-  const text = decodeUtf8(bytes, file, fail).replace(/^\uFEFF/, '');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    fail(1, 'not valid JSON');
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(1, 'must be a JSON object of fields');
-  const lineOf = (key: string) => jsonKeyLine(text, key);
-  checkJsonStrings(raw, lineOf, fail);
-  const meta = raw as Record<string, unknown>;
-  for (const [key, kind] of PATH_FIELDS) {
-    if (meta[key] === undefined) continue;
-    const problem = segmentProblem(kind, meta[key]);
-    if (problem) fail(lineOf(key), `"${key}" ${problem}`);
-  }
-  if (meta.lang !== undefined && meta.lang !== 'zh-Hant-HK' && meta.lang !== 'en') fail(lineOf('lang'), `"lang" must be "zh-Hant-HK" or "en"`);
-  if (meta.kind !== undefined && meta.kind !== 'replies' && meta.kind !== 'background') fail(lineOf('kind'), `"kind" must be "replies" or "background"`);
-  return meta as Partial<SourceMeta>;
-}
+export type { SourceMeta };
 
 export interface DocumentFacts {
   year: string;
