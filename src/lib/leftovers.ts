@@ -39,7 +39,7 @@ export function leftovers(outDir: string): string[] {
 /** Removes the leftovers of `outDir` whose process is gone; returns what was removed. */
 export function removeLeftovers(outDir: string): string[] {
   const found = leftovers(outDir);
-  for (const p of found) rmSync(p, { recursive: true, force: true });
+  for (const p of found) removeQuietly(p);
   return found;
 }
 
@@ -58,6 +58,20 @@ export function removeDeadCacheTemps(cacheDir: string): string[] {
     })
     .map((name) => path.join(cacheDir, name))
     .sort();
-  for (const p of found) rmSync(p, { recursive: true, force: true });
+  for (const p of found) removeQuietly(p);
   return found;
+}
+
+/**
+ * Best effort: a `.old-*` folder may still be being deleted by the detached
+ * process of the build that swapped it away (named after that build, which
+ * has exited), and two deleters of one tree race on its files. What is left
+ * is found again by the next writer; a leftover must never fail a build.
+ */
+function removeQuietly(p: string): void {
+  try {
+    rmSync(p, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    /* the next writer tries again */
+  }
 }
