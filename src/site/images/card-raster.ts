@@ -9,7 +9,7 @@
  */
 import sharp from 'sharp';
 import { ACCENT_BAR_WIDTH, BRAND_TOP, CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, LEFT, RULE, TEXT_TOP, TEXT_WIDTH, brandMarkup, cardsLayout, type InkClass } from './card-markup.ts';
-import { bitDepth, palettePng, scanlineBytes, type Rgb } from './png.ts';
+import { DEFLATE_LEVEL, bitDepth, palettePng, scanlineBytes, type Rgb } from './png.ts';
 
 /** Palette indices, in the order of the PNG's palette. */
 const BACKGROUND = 0;
@@ -149,6 +149,14 @@ async function fixedParts(brand: string): Promise<Uint8Array> {
   return rows;
 }
 
+/**
+ * A card's byte budget (issue 16: ≤ 8 KB a card). Real cards stay well under
+ * it at the usual zlib level (seed: max 7.1 KB); a card whose every line is
+ * full of varied characters reaches it, and is deflated harder (~5 % fewer
+ * bytes, ~4 ms): the budget holds for every card at little cost.
+ */
+export const CARD_BYTES = 8 * 1024;
+
 /** Draws cards; keeps the fixed parts of each archive name it has seen (one, in practice). */
 export class CardPainter {
   private readonly fixed = new Map<string, Promise<Uint8Array>>();
@@ -164,7 +172,8 @@ export class CardPainter {
     return blocks.map((_, k) => {
       const rows = fixed.slice();
       paintText(rows, text, TEXT_TOP - k * CARD_HEIGHT);
-      return palettePng(CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE, rows);
+      const png = palettePng(CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE, rows);
+      return png.length <= CARD_BYTES ? png : palettePng(CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE, rows, DEFLATE_LEVEL.smallest);
     });
   }
 }
