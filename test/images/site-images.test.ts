@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { settingsFromEnv } from '../../_data/site.ts';
-import { ogImagePath } from '../../src/site/lib/urls.ts';
+import { ogImagePath } from '../../src/model/urls.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../../src/site/images/card-markup.ts';
 import { requireSite } from '../support/site.ts';
 
@@ -40,7 +40,7 @@ test('every page has a published card-sized PNG, named by og:image when the site
       assert.is(image, undefined, `${rel} has an og:image`);
       continue;
     }
-    // Pages of every language share the zh page's card (lib/urls.ts ogImagePath).
+    // Pages of every language share the zh page's card (src/model/urls.ts ogImagePath).
     const card = ogImagePath(`/${rel.replace(/^en\//, '').replace(/index\.html$/, '')}`);
     if (siteUrl === null) {
       // Without the site's address no absolute URL can be written: no og:image at all.

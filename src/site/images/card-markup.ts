@@ -31,7 +31,7 @@
  * layout's x = 0 (card-raster.ts finds it: a glyph such as a bold "J" that
  * starts left of its origin moves it). The marker line is above the card.
  */
-import { escapeHtml } from '../lib/html.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { textWidthEm, fitLine, wrapBalanced } from './wrap.ts';
 
 export const CARD_WIDTH = 600;
