@@ -9,6 +9,7 @@
  */
 import sharp from 'sharp';
 import { ACCENT_BAR_WIDTH, BRAND_TOP, CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, LEFT, RULE, TEXT_TOP, TEXT_WIDTH, brandMarkup, cardsLayout, type InkClass } from './card-markup.ts';
+import { FONT_FAMILY } from './fonts.ts';
 import { DEFLATE_LEVEL, bitDepth, palettePng, scanlineBytes, type Rgb } from './png.ts';
 
 /** Palette indices, in the order of the PNG's palette. */
@@ -96,7 +97,7 @@ function markerColumn(data: Uint8Array, width: number, height: number): number {
 /** Pango markup → RGBA pixels cropped to the ink (sharp's `text` input, 72 dpi: a point is a pixel). */
 async function drawText(markup: string): Promise<TextPicture> {
   // The default size (4 px, as the line markers) applies to the line breaks only: every run sets its own.
-  const { data, info } = await sharp({ text: { text: markup, font: 'Noto Sans HK 4', rgba: true, dpi: 72 } })
+  const { data, info } = await sharp({ text: { text: markup, font: `${FONT_FAMILY} 4`, rgba: true, dpi: 72 } })
     .raw()
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 4) throw new Error(`card text: expected RGBA from sharp, got ${info.channels} channels`);
