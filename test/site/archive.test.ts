@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadArchive } from '../../src/site/data/load.ts';
-import { repliesCsv, repliesJson } from '../../src/site/data/exports.ts';
+import { repliesCsv, repliesJson } from '../../src/open-data/exports.ts';
 
 const archive = loadArchive('content');
 const byNo = (no: string) => archive.replies.find((r) => r.replyNo === no)!;

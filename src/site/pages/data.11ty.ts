@@ -3,7 +3,7 @@ import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
-import { CSV_COLUMNS } from '../data/exports.ts';
+import { CSV_COLUMNS } from '../../open-data/exports.ts';
 import { TABLES_JSON_PATH } from '../lib/urls.ts';
 
 export const data = pagesOf('data');

@@ -1,5 +1,5 @@
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { repliesCsv } from '../data/exports.ts';
+import { repliesCsv } from '../../open-data/exports.ts';
 
 export const data = pagesOf('replies-csv');
 

@@ -1,5 +1,5 @@
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { repliesJson } from '../data/exports.ts';
+import { repliesJson } from '../../open-data/exports.ts';
 
 export const data = pagesOf('replies-json');
 

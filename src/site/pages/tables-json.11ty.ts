@@ -1,5 +1,5 @@
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { tablesJson } from '../data/table-exports.ts';
+import { tablesJson } from '../../open-data/table-exports.ts';
 import { site } from '../../../_data/site.ts';
 import { strings } from '../lib/i18n.ts';
 

@@ -2,9 +2,9 @@
  * The tables as open data: one CSV per table beside its edition's page, and
  * every table of every edition in /data/tables.json. Cells are as the reader sees them on the page.
  */
-import { csvFile } from '../lib/csv.ts';
-import { editionPath, publicUrl } from '../lib/urls.ts';
-import type { ArchiveTable } from './model.ts';
+import { csvFile } from './csv.ts';
+import { editionPath, publicUrl } from '../site/lib/urls.ts';
+import type { ArchiveTable } from '../site/data/model.ts';
 
 export function tableCsv(t: ArchiveTable): string {
   return csvFile([t.table.header, ...t.table.rows]);
