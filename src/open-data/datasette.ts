@@ -12,17 +12,18 @@ import { FTS_SEARCH_SQL } from './sqlite.ts';
 /** The database's name in Datasette: the file's name without .db. */
 export const DATABASE_FILE = 'replies.db';
 
-export function datasetteMetadata(year: string): string {
+/** `years`: the year or years the database holds (its title); `database`: Datasette's name for it, the file's name without .db. */
+export function datasetteMetadata(years: string, database = DATABASE_FILE.replace(/\.db$/, '')): string {
   const both = (d: { en: string; 'zh-Hant-HK': string }) => `${d.en} / ${d['zh-Hant-HK']}`;
   const meta = {
-    title: `LegCo budget replies ${year} 立法會開支預算答覆`,
+    title: `LegCo budget replies ${years} 立法會開支預算答覆`,
     description: 'Controlling Officers\' replies to Members\' initial written questions (Examination of Estimates of Expenditure): one row per edition of each reply, the members, heads, programmes and the tables cell by cell. The official documents prevail.',
     license: DATA_LICENSE.title,
     license_url: DATA_LICENSE.path,
     source: 'Legislative Council of the Hong Kong SAR',
     source_url: 'https://www.legco.gov.hk/',
     databases: {
-      [DATABASE_FILE.replace(/\.db$/, '')]: {
+      [database]: {
         tables: Object.fromEntries(SCHEMA.map((t) => [t.name, { description: both(t.description), columns: Object.fromEntries(t.columns.map((c) => [c.name, both(c.description)])) }])),
         queries: {
           search: {
