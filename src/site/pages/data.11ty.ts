@@ -35,7 +35,8 @@ export function render(d: TemplateData): string {
     ['datapackage.json', t.files.datapackage, 'application/json'],
   ].map(([name, what, type]) => html`<li><a href="${yearDataPath(y)}${name}" type="${type}">${name}</a> — ${what}</li>`);
   const otherCsvs = (y: string) => SCHEMA.filter((s) => s.name !== 'replies').map((s, i) => html`${i ? ', ' : ''}<a href="${yearDataPath(y)}${csvFileName(s)}" type="text/csv">${csvFileName(s)}</a>`);
-  const phrase = ftsPhrase('數碼港');
+  // Inside the shell's double quotes the phrase's own quotes are escaped.
+  const phrase = ftsPhrase('數碼港').replace(/"/g, '\\"');
   const main = html`<h1>${t.title}</h1>
 <p>${t.intro}</p>
 <h2 id="years">${t.yearsTitle}</h2>
