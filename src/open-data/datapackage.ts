@@ -7,8 +7,8 @@
  * URLs, so it is written only when the build knows the site's address (the
  * standard allows neither "../" nor a path from the site's root).
  */
-import type { SourceDocument } from '../site/data/model.ts';
-import { absoluteUrl, yearDataPath } from '../site/lib/urls.ts';
+import type { SourceDocument } from '../model/reply.ts';
+import { absoluteUrl, yearDataPath } from '../model/urls.ts';
 import { csvColumns, SCHEMA, type TableSpec } from './schema.ts';
 
 /** The licence of what the archive adds (structure, tables, corrections), as on /about/ and /data/. */

@@ -3,9 +3,9 @@
  * edition), per year. replies.csv is written from the rows of schema.ts
  * (write.ts). Field order is fixed so the files are byte-stable.
  */
-import type { ReplyLang } from '../ingest/model.ts';
-import { editionPath, publicUrl } from '../site/lib/urls.ts';
-import { REPLY_FIELDS, type Edition, type Reply } from '../site/data/model.ts';
+import type { ReplyLang } from '../model/front-matter-types.ts';
+import { editionPath, publicUrl } from '../model/urls.ts';
+import { REPLY_FIELDS, type Edition, type Reply } from '../model/reply.ts';
 
 /** An edition's front-matter fields in the model's order, the URL of its page (its path when the site has no address) and its Markdown. */
 function editionRecord(e: Edition, siteUrl: string | null) {

@@ -6,8 +6,8 @@
  * document's address when known) and the permalink. The field names are
  * documented on /data/ and stable; key order is fixed, so the bytes are too.
  */
-import type { Edition, Reply } from '../site/data/model.ts';
-import { editionPath, publicUrl, replyPath } from '../site/lib/urls.ts';
+import type { Edition, Reply } from '../model/reply.ts';
+import { editionPath, publicUrl, replyPath } from '../model/urls.ts';
 import { editionsOf } from './rows.ts';
 
 /** The format's version: raised only when a field changes meaning or goes away (adding one does not). */

@@ -4,11 +4,11 @@
  * written from these rows, so they cannot disagree. A row is keyed by the
  * schema's column names; null is an empty cell / SQL NULL.
  */
-import type { ReplyLang } from '../ingest/model.ts';
-import { markdownToText } from '../search/records.ts';
-import type { Archive, Edition, Names, Reply } from '../site/data/model.ts';
-import { editionPath, publicUrl } from '../site/lib/urls.ts';
-import { indexTokens } from '../site/search/query.js';
+import type { ReplyLang } from '../model/front-matter-types.ts';
+import { markdownToText } from '../model/text.ts';
+import type { Archive, Edition, Names, Reply } from '../model/reply.ts';
+import { editionPath, publicUrl } from '../model/urls.ts';
+import { indexTokens } from '../browser/search/query.js';
 import { HEADS, MEMBERS, PROGRAMMES, REPLIES, REPLY_PROGRAMMES, TABLE_CELLS, TABLES, type TableSpec } from './schema.ts';
 
 export type Value = string | number | boolean | null;

@@ -9,7 +9,7 @@
  * per-year files (camelCase: `replyNo`, `headCode`), so a reader's scripts keep
  * working; they are stable: a rename is a breaking change of the archive's data.
  */
-import type { ReplyLang } from '../ingest/model.ts';
+import type { ReplyLang } from '../model/front-matter-types.ts';
 
 /** Table Schema types (the Frictionless names); SQLite gets TEXT / INTEGER / REAL. */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
@@ -194,7 +194,7 @@ export function csvColumns(t: TableSpec): Column[] {
 /**
  * The full-text index of the SQLite file: FTS5 over each edition's title and
  * text as the search index's tokens (Chinese as overlapping two-character
- * pieces, src/site/search/query.js indexTokens), with the unicode61 tokenizer,
+ * pieces, src/browser/search/query.js indexTokens), with the unicode61 tokenizer,
  * which splits them at the spaces. Its rowid is the replies row's rowid.
  * A term is found as the phrase of its pieces (ftsPhrase): MATCH '"數碼 碼港"'.
  */

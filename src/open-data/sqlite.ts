@@ -16,7 +16,7 @@
  * of the same content give the same bytes.
  */
 import sqlite3InitModule from '@sqlite.org/sqlite-wasm';
-import { queryTokens } from '../site/search/query.js';
+import { queryTokens } from '../browser/search/query.js';
 import { valuesOf, type Row, type YearRows } from './rows.ts';
 import { FTS_TABLE, REPLIES, SCHEMA, type FieldType, type TableSpec } from './schema.ts';
 

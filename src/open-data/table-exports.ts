@@ -3,8 +3,8 @@
  * every table of every edition in /data/tables.json. Cells are as the reader sees them on the page.
  */
 import { csvFile } from './csv.ts';
-import { editionPath, publicUrl } from '../site/lib/urls.ts';
-import type { ArchiveTable } from '../site/data/model.ts';
+import { editionPath, publicUrl } from '../model/urls.ts';
+import type { ArchiveTable } from '../model/reply.ts';
 
 export function tableCsv(t: ArchiveTable): string {
   return csvFile([t.table.header, ...t.table.rows]);

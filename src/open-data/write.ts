@@ -12,9 +12,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Archive } from '../site/data/model.ts';
+import type { Archive } from '../model/reply.ts';
 import { strings } from '../site/lib/i18n.ts';
-import { absoluteUrl, DATA_INDEX_PATH, DATA_PATH, DATAPACKAGE_PATH, replyJsonPath, yearDataPath } from '../site/lib/urls.ts';
+import { absoluteUrl, DATA_INDEX_PATH, DATA_PATH, DATAPACKAGE_PATH, replyJsonPath, yearDataPath } from '../model/urls.ts';
 import { site } from '../../_data/site.ts';
 import { csvFile } from './csv.ts';
 import { archivePackage, csvFileName, yearPackage } from './datapackage.ts';

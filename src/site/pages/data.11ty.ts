@@ -4,10 +4,10 @@
  * describes them, reply.json's fields, and the terms of reuse.
  */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { format, strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
-import { DATA_INDEX_PATH, publicUrl, replyJsonPath, yearDataPath } from '../lib/urls.ts';
+import { DATA_INDEX_PATH, publicUrl, replyJsonPath, yearDataPath } from '../../model/urls.ts';
 import { csvFileName } from '../../open-data/datapackage.ts';
 import { ftsPhrase } from '../../open-data/sqlite.ts';
 import { SCHEMA } from '../../open-data/schema.ts';
