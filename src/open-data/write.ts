@@ -67,6 +67,16 @@ export async function writeYearExports(archive: Archive, year: string, siteUrl: 
   return { year, rows: Object.fromEntries(Object.entries(rows.tables).map(([k, v]) => [k, v.length])), replyFiles: replies.length };
 }
 
+/**
+ * What the index reads of the archive: the years, each reply's year and editions (counts; no
+ * body: the shell's catalogue of front-matter is enough) and the source documents (the package's sources).
+ */
+export interface IndexInput {
+  years: readonly { year: string }[];
+  replies: readonly { year: string; editions: object }[];
+  sources: Archive['sources'];
+}
+
 const MEDIA_TYPES: Record<string, string> = { '.csv': 'text/csv', '.json': 'application/json', '.db': 'application/vnd.sqlite3' };
 
 /**
@@ -74,7 +84,7 @@ const MEDIA_TYPES: Record<string, string> = { '.csv': 'text/csv', '.json': 'appl
  * only the year they need) and, when the site's address is known,
  * /data/datapackage.json (datapackage.ts). Reads the years' files from `outDir`.
  */
-export function writeIndexExports(archive: Archive, siteUrl: string | null, outDir: string): void {
+export function writeIndexExports(archive: IndexInput, siteUrl: string | null, outDir: string): void {
   const years = archive.years.map((y) => y.year);
   const index = {
     version: 1,
