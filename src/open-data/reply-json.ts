@@ -7,7 +7,7 @@
  * documented on /data/ and stable; key order is fixed, so the bytes are too.
  */
 import type { Edition, Reply } from '../model/reply.ts';
-import { editionPath, publicUrl, replyPath } from '../model/urls.ts';
+import { editionPath, publicUrl, replyPath, tableCsvPath } from '../model/urls.ts';
 import { editionsOf } from './rows.ts';
 
 /** The format's version: raised only when a field changes meaning or goes away (adding one does not). */
@@ -44,7 +44,7 @@ function edition(e: Edition, siteUrl: string | null) {
       tableNo: i + 1,
       anchor: t.id,
       caption: t.caption,
-      csvUrl: url(`${editionPath(e)}${t.id}.csv`),
+      csvUrl: url(tableCsvPath(editionPath(e), t.id)),
       header: t.header,
       rows: t.rows,
     })),

@@ -7,7 +7,7 @@
 import type { ReplyLang } from '../model/front-matter-types.ts';
 import { markdownToText } from '../model/text.ts';
 import type { Archive, Edition, Names, Reply } from '../model/reply.ts';
-import { editionPath, publicUrl } from '../model/urls.ts';
+import { editionPath, publicUrl, tableCsvPath } from '../model/urls.ts';
 import { indexTokens } from '../browser/search/query.js';
 import { HEADS, MEMBERS, PROGRAMMES, REPLIES, REPLY_PROGRAMMES, TABLE_CELLS, TABLES, type TableSpec } from './schema.ts';
 
@@ -77,7 +77,7 @@ export function yearRows(archive: Archive, year: string, siteUrl: string | null)
         const tableNo = i + 1;
         tables.push({
           id: e.id, lang: e.lang, tableNo, anchor: t.id, caption: t.caption, columns: t.header.length, rows: t.rows.length,
-          csvUrl: url(`${editionPath(e)}${t.id}.csv`),
+          csvUrl: url(tableCsvPath(editionPath(e), t.id)),
         });
         [t.header, ...t.rows].forEach((cellsOfRow, row) =>
           cellsOfRow.forEach((value, c) => cells.push({
