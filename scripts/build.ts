@@ -1,6 +1,6 @@
 /**
- * npm run build: archive → route table → Eleventy (every page) → search
- * index → images. The environment is read once, here (settingsFromEnv:
+ * npm run build: archive → route table → Eleventy (every page) → open data
+ * → search index → images. The environment is read once, here (settingsFromEnv:
  * ARCHIVE_CONTENT, ARCHIVE_OUT, SITE_URL, OFFLINE, ISSUES_URL), and the
  * settings are passed down as arguments.
  */
@@ -20,9 +20,10 @@ import { cardList } from '../src/site/images/card-list.ts';
 import { removeLeftovers } from '../src/lib/leftovers.ts';
 import { withOutputLock } from '../src/lib/output-lock.ts';
 import { swapInto } from '../src/lib/swap-output.ts';
+import { writeIndexExports, writeYearExports } from '../src/open-data/write.ts';
 
-type Stage = 'eleventy' | 'search' | 'images';
-const STAGES: Stage[] = ['eleventy', 'search', 'images'];
+type Stage = 'eleventy' | 'data' | 'search' | 'images';
+const STAGES: Stage[] = ['eleventy', 'data', 'search', 'images'];
 
 /** The archive and its route table, read once per build. */
 interface Site {
@@ -39,6 +40,10 @@ function readSite(settings: Settings): Site {
 async function runStage(stage: Stage, settings: Settings, site: Site, dir: string): Promise<void> {
   if (stage === 'eleventy') {
     await writePages(settings, site.archive, site.routes, dir);
+  } else if (stage === 'data') {
+    // Open data per year (SQLite, CSVs, JSON, Data Package, each reply's reply.json; src/open-data), then the index of the years' files
+    for (const y of site.archive.years) await writeYearExports(site.archive, y.year, settings.siteUrl, dir);
+    writeIndexExports(site.archive, settings.siteUrl, dir);
   } else if (stage === 'search') {
     // Pagefind index of the route table's replies and background pages (bigram Chinese, one shard per year, unchanged years from the cache) + search page script
     const entries = indexEntries(site.archive, site.routes);
