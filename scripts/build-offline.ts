@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { settingsFromEnv } from '../_data/site.ts';
+import { withOutputLock } from '../src/lib/output-lock.ts';
 import { build } from './build.ts';
 
 /** The folder a user gets when they unzip the archive. */
@@ -81,24 +82,25 @@ async function main(): Promise<void> {
     throw new Error('build:offline must not write into the online _site/');
   }
 
-  // A stale file from an earlier build must not end up in the zip.
-  rmSync(siteDir, { recursive: true, force: true });
-  try {
-    await build({ ...settingsFromEnv(process.env), offline: true, outDir: siteDir });
-  } catch (err) {
-    const e = err as Error & { originalError?: Error };
-    console.error(`build:offline: the offline build failed (${(e.originalError ?? e).message}); no zip written`);
-    process.exit(1);
-  }
-
-  const zips: [string, string | undefined][] = values.units === undefined
-    ? [[zipPath, undefined]]
-    : readdirSync(siteDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().map((y) => [join(resolve(values.units!), `archive-offline-${y}.zip`), y]);
-  for (const [file, year] of zips) {
-    const zip = zipDirectory(siteDir, year);
+  // One offline build per folder at a time, from the build to the zips (another would swap its site in under the zipping).
+  const zips = await withOutputLock(siteDir, async () => {
+    // A stale file from an earlier build must not end up in the zip.
+    rmSync(siteDir, { recursive: true, force: true });
+    try {
+      await build({ ...settingsFromEnv(process.env), offline: true, outDir: siteDir });
+    } catch (err) {
+      const e = err as Error & { originalError?: Error };
+      console.error(`build:offline: the offline build failed (${(e.originalError ?? e).message}); no zip written`);
+      process.exit(1);
+    }
+    // One zip, or with --units one per budget year (the shell and that year's unit).
+    const years: (string | undefined)[] = values.units === undefined ? [undefined] : readdirSync(siteDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort();
+    return years.map((y) => [y === undefined ? zipPath : join(resolve(values.units!), `archive-offline-${y}.zip`), zipDirectory(siteDir, y)] as const);
+  });
+  for (const [file, zip] of zips) {
     mkdirSync(dirname(file), { recursive: true });
-    // Write then rename: never leave a half-written zip behind.
-    const tmp = `${file}.partial`;
+    // Write then rename: never leave a half-written zip behind (a name of this process's own: two writers never share it).
+    const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, zip);
     renameSync(tmp, file);
     console.log(`build:offline: ${relative(process.cwd(), file)} (${(zip.length / 1e6).toFixed(1)} MB)`);

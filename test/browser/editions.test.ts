@@ -92,7 +92,7 @@ test('exports carry both editions: replies.json editions.en, replies.csv a row p
   assert.is(r259.member, '容海恩');
   assert.is(r259.editions.en.member, 'YUNG Hoi-yan, Judy');
   assert.is(r259.editions.en.head.name, 'Government Secretariat: Office of the Government Chief Information Officer');
-  assert.match(r259.editions.en.url, /\/en\/2023-24\/itib259\/$/);
+  assert.match(r259.editions.en.url, /\/2023-24\/en\/itib259\/$/);
   assert.match(r259.editions.en.markdown, /^## Question$/m);
   assert.is(json.filter((r) => r.editions).length, 3);
   const csv = readFileSync(join(site, '2023-24/data/replies.csv'), 'utf8').split('\r\n').filter(Boolean);
@@ -133,7 +133,7 @@ test('the English interface searches the English edition first (stemmed: "enhanc
     await resultLinks(tab).first().waitFor();
     const links = await resultLinks(tab).evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent, a.querySelector('span[lang]')?.getAttribute('lang') ?? null]));
     assert.equal(links.length, 1, JSON.stringify(links));
-    assert.match(links[0]![0]!, /\/legco-archive\/en\/2023-24\/itib259\/$/);
+    assert.match(links[0]![0]!, /\/legco-archive\/2023-24\/en\/itib259\/$/);
     assert.match(links[0]![1]!, 'ITIB259 Regarding the enhancement');
     assert.is(links[0]![2], null, 'English title on the English page: no lang mark');
     // The filters list the English edition's names.
@@ -145,7 +145,7 @@ test('the English interface searches the English edition first (stemmed: "enhanc
     await other.click();
     await tab.waitForURL(/edition=zh-Hant-HK/);
     await resultLinks(tab).first().waitFor();
-    assert.match((await resultLinks(tab).first().getAttribute('href')) ?? '', /\/legco-archive\/en\/2023-24\/itib\d{3}\/$/);
+    assert.match((await resultLinks(tab).first().getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/en\/itib\d{3}\/$/);
     assert.is(await resultLinks(tab).first().locator('span[lang]').getAttribute('lang'), 'zh-Hant-HK');
   } finally {
     await tab.close();
@@ -161,7 +161,7 @@ test('the Chinese interface searches the Chinese edition and offers the English 
     await tab.goto(env.server.baseUrl + 'search/?edition=en&q=registered+users');
     await resultLinks(tab).first().waitFor();
     const href = (await resultLinks(tab).first().getAttribute('href')) ?? '';
-    assert.match(href, /\/legco-archive\/en\/2023-24\/itib259\/$/, 'an English hit opens the page with the English text');
+    assert.match(href, /\/legco-archive\/2023-24\/en\/itib259\/$/, 'an English hit opens the page with the English text');
     assert.is(await resultLinks(tab).first().locator('span[lang]').getAttribute('lang'), 'en');
     // The excerpt reads as English text: spaces kept, the typed words marked.
     const excerpt = tab.locator('[data-search-results] > li .search-excerpt').first();
