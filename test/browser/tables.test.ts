@@ -7,7 +7,7 @@
  * cells exactly.
  */
 import { parse } from 'csv-parse/sync';
-import { suite } from 'uvu';
+import { browserSuite, fontsInUse } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import type { BrowserContext } from 'playwright-core';
 import { BrowserAndServer } from '../support/harness.ts';
 import { requireSite } from '../support/site.ts';
 
-const test = suite('tables at phone width');
+const test = browserSuite('tables at phone width');
 
 /** Paths (relative to the site root) of the reply pages with a `<table>`, found in the build. */
 function replyPagesWithTables(siteDir: string): string[] {
@@ -47,6 +47,8 @@ test.before.each(env.ready);
 test.after(env.close);
 
 test('reply pages with tables are found in the build, in both languages', () => {
+  // Which cells wrap depends on the fonts: say which ones these results are for.
+  console.log(`  ${fontsInUse()}`);
   assert.ok(pages.length >= 2 * 20, `${pages.length} pages`);
   assert.is(pages.filter((p) => p.startsWith('en/')).length * 2, pages.length);
 });
