@@ -5,7 +5,7 @@
  * settings are passed down as arguments.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { settingsFromEnv, type Settings } from '../_data/site.ts';
@@ -61,6 +61,30 @@ function deleteInBackground(dir: string): void {
 }
 
 /**
+ * The output folder can be made and written, checked before any work: an
+ * unwritable ARCHIVE_OUT is one line naming it, not a stack trace from deep in
+ * Eleventy (or, on a read-only file system such as /proc, no answer at all).
+ */
+function writable(work: string, out: string): void {
+  try {
+    rmSync(work, { recursive: true, force: true }); // a partial build of an earlier run
+    // One folder at a time: Node 20's recursive mkdir never returns on some read-only file systems (/proc).
+    const missing: string[] = [];
+    for (let dir = path.resolve(work); !existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
+    for (const dir of missing) mkdirSync(dir);
+    writeFileSync(path.join(work, '.write-test'), '');
+    rmSync(path.join(work, '.write-test'));
+  } catch (err) {
+    try {
+      rmSync(work, { recursive: true, force: true });
+    } catch {
+      // nothing was made there
+    }
+    throw new Error(`cannot write the site to ${out} (ARCHIVE_OUT): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/**
  * Builds into `<outDir>.partial` and swaps it in only when every step succeeded:
  * a failed build (bad content, a crashing step) leaves the previous site as
  * it was and no half-written output. Returns the output directory.
@@ -68,7 +92,7 @@ function deleteInBackground(dir: string): void {
 export async function build(settings: Settings): Promise<string> {
   const out = settings.outDir;
   const work = `${out}.partial`;
-  rmSync(work, { recursive: true, force: true });
+  writable(work, out);
   try {
     const seconds: string[] = [];
     let started = performance.now();
