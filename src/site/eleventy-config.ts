@@ -69,8 +69,11 @@ export function eleventyConfig(settings: Settings, archive: Archive, routes: Rou
   };
 }
 
-/** Renders every route into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first). */
-export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string): Promise<void> {
-  const eleventy = new Eleventy(TEMPLATES, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes) });
+/**
+ * Renders every route into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first).
+ * `templates` narrows the input to one template (the dev loop's reply pages).
+ */
+export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string, templates = TEMPLATES): Promise<void> {
+  const eleventy = new Eleventy(templates, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes) });
   await eleventy.write();
 }
