@@ -10,11 +10,12 @@
  * Why: writing every page took 19.3 s per save at a load of 11; one reply's
  * two pages take about a second (measured figures: README, "The edit loop").
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
 import { loadArchive, loadEdition } from './data/load.ts';
-import type { Archive } from './data/model.ts';
+import { editionFiles } from '../model/content-files.ts';
+import type { Archive } from '../model/reply.ts';
 import { routeTable, type RouteTable } from './data/routes.ts';
 import { writePages } from './eleventy-config.ts';
 
@@ -33,12 +34,7 @@ const frontMatterOf = (file: string) => /^---\n[\s\S]*?\n---\n/.exec(readFileSyn
 
 function load(settings: Settings): State {
   const archive = loadArchive(settings.contentDir);
-  const frontMatter = new Map<string, string>();
-  const root = path.join(settings.contentDir, 'replies');
-  for (const year of existsSync(root) ? readdirSync(root) : []) {
-    const dir = path.join(root, year);
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.md'))) frontMatter.set(path.join(dir, f), frontMatterOf(path.join(dir, f)));
-  }
+  const frontMatter = new Map(editionFiles(settings.contentDir).map(({ file }) => [file, frontMatterOf(file)]));
   return { archive, routes: routeTable(archive, settings), frontMatter };
 }
 
