@@ -3,8 +3,7 @@
  * scratch copy of the repository's content without its corrections: the
  * 1823 staffing table is flattened there, as the PDF extraction left it.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,12 +11,13 @@ import { correctDrafts, writeCorrection } from '../../src/ingest/correct.ts';
 import { readDraft, tableShapeProblems } from '../../src/ingest/correction-draft.ts';
 import { generateOne, readTitles } from '../../src/ingest/run.ts';
 import { root } from './_real.ts';
+import { tempDir } from '../support/builds.ts';
 
 const SOURCE = 'content/sources/2023-24/zh-2023-24-ITIB.txt';
 
 /** A repository-shaped scratch folder: the sources and titles, no patches. */
 function scratch(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'correct-'));
+  const dir = tempDir('correct');
   cpSync(path.join(root, 'content/sources'), path.join(dir, 'content/sources'), { recursive: true });
   cpSync(path.join(root, 'content/patches/titles.json'), path.join(dir, 'content/patches/titles.json'));
   return dir;
