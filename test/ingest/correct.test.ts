@@ -12,6 +12,7 @@ import { readDraft, tableShapeProblems } from '../../src/ingest/correction-draft
 import { generateOne, readTitles } from '../../src/ingest/run.ts';
 import { root } from './_real.ts';
 import { tempDir } from '../support/builds.ts';
+import { correctExample } from '../../src/ingest/correct-example.ts';
 
 const SOURCE = 'content/sources/2023-24/zh-2023-24-ITIB.txt';
 
@@ -101,6 +102,12 @@ test('a draft without its reason is refused at the Why: line', () => {
 
 test('tableShapeProblems: each table is checked against its own header', () => {
   assert.equal(tableShapeProblems(['| a | b |', '| --- | --- |', '| 1 | 2 |', '', '| x |', '| --- |', '| 1 | 2 |']), ['line 7 has 2 cells, the table\'s header has 1']);
+});
+
+test('--example shows the tool on the shipped repository: ITIB043 without its corrections has blocks and proposed tables', () => {
+  const out = correctExample(root);
+  assert.match(out, /2023-24\/ITIB043: [1-9]\d* extracted block\(s\)/);
+  assert.match(out, /proposed \d+ rows × \d+ columns/);
 });
 
 test.run();
