@@ -156,7 +156,7 @@ export const en: Strings = {
       suggest: 'Did you mean: ',
       latinNone: 'No reply contains “{q}”. The text of these replies is Chinese: search with Chinese words, or ',
       latinReplyNo: 'search by reply number (for example ITIB001)',
-      offline: 'Search does not work in a copy opened from disk (file://): browsers do not let this page load the search index. To search offline, open a terminal in the folder that holds this copy, run "python3 -m http.server", then open http://localhost:8000/en/search/ in your browser. Without search, browse replies by year, head, programme and member from the home page.',
+      offline: 'Search does not work in a copy opened from disk (file://): browsers do not let this page load the search index. To search offline, open a terminal in the folder that holds this copy, run "python3 -m http.server", then open the address it prints followed by en/search/ in your browser. Without search, browse replies by year, head, programme and member from the home page.',
     },
   },
   about: {

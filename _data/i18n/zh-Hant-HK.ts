@@ -177,7 +177,7 @@ export const zhHantHK = {
       /** The link after latinNone: a reply-number search. */
       latinReplyNo: '按答覆編號搜尋（例如 ITIB001）',
       /** Shown by offline.js when the page is opened from disk (file://), where the index cannot load. */
-      offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟 http://localhost:8000/search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
+      offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟它顯示的網址，並在後面加上 search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
     },
   },
   about: {
