@@ -38,7 +38,8 @@ try {
     console.log(`✔ ${label} (${seconds} s)`);
   }
 } finally {
-  const left = readdirSync(scratch);
+  // tsx keeps its compile cache there (tsx-<uid>): a cache, not a leftover of a test.
+  const left = readdirSync(scratch).filter((name) => !/^tsx-\d+$/.test(name));
   if (left.length > 0) console.log(`\nnpm test: the run left ${left.length} entr${left.length === 1 ? 'y' : 'ies'} in its temporary folder (removed now): ${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}`);
   rmSync(scratch, { recursive: true, force: true });
 }
