@@ -18,7 +18,8 @@ export type WarningKind =
   | 'member-mismatch'
   | 'head-mismatch'
   | 'programme-mismatch'
-  | 'edition-mismatch';
+  | 'edition-mismatch'
+  | 'bidi-removed';
 
 /**
  * What the PDF's text extraction did to a document (DESIGN.md: about one reply in fifteen lost its
