@@ -59,25 +59,21 @@ async function runStage(stage: Stage, settings: Settings, site: Site, dir: strin
 }
 
 /**
- * The output folder can be made and written, checked before any work: an
- * unwritable ARCHIVE_OUT is one line naming it, not a stack trace from deep in
- * Eleventy (or, on a read-only file system such as /proc, no answer at all).
+ * The output folder's parent can be made and written, checked before the lock
+ * and any work: an unwritable ARCHIVE_OUT is one line naming it, not an error
+ * about a lock or a stack trace from deep in Eleventy (or, on a read-only file
+ * system such as /proc, no answer at all). The probe has this process's own name.
  */
-function writable(work: string, out: string): void {
+function assertWritable(out: string): void {
+  const probe = `${out}.write-test-${process.pid}`;
   try {
-    rmSync(work, { recursive: true, force: true }); // a partial build of an earlier run
     // One folder at a time: Node 20's recursive mkdir never returns on some read-only file systems (/proc).
     const missing: string[] = [];
-    for (let dir = path.resolve(work); !existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
+    for (let dir = path.dirname(path.resolve(out)); !existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
     for (const dir of missing) mkdirSync(dir);
-    writeFileSync(path.join(work, '.write-test'), '');
-    rmSync(path.join(work, '.write-test'));
+    writeFileSync(probe, '');
+    rmSync(probe);
   } catch (err) {
-    try {
-      rmSync(work, { recursive: true, force: true });
-    } catch {
-      // nothing was made there
-    }
     throw new Error(`cannot write the site to ${out} (ARCHIVE_OUT): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }
@@ -89,13 +85,15 @@ function writable(work: string, out: string): void {
  * (a second waits, naming the holder); an interrupted build's leftovers are
  * removed first. Returns the output directory.
  */
-export const build = (settings: Settings): Promise<string> => withOutputLock(settings.outDir, () => buildLocked(settings));
+export const build = async (settings: Settings): Promise<string> => {
+  assertWritable(settings.outDir);
+  return withOutputLock(settings.outDir, () => buildLocked(settings));
+};
 
 async function buildLocked(settings: Settings): Promise<string> {
   const out = settings.outDir;
   const work = `${out}.partial`;
   removeLeftovers(out);
-  writable(work, out);
   try {
     const seconds: string[] = [];
     let started = performance.now();
