@@ -14,6 +14,7 @@ import type { SourceMeta } from './meta.ts';
 import { crossCheckEditions } from './cross-check.ts';
 import { editionFileName, type ReplyFrontMatter } from './model.ts';
 import { applyCorrections, type Correction } from './patches.ts';
+import { addSeams, noSeams, type SeamCounts } from './seams.ts';
 
 export interface Summary {
   replies: number;
@@ -29,6 +30,8 @@ export interface Generated {
   summary: Summary;
   warnings: IngestWarning[];
   indexAgreement: number;
+  /** Extraction seams mended, by rule, summed over documents. */
+  seams: SeamCounts;
   /** Non-whitespace characters per audit category, summed over documents. */
   audit: { total: number; index: number; furniture: number; header: number; body: number; unaccounted: number; unaccountedLines: string[] };
   /** Each reply edition written, with its output path: what the editions cross-check compares. */
@@ -135,7 +138,7 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
     const bg = ingestBackground({ lines, file: rel, meta: { slug: need('slug'), lang: meta.lang, title: need('title'), date: need('date'), committee: need('committee') } });
     files.set(mode === 'tree' ? `content/pages/background/${bg.frontMatter.slug}.md` : `${bg.frontMatter.slug}.md`, bg.markdown);
     const a = bg.audit;
-    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) }, editions: [] };
+    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, seams: noSeams(), audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) }, editions: [] };
   }
   const titles = overrides.get(meta.lang) ?? new Map<string, string>();
   const result: RepliesResult = ingestReplies({ lines, file: rel, meta, titles, ...(originLine ? { originLine } : {}) });
@@ -153,6 +156,7 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
     summary: { replies: result.replies.length, unaccounted: a.unaccounted, warnings: result.warnings.length, tablesRecovered: result.tablesRecovered, tablesKept: result.tablesKept },
     warnings: result.warnings,
     indexAgreement: result.indexAgreement,
+    seams: result.seams,
     audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) },
     editions,
   };
@@ -160,7 +164,7 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
 
 export function mergeGenerated(parts: readonly Generated[]): Generated {
   const files = new Map<string, string>();
-  const out: Generated = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] }, editions: [] };
+  const out: Generated = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, seams: noSeams(), audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] }, editions: [] };
   const from = new Map<string, string>();
   for (const g of parts) {
     for (const [k, v] of g.files) {
@@ -174,6 +178,7 @@ export function mergeGenerated(parts: readonly Generated[]): Generated {
     for (const key of Object.keys(out.summary) as Array<keyof Summary>) out.summary[key] += g.summary[key];
     out.warnings.push(...g.warnings);
     out.indexAgreement += g.indexAgreement;
+    addSeams(out.seams, g.seams);
     for (const key of ['total', 'index', 'furniture', 'header', 'body', 'unaccounted'] as const) out.audit[key] += g.audit[key];
     out.audit.unaccountedLines.push(...g.audit.unaccountedLines);
   }
