@@ -14,6 +14,7 @@ import { mendSeams, noSeams, type SeamCounts } from './seams.ts';
 import { splitReplies } from './split.ts';
 import { ink } from './text.ts';
 import { deriveTitle } from './title.ts';
+import { subjectTitle } from './title-subject.ts';
 
 export interface RepliesInput {
   /** Lines of the source after corrections. */
@@ -151,7 +152,9 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
     const id = `${facts.year}/${replyNo}`;
     const last = lastInkLine(lines, region.start, region.end);
     const questionParagraphs = question.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    const title = input.titles?.get(id) ?? deriveTitle(questionParagraphs.length > 0 ? questionParagraphs : replyNo);
+    // The subject rule reads Chinese requests (就此, 請告知); the English edition keeps the first-clause rule.
+    const composed = layout.lang === 'zh-Hant-HK' ? subjectTitle(questionParagraphs) : null;
+    const title = input.titles?.get(id) ?? composed ?? deriveTitle(questionParagraphs.length > 0 ? questionParagraphs : replyNo);
     const frontMatter: ReplyFrontMatter = {
       id,
       year: facts.year,

@@ -83,15 +83,20 @@ export function readTitles(root: string): TitleOverrides {
   const p = path.join(root, file);
   const out: TitleOverrides = new Map();
   if (!existsSync(p)) return out;
-  const raw = JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
+  const text = readFileSync(p, 'utf8');
+  const raw = JSON.parse(text) as Record<string, unknown>;
   for (const [lang, byId] of Object.entries(raw)) {
     if (lang.startsWith('$')) continue; // "$comment" keys document the file
     if (lang !== 'zh-Hant-HK' && lang !== 'en') throw new IngestError(file, 1, `"${lang}" is not a source language (zh-Hant-HK or en): overrides are grouped by the language of the source they correct`);
     if (typeof byId !== 'object' || byId === null) throw new IngestError(file, 1, `"${lang}" must map reply ids to titles`);
     const titles = new Map<string, string>();
-    for (const [id, title] of Object.entries(byId)) {
-      if (typeof title !== 'string' || title.trim() === '') throw new IngestError(file, 1, `title for ${lang} ${id} must be a non-empty string`);
-      titles.set(id, title);
+    for (const [id, entry] of Object.entries(byId)) {
+      // Each override says why, as every patch does: a reviewer must see what the rule got wrong.
+      const e = entry as { title?: unknown; why?: unknown } | null;
+      const at = lineOf(text, `"${id}"`);
+      if (typeof e !== 'object' || e === null || typeof e.title !== 'string' || e.title.trim() === '') throw new IngestError(file, at, `override for ${lang} ${id} must be {"title": "…", "why": "…"} with a non-empty title`);
+      if (typeof e.why !== 'string' || e.why.trim() === '') throw new IngestError(file, at, `override for ${lang} ${id} needs a "why": what the derived title gets wrong`);
+      titles.set(id, e.title);
     }
     out.set(lang, titles);
   }
@@ -186,6 +191,12 @@ export function mergeGenerated(parts: readonly Generated[]): Generated {
   out.warnings.push(...mismatches);
   out.summary.warnings += mismatches.length;
   return out;
+}
+
+/** 1-based line of the first occurrence of `needle` (1 when absent), for messages. */
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
 }
 
 /** The directories `npm run ingest` owns and replaces as a whole. */
