@@ -73,7 +73,7 @@ export function readCorrections(root: string, sourcePath: string): Correction[] 
 
 /**
  * Title overrides: content/patches/titles.json, by the language of the source
- * they correct: `{ "zh-Hant-HK": { "2023-24/ITIB001": "title" } }`. A Chinese
+ * they correct: `{ "zh-Hant-HK": { "2023-24/ITIB001": { "title": "…", "why": "…" } } }`. A Chinese
  * title must never land on an English edition of the same reply.
  */
 export type TitleOverrides = Map<string, Map<string, string>>;
