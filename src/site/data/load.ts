@@ -91,6 +91,9 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
       session: typeof meta.session === 'number' ? meta.session : null,
       lang: meta.lang === 'zh-Hant-HK' || meta.lang === 'en' ? meta.lang : null,
       replies: counts.get(file) ?? 0,
+      year: typeof meta.year === 'string' ? meta.year : null,
+      bureau: typeof meta.bureau === 'string' ? meta.bureau : null,
+      bureauName: typeof meta.bureauName === 'string' ? meta.bureauName : null,
     };
   });
 }

@@ -122,6 +122,10 @@ export interface SourceDocument {
   session: number | null;
   lang: ReplyFrontMatter['lang'] | null;
   replies: number;
+  /** From the `.meta.json`: budget year, bureau code and name (what the archive covers: lib/scope.ts). */
+  year: string | null;
+  bureau: string | null;
+  bureauName: string | null;
 }
 
 /** A table of a reply's edition, with the path of its CSV (beside that edition's page). */

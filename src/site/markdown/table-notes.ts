@@ -29,7 +29,8 @@ function linkMark(inline: Token, mark: string, id: string, state: StateCore): vo
   if (!last) return;
   const at = last.content.lastIndexOf(mark);
   if (at < 0) return;
-  last.content = last.content.slice(0, at).trimEnd();
+  // A space before the mark stays (`IMPACT #`), so the text reads as printed and as the CSV has it.
+  last.content = last.content.slice(0, at);
   const sup = new state.Token('sup_open', 'sup', 1);
   sup.attrSet('class', 'fn');
   const a = new state.Token('link_open', 'a', 1);
