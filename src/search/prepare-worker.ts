@@ -1,12 +1,12 @@
 /** Worker thread of PreparePool (prepare.ts): source files in, Pagefind HTML out. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareChunk } from './prepare.ts';
-import type { SourceFile } from './records.ts';
+import type { IndexEntry } from './records.ts';
 
 const { language } = workerData as { language: string };
-parentPort?.on('message', (sources: SourceFile[]) => {
+parentPort?.on('message', (entries: IndexEntry[]) => {
   try {
-    parentPort?.postMessage({ chunk: prepareChunk(sources, language) });
+    parentPort?.postMessage({ chunk: prepareChunk(entries, language) });
   } catch (e) {
     parentPort?.postMessage({ error: (e as Error).message });
   }

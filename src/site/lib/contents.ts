@@ -6,7 +6,7 @@
  * closed <details> so the question still starts on a phone's first screen.
  */
 import type { InterfaceLang } from '../../../_data/site.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 import { format, strings } from './i18n.ts';
 
 /** A reply gets contents when it has at least this many tables and annexes together (measured: 16 of 263 replies). */

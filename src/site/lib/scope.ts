@@ -5,8 +5,8 @@
  * sentence written by hand, so adding a bureau's document changes it.
  */
 import type { InterfaceLang } from '../../../_data/site.ts';
-import type { SourceDocument } from '../data/model.ts';
-import { html, type SafeHtml } from './html.ts';
+import type { SourceDocument } from '../../model/reply.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 import { format, formatYear, strings } from './i18n.ts';
 
 export interface ScopeEntry {
