@@ -61,6 +61,8 @@ export interface Reply extends Edition {
   memberPage: string;
   prev: ReplyLink | null;
   next: ReplyLink | null;
+  /** Ids of the other replies of the year given the same answer (site/data/same-answers.ts), set once when the archive loads. */
+  sameAnswers: string[];
 }
 
 export interface ProgrammeGroup {

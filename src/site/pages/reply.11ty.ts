@@ -10,8 +10,8 @@
  * for that page, so its captions and link names are in the page's language.
  */
 import type { InterfaceLang, Settings } from '../../../_data/site.ts';
-import { editionFor, type Archive, type Edition, type Reply, type ReplyLink } from '../../model/reply.ts';
-import { SAME_ANSWER_THRESHOLD, sameAnswerIndex } from '../data/same-answers.ts';
+import { editionFor, type Edition, type Reply, type ReplyLink } from '../../model/reply.ts';
+import { SAME_ANSWER_THRESHOLD } from '../data/same-answers.ts';
 import { contentsNav } from '../lib/contents.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html, raw, type SafeHtml } from '../../lib/html.ts';
@@ -68,23 +68,10 @@ function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, 
 
 export const data = pagesOf('reply');
 
-/** Same answers per archive, computed once for all its reply pages (same-answers.ts). */
-const sameAnswersCache = new WeakMap<Archive, Map<string, Reply[]>>();
-function sameAnswersOf(archive: Archive): Map<string, Reply[]> {
-  let found = sameAnswersCache.get(archive);
-  if (!found) {
-    const byId = new Map(archive.replies.map((r) => [r.id, r]));
-    // Compared in the primary edition's text: every reply has it or its only edition.
-    const index = sameAnswerIndex(archive.replies.map((r) => ({ id: r.id, year: r.year, markdown: r.markdown })));
-    found = new Map([...index].map(([id, others]) => [id, others.map((o) => byId.get(o)!)]));
-    sameAnswersCache.set(archive, found);
-  }
-  return found;
-}
-
 export function render(d: TemplateData): string {
   const reply = itemOf(d.archive, d.route, 'reply');
-  return renderReplyPage(reply, d.route.lang, d.settings, d.route.cardLang, sameAnswersOf(d.archive).get(reply.id) ?? []);
+  const byId = new Map(d.archive.replies.map((r) => [r.id, r]));
+  return renderReplyPage(reply, d.route.lang, d.settings, d.route.cardLang, reply.sameAnswers.map((id) => byId.get(id)!));
 }
 
 /** "The same answer was given to …": the other replies of its group, each with its member and title. */
