@@ -63,10 +63,12 @@ test('contents: a long reply lists its sections and the tables in each; a short 
   assert.ok(c.filter((e) => e.id.startsWith('annex-')).length >= 2, c.map((e) => e.id).join(' '));
   assert.ok(c.reduce((n, e) => n + e.tables.length, 0) >= 3);
   const out = renderReply(page('reply', (p) => p.endsWith('/itib201/')));
-  assert.match(out, /<details class="contents">\n<summary>目錄：\d+ 個部分、\d+ 個表<\/summary>/);
+  assert.match(out, /<details class="contents contents-top">\n<summary>目錄：\d+ 個部分、\d+ 個表<\/summary>/);
+  // The phone's copy opens the answer, its labels marked with their language.
+  assert.match(out, /<h2 id="answer-h">答覆<\/h2>\n<details class="contents contents-answer" lang="zh-Hant-HK">/);
   assert.match(out, '<a href="#annex-1-table-1">表 1：');
-  assert.not.match(renderReply(page('reply', (p) => p.endsWith('/itib001/'))), 'class="contents"');
-  const withContents = archive.replies.filter((r) => /class="contents"/.test(renderReply(page('reply', (p) => p.endsWith(`/${r.replyNo.toLowerCase()}/`)))));
+  assert.not.match(renderReply(page('reply', (p) => p.endsWith('/itib001/'))), 'class="contents ');
+  const withContents = archive.replies.filter((r) => /class="contents /.test(renderReply(page('reply', (p) => p.endsWith(`/${r.replyNo.toLowerCase()}/`)))));
   assert.ok(withContents.some((r) => r.replyNo === 'ITIB190'));
   assert.is(withContents.length, 16);
 });

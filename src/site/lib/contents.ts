@@ -3,7 +3,7 @@
  * tables in each, linked, at the top of the page, so a reader sees the parts
  * and tables of ITIB190 or ITIB201 before scrolling through them. Read from the
  * body as rendered (the section and table ids the markdown plugins give), in a
- * closed <details> so the question still starts on a phone's first screen.
+ * closed <details>; on a phone it moves to the start of the answer (contentsNav).
  */
 import type { InterfaceLang } from '../../../_data/site.ts';
 import { html, type SafeHtml } from '../../lib/html.ts';
@@ -35,13 +35,20 @@ export function contentsOf(bodyHtml: string): ContentsEntry[] {
   return out;
 }
 
-export function contentsNav(bodyHtml: string, lang: InterfaceLang): SafeHtml | '' {
+/**
+ * `where`: 'top' before the body (wide screens), 'answer' at the start of the answer
+ * (phones: at 360 × 780 one more line at the top pushed ITIB042's question off the
+ * first screen, 772 px > 740). CSS shows one of the two; the other is display:none,
+ * so a screen reader meets one contents list.
+ */
+export function contentsNav(bodyHtml: string, lang: InterfaceLang, where: 'top' | 'answer' = 'top'): SafeHtml | '' {
   const entries = contentsOf(bodyHtml);
   const tables = entries.reduce((n, e) => n + e.tables.length, 0);
   const annexes = Math.max(0, entries.length - 2);
   if (tables + annexes < CONTENTS_MIN) return '';
   const s = strings(lang).reply;
-  return html`<details class="contents">
+  // Inside the body (marked with the text's language) the answer's copy says which language its labels are in.
+  return html`<details class="contents contents-${where}"${where === 'answer' ? html` lang="${lang}"` : ''}>
 <summary>${format(s.contentsSummary, { sections: entries.length, tables })}</summary>
 <nav aria-label="${s.contents}"><ol>${entries.map(
     (e) => html`<li><a href="#${e.id}">${e.label}</a>${e.tables.length ? html`<ol>${e.tables.map((t) => html`<li><a href="#${t.id}">${t.label}</a></li>`)}</ol>` : ''}</li>`,

@@ -127,11 +127,13 @@ export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Se
     member: inLang(member.text, member.lang, lang),
     url: settings.siteUrl === null ? '' : url,
   });
-  const body = lang === e.lang ? e.bodyHtml : renderBody(e.markdown, e.lang, 'reply', lang, { dataPath: editionPath(e) });
+  const rendered = lang === e.lang ? e.bodyHtml : renderBody(e.markdown, e.lang, 'reply', lang, { dataPath: editionPath(e) });
+  // The phone's copy of the contents opens the answer (lib/contents.ts).
+  const body = rendered.replace(/(<h2 id="answer-h"[^>]*>[\s\S]*?<\/h2>\n)/, (h) => `${h}${contentsNav(rendered, lang, 'answer')}`);
   const main = html`<article class="reply"${lang === e.lang ? html` data-pagefind-body` : ''}>
 <h1><span class="no">${r.replyNo}</span> ${inLang(e.title, e.lang, lang)}</h1>
 ${editionNotes(r, e, lang)}${facts(r, e, lang, same)}
-${contentsNav(body, lang)}<div class="body"${lang === e.lang ? '' : html` lang="${e.lang}"`}>
+${contentsNav(rendered, lang)}<div class="body"${lang === e.lang ? '' : html` lang="${e.lang}"`}>
 ${raw(body) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language; tables link to the CSVs of the edition shown */}
 </div>
 ${sameAnswers(same, lang)}</article>
