@@ -42,7 +42,7 @@ function facts(r: Reply, e: Edition, lang: InterfaceLang, same: readonly Reply[]
 <div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(e.session, lang) })}</dd></div>
 ${officialDocument(e, lang)}<div><dt>${s.source}</dt><dd><a href="${localize('/about/', lang)}#sources">${format(s.sourceValue, { file: e.source.file.replace(/^.*\//, ''), from: e.source.lines[0], to: e.source.lines[1] })}</a></dd></div>
 <div><dt>${s.year}</dt><dd><a href="${localize(yearPath(r.year), lang)}">${formatYear(r.year, lang)}</a></dd></div>
-${same.length ? html`<div><dt>${s.sameAnswer}</dt><dd><a href="#same-answer-h">${same.map((o) => o.replyNo).join(strings(lang).site.listSeparator)}</a></dd></div>
+${same.length ? html`<div class="same"><dt>${s.sameAnswer}</dt><dd><a href="#same-answer-h">${same.map((o) => o.replyNo).join(strings(lang).site.listSeparator)}</a></dd></div>
 ` : ''}</dl>`;
 }
 
