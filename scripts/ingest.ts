@@ -59,6 +59,8 @@ function report(g: Generated, quiet: boolean, all: boolean): void {
   console.log(`replies: ${g.summary.replies}; index agreement: ${g.indexAgreement}/${g.summary.replies}`);
   console.log(`audit (non-whitespace characters): total ${a.total} = index ${a.index} + furniture ${a.furniture} + header ${a.header} + body ${a.body} + unaccounted ${a.total - a.index - a.furniture - a.header - a.body}; body text lost in cleanup ${a.unaccounted - (a.total - a.index - a.furniture - a.header - a.body)}`);
   console.log(`tables: ${g.summary.tablesRecovered} recovered, ${g.summary.tablesKept} kept as extracted blocks`);
+  const s = g.seams;
+  console.log(`seams mended: ${s.pageBreakJoins} sentences joined across a page break, ${s.digitJoins} numbers joined, ${s.addressJoins} web addresses joined, ${s.itemSplits} list items split`);
   console.log(`warnings by kind: ${[...byKind].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
 }
 

@@ -6,6 +6,10 @@ export const en: Strings = {
   languageNames: { 'zh-Hant-HK': 'Chinese (Traditional)', en: 'English' },
   locale: 'en-HK',
   yearRange: '{from}–{to}',
+  scope: {
+    note: 'The archive holds the replies of {scope} only; the counts on this page count those replies alone.',
+    entry: '{year}: ',
+  },
   site: {
     /** Between the items of a list written in running text. */
     listSeparator: ', ',
@@ -57,6 +61,11 @@ export const en: Strings = {
     reportError: 'Report an error in this reply',
     editionMissing: 'The English edition of this reply is not yet in the archive: the text below is the Chinese edition.',
     editionLink: 'Read the Chinese edition of {replyNo}',
+    contents: 'Contents of this reply',
+    contentsSummary: 'Contents: {sections} parts, {tables} tables',
+    sameAnswer: 'The same answer',
+    sameAnswerLead: 'The same answer was given to:',
+    sameAnswerRule: 'How this is found: within a year, the two answers\' texts are compared as 5-character sequences, and {threshold}% or more of them are shared (Jaccard similarity).',
     citation: '{director}, "{replyNo}: {title}", Replies to initial written questions raised by Finance Committee Members in examining the Estimates of Expenditure {year}, question serial no. {questionNo}, asked by {member}. {url}',
   },
   lists: {
