@@ -7,8 +7,16 @@
  * text as index tokens (Chinese bigrams, see src/site/search/query.js).
  */
 import { escapeHtml } from '../site/lib/html.ts';
-import type { SearchRecord } from './records.ts';
+import type { BlockKind, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE, segmentText } from './segment.ts';
+
+/**
+ * Pagefind weight of each block (its default is 1; the h1 heading has 7): a reply that
+ * names a term in its question outranks one that mentions it in a table or in the
+ * page's facts (issue 17: for 「5G」 a flattened table fragment of ITIB150 ranked
+ * above ITIB187, whose question is about 5G).
+ */
+export const BLOCK_WEIGHT: Record<BlockKind, number> = { question: 3, prose: 1, table: 0.5, facts: 0.5 };
 
 export function recordHtml(r: SearchRecord, language: string): string {
   const tag = (attr: string, key: string, value: string) => `<p ${attr}="${escapeHtml(key)}">${escapeHtml(value)}</p>`;
@@ -26,6 +34,7 @@ export function recordHtml(r: SearchRecord, language: string): string {
     ...filters,
     ...sort,
     `<main data-pagefind-body><h1>${escapeHtml(heading)}</h1>`,
-    `<p>${escapeHtml(tokens(r.text))}</p></main></body></html>`,
+    ...r.blocks.map((b) => `<p data-pagefind-weight="${BLOCK_WEIGHT[b.kind]}">${escapeHtml(tokens(b.text))}</p>`),
+    `</main></body></html>`,
   ].join('\n');
 }

@@ -24,6 +24,8 @@ export interface SearchRecord {
   heading: string;
   /** Plain text of the page (member, head, programmes, question, answer, annexes), unsegmented. */
   text: string;
+  /** The same text in blocks by where it stands, in order: the index weighs each (record-html.ts). */
+  blocks: TextBlock[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
@@ -52,6 +54,39 @@ export function markdownToText(body: string): string {
   return lines.filter(Boolean).join('\n');
 }
 
+/** Where a stretch of a reply's text stands: its question, its answer's prose, a table, the page's facts (member, head, officers). */
+export type BlockKind = 'question' | 'prose' | 'table' | 'facts';
+
+export interface TextBlock {
+  kind: BlockKind;
+  text: string;
+}
+
+const QUESTION_HEADING = /^##\s+(問題|question)[\s:：]*$/iu;
+const TABLE_LINE = /^\s*\|/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+
+/**
+ * A body's Markdown in blocks: the question section (its `## 問題` heading up to the
+ * next level-2 heading), table rows and fenced (flattened) tables, and the other
+ * prose; consecutive lines of one kind make one block.
+ */
+export function markdownBlocks(body: string): TextBlock[] {
+  const blocks: { kind: BlockKind; lines: string[] }[] = [];
+  let inQuestion = false;
+  let inFence = false;
+  for (const line of body.split(/\r?\n/)) {
+    if (/^##\s/.test(line)) inQuestion = QUESTION_HEADING.test(line.trim());
+    const fence = FENCE.test(line);
+    const kind: BlockKind = inQuestion ? 'question' : inFence || fence || TABLE_LINE.test(line) ? 'table' : 'prose';
+    if (fence) inFence = !inFence;
+    const last = blocks[blocks.length - 1];
+    if (last && last.kind === kind) last.lines.push(line);
+    else blocks.push({ kind, lines: [line] });
+  }
+  return blocks.map((b) => ({ kind: b.kind, text: markdownToText(b.lines.join('\n')) })).filter((b) => b.text);
+}
+
 /** A reply's record; `fm` as checked by the reader (readReply). */
 export function replyRecord(fm: ReplyFrontMatter, body: string): SearchRecord {
   const url = replyPath(fm);
@@ -59,12 +94,14 @@ export function replyRecord(fm: ReplyFrontMatter, body: string): SearchRecord {
   const programmes = fm.programmes.map((p) => `(${p.code}) ${sameColon(p.name)}`);
   // Every fact the reply page shows is findable, as on the page.
   const facts = [fm.member, head, fm.subhead, ...programmes, fm.controllingOfficer, fm.director].filter(Boolean).join(fm.lang === 'en' ? '; ' : '；');
+  const blocks = [...markdownBlocks(body), { kind: 'facts' as const, text: facts }];
   return {
     url,
     year: fm.year,
     heading: `${fm.replyNo} ${fm.title}`,
     // Facts last: a reply's excerpt should open on its question, not on its metadata.
-    text: `${markdownToText(body)}\n${facts}`,
+    text: blocks.map((b) => b.text).join('\n'),
+    blocks,
     meta: {
       title: fm.title,
       replyNo: fm.replyNo,
@@ -92,6 +129,7 @@ export function backgroundRecord(fm: BackgroundFrontMatter, body: string): Searc
     year: 'background',
     heading: fm.title,
     text: markdownToText(body),
+    blocks: [{ kind: 'prose', text: markdownToText(body) }],
     meta: { title: fm.title, kind: 'background', year },
     filters: {},
     sort: { replyNo: `~background ${fm.slug}` },

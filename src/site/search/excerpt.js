@@ -3,7 +3,7 @@
 // space-separated; Chinese as overlapping bigrams, see query.js) and the positions
 // Pagefind reports as matched. Pure functions (no DOM), so they are tested in Node;
 // search.js turns the segments into text nodes and <mark> elements.
-import { closeGaps, queryTokens } from './query.js';
+import { closeGaps, queryTokens, tokenText } from './query.js';
 
 const HAN2 = /^\p{Script=Han}{2}$/u;
 const HAN_START = /^\p{Script=Han}/u;
@@ -28,7 +28,7 @@ export function excerptTokens(content, locations, bodyStart) {
 /** What the reader typed, as the strings a highlight may cover: each Han run and word, and each index token. */
 function queryTerms(query) {
   const typed = closeGaps(query).split(/[^\p{L}\p{N}]+/u);
-  return [...new Set([...typed, ...queryTokens(query)].filter(Boolean).map((t) => [...t.toLowerCase()]))];
+  return [...new Set([...typed, ...queryTokens(query).map(tokenText)].filter(Boolean).map((t) => [...t.toLowerCase()]))];
 }
 
 /**
@@ -64,7 +64,7 @@ export function excerptSegments(tokens, query = '', spaced = false) {
     const coveredByPrev = Boolean(prev && prev.marked && HAN2.test(prev.t) && [...prev.t][1] === [...tok.t][0]);
     const m = tok.marked || coveredByPrev;
     const overlapsNext = HAN2.test(tok.t) && next && [...next.t][0] === [...tok.t][1] && HAN_START.test(next.t);
-    const shown = overlapsNext ? [...tok.t][0] : tok.t;
+    const shown = overlapsNext ? [...tok.t][0] : tokenText(tok.t);
     const joinsPrev = !spaced && !(prev && LATIN.test(prev.t.slice(-1)) && LATIN.test(tok.t[0]));
     [...shown].forEach((ch, k) => chars.push({ ch, m, joins: k > 0 || joinsPrev || i === 0 }));
   });

@@ -41,6 +41,45 @@ const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
 const IS_HAN = /^\p{Script=Han}+$/u;
 const IS_WORD = /[\p{L}\p{N}]/u;
 
+const CN_DIGITS = '〇零一二三四五六七八九';
+const CN_YEAR = `二[〇零][${CN_DIGITS}]{2}`;
+/**
+ * A budget year as the text prints it: 2022-23, 2022/23, 2022–23, 2022至23, 2022-2023,
+ * 二零二二至二三 (the two years must follow each other, so a range like 2019-2023 is
+ * left alone). Index and query write it as one token, `2022y23`: letters and digits
+ * only, so Pagefind keeps it one word, and a prefix of it is the first year (2022 still
+ * finds 2022-23).
+ */
+const YEAR = new RegExp(`(?<!\\d)((?:19|20)\\d{2})\\s*[-–/至]\\s*((?:19|20)\\d{2}|\\d{2})(?!\\d)|(${CN_YEAR})至((?:${CN_YEAR})|[${CN_DIGITS}]{2})(?![${CN_DIGITS}])`, 'gu');
+/** A number with digit groups, 1 300 or 1,300 (after closeGaps): one token without the separators, 1300. */
+const GROUPED = /(?<![\d.,])\d{1,3}(?:[ ,]\d{3})+(?![\d]|[.,]\d)/gu;
+
+/** The year token of a budget year's start and end (2022, "23" or "2023"), or null when they do not follow each other. */
+function yearToken(start, end) {
+  const next = (Number(start) + 1) % 100;
+  return Number(end.slice(-2)) === next && (end.length === 2 || Number(end) === Number(start) + 1) ? `${start}y${end.slice(-2)}` : null;
+}
+
+/** Years and grouped numbers as whole tokens (see YEAR, GROUPED), set apart by spaces. */
+export function wholeUnits(text) {
+  return text
+    .replace(YEAR, (m, a, b, ca, cb) => {
+      const token = a ? yearToken(a, b) : yearToken(cnYear(ca), cnYear(cb));
+      return token ? ` ${token} ` : m;
+    })
+    .replace(GROUPED, (m) => m.replace(/[ ,]/g, ''));
+}
+
+/** 二零二二 → "2022"; a two-digit 二三 → "23". */
+function cnYear(s) {
+  return [...s].map((c) => (c === '〇' || c === '零' ? '0' : String(CN_DIGITS.indexOf(c) - 1))).join('');
+}
+
+/** How an index token reads in an excerpt: a year token as the text's usual form (2022y23 → 2022-23). */
+export function tokenText(token) {
+  return String(token).replace(/^(\d{4})y(\d{2})$/, '$1-$2');
+}
+
 export function closeGaps(text) {
   return String(text).normalize('NFC').replace(HAN_GAP, '$1').replace(SPACED_DIGITS, '');
 }
@@ -57,7 +96,7 @@ function grams(run, runEnds) {
 /** Text → index tokens: Han runs as bigrams (+ final character), other words and punctuation as they are. */
 export function indexTokens(text) {
   const out = [];
-  for (const [tok] of closeGaps(text).matchAll(TOKEN)) {
+  for (const [tok] of wholeUnits(closeGaps(text)).matchAll(TOKEN)) {
     if (IS_HAN.test(tok)) out.push(...grams(tok, true));
     else out.push(tok);
   }
@@ -70,7 +109,7 @@ export function indexTokens(text) {
  * after the typed term (數碼港 also matches 數碼港公司).
  */
 export function queryTokens(query) {
-  const toks = [...closeGaps(query).matchAll(TOKEN)].map((m) => m[0]).filter((t) => IS_WORD.test(t));
+  const toks = [...wholeUnits(closeGaps(query)).matchAll(TOKEN)].map((m) => m[0]).filter((t) => IS_WORD.test(t));
   const out = [];
   toks.forEach((tok, i) => {
     if (IS_HAN.test(tok)) out.push(...grams(tok, i < toks.length - 1));
@@ -91,7 +130,18 @@ export function segmentQuery(query) {
  * the bigrams. The attribute is restored in the same task, so assistive
  * technology never sees the change.
  */
+/**
+ * Pagefind's ranking (its defaults: termFrequency 1, pageLength 0.75, termSaturation 1.4).
+ * The blocks are weighted at index time (src/search/record-html.ts); a lower pageLength
+ * keeps a long reply that names the term in its question from sinking below a short one
+ * that mentions it once (「5G」: ITIB187 first; measured on the 263 replies, see
+ * scripts/search-table.ts).
+ */
+export const RANKING = { termFrequency: 1.0, pageLength: 0.3, termSaturation: 1.2 };
+
 export function initPagefind(pagefind) {
+  // Before init, Pagefind keeps the options for the instance init creates.
+  pagefind.options?.({ ranking: RANKING });
   const root = document.documentElement;
   const lang = root.getAttribute('lang');
   root.setAttribute('lang', INDEX_LANGUAGE);
