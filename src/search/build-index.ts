@@ -33,6 +33,7 @@ import { localize, replyPath, searchIndexPath, searchShardsPath } from '../site/
 import { pruneShards, restoreShard, shardCacheDir, shardKey, storeShard } from './shard-cache.ts';
 import { converterDict, convertibleChars } from './converter-dict.ts';
 import type { Lexicon } from './lexicon.ts';
+import { clientTerms, readSearchTerms } from './search-terms.ts';
 
 export { INDEX_LANGUAGE };
 
@@ -300,6 +301,8 @@ async function indexEdition(
     filters: filterValues(summary),
     // A query with one of these characters (Simplified, absent from this index) is converted to Traditional first.
     convertible: convertibleChars(converter, (c) => lexicon.holds(c)),
+    // The reviewed synonyms and the English glossary (content/search/, search-terms.ts): a few KB, wanted by every query.
+    terms: clientTerms(readSearchTerms(join(opts.contentDir, 'search'))),
   };
   writeFileSync(join(siteDir, base, 'shards.json'), JSON.stringify(manifest) + '\n');
   return { pages: summary.length, shards, reused };
