@@ -230,7 +230,7 @@ async function indexEdition(
   const base = searchIndexPath(lang).replace(/^\/|\/$/g, '');
   const shardBase = searchShardsPath(lang).replace(/^\/|\/$/g, '');
   const groups = shardSources(sources, opts.shard ?? 'year');
-  const pool = new PreparePool(language);
+  const pool = new PreparePool(language, siteDir);
   const shards: BuildSearchResult['shards'] = [];
   const summary: Pick<PreparedDoc, 'year' | 'meta' | 'filters'>[] = [];
   const ms = (t: number) => `${(t / 1000).toFixed(1)} s`;

@@ -3,10 +3,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { prepareChunk } from './prepare.ts';
 import type { SourceFile } from './records.ts';
 
-const { language } = workerData as { language: string };
+const { language, siteDir } = workerData as { language: string; siteDir?: string };
 parentPort?.on('message', (sources: SourceFile[]) => {
   try {
-    parentPort?.postMessage({ chunk: prepareChunk(sources, language) });
+    parentPort?.postMessage({ chunk: prepareChunk(sources, language, siteDir) });
   } catch (e) {
     parentPort?.postMessage({ error: (e as Error).message });
   }

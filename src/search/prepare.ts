@@ -21,8 +21,8 @@ function docOf(r: SearchRecord, language: string): PreparedDoc {
   return { url: r.url, html: recordHtml(r, language), year: r.year, meta: r.meta, filters: r.filters };
 }
 
-export function prepareDoc(src: SourceFile, language: string): PreparedDoc {
-  return docOf(readRecord(src), language);
+export function prepareDoc(src: SourceFile, language: string, siteDir?: string): PreparedDoc {
+  return docOf(readRecord(src, siteDir), language);
 }
 
 export interface PreparedChunk {
@@ -31,8 +31,8 @@ export interface PreparedChunk {
 }
 
 /** Some source files as Pagefind documents, and their lexicon (lexicon.ts). */
-export function prepareChunk(sources: SourceFile[], language: string): PreparedChunk {
-  const records = sources.map(readRecord);
+export function prepareChunk(sources: SourceFile[], language: string, siteDir?: string): PreparedChunk {
+  const records = sources.map((s) => readRecord(s, siteDir));
   return { docs: records.map((r) => docOf(r, language)), lexicon: lexiconOf(records) };
 }
 
@@ -53,10 +53,12 @@ export class PreparePool {
 
   constructor(
     private language: string,
+    /** The built site: its pages give the records' blocks their element ids (page-anchors.ts). */
+    private siteDir?: string,
     size = Math.max(1, Math.min(4, availableParallelism())),
   ) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { workerData: { language } });
+      const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { workerData: { language, siteDir } });
       w.on('message', (msg: { chunk?: PreparedChunk; error?: string }) => {
         const job = this.jobs.get(w);
         this.jobs.delete(w);
@@ -98,7 +100,7 @@ export class PreparePool {
   async prepare(sources: SourceFile[]): Promise<PreparedDoc[]> {
     const CHUNK = 250;
     const parts: Promise<PreparedChunk>[] = [];
-    if (sources.length < 64) parts.push(Promise.resolve(prepareChunk(sources, this.language)));
+    if (sources.length < 64) parts.push(Promise.resolve(prepareChunk(sources, this.language, this.siteDir)));
     else for (let i = 0; i < sources.length; i += CHUNK) parts.push(this.run(sources.slice(i, i + CHUNK)));
     const chunks = await Promise.all(parts);
     for (const c of chunks) this.lexicon.add(c.lexicon);

@@ -12,7 +12,8 @@ import { PRIMARY_LANG, type ReplyFrontMatter, type BackgroundFrontMatter, type R
 import { readBackground, readReply } from '../site/data/front-matter.ts';
 import type { Archive } from '../site/data/model.ts';
 import type { RouteTable } from '../site/data/routes.ts';
-import { backgroundPath, replyPath } from '../site/lib/urls.ts';
+import { backgroundPath, localize, replyPath } from '../site/lib/urls.ts';
+import { blockIds, pageAnchors } from './page-anchors.ts';
 import { sameColon } from '../site/search/query.js';
 
 export interface SearchRecord {
@@ -60,41 +61,84 @@ export type BlockKind = 'question' | 'prose' | 'table' | 'facts';
 export interface TextBlock {
   kind: BlockKind;
   text: string;
+  /** The element of the reply's page that shows this block (page-anchors.ts), when known. */
+  id?: string;
+  /** A heading line (問題, 答覆, 附件一). */
+  heading?: boolean;
+  /** A fenced block (the extraction's flattened text). */
+  fenced?: boolean;
 }
 
 const QUESTION_HEADING = /^##\s+(問題|question)[\s:：]*$/iu;
+const HEADING = /^#{2,6}\s/;
 const TABLE_LINE = /^\s*\|/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
 /**
- * A body's Markdown in blocks: the question section (its `## 問題` heading up to the
- * next level-2 heading), table rows and fenced (flattened) tables, and the other
- * prose; consecutive lines of one kind make one block.
+ * A body's Markdown in blocks as the page shows them: each heading, paragraph, table
+ * and fenced (flattened) table on its own, with its kind: the question section (its
+ * `## 問題` heading up to the next level-2 heading), tables, or the other prose.
  */
 export function markdownBlocks(body: string): TextBlock[] {
-  const blocks: { kind: BlockKind; lines: string[] }[] = [];
+  const out: TextBlock[] = [];
   let inQuestion = false;
-  let inFence = false;
+  let fence: string[] | null = null;
+  let para: { lines: string[]; table: boolean } | null = null;
+  const kindOf = (table: boolean): BlockKind => (inQuestion ? 'question' : table ? 'table' : 'prose');
+  const flush = () => {
+    if (para) out.push({ kind: kindOf(para.table), text: markdownToText(para.lines.join('\n')) });
+    para = null;
+  };
   for (const line of body.split(/\r?\n/)) {
-    if (/^##\s/.test(line)) inQuestion = QUESTION_HEADING.test(line.trim());
-    const fence = FENCE.test(line);
-    const kind: BlockKind = inQuestion ? 'question' : inFence || fence || TABLE_LINE.test(line) ? 'table' : 'prose';
-    if (fence) inFence = !inFence;
-    const last = blocks[blocks.length - 1];
-    if (last && last.kind === kind) last.lines.push(line);
-    else blocks.push({ kind, lines: [line] });
+    if (fence) {
+      if (FENCE.test(line)) {
+        out.push({ kind: kindOf(true), text: markdownToText(fence.join('\n')), fenced: true });
+        fence = null;
+      } else fence.push(line);
+      continue;
+    }
+    if (FENCE.test(line)) {
+      flush();
+      fence = [];
+      continue;
+    }
+    if (HEADING.test(line)) {
+      flush();
+      if (/^##\s/.test(line)) inQuestion = QUESTION_HEADING.test(line.trim());
+      out.push({ kind: kindOf(false), text: markdownToText(line), heading: true });
+      continue;
+    }
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    const table = TABLE_LINE.test(line);
+    if (para && para.table !== table) flush();
+    para ??= { lines: [], table };
+    para.lines.push(line);
   }
-  return blocks.map((b) => ({ kind: b.kind, text: markdownToText(b.lines.join('\n')) })).filter((b) => b.text);
+  if (fence) out.push({ kind: kindOf(true), text: markdownToText(fence.join('\n')), fenced: true });
+  flush();
+  return out.filter((b) => b.text);
 }
 
-/** A reply's record; `fm` as checked by the reader (readReply). */
-export function replyRecord(fm: ReplyFrontMatter, body: string): SearchRecord {
+/**
+ * A reply's record; `fm` as checked by the reader (readReply). `pageHtml`: the built
+ * page of this edition, whose element ids the blocks take (page-anchors.ts).
+ */
+export function replyRecord(fm: ReplyFrontMatter, body: string, pageHtml?: string): SearchRecord {
   const url = replyPath(fm);
   const head = `${fm.head.code} ${sameColon(fm.head.name)}`;
   const programmes = fm.programmes.map((p) => `(${p.code}) ${sameColon(p.name)}`);
   // Every fact the reply page shows is findable, as on the page.
   const facts = [fm.member, head, fm.subhead, ...programmes, fm.controllingOfficer, fm.director].filter(Boolean).join(fm.lang === 'en' ? '; ' : '；');
-  const blocks = [...markdownBlocks(body), { kind: 'facts' as const, text: facts }];
+  const blocks: TextBlock[] = [...markdownBlocks(body), { kind: 'facts' as const, text: facts }];
+  if (pageHtml) {
+    const ids = blockIds(blocks, pageAnchors(pageHtml));
+    blocks.forEach((b, i) => {
+      if (ids[i]) b.id = ids[i];
+    });
+  }
   return {
     url,
     year: fm.year,
@@ -186,7 +230,15 @@ export function searchSources(archive: Archive, routes: RouteTable): SourceFile[
   ];
 }
 
-export function readRecord(src: SourceFile): SearchRecord {
+/** Where the built page of a record's edition is under `siteDir` (null: no site, or no page there). */
+function pageHtmlOf(siteDir: string | undefined, url: string, lang: ReplyLang): string | undefined {
+  if (!siteDir) return undefined;
+  const file = join(siteDir, localize(url, lang), 'index.html');
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/** A source file's record; `siteDir`: the built site, whose pages give the blocks their element ids. */
+export function readRecord(src: SourceFile, siteDir?: string): SearchRecord {
   const name = relative(process.cwd(), src.file);
   const text = readFileSync(src.file, 'utf8');
   if (src.kind === 'background') {
@@ -194,9 +246,9 @@ export function readRecord(src: SourceFile): SearchRecord {
     return backgroundRecord(frontMatter, body);
   }
   const { frontMatter, body } = readReply(text, name);
-  return replyRecord(frontMatter, body);
+  return replyRecord(frontMatter, body, pageHtmlOf(siteDir, replyPath(frontMatter), frontMatter.lang));
 }
 
 export function readRecords(contentDir: string): SearchRecord[] {
-  return listSources(contentDir).map(readRecord);
+  return listSources(contentDir).map((s) => readRecord(s));
 }
