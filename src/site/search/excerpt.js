@@ -10,18 +10,35 @@ const HAN_START = /^\p{Script=Han}/u;
 const LATIN = /[A-Za-z0-9]/;
 const EXCERPT_TOKENS = 70;
 
+/** Tokens that end a sentence: an excerpt opens after one. */
+const SENTENCE_END = /^[。；！？!?;]$/u;
+/** How far back (tokens) an excerpt looks for the start of the hit's sentence. */
+const SENTENCE_BACK = 30;
+
 /**
- * The window of tokens to show: it starts a little before the first match in the
- * body (bodyStart = index of the first body token), or at the start of the body —
+ * The window of tokens to show: it opens at the start of the sentence holding the hit
+ * `at` (or a little before it), never before `floor`; without `at`, at the first match
+ * in the body (bodyStart = index of the first body token), or at the start of the body —
  * Pagefind's own excerpt centres on the best-weighted match, usually the title.
- * Returns [{ t, marked }].
+ * `floor`: where the hit's paragraph begins, when known (page-context.js). Returns [{ t, marked }].
  */
-export function excerptTokens(content, locations, bodyStart) {
+export function excerptTokens(content, locations, bodyStart, at = null, floor = null) {
   const words = String(content).split(/\s+/).filter(Boolean);
   const start0 = Math.min(Number(bodyStart) || 0, words.length);
   const hits = new Set(locations);
-  const first = [...hits].filter((l) => l >= start0).sort((a, b) => a - b)[0];
-  const start = first === undefined ? start0 : Math.max(start0, first - 12);
+  const first = at ?? [...hits].filter((l) => l >= start0).sort((a, b) => a - b)[0];
+  let start = start0;
+  if (first !== undefined && first !== null) {
+    const low = Math.max(start0, floor ?? 0, first - SENTENCE_BACK);
+    start = Math.max(low, first - 12);
+    for (let i = first - 1; i >= low; i--) {
+      if (SENTENCE_END.test(words[i] ?? '')) {
+        start = i + 1;
+        break;
+      }
+      if (i === low) start = low;
+    }
+  }
   return words.slice(start, start + EXCERPT_TOKENS).map((t, i) => ({ t, marked: hits.has(start + i) }));
 }
 

@@ -134,8 +134,9 @@ export function segmentQuery(query) {
  * Pagefind's ranking (its defaults: termFrequency 1, pageLength 0.75, termSaturation 1.4).
  * The blocks are weighted at index time (src/search/record-html.ts); a lower pageLength
  * keeps a long reply that names the term in its question from sinking below a short one
- * that mentions it once (「5G」: ITIB187 first; measured on the 263 replies, see
- * scripts/search-table.ts).
+ * that mentions it in passing. Measured on the 263 replies (scores of the first two for
+ * 5G): defaults ITIB187 10.48, ITIB150 9.96; these 9.64, 9.12 — and 公務員 ranks
+ * ITIB074 (公務員 in its question) third instead of fourth.
  */
 export const RANKING = { termFrequency: 1.0, pageLength: 0.3, termSaturation: 1.2 };
 
@@ -224,8 +225,19 @@ export async function rankedSearch(pagefind, query, options = {}, stemmed = fals
     // An index with stemming (`stemmed`: the English edition's) matches a word by its
     // stem (enhancements → enhancement), so there the results are kept as Pagefind gives them.
     const whole = HAN_BIGRAM.test(words) || (!IS_HAN.test(words) && [...words].length < 3);
-    const r = await pagefind.search(whole ? `"${words}"` : words, options);
-    if (!whole && !stemmed && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
+    if (whole) {
+      // Quoted, every hit scores alike (1.0) and the order is the index's (5G listed ITIB150, a
+      // table, before ITIB187, whose question is about 5G): the quoted search says which pages
+      // match, the unquoted one (ranked, and a superset) in which order.
+      const [exact, ranked] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);
+      const ids = new Set(exact.results.map((x) => x.id));
+      const ordered = ranked.results.filter((x) => ids.has(x.id));
+      const seen = new Set(ordered.map((x) => x.id));
+      const results = [...ordered, ...exact.results.filter((x) => !seen.has(x.id))];
+      return { results, exact: results.length };
+    }
+    const r = await pagefind.search(words, options);
+    if (!stemmed && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
     return { results: r.results, exact: r.results.length };
   }
   const [phrase, all] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);
