@@ -7,9 +7,10 @@
  * environment on import.
  */
 import path from 'node:path';
-import type { ReplyLang } from '../src/ingest/model.ts';
+import { LANGUAGES, PRIMARY_LANG, type Lang } from '../src/model/languages.ts';
 
-export type InterfaceLang = ReplyLang;
+/** The interface languages are the archive's language set (src/model/languages.ts). */
+export type InterfaceLang = Lang;
 
 /** What one build is run with. */
 export interface Settings {
@@ -61,11 +62,9 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
 }
 
 export const site = {
-  /** Interface languages; the first is the default at "/", the others under "/<prefix>/". */
-  languages: ['zh-Hant-HK', 'en'] as const satisfies readonly InterfaceLang[],
-  defaultLang: 'zh-Hant-HK' as InterfaceLang,
-  /** URL prefix per interface language ("" = site root). */
-  prefix: { 'zh-Hant-HK': '', en: 'en' } as Record<InterfaceLang, string>,
+  /** Interface languages (src/model/languages.ts); the first is the default at "/", the others under a prefix (src/model/urls.ts localize). */
+  languages: LANGUAGES,
+  defaultLang: PRIMARY_LANG,
   /**
    * Atom ids (src/site/pages/feed.11ty.ts) begin with this tag URI (RFC 4151):
    * an entry's id is this + the reply's id, the same on every build and

@@ -11,9 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { settingsFromEnv, type Settings } from '../_data/site.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
 import { writeOfflineSearch } from '../src/search/offline-bundle.ts';
-import { searchSources } from '../src/search/records.ts';
+import { indexEntries } from '../src/search/records.ts';
 import { loadArchive } from '../src/site/data/load.ts';
-import type { Archive } from '../src/site/data/model.ts';
+import type { Archive } from '../src/model/reply.ts';
 import { routeTable, type RouteTable } from '../src/site/data/routes.ts';
 import { writePages } from '../src/site/eleventy-config.ts';
 import { buildImages } from '../src/site/images/build-images.ts';
@@ -39,8 +39,8 @@ async function runStage(stage: Stage, settings: Settings, site: Site, dir: strin
     await writePages(settings, site.archive, site.routes, dir);
   } else if (stage === 'search') {
     // Pagefind index of the route table's replies and background pages (bigram Chinese, one shard per year, unchanged years from the cache) + search page script
-    const sources = searchSources(site.archive, site.routes);
-    const r = await buildSearchIndex(dir, { contentDir: settings.contentDir, sources });
+    const entries = indexEntries(site.archive, site.routes);
+    const r = await buildSearchIndex(dir, { contentDir: settings.contentDir, entries });
     console.log(`Search: ${r.pages} pages in ${r.shards.length} shard(s), ${r.reused} unchanged and reused from .cache`);
     // The offline mirror searches from disk: the same index and page as classic scripts (file:// blocks modules and fetch)
     if (settings.offline) console.log(`Search offline: ${(await writeOfflineSearch(dir)).files} index files as classic scripts`);

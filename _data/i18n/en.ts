@@ -117,7 +117,7 @@ export const en: Strings = {
     title: 'Search',
     intro: 'Search the full text of every question and reply.',
     noScript: 'Search needs JavaScript. You can also browse every reply by year, head or member.',
-    /** Shown only when the archive has replies in more than one edition (src/site/search/edition.js). */
+    /** Shown only when the archive has replies in more than one edition (src/browser/search/edition.js). */
     edition: {
       searching: 'Searching the {edition} of the replies.',
       switchTo: 'Search the {edition} instead',

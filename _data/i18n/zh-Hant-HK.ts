@@ -127,13 +127,13 @@ export const zhHantHK = {
     title: '搜尋',
     intro: '搜尋所有問題及答覆的全文。',
     noScript: '搜尋功能需要 JavaScript。你亦可按年度、總目或議員瀏覽所有答覆。',
-    /** 只在檔案庫有多於一個語文版本的答覆時顯示（src/site/search/edition.js）。 */
+    /** 只在檔案庫有多於一個語文版本的答覆時顯示（src/browser/search/edition.js）。 */
     edition: {
       searching: '正在搜尋答覆的{edition}。',
       switchTo: '改為搜尋{edition}',
       names: { 'zh-Hant-HK': '中文版本', en: '英文版本' },
     },
-    /** The search page script's strings (src/site/search/search.js reads them from the page's #search-strings data block). */
+    /** The search page script's strings (src/browser/search/search.js reads them from the page's #search-strings data block). */
     ui: {
       filters: '篩選',
       year: '年度',

@@ -1,21 +1,19 @@
 /**
  * The floor the benchmark compares against: the least work that still turns
- * every reply into a page — read the file (with the site's one reader of the
- * reply model), render the Markdown with markdown-it, write one HTML file —
+ * every reply into a page — read the file (with the one walker and reader of
+ * content/, src/model/content-files.ts), render the Markdown with markdown-it, write one HTML file —
  * in one process, no framework. Eleventy's cost is reported as a ratio to this.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { readReply } from '../site/data/front-matter.ts';
+import { editionFiles, readEditionFile } from '../model/content-files.ts';
 
-export function buildFloor(repliesDir: string, outDir: string): number {
+export function buildFloor(contentDir: string, outDir: string): number {
   const md = new MarkdownIt({ html: false });
   let pages = 0;
-  for (const entry of readdirSync(repliesDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
-    const file = join(entry.parentPath, entry.name);
-    const { frontMatter, body: markdown } = readReply(readFileSync(file, 'utf8'), file);
+  for (const { file } of editionFiles(contentDir)) {
+    const { frontMatter, body: markdown } = readEditionFile(file, file);
     const body = md.render(markdown);
     const dir = join(outDir, frontMatter.id.toLowerCase());
     mkdirSync(dir, { recursive: true });

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collectEnglishPieces, collectPieces, englishEdition, synthesize } from './synthesize.ts';
-import { searchIndexPath, searchShardsPath } from '../site/lib/urls.ts';
+import { searchIndexPath, searchShardsPath } from '../model/urls.ts';
 import { site as siteConfig } from '../../_data/site.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
 import { replyPageWeight, type PageWeight } from './page-weight.ts';
@@ -113,7 +113,7 @@ export function stages(scratch: string): Stage[] {
     { name: 'images', command: build('images'), output: [join(site, 'og')] },
     {
       name: 'floor (markdown-it + write)',
-      command: `cd '${ROOT}' && '${tsx}' -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${join(content, 'replies')}' '${join(scratch, '_floor')}'`,
+      command: `cd '${ROOT}' && '${tsx}' -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${content}' '${join(scratch, '_floor')}'`,
       output: [join(scratch, '_floor')],
     },
     // The per-step processes above each pay Node's and tsx's start-up; the

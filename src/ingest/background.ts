@@ -2,7 +2,7 @@ import { auditRoles, bodyLoss, type AuditFigures } from './audit.ts';
 import { fullWidth, readBlocks, type Block } from './blocks.ts';
 import { zhLayout, enLayout } from './layout.ts';
 import { escapeInline, renderBlock, renderDocument } from './markdown.ts';
-import type { BackgroundFrontMatter, ReplyLang } from './model.ts';
+import type { BackgroundFrontMatter, ReplyLang } from '../model/front-matter-types.ts';
 import { LEADING_NUMBERING, displayWidth, ink } from './text.ts';
 import { Role } from './roles.ts';
 

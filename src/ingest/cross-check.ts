@@ -1,6 +1,7 @@
 import type { IngestWarning } from './errors.ts';
 import type { IndexRow } from './index-table.ts';
-import { PRIMARY_LANG, type CodeName, type ReplyFrontMatter } from './model.ts';
+import type { CodeName, ReplyFrontMatter } from '../model/front-matter-types.ts';
+import { PRIMARY_LANG } from '../model/languages.ts';
 import { ink } from './text.ts';
 
 export interface HeaderFacts {

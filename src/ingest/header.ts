@@ -1,6 +1,6 @@
 import { IngestError } from './errors.ts';
 import type { Layout } from './layout.ts';
-import type { CodeName } from './model.ts';
+import type { CodeName } from '../model/front-matter-types.ts';
 import { Role } from './roles.ts';
 import type { ReplyRegion } from './split.ts';
 import { joinLines } from './text.ts';

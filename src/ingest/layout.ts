@@ -1,4 +1,4 @@
-import type { ReplyLang } from './model.ts';
+import type { ReplyLang } from '../model/front-matter-types.ts';
 
 /**
  * Everything language-specific about the document layout, so the parsing steps

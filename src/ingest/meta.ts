@@ -1,24 +1,8 @@
 import { IngestError } from './errors.ts';
 import type { Layout } from './layout.ts';
-import type { ReplyLang } from './model.ts';
+import type { SourceMeta } from '../model/source-meta.ts';
 
-/** The small metadata file next to each source (`<name>.meta.json`). */
-export interface SourceMeta {
-  kind: 'replies' | 'background';
-  lang: ReplyLang;
-  year?: string;
-  bureau?: string;
-  bureauName?: string;
-  session?: number;
-  title?: string;
-  originalFile?: string;
-  /** Address of the official document (its PDF), only when known; never guessed. */
-  url?: string;
-  /** Background papers. */
-  date?: string;
-  slug?: string;
-  committee?: string;
-}
+export type { SourceMeta };
 
 export interface DocumentFacts {
   year: string;

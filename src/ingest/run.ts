@@ -10,9 +10,11 @@ import { decodeSource } from './decode.ts';
 import { ingestReplies, type RepliesResult } from './document.ts';
 import { IngestError, type IngestWarning } from './errors.ts';
 import { detectLang } from './layout.ts';
-import type { SourceMeta } from './meta.ts';
+import { metaPathOf, readSourceMeta, type SourceMeta } from '../model/source-meta.ts';
+import { editionFileName, sourceTexts } from '../model/content-files.ts';
+import { isLang, LANGUAGES } from '../model/languages.ts';
 import { crossCheckEditions } from './cross-check.ts';
-import { editionFileName, type ReplyFrontMatter } from './model.ts';
+import type { ReplyFrontMatter } from '../model/front-matter-types.ts';
 import { applyCorrections, type Correction } from './patches.ts';
 
 export interface Summary {
@@ -37,24 +39,14 @@ export interface Generated {
 
 const posix = (p: string) => p.split(path.sep).join('/');
 
-/** Every `*.txt` under content/sources with its `.meta.json`, in a stable order. */
+/** Every `*.txt` under content/sources (with its `.meta.json`), in a stable order: the one walker of content/ (src/model/content-files.ts). */
 export function listSources(root: string): string[] {
-  const dir = path.join(root, 'content/sources');
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.txt')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
+  return sourceTexts(path.join(root, 'content'));
 }
 
-export function readMeta(sourcePath: string, lines: readonly string[]): Partial<SourceMeta> & Pick<SourceMeta, 'lang' | 'kind'> {
-  const metaPath = sourcePath.replace(/\.txt$/, '.meta.json');
-  const meta: Partial<SourceMeta> = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as Partial<SourceMeta>) : {};
+/** The source's metadata (the one reader and its checks: src/model/source-meta.ts), its language and kind filled in when absent. */
+export function readMeta(sourcePath: string, lines: readonly string[], shownAs?: string): Partial<SourceMeta> & Pick<SourceMeta, 'lang' | 'kind'> {
+  const meta = readSourceMeta(sourcePath, shownAs);
   return { ...meta, lang: meta.lang ?? detectLang(lines), kind: meta.kind ?? 'replies' };
 }
 
@@ -83,7 +75,7 @@ export function readTitles(root: string): TitleOverrides {
   const raw = JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
   for (const [lang, byId] of Object.entries(raw)) {
     if (lang.startsWith('$')) continue; // "$comment" keys document the file
-    if (lang !== 'zh-Hant-HK' && lang !== 'en') throw new IngestError(file, 1, `"${lang}" is not a source language (zh-Hant-HK or en): overrides are grouped by the language of the source they correct`);
+    if (!isLang(lang)) throw new IngestError(file, 1, `"${lang}" is not a source language (${LANGUAGES.join(' or ')}): overrides are grouped by the language of the source they correct`);
     if (typeof byId !== 'object' || byId === null) throw new IngestError(file, 1, `"${lang}" must map reply ids to titles`);
     const titles = new Map<string, string>();
     for (const [id, title] of Object.entries(byId)) {
@@ -114,7 +106,7 @@ export interface CorrectedSource {
 export function readCorrectedSource(root: string, sourcePath: string): CorrectedSource {
   const rel = posix(path.relative(root, path.resolve(sourcePath)));
   const pristine = decodeSource(readFileSync(sourcePath), rel);
-  const meta = readMeta(sourcePath, pristine);
+  const meta = readMeta(sourcePath, pristine, metaPathOf(rel));
   const corrections = readCorrections(root, sourcePath);
   if (corrections.length === 0) return { rel, meta, lines: pristine };
   const corrected = applyCorrections(pristine.join('\n') + '\n', rel, corrections);

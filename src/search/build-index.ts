@@ -7,7 +7,7 @@
  *   scraping HTML, and reach Pagefind as small HTML documents whose h1 (reply
  *   number + title) carries a heading's weight (record-html.ts);
  * - Chinese is indexed as overlapping character bigrams, produced by the same
- *   code that splits the query in the browser (src/site/search/query.js), under
+ *   code that splits the query in the browser (src/browser/search/query.js), under
  *   a language code Pagefind neither segments nor stems. Measured on the 263
  *   replies: plain Pagefind (pages marked zh, its own segmenter) misses pages
  *   that contain the exact term (99.0 % recall on the query set, 99.1 % on 901
@@ -25,11 +25,11 @@ import { mkdirSync, readdirSync, copyFileSync, writeFileSync, rmSync, existsSync
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { listSources, type SearchRecord, type SourceFile } from './records.ts';
+import { listIndexEntries, type SearchRecord, type IndexEntry } from './records.ts';
 import { PreparePool, type PreparedDoc } from './prepare.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
 import { site, type InterfaceLang } from '../../_data/site.ts';
-import { localize, replyPath, searchIndexPath, searchShardsPath } from '../site/lib/urls.ts';
+import { localize, replyPath, searchIndexPath, searchShardsPath } from '../model/urls.ts';
 import { pruneShards, restoreShard, shardCacheDir, shardKey, storeShard } from './shard-cache.ts';
 import { converterDict, convertibleChars } from './converter-dict.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -50,8 +50,8 @@ export type SearchStrategy = 'bigram' | 'plain';
 export interface BuildSearchOptions {
   /** Directory holding replies/ and pages/background/. */
   contentDir: string;
-  /** The files to index (the build passes those of the route table, searchSources); default: every file of contentDir. */
-  sources?: SourceFile[];
+  /** The files to index (the build passes those of the route table, indexEntries); default: every file of contentDir. */
+  entries?: IndexEntry[];
   strategy?: SearchStrategy;
   /** 'year' (default): one index per budget year merged in the browser; 'none': a single index. */
   shard?: 'year' | 'none';
@@ -89,7 +89,7 @@ export const INDEX_CHUNK_SIZE = 5000;
 const CHUNK_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const CLIENT_DIR = join(here, '..', 'site', 'search');
+const CLIENT_DIR = join(here, '..', 'browser', 'search');
 
 async function check<T extends { errors: string[] }>(p: Promise<T>, what: string): Promise<T> {
   const r = await p;
@@ -98,11 +98,11 @@ async function check<T extends { errors: string[] }>(p: Promise<T>, what: string
 }
 
 /** Group source files by year, newest year first (it becomes the primary index); background pages join the primary. */
-export function shardSources(sources: SourceFile[], shard: 'year' | 'none'): [string, SourceFile[]][] {
-  if (shard === 'none') return [['all', sources]];
-  const years = [...new Set(sources.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort().reverse();
-  const groups: [string, SourceFile[]][] = years.map((y) => [y, sources.filter((s) => s.kind === 'reply' && s.shard === y)]);
-  const extra = sources.filter((s) => s.kind !== 'reply');
+export function shardEntries(entries: IndexEntry[], shard: 'year' | 'none'): [string, IndexEntry[]][] {
+  if (shard === 'none') return [['all', entries]];
+  const years = [...new Set(entries.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort().reverse();
+  const groups: [string, IndexEntry[]][] = years.map((y) => [y, entries.filter((s) => s.kind === 'reply' && s.shard === y)]);
+  const extra = entries.filter((s) => s.kind !== 'reply');
   if (groups[0]) groups[0][1].push(...extra);
   else groups.push(['background', extra]);
   return groups;
@@ -184,7 +184,7 @@ export function replyCounts(records: Pick<SearchRecord, 'year' | 'meta'>[]): Rec
  * every filter chunk of every shard — 166 KB of the first search at 20,000 replies.
  */
 export function filterValues(records: Pick<SearchRecord, 'filters'>[]): Record<string, string[]> {
-  const collator = new Intl.Collator('zh-Hant-HK', { numeric: true });
+  const collator = new Intl.Collator(site.collation, { numeric: true });
   const out: Record<string, Set<string>> = {};
   for (const r of records) for (const [k, vs] of Object.entries(r.filters)) for (const v of vs) (out[k] ??= new Set()).add(v);
   return Object.fromEntries(
@@ -219,7 +219,7 @@ function installClient(siteDir: string): void {
  */
 async function indexEdition(
   siteDir: string,
-  sources: SourceFile[],
+  entries: IndexEntry[],
   lang: InterfaceLang,
   opts: BuildSearchOptions,
   cacheDir: string | null,
@@ -229,7 +229,7 @@ async function indexEdition(
   const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
   const base = searchIndexPath(lang).replace(/^\/|\/$/g, '');
   const shardBase = searchShardsPath(lang).replace(/^\/|\/$/g, '');
-  const groups = shardSources(sources, opts.shard ?? 'year');
+  const groups = shardEntries(entries, opts.shard ?? 'year');
   const pool = new PreparePool(language, siteDir);
   const shards: BuildSearchResult['shards'] = [];
   const summary: Pick<PreparedDoc, 'year' | 'meta' | 'filters'>[] = [];
@@ -332,14 +332,14 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
       return { pages, shards: [{ name: 'all', pages, dir: 'pagefind' }], strategy, reused: 0 };
     }
     const contentDir = opts.contentDir;
-    const sources = opts.sources ?? listSources(contentDir);
-    if (!sources.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(contentDir, 'replies')}`);
+    const entries = opts.entries ?? listIndexEntries(contentDir);
+    if (!entries.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(contentDir, 'replies')}`);
     const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
     const used = new Set<string>();
     const result: BuildSearchResult = { pages: 0, shards: [], strategy, reused: 0 };
     // One index per language of the editions: each indexed as its language (Chinese as bigrams, English by Pagefind's English stemming).
     for (const lang of site.languages) {
-      const mine = sources.filter((s) => s.lang === lang);
+      const mine = entries.filter((s) => s.lang === lang);
       if (!mine.some((s) => s.kind === 'reply')) continue;
       const r = await indexEdition(siteDir, mine, lang, opts, cacheDir, used, log);
       result.pages += r.pages;

@@ -21,7 +21,7 @@ import dictSTCharacters from 'opencc-js/dict/STCharacters';
 import dictHKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
 import dictHKVariants from 'opencc-js/dict/HKVariants';
 import * as core from 'opencc-js/core';
-import { converterOf as pageConverter } from '../site/search/convert.js';
+import { converterOf as pageConverter } from '../browser/search/convert.js';
 
 /** The filtered dictionaries, as opencc-js DictLike strings ("source target|source target"). */
 export interface ConverterDict {
@@ -38,7 +38,7 @@ const join = (es: Entry[]): string => es.map((e) => e.join(' ')).join('|');
 /** A group of dictionaries without the empty ones (opencc-js rejects an empty dictionary string). */
 const group = (...dicts: string[]): string[] => dicts.filter(Boolean);
 
-/** The page's converter (src/site/search/convert.js) from a ConverterDict, with opencc-js's core. */
+/** The page's converter (src/browser/search/convert.js) from a ConverterDict, with opencc-js's core. */
 export function converterOf(dict: ConverterDict): (s: string) => string {
   return pageConverter(core, dict);
 }

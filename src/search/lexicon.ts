@@ -7,9 +7,9 @@
  *   that can produce archive text (converter-dict.ts);
  * - the names the replies carry (titles, members, heads, programmes, and the terms
  *   the text quotes in 「」 and 《》, e.g. 「智方便」): the vocabulary that "did you
- *   mean" offers when no reply contains a typed term (src/site/search/suggest.js).
+ *   mean" offers when no reply contains a typed term (src/browser/search/suggest.js).
  */
-import { closeGaps } from '../site/search/query.js';
+import { closeGaps } from '../browser/search/query.js';
 import type { SearchRecord } from './records.ts';
 
 export interface LexiconPart {

@@ -21,15 +21,13 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../_data/site.ts';
-import { searchIndexPath, searchShardsPath } from '../site/lib/urls.ts';
+import { OFFLINE_SEARCH_SCRIPT, searchIndexPath, searchShardsPath } from '../model/urls.ts';
 import { OPENCC_CORE } from './build-index.ts';
 
-/** The classic script the offline search page loads (src/site/pages/search.11ty.ts). */
-export const OFFLINE_SEARCH_SCRIPT = 'search/search-offline.js';
 
 const GLOBAL = 'legcoOfflineSearch';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLIENT_DIR = join(ROOT, 'src', 'site', 'search');
+const CLIENT_DIR = join(ROOT, 'src', 'browser', 'search');
 /** Read by the page as text (JSON); everything else is binary (gzipped Pagefind files, WebAssembly). */
 const TEXT = /\.json$/;
 

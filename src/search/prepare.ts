@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { readRecord, type SearchRecord, type SourceFile } from './records.ts';
+import { readRecord, type SearchRecord, type IndexEntry } from './records.ts';
 import { recordHtml } from './record-html.ts';
 import { Lexicon, lexiconOf, type LexiconPart } from './lexicon.ts';
 
@@ -21,8 +21,8 @@ function docOf(r: SearchRecord, language: string): PreparedDoc {
   return { url: r.url, html: recordHtml(r, language), year: r.year, meta: r.meta, filters: r.filters };
 }
 
-export function prepareDoc(src: SourceFile, language: string, siteDir?: string): PreparedDoc {
-  return docOf(readRecord(src, siteDir), language);
+export function prepareDoc(entry: IndexEntry, language: string, siteDir?: string): PreparedDoc {
+  return docOf(readRecord(entry, siteDir), language);
 }
 
 export interface PreparedChunk {
@@ -31,13 +31,13 @@ export interface PreparedChunk {
 }
 
 /** Some source files as Pagefind documents, and their lexicon (lexicon.ts). */
-export function prepareChunk(sources: SourceFile[], language: string, siteDir?: string): PreparedChunk {
-  const records = sources.map((s) => readRecord(s, siteDir));
+export function prepareChunk(entries: IndexEntry[], language: string, siteDir?: string): PreparedChunk {
+  const records = entries.map((e) => readRecord(e, siteDir));
   return { docs: records.map((r) => docOf(r, language)), lexicon: lexiconOf(records) };
 }
 
 interface Job {
-  sources: SourceFile[];
+  entries: IndexEntry[];
   resolve: (chunk: PreparedChunk) => void;
   reject: (e: Error) => void;
 }
@@ -85,23 +85,23 @@ export class PreparePool {
       const w = this.idle.pop()!;
       const job = this.queue.shift()!;
       this.jobs.set(w, job);
-      w.postMessage(job.sources);
+      w.postMessage(job.entries);
     }
   }
 
-  private run(sources: SourceFile[]): Promise<PreparedChunk> {
+  private run(entries: IndexEntry[]): Promise<PreparedChunk> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ sources, resolve, reject });
+      this.queue.push({ entries, resolve, reject });
       this.pump();
     });
   }
 
-  /** Prepared documents in the order of `sources`. */
-  async prepare(sources: SourceFile[]): Promise<PreparedDoc[]> {
+  /** Prepared documents in the order of `entries`. */
+  async prepare(entries: IndexEntry[]): Promise<PreparedDoc[]> {
     const CHUNK = 250;
     const parts: Promise<PreparedChunk>[] = [];
-    if (sources.length < 64) parts.push(Promise.resolve(prepareChunk(sources, this.language, this.siteDir)));
-    else for (let i = 0; i < sources.length; i += CHUNK) parts.push(this.run(sources.slice(i, i + CHUNK)));
+    if (entries.length < 64) parts.push(Promise.resolve(prepareChunk(entries, this.language, this.siteDir)));
+    else for (let i = 0; i < entries.length; i += CHUNK) parts.push(this.run(entries.slice(i, i + CHUNK)));
     const chunks = await Promise.all(parts);
     for (const c of chunks) this.lexicon.add(c.lexicon);
     return chunks.flatMap((c) => c.docs);

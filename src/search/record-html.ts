@@ -4,9 +4,9 @@
  * number and title) gets Pagefind's h1 weight, so the reply *about* 智方便
  * ranks above the dozens that mention it. Metadata, filters and the sort key
  * sit outside `data-pagefind-body`, as written, for display; the body is the
- * text as index tokens (Chinese bigrams, see src/site/search/query.js).
+ * text as index tokens (Chinese bigrams, see src/browser/search/query.js).
  */
-import { escapeHtml } from '../site/lib/html.ts';
+import { escapeHtml } from '../lib/html.ts';
 import type { BlockKind, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE, segmentText } from './segment.ts';
 

@@ -1,20 +1,21 @@
 /**
  * Reply Markdown → search records. The index is built from the generated
- * reply files (the model contract in src/ingest/model.ts), not by scraping
+ * reply files (the model contract in src/model/front-matter-types.ts), not by scraping
  * rendered HTML: the records then hold exactly the question, answer and
  * annexes plus metadata, never navigation or footers, and no HTML parser is
- * needed. Files are read by the site's one reader (src/site/data/front-matter.ts)
- * and URLs come from the site's URL scheme (src/site/lib/urls.ts).
+ * needed. Files are read by the one reader (src/model/front-matter.ts)
+ * and URLs come from the one URL scheme (src/model/urls.ts).
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { PRIMARY_LANG, type ReplyFrontMatter, type BackgroundFrontMatter, type ReplyLang } from '../ingest/model.ts';
-import { readBackground, readReply } from '../site/data/front-matter.ts';
-import type { Archive } from '../site/data/model.ts';
-import type { RouteTable } from '../site/data/routes.ts';
-import { backgroundPath, localize, replyPath } from '../site/lib/urls.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { ReplyFrontMatter, BackgroundFrontMatter, ReplyLang } from '../model/front-matter-types.ts';
+import { PRIMARY_LANG } from '../model/languages.ts';
+import { backgroundFiles, editionFiles, readBackgroundFile, readEditionFile } from '../model/content-files.ts';
+import type { Archive } from '../model/reply.ts';
+import { backgroundPath, localize, replyPath } from '../model/urls.ts';
 import { blockIds, pageAnchors } from './page-anchors.ts';
-import { sameColon } from '../site/search/query.js';
+import { sameColon } from '../browser/search/query.js';
+import { markdownToText } from '../model/text.ts';
 
 export interface SearchRecord {
   /** Site-root-relative URL with a trailing slash, e.g. `/2023-24/itib001/`. */
@@ -30,29 +31,6 @@ export interface SearchRecord {
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
-}
-
-/**
- * Markdown body (model conventions) → plain text as the page shows it:
- * headings and fences lose their syntax (a heading is followed by a colon),
- * backslash escapes (before any ASCII punctuation, as CommonMark reads them) are undone, table pipes become spaces. Line breaks are kept as spaces between blocks.
- */
-export function markdownToText(body: string): string {
-  const lines: string[] = [];
-  for (const raw of body.split(/\r?\n/)) {
-    if (/^\s*(`{3,}|~{3,})/.test(raw)) continue; // fence lines (```extracted)
-    if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(raw)) continue; // table delimiter row
-    let line = raw;
-    const heading = /^#{1,6}\s+(.*)$/.exec(raw)?.[1]!.trim();
-    // A heading ends with a colon in the text, as the source prints 問題： and 答覆：,
-    // so an excerpt reads "問題：就…" rather than running the heading into the text.
-    if (heading !== undefined) line = /\p{P}$/u.test(heading) ? heading : heading + (/\p{Script=Han}$/u.test(heading) ? '：' : ':');
-    line = line.replace(/(?<!\\)\|/g, ' ');
-    // CommonMark: a backslash before any ASCII punctuation is an escape (the ingest escapes & too: 「R\&D100」).
-    line = line.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-    lines.push(line.trim());
-  }
-  return lines.filter(Boolean).join('\n');
 }
 
 /** Where a stretch of a reply's text stands: its question, its answer's prose, a table, the page's facts (member, head, officers). */
@@ -180,19 +158,8 @@ export function backgroundRecord(fm: BackgroundFrontMatter, body: string): Searc
   };
 }
 
-function listMarkdown(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listMarkdown(p));
-    else if (entry.name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
 /** A file to index: a reply edition (its shard is its year directory) or a background page (primary shard). */
-export interface SourceFile {
+export interface IndexEntry {
   file: string;
   kind: 'reply' | 'background';
   /** The edition's language: each language's editions make their own index (src/search/build-index.ts). */
@@ -201,18 +168,18 @@ export interface SourceFile {
   shard: string;
 }
 
-/** Every reply (content/replies/<year>/*.md) and background page (content/pages/background/*.md), sorted by path. */
-export function listSources(contentDir: string): SourceFile[] {
-  const replies = join(contentDir, 'replies');
+/** Every reply edition and background page of contentDir, from the one walker of content/ (src/model/content-files.ts). */
+export function listIndexEntries(contentDir: string): IndexEntry[] {
   return [
-    ...listMarkdown(replies).map((file) => ({ file, kind: 'reply' as const, lang: editionLangOf(file), shard: relative(replies, file).split(sep)[0] ?? '' })),
-    ...listMarkdown(join(contentDir, 'pages', 'background')).map((file) => ({ file, kind: 'background' as const, lang: PRIMARY_LANG, shard: 'background' })),
+    ...editionFiles(contentDir).map(({ file, year, lang }) => ({ file, kind: 'reply' as const, lang, shard: year })),
+    ...backgroundFiles(contentDir).map((file) => ({ file, kind: 'background' as const, lang: PRIMARY_LANG, shard: 'background' })),
   ];
 }
 
-/** The language of a reply edition's file: `itib001.en.md` is English, `itib001.md` the primary language (src/ingest/model.ts editionFileName). */
-function editionLangOf(file: string): ReplyLang {
-  return /\.en\.md$/.test(file) ? 'en' : PRIMARY_LANG;
+/** What indexEntries reads of the site's route table (src/site/data/routes.ts RouteTable): plain data, so search does not import the site. */
+export interface IndexedRoutes {
+  all: readonly { lang: string }[];
+  byKind: { reply: readonly { lang: string; index: number }[]; background: readonly { lang: string; index: number }[] };
 }
 
 /**
@@ -220,7 +187,7 @@ function editionLangOf(file: string): ReplyLang {
  * reply and each background page (their routes in the default language; the
  * other interface languages show the same texts), in route order.
  */
-export function searchSources(archive: Archive, routes: RouteTable): SourceFile[] {
+export function indexEntries(archive: Archive, routes: IndexedRoutes): IndexEntry[] {
   const first = routes.all[0]?.lang;
   const replies = routes.byKind.reply.filter((r) => r.lang === first).map((r) => archive.replies[r.index]!);
   const background = routes.byKind.background.filter((r) => r.lang === first).map((r) => archive.background[r.index]!);
@@ -230,25 +197,24 @@ export function searchSources(archive: Archive, routes: RouteTable): SourceFile[
   ];
 }
 
-/** Where the built page of a record's edition is under `siteDir` (null: no site, or no page there). */
+/** The built page of a record's edition under `siteDir` (undefined: no site, or no page there). */
 function pageHtmlOf(siteDir: string | undefined, url: string, lang: ReplyLang): string | undefined {
   if (!siteDir) return undefined;
   const file = join(siteDir, localize(url, lang), 'index.html');
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-/** A source file's record; `siteDir`: the built site, whose pages give the blocks their element ids. */
-export function readRecord(src: SourceFile, siteDir?: string): SearchRecord {
-  const name = relative(process.cwd(), src.file);
-  const text = readFileSync(src.file, 'utf8');
-  if (src.kind === 'background') {
-    const { frontMatter, body } = readBackground(text, name);
+/** An entry's record; `siteDir`: the built site, whose pages give the blocks their element ids. */
+export function readRecord(entry: IndexEntry, siteDir?: string): SearchRecord {
+  const name = relative(process.cwd(), entry.file);
+  if (entry.kind === 'background') {
+    const { frontMatter, body } = readBackgroundFile(entry.file, name);
     return backgroundRecord(frontMatter, body);
   }
-  const { frontMatter, body } = readReply(text, name);
+  const { frontMatter, body } = readEditionFile(entry.file, name);
   return replyRecord(frontMatter, body, pageHtmlOf(siteDir, replyPath(frontMatter), frontMatter.lang));
 }
 
 export function readRecords(contentDir: string): SearchRecord[] {
-  return listSources(contentDir).map((s) => readRecord(s));
+  return listIndexEntries(contentDir).map((e) => readRecord(e));
 }

@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeGaps } from '../site/search/query.js';
+import { closeGaps } from '../browser/search/query.js';
 import type { SearchRecord } from './records.ts';
 
 export interface SynonymEntry {

@@ -1,9 +1,9 @@
 /**
  * Build-time side of the Chinese tokenisation. The implementation lives in
- * src/site/search/query.js, shared with the search page, so the index and the
+ * src/browser/search/query.js, shared with the search page, so the index and the
  * query are split by the same code (bigrams for Chinese, see that file for why).
  */
-import { closeGaps, indexTokens, INDEX_LANGUAGE } from '../site/search/query.js';
+import { closeGaps, indexTokens, INDEX_LANGUAGE } from '../browser/search/query.js';
 
 export { INDEX_LANGUAGE };
 

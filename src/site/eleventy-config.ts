@@ -2,7 +2,7 @@
  * Eleventy, configured by arguments: `writePages` renders every route of the
  * route table (data/routes.ts) into `outDir` with the templates in
  * src/site/pages (TypeScript, *.11ty.ts; every interpolation goes through the
- * escaping `html` tag of lib/html.ts), one layout and one link rewrite.
+ * escaping `html` tag of src/lib/html.ts), one layout and one link rewrite.
  *
  * The archive, the route table and the settings reach the templates as
  * global data. Each page carries only its light route (pagination alias
@@ -12,10 +12,10 @@
 import Eleventy from '@11ty/eleventy';
 import type { Settings } from '../../_data/site.ts';
 import { chartsPlugin } from './charts/plugin.ts';
-import type { Archive } from './data/model.ts';
+import type { Archive } from '../model/reply.ts';
 import type { RouteTable } from './data/routes.ts';
 import { relativizeHtml } from './lib/relative-url.ts';
-import { absoluteUrl } from './lib/urls.ts';
+import { absoluteUrl } from '../model/urls.ts';
 
 const TEMPLATES = 'src/site/pages';
 

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { settingsFromEnv } from '../../_data/site.ts';
-import { ogImagePath } from '../../src/site/lib/urls.ts';
+import { ogImagePath } from '../../src/model/urls.ts';
 import { requireSite } from '../support/site.ts';
 
 /** The site URL the build under test was made with (the same environment). */
@@ -39,7 +39,7 @@ test('every page has a published 1200×630 PNG card, named by og:image when the 
       assert.is(image, undefined, `${rel} has an og:image`);
       continue;
     }
-    // Pages of every language share the zh page's card (lib/urls.ts ogImagePath).
+    // Pages of every language share the zh page's card (src/model/urls.ts ogImagePath).
     const card = ogImagePath(`/${rel.replace(/^en\//, '').replace(/index\.html$/, '')}`);
     if (siteUrl === null) {
       // Without the site's address no absolute URL can be written: no og:image at all.

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'yaml';
 import { generateOne, readTitles } from '../../src/ingest/run.ts';
-import { editionFileName, type ReplyFrontMatter } from '../../src/ingest/model.ts';
+import type { ReplyFrontMatter } from '../../src/model/front-matter-types.ts';
+import { editionFileName } from '../../src/model/content-files.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ZH_SOURCE = path.join(root, 'content/sources/2023-24/zh-2023-24-ITIB.txt');

@@ -5,8 +5,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { excerptSegments, type ExcerptToken } from '../../src/site/search/excerpt.js';
-import { indexTokens, queryTokens } from '../../src/site/search/query.js';
+import { excerptSegments, type ExcerptToken } from '../../src/browser/search/excerpt.js';
+import { indexTokens, queryTokens } from '../../src/browser/search/query.js';
 
 /** The text as index tokens, with the tokens Pagefind would report for `query` marked (case-folded, prefix match on the last one). */
 function tokensFor(text: string, query: string): ExcerptToken[] {

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Lexicon, lexiconOf, VOCABULARY_SIZE } from '../../src/search/lexicon.ts';
 import { readRecords } from '../../src/search/records.ts';
-import { suggestions } from '../../src/site/search/suggest.js';
+import { suggestions } from '../../src/browser/search/suggest.js';
 import { CONTENT_DIR } from '../support/site.ts';
 
 const lexicon = new Lexicon();

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blockIds, matchKey, pageAnchors } from '../../src/search/page-anchors.ts';
 import { replyRecord } from '../../src/search/records.ts';
-import { readReply } from '../../src/site/data/front-matter.ts';
+import { readReply } from '../../src/model/front-matter.ts';
 import { CONTENT_DIR, SITE_DIR, requireSite } from '../support/site.ts';
 
 test('the anchored elements of a page: paragraphs, tables, headings, with their text', () => {

@@ -2,8 +2,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { markdownToText, replyRecord } from '../../src/search/records.ts';
-import { readReply } from '../../src/site/data/front-matter.ts';
+import { replyRecord } from '../../src/search/records.ts';
+import { markdownToText } from '../../src/model/text.ts';
+import { readReply } from '../../src/model/front-matter.ts';
 
 test('Markdown syntax is removed, escaped source characters come back', () => {
   const text = markdownToText('## 問題\n\n1\\. 在 \\<b\\> 中 \\| a\n\n| 年度 | 數目 |\n| --- | --- |\n| 2022 | 3 |\n\n```extracted\n表 一\n```\n');

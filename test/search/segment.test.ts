@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { closeHanGaps, segmentText } from '../../src/search/segment.ts';
-import { segmentQuery, parseReplyNumber, replyJumps } from '../../src/site/search/query.js';
+import { segmentQuery, parseReplyNumber, replyJumps } from '../../src/browser/search/query.js';
 
 test('justified and cell-wrapped Chinese is closed up, so 無人機 split over lines is one term', () => {
   assert.is(closeHanGaps('創 科 生 態'), '創科生態');

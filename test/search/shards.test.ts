@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { shardsToLoad, unsearchedYears } from '../../src/site/search/shards.js';
+import { shardsToLoad, unsearchedYears } from '../../src/browser/search/shards.js';
 import { bundleFileWanted } from '../../src/search/build-index.ts';
 
 const manifest = {

@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { segmentText } from '../../src/search/segment.ts';
-import { segmentQuery, tokenText } from '../../src/site/search/query.js';
+import { segmentQuery, tokenText } from '../../src/browser/search/query.js';
 
 /** Whether the indexed text holds the query's tokens as a consecutive run (what a phrase search finds). */
 const finds = (text: string, query: string) => ` ${segmentText(text)} `.includes(` ${segmentQuery(query)} `);

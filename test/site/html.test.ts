@@ -1,7 +1,7 @@
 /** The html tag escapes everything it is given unless it is markup this codebase produced. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { attr, html, raw } from '../../src/site/lib/html.ts';
+import { attr, html, raw } from '../../src/lib/html.ts';
 
 test('interpolated text is escaped, in text and in attributes', () => {
   const title = '<script>alert(1)</script> & "quoted"';

@@ -1,7 +1,7 @@
 /** The frame of every page: language, alternates, canonical, CSP, skip link, landmarks, share card. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { html } from '../../src/site/lib/html.ts';
+import { html } from '../../src/lib/html.ts';
 import { clip, layout } from '../../src/site/lib/layout.ts';
 
 const siteUrl = 'https://example.test/archive/';

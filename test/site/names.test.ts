@@ -2,8 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { inertCell } from '../../src/site/lib/csv.ts';
-import { memberPath, memberSlug } from '../../src/site/lib/urls.ts';
-import { readReply } from '../../src/site/data/front-matter.ts';
+import { memberPath, memberSlug } from '../../src/model/urls.ts';
+import { readReply } from '../../src/model/front-matter.ts';
 import { readFileSync } from 'node:fs';
 
 test('a member slug is never a scheme, never "." or "..", never leaves /members/; real names stay readable', () => {

@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadArchive, replyOf } from '../../src/site/data/load.ts';
-import type { Reply } from '../../src/site/data/model.ts';
+import type { Reply } from '../../src/model/reply.ts';
 import { routeTable, type TemplateData } from '../../src/site/data/routes.ts';
 import { settingsFromEnv, type InterfaceLang } from '../../_data/site.ts';
 import { renderBody } from '../../src/site/markdown/index.ts';

@@ -6,9 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ReplyFrontMatter } from '../../src/ingest/model.ts';
-import { readReply as readReplyText } from '../../src/site/data/front-matter.ts';
-import { memberSlug } from '../../src/site/lib/urls.ts';
+import type { ReplyFrontMatter } from '../../src/model/front-matter-types.ts';
+import { readReply as readReplyText } from '../../src/model/front-matter.ts';
+import { memberSlug } from '../../src/model/urls.ts';
 
 export const SITE_DIR = resolve(process.env.ARCHIVE_OUT ?? '_site');
 export const CONTENT_DIR = resolve(process.env.ARCHIVE_CONTENT ?? 'content');

@@ -14,7 +14,7 @@
  *   Chinese name on an English page gets Hong Kong glyph forms.
  */
 import type { InterfaceLang } from '../../../_data/site.ts';
-import { html, type SafeHtml } from '../lib/html.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 import { formatNumber } from '../lib/i18n.ts';
 import { inLang } from '../lib/layout.ts';
 import { wrapBalanced } from '../images/wrap.ts';

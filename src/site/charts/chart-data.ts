@@ -5,7 +5,7 @@
  */
 import { compareNames } from '../data/group.ts';
 import type { InterfaceLang } from '../../../_data/site.ts';
-import type { HeadGroup, ProgrammeGroup, Reply } from '../data/model.ts';
+import type { HeadGroup, ProgrammeGroup, Reply } from '../../model/reply.ts';
 import { localText } from '../lib/layout.ts';
 
 const labelOf = (t: { text: string; lang: string }) => ({ label: t.text, lang: t.lang });

@@ -3,8 +3,8 @@
  * who asked most. Interface text comes from the dictionary (`charts` section).
  */
 import type { InterfaceLang } from '../../../_data/site.ts';
-import type { HeadGroup, YearGroup } from '../data/model.ts';
-import { html, type SafeHtml } from '../lib/html.ts';
+import type { HeadGroup, YearGroup } from '../../model/reply.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 import { format, strings } from '../lib/i18n.ts';
 import { barChart } from './bar-chart.ts';
 import { programmeBars, topMemberBars } from './chart-data.ts';

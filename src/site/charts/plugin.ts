@@ -3,7 +3,7 @@
  * The templates draw charts with page-charts.ts and link the stylesheet with
  * chartStylesheetLink().
  */
-import { html, type SafeHtml } from '../lib/html.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 
 export const CHART_STYLESHEET = '/assets/charts.css';
 

@@ -4,10 +4,10 @@
  * reply; lib/csv.ts: UTF-8 with BOM so Excel shows Chinese, formulas inert).
  * Field order is fixed so the files are byte-stable.
  */
-import type { ReplyLang } from '../../ingest/model.ts';
+import type { ReplyLang } from '../../model/front-matter-types.ts';
 import { csvFile } from '../lib/csv.ts';
-import { editionPath, publicUrl } from '../lib/urls.ts';
-import { REPLY_FIELDS, type Edition, type Reply } from './model.ts';
+import { editionPath, publicUrl } from '../../model/urls.ts';
+import { REPLY_FIELDS, type Edition, type Reply } from '../../model/reply.ts';
 
 export const CSV_COLUMNS = [
   'id', 'year', 'lang', 'bureau', 'session', 'replyNo', 'questionNo', 'member', 'memberRef',

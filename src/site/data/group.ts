@@ -5,9 +5,10 @@
  * fixed-locale collation, then code-point order as the tie-break.
  */
 import { site } from '../../../_data/site.ts';
-import { headPath, memberPath, programmePath, yearPath } from '../lib/urls.ts';
-import { PRIMARY_LANG, type ReplyFrontMatter, type ReplyLang } from '../../ingest/model.ts';
-import type { HeadGroup, MemberGroup, Names, ProgrammeGroup, Reply, ReplyLink, YearGroup } from './model.ts';
+import { headPath, memberPath, programmePath, yearPath } from '../../model/urls.ts';
+import type { ReplyFrontMatter, ReplyLang } from '../../model/front-matter-types.ts';
+import { LANGUAGES, PRIMARY_LANG } from '../../model/languages.ts';
+import type { HeadGroup, MemberGroup, Names, ProgrammeGroup, Reply, ReplyLink, YearGroup } from '../../model/reply.ts';
 
 const plain = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -103,7 +104,7 @@ function namesByLanguage(replies: readonly Reply[]) {
   };
 }
 
-const LANGS: readonly ReplyLang[] = [PRIMARY_LANG, ...(['zh-Hant-HK', 'en'] as const).filter((l) => l !== PRIMARY_LANG)];
+const LANGS: readonly ReplyLang[] = [PRIMARY_LANG, ...LANGUAGES.filter((l) => l !== PRIMARY_LANG)];
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let v = map.get(key);

@@ -4,35 +4,19 @@
  * Bodies are rendered here, once, and the groupings computed here, once; the
  * page templates only look things up.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BodyTable } from '../markdown/env.ts';
 import { renderBody } from '../markdown/index.ts';
-import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../lib/urls.ts';
-import { editionFileName, PRIMARY_LANG } from '../../ingest/model.ts';
-import { ContentError, readBackground, readReply } from './front-matter.ts';
+import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../../model/urls.ts';
+import { PRIMARY_LANG } from '../../model/languages.ts';
+import { backgroundFiles, editionFileName, editionFiles, readBackgroundFile, readEditionFile } from '../../model/content-files.ts';
+import { ContentError } from '../../model/front-matter.ts';
+import { metaPathOf, readSourceMeta } from '../../model/source-meta.ts';
 import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
-import type { Archive, BackgroundPage, Edition, Reply, SourceDocument } from './model.ts';
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
-
-function subdirs(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
+import type { Archive, BackgroundPage, BodyTable, Edition, Reply, SourceDocument } from '../../model/reply.ts';
 
 /** One edition's file → its edition; the file's name and folder must match its reply number, language and year. */
 export function loadEdition(absFile: string, shownAs: string): Edition {
-  const parsed = readReply(readFileSync(absFile, 'utf8'), shownAs);
+  const parsed = readEditionFile(absFile, shownAs);
   const fm = parsed.frontMatter;
   const expected = editionFileName(fm.replyNo, fm.lang);
   if (path.basename(absFile) !== expected) {
@@ -70,7 +54,7 @@ export function loadReply(absFile: string, shownAs: string): Reply {
 }
 
 function loadBackground(absFile: string, shownAs: string): BackgroundPage {
-  const parsed = readBackground(readFileSync(absFile, 'utf8'), shownAs);
+  const parsed = readBackgroundFile(absFile, shownAs);
   const fm = parsed.frontMatter;
   return { ...fm, path: backgroundPath(fm.slug), file: shownAs, markdown: parsed.body, bodyHtml: renderBody(parsed.body, fm.lang, 'page') };
 }
@@ -81,15 +65,13 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
   for (const r of replies) for (const e of Object.values(r.editions)) counts.set(e.source.file, (counts.get(e.source.file) ?? 0) + 1);
   for (const b of background) if (!counts.has(b.source.file)) counts.set(b.source.file, 0);
   return [...counts.keys()].sort().map((file) => {
-    const metaFile = path.join(repoRoot, file.replace(/\.[^./]+$/, '') + '.meta.json');
-    let meta: Record<string, unknown> = {};
-    if (existsSync(metaFile)) meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    const meta = readSourceMeta(path.join(repoRoot, file), metaPathOf(file));
     return {
       file,
-      title: typeof meta.title === 'string' ? meta.title : path.basename(file),
-      originalFile: typeof meta.originalFile === 'string' ? meta.originalFile : null,
-      session: typeof meta.session === 'number' ? meta.session : null,
-      lang: meta.lang === 'zh-Hant-HK' || meta.lang === 'en' ? meta.lang : null,
+      title: meta.title ?? path.basename(file),
+      originalFile: meta.originalFile ?? null,
+      session: meta.session ?? null,
+      lang: meta.lang ?? null,
       replies: counts.get(file) ?? 0,
     };
   });
@@ -98,21 +80,19 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
 export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archive {
   // Every edition file, grouped by id (the editions of one reply); an id has one file per language.
   const byId = new Map<string, Edition[]>();
-  for (const yearDir of subdirs(path.join(contentDir, 'replies'))) {
-    for (const file of markdownFiles(yearDir)) {
-      const shownAs = path.relative(repoRoot, file) || file;
-      const edition = loadEdition(file, shownAs);
-      const editions = byId.get(edition.id) ?? [];
-      const clash = editions.find((e) => e.lang === edition.lang);
-      if (clash) throw new ContentError(`${shownAs}:2: id ${edition.id} (lang ${edition.lang}) is also used by ${clash.file}`);
-      editions.push(edition);
-      byId.set(edition.id, editions);
-    }
+  for (const { file } of editionFiles(contentDir)) {
+    const shownAs = path.relative(repoRoot, file) || file;
+    const edition = loadEdition(file, shownAs);
+    const editions = byId.get(edition.id) ?? [];
+    const clash = editions.find((e) => e.lang === edition.lang);
+    if (clash) throw new ContentError(`${shownAs}:2: id ${edition.id} (lang ${edition.lang}) is also used by ${clash.file}`);
+    editions.push(edition);
+    byId.set(edition.id, editions);
   }
   const replies = [...byId.values()].map(replyOf);
   sortReplies(replies);
   linkNeighbours(replies);
-  const background = markdownFiles(path.join(contentDir, 'pages', 'background')).map((f) =>
+  const background = backgroundFiles(contentDir).map((f) =>
     loadBackground(f, path.relative(repoRoot, f) || f),
   );
   background.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareCodes(a.slug, b.slug)));

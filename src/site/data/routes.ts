@@ -7,8 +7,8 @@
  * search index read this table, so a new kind of page is added here once.
  */
 import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
-import { feedPath, localize, membersPath, TABLES_JSON_PATH } from '../lib/urls.ts';
-import type { Archive, Reply } from './model.ts';
+import { feedPath, localize, membersPath, TABLES_JSON_PATH } from '../../model/urls.ts';
+import type { Archive, Reply } from '../../model/reply.ts';
 
 /** Pages with one fixed path, one per interface language. */
 const SINGLE_PAGES = {
@@ -50,7 +50,7 @@ const SITE_FILES = {
 
 /**
  * Pages that list replies and have an Atom feed of them beside them
- * (`feed.xml` in the page's folder, lib/urls.ts feedPath), in every interface
+ * (`feed.xml` in the page's folder, src/model/urls.ts feedPath), in every interface
  * language. A feed route has kind `feed`, `feedOf` the page's kind and the
  * page's index.
  */

@@ -8,11 +8,11 @@
  * /og/en/…. Pure; the build passes the result to buildImages.
  */
 import { site, type InterfaceLang } from '../../../_data/site.ts';
-import { editionFor, type Archive, type HeadGroup, type MemberGroup, type Names, type ProgrammeGroup, type Reply, type YearGroup } from '../data/model.ts';
+import { editionFor, type Archive, type HeadGroup, type MemberGroup, type Names, type ProgrammeGroup, type Reply, type YearGroup } from '../../model/reply.ts';
 import { localText } from '../lib/layout.ts';
 import { itemOf, type Route, type RouteTable } from '../data/routes.ts';
 import { format, formatCount, formatNumber, formatYear, strings } from '../lib/i18n.ts';
-import { localize, ogImagePath } from '../lib/urls.ts';
+import { localize, ogImagePath } from '../../model/urls.ts';
 import type { CardText } from './card-svg.ts';
 
 export interface CardJob extends CardText {

@@ -8,7 +8,7 @@
  * the accent colour (reply number, "總目 135", …), the title in large bold type
  * (up to 3 lines, bigger when short), a rule, then up to 3 lines of facts.
  */
-import { html, type SafeHtml } from '../lib/html.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import { fitLine, wrapBalanced } from './wrap.ts';
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 
 export const FONT_FAMILY = 'Noto Sans HK';
 

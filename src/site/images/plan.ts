@@ -29,7 +29,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
  * one, cache, pool, build-images) are left out, so that changing them does not
  * re-render every card.
  */
-const DRAWING_CODE = ['card-svg.ts', 'wrap.ts', 'fonts.ts', 'png.ts', 'render-worker.ts', 'icons.ts', 'icon.svg', '../lib/html.ts'];
+const DRAWING_CODE = ['card-svg.ts', 'wrap.ts', 'fonts.ts', 'png.ts', 'render-worker.ts', 'icons.ts', 'icon.svg', '../../lib/html.ts'];
 
 /** Hash of the drawing code: changing any of it re-renders every card once. */
 function drawingCodeHash(): string {

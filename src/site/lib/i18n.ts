@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { dictionaries, type Strings } from '../../../_data/i18n/index.ts';
 import type { PluralForms } from '../../../_data/i18n/plural.ts';
 import type { InterfaceLang } from '../../../_data/site.ts';
-import { html, type Html, type SafeHtml } from './html.ts';
+import { html, type Html, type SafeHtml } from '../../lib/html.ts';
 
 export type { Strings };
 

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { site, type InterfaceLang } from '../../../_data/site.ts';
-import { html, raw, attr, type Html, type SafeHtml } from './html.ts';
+import { html, raw, attr, type Html, type SafeHtml } from '../../lib/html.ts';
 import { format, strings } from './i18n.ts';
-import { absoluteUrl, feedPath, localize, membersPath, ogImagePath } from './urls.ts';
+import { absoluteUrl, feedPath, localize, membersPath, ogImagePath } from '../../model/urls.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../images/card-svg.ts';
-import type { Names } from '../data/model.ts';
+import type { Names } from '../../model/reply.ts';
 
 export interface Crumb {
   label: Html;
@@ -38,7 +38,7 @@ export interface PageOptions {
   head?: SafeHtml;
   /** The language of the page's share card (its route's cardLang); default: the default language's card of the path. */
   cardLang?: InterfaceLang;
-  /** The page lists replies and has an Atom feed beside it (lib/urls.ts feedPath), advertised in <head>. */
+  /** The page lists replies and has an Atom feed beside it (src/model/urls.ts feedPath), advertised in <head>. */
   feed?: boolean;
   /** 404: served at any URL, so it must not claim a canonical address. */
   notFound?: boolean;
@@ -102,7 +102,7 @@ function breadcrumbs(o: PageOptions): SafeHtml {
   )}<li>${sep}<a href="${localize(o.path, o.lang)}" aria-current="page">${o.crumbLabel ?? o.title}</a></li></ol></nav>`;
 }
 
-/** The search box; `forSearchPage` marks the form src/site/search/search.js takes over. */
+/** The search box; `forSearchPage` marks the form src/browser/search/search.js takes over. */
 export function searchForm(lang: InterfaceLang, id: string, forSearchPage = false): SafeHtml {
   const s = strings(lang).site;
   return html`<form class="search-form" role="search"${forSearchPage ? raw(' data-search-form') : ''} action="${localize('/search/', lang)}" method="get"><label for="${id}">${s.searchLabel}</label> <input id="${id}" name="q" type="search"> <button type="submit">${s.searchButton}</button></form>`;

@@ -1,11 +1,11 @@
 /** Small pieces of markup shared by several page types. */
 import type { InterfaceLang } from '../../../_data/site.ts';
-import { editionFor, type Archive, type Edition, type Reply } from '../data/model.ts';
+import { editionFor, type Archive, type Edition, type Reply } from '../../model/reply.ts';
 import type { FeedOf } from '../data/routes.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 import { format, formatCount, formatYear, strings } from './i18n.ts';
 import { inLang, localName, localText } from './layout.ts';
-import { feedPath, localize } from './urls.ts';
+import { feedPath, localize } from '../../model/urls.ts';
 
 /** A list of replies: number and title as the link, then the member. */
 export function replyList(replies: readonly Reply[], lang: InterfaceLang, showMember = true): SafeHtml {

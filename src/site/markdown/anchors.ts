@@ -15,7 +15,7 @@
  * section without parts keeps a link per paragraph. Runs after the sections plugin.
  */
 import type { StateCore, Token } from 'markdown-it';
-import { escapeHtml } from '../lib/html.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { format, type Strings } from '../lib/i18n.ts';
 import { bodyEnv, INTRO_SECTION, labelLang, type SectionMeta, type Plugin } from './env.ts';
 import { PartNamer } from './part-ids.ts';

@@ -5,6 +5,9 @@
  * carries its own `lang` inside the body (which is marked with the text's).
  */
 import type { Strings } from '../lib/i18n.ts';
+import type { BodyTable } from '../../model/reply.ts';
+
+export type { BodyTable };
 
 export interface BodyEnv {
   /** reply: sections after 問題/答覆 are annexes; page: sections are numbered. */
@@ -18,16 +21,6 @@ export interface BodyEnv {
   dataPath?: string;
   /** When given, every table of the body is collected here as data (for its CSV and tables.json). */
   tables?: BodyTable[];
-}
-
-/** A table of a body as data: cells as the reader sees them (Markdown escapes resolved). */
-export interface BodyTable {
-  /** The table's anchor on the page, stable per section: `answer-table-1`. */
-  id: string;
-  /** The caption as plain text in the label language: `答覆：表 1`. */
-  caption: string;
-  header: string[];
-  rows: string[][];
 }
 
 /** ` lang="…"` for an element holding interface text inside the body, or nothing when the languages agree. */

@@ -5,7 +5,7 @@
  * can be wide). Any other fence falls back to markdown-it's default rendering.
  */
 import type { StateCore } from 'markdown-it';
-import { escapeHtml } from '../lib/html.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import type { Plugin } from './env.ts';
 import { numberTables, type TableMeta } from './table-numbers.ts';
 

@@ -6,7 +6,7 @@
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import { strings } from '../lib/i18n.ts';
-import type { ReplyLang } from '../../ingest/model.ts';
+import type { ReplyLang } from '../../model/front-matter-types.ts';
 import { anchorsPlugin } from './anchors.ts';
 import type { BodyEnv } from './env.ts';
 import { extractedPlugin } from './extracted.ts';

@@ -5,7 +5,7 @@
  * and extracted plugins.
  */
 import type { StateCore, Token } from 'markdown-it';
-import { escapeHtml, html } from '../lib/html.ts';
+import { escapeHtml, html } from '../../lib/html.ts';
 import { format, formatHtml } from '../lib/i18n.ts';
 import { bodyEnv, INTRO_SECTION, labelLang, type SectionMeta } from './env.ts';
 

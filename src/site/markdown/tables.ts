@@ -11,9 +11,9 @@
  * Runs after the sections plugin.
  */
 import type { StateCore, Token } from 'markdown-it';
-import { escapeHtml } from '../lib/html.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { format } from '../lib/i18n.ts';
-import { tableCsvPath } from '../lib/urls.ts';
+import { tableCsvPath } from '../../model/urls.ts';
 import { bodyEnv, labelLang, type BodyTable, type Plugin } from './env.ts';
 import { isNumericCell } from './numeric.ts';
 import { numberTables, type TableMeta } from './table-numbers.ts';

@@ -1,6 +1,6 @@
 /** About: the sources (document, session, language), the extraction/correction method, reporting errors. */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { format, formatHtml, formatNumber, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 

@@ -1,7 +1,7 @@
 /** A background paper (e.g. the 2015 paper on the bureau's nine priority areas), as a readable page. */
-import type { BackgroundPage } from '../data/model.ts';
+import type { BackgroundPage } from '../../model/reply.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
-import { html, raw } from '../lib/html.ts';
+import { html, raw } from '../../lib/html.ts';
 import { formatDate, strings } from '../lib/i18n.ts';
 import { inLang, layout } from '../lib/layout.ts';
 import { renderBody } from '../markdown/index.ts';

@@ -1,10 +1,10 @@
 /** Open data: the JSON and CSV exports, documented field by field. */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
 import { CSV_COLUMNS } from '../data/exports.ts';
-import { TABLES_JSON_PATH } from '../lib/urls.ts';
+import { TABLES_JSON_PATH } from '../../model/urls.ts';
 
 export const data = pagesOf('data');
 

@@ -15,14 +15,14 @@
  */
 import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { site } from '../../../_data/site.ts';
-import { markdownToText } from '../../search/records.ts';
-import type { Reply } from '../data/model.ts';
+import { markdownToText } from '../../model/text.ts';
+import type { Reply } from '../../model/reply.ts';
 import { pagesOf, repliesOf, type TemplateData } from '../data/routes.ts';
-import { escapeHtml } from '../lib/html.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { formatYear, strings } from '../lib/i18n.ts';
 import { listTitle } from '../lib/parts.ts';
 import { relativeUrl } from '../lib/relative-url.ts';
-import { absoluteUrl, localize } from '../lib/urls.ts';
+import { absoluteUrl, localize } from '../../model/urls.ts';
 import { sectionMarkdown } from '../markdown/sections.ts';
 
 export const data = pagesOf('feed');

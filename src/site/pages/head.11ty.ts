@@ -1,11 +1,11 @@
 /** A head in a year: its programmes with counts and, under each, its replies. */
-import type { HeadGroup } from '../data/model.ts';
+import type { HeadGroup } from '../../model/reply.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { layout, localName, localText } from '../lib/layout.ts';
 import { feedLink, listTitle, replyCount, replyList } from '../lib/parts.ts';
-import { localize, yearPath } from '../lib/urls.ts';
+import { localize, yearPath } from '../../model/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
 import { headCharts } from '../charts/page-charts.ts';
 

@@ -1,10 +1,10 @@
 /** Home: what the archive is, search, and the ways in (years, heads, members, background). */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { format, formatCount, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout, localName, searchForm } from '../lib/layout.ts';
 import { feedLink, replyCount } from '../lib/parts.ts';
-import { localize, membersPath } from '../lib/urls.ts';
+import { localize, membersPath } from '../../model/urls.ts';
 
 export const data = pagesOf('home');
 

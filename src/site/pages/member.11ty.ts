@@ -1,11 +1,11 @@
 /** A member: every question they asked, grouped by year and head. */
-import type { MemberGroup } from '../data/model.ts';
+import type { MemberGroup } from '../../model/reply.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { layout, localName } from '../lib/layout.ts';
 import { feedLink, listTitle, replyList } from '../lib/parts.ts';
-import { localize, membersPath } from '../lib/urls.ts';
+import { localize, membersPath } from '../../model/urls.ts';
 
 export const data = pagesOf('member');
 

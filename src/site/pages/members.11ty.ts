@@ -1,10 +1,10 @@
 /** Every member who asked a question, with their number of questions. */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, localName } from '../lib/layout.ts';
 import { replyCount } from '../lib/parts.ts';
-import { localize, membersPath } from '../lib/urls.ts';
+import { localize, membersPath } from '../../model/urls.ts';
 
 export const data = pagesOf('members');
 

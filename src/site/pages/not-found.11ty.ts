@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { site } from '../../../_data/site.ts';
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
-import { localize } from '../lib/urls.ts';
+import { localize } from '../../model/urls.ts';
 
 export const data = pagesOf('not-found');
 

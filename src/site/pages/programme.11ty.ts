@@ -1,11 +1,11 @@
 /** A programme of a head (or the "not specified" group): its replies. */
-import type { ProgrammeGroup } from '../data/model.ts';
+import type { ProgrammeGroup } from '../../model/reply.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
-import { html } from '../lib/html.ts';
+import { html } from '../../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { layout, localName, localText } from '../lib/layout.ts';
 import { feedLink, listTitle, programmeLabel, replyCount, replyList } from '../lib/parts.ts';
-import { headPath, localize, yearPath } from '../lib/urls.ts';
+import { headPath, localize, yearPath } from '../../model/urls.ts';
 
 export const data = pagesOf('programme');
 

@@ -10,13 +10,13 @@
  * for that page, so its captions and link names are in the page's language.
  */
 import type { InterfaceLang, Settings } from '../../../_data/site.ts';
-import { editionFor, type Edition, type Reply, type ReplyLink } from '../data/model.ts';
+import { editionFor, type Edition, type Reply, type ReplyLink } from '../../model/reply.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
-import { html, raw, type SafeHtml } from '../lib/html.ts';
+import { html, raw, type SafeHtml } from '../../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout, localName, localText } from '../lib/layout.ts';
 import { renderBody } from '../markdown/index.ts';
-import { editionPath, headPath, localize, programmePath, publicUrl, yearPath } from '../lib/urls.ts';
+import { editionPath, headPath, localize, programmePath, publicUrl, yearPath } from '../../model/urls.ts';
 
 /** The edition's facts; `r` is the reply, `e` the edition the page shows. Names in the page's language where the archive has them. */
 function facts(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml {

@@ -1,5 +1,5 @@
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl } from '../../model/urls.ts';
 
 export const data = pagesOf('robots');
 

@@ -1,14 +1,13 @@
 /**
  * Search page shell: the form the header search box submits to. The search
- * helper (issue 4, src/site/search/) adds the Pagefind UI into #search-results
+ * helper (issue 4, src/browser/search/) adds the Pagefind UI into #search-results
  * and its script via the layout's `head` option.
  */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { html, raw } from '../lib/html.ts';
+import { html, raw } from '../../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, searchForm } from '../lib/layout.ts';
-import { OFFLINE_SEARCH_SCRIPT } from '../../search/offline-bundle.ts';
-import { searchIndexPath } from '../lib/urls.ts';
+import { OFFLINE_SEARCH_SCRIPT, searchIndexPath } from '../../model/urls.ts';
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 
 export const data = pagesOf('search');
@@ -23,7 +22,7 @@ function jsonData(value: unknown) {
 
 /**
  * Where each language edition's index is and how the page names the editions
- * (src/site/search/edition.js): written only when some reply has an edition in
+ * (src/browser/search/edition.js): written only when some reply has an edition in
  * a language other than its primary one, so an archive of one language keeps
  * its search page as it was.
  */
@@ -43,7 +42,7 @@ ${searchForm(lang, 'search-q', true)}
 <div id="search-results"></div>
 <noscript><p>${s.search.noScript}</p></noscript>
 <script type="application/json" id="search-strings">${jsonData(s.search.ui)}</script>${editionsData(d, lang)}`;
-  // The search UI (src/site/search/, installed into /search/ by buildSearchIndex). Online: ES modules, and
+  // The search UI (src/browser/search/, installed into /search/ by buildSearchIndex). Online: ES modules, and
   // offline.js, a classic script, which says what to do when the online site is opened from disk (file://
   // blocks module scripts). The offline mirror searches from disk: one classic script (src/search/offline-bundle.ts).
   const head = d.settings.offline

@@ -1,7 +1,7 @@
 /** sitemap.xml: every route marked for the sitemap (data/routes.ts), as absolute URLs on the site URL, in the route table's order. */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { escapeHtml } from '../lib/html.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { escapeHtml } from '../../lib/html.ts';
+import { absoluteUrl } from '../../model/urls.ts';
 
 export const data = pagesOf('sitemap');
 

@@ -1,11 +1,11 @@
 /** A budget year at a glance: its heads and programmes with counts, then every reply. */
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
-import type { YearGroup } from '../data/model.ts';
-import { html } from '../lib/html.ts';
+import type { YearGroup } from '../../model/reply.ts';
+import { html } from '../../lib/html.ts';
 import { format, formatYear, strings } from '../lib/i18n.ts';
 import { layout, localName } from '../lib/layout.ts';
 import { feedLink, listTitle, replyCount, replyList } from '../lib/parts.ts';
-import { localize } from '../lib/urls.ts';
+import { localize } from '../../model/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
 import { yearCharts } from '../charts/page-charts.ts';
 

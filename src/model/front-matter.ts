@@ -1,6 +1,6 @@
 /**
  * The one reader of the content files: a Markdown file with YAML front-matter
- * is parsed and checked against the reply model (src/ingest/model.ts; the
+ * is parsed and checked against the reply model (src/model/front-matter-types.ts; the
  * ingest writes it). The site (load.ts), the search index (src/search), the
  * benchmark and the tests read replies through readReply / readBackground.
  * Errors name the file and line, so a bad generated file is found at once
@@ -10,8 +10,12 @@
  * and a bare YAML number is accepted only when it cannot have lost a digit).
  */
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
-import type { BackgroundFrontMatter, CodeName, ReplyFrontMatter } from '../../ingest/model.ts';
-import { REPLY_FIELDS, type ReplyField } from './model.ts';
+import type { BackgroundFrontMatter, CodeName, ReplyFrontMatter } from './front-matter-types.ts';
+import { REPLY_FIELDS, type ReplyField } from './reply.ts';
+import { isLang, LANGUAGES } from './languages.ts';
+
+/** `"zh-Hant-HK" or "en"`, for messages. */
+const LANG_CHOICES = LANGUAGES.map((l) => `"${l}"`).join(' or ');
 
 export class ContentError extends Error {}
 
@@ -60,8 +64,7 @@ type Check = (value: unknown) => boolean;
 const isString: Check = (v) => typeof v === 'string';
 const isNonEmpty: Check = (v) => typeof v === 'string' && v.trim() !== '';
 const isInt: Check = (v) => typeof v === 'number' && Number.isInteger(v);
-const isLang: Check = (v) => v === 'zh-Hant-HK' || v === 'en';
-/** A name that can name a page (the member's slug, lib/urls.ts): at least one letter or digit, no control character. */
+/** A name that can name a page (the member's slug, urls.ts): at least one letter or digit, no control character. */
 const isName: Check = (v) => typeof v === 'string' && /[\p{L}\p{N}]/u.test(v) && !/\p{Cc}/u.test(v);
 /** A head or programme code is a path segment: letters, digits and "-" only, never "." or "..". */
 const SAFE_CODE = /^[0-9A-Za-z][0-9A-Za-z-]*$/;
@@ -112,7 +115,7 @@ function sourceRef(value: unknown): ReplyFrontMatter['source'] | null {
 const REPLY_RULES: Record<ReplyField, [Check, string]> = {
   id: [isNonEmpty, 'a non-empty string'],
   year: [isNonEmpty, 'a string like "2023-24"'],
-  lang: [isLang, '"zh-Hant-HK" or "en"'],
+  lang: [isLang, LANG_CHOICES],
   bureau: [isNonEmpty, 'a non-empty string'],
   session: [isInt, 'an integer'],
   replyNo: [isNonEmpty, 'a non-empty string'],
@@ -157,7 +160,7 @@ function validateReply(file: string, parsed: ParsedFile): ReplyFrontMatter {
 function validateBackground(file: string, parsed: ParsedFile): BackgroundFrontMatter {
   const d = parsed.data;
   need(file, parsed, 'slug', (v) => typeof v === 'string' && /^[a-z0-9-]+$/.test(v), 'a lower-case slug');
-  need(file, parsed, 'lang', isLang, '"zh-Hant-HK" or "en"');
+  need(file, parsed, 'lang', isLang, LANG_CHOICES);
   need(file, parsed, 'title', isNonEmpty, 'a non-empty string');
   need(file, parsed, 'date', (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'a date "YYYY-MM-DD" (quoted)');
   need(file, parsed, 'committee', isString, 'a string');

@@ -2,24 +2,17 @@
  * The reply model: the contract between the ingest (which writes it) and the
  * site, search, images and exports (which read it). Change it here first.
  *
- * One reply = one Markdown file per language edition of the document:
- * `content/replies/<year>/<replyno>.md` for the Chinese edition and
- * `<replyno>.en.md` for the English one (lower-case, e.g. `itib001.md`,
- * `itib001.en.md`), each with this front-matter (YAML) and a body in the
- * conventions described below. The editions share the id; each carries its
+ * One reply = one Markdown file per language edition of the document (file
+ * names and the walker of content/: content-files.ts), each with this
+ * front-matter (YAML) and a body in the conventions described below. The editions share the id; each carries its
  * own text, title and names. Two files per reply keep each edition's diff
  * reviewable on its own, and an edition can arrive years after the other.
  */
 
-export type ReplyLang = 'zh-Hant-HK' | 'en';
+import type { Lang } from './languages.ts';
 
-/** The archive's first language: its edition's file has no language suffix. */
-export const PRIMARY_LANG: ReplyLang = 'zh-Hant-HK';
-
-/** The file name of a reply's edition: `itib002.md` (Chinese), `itib002.en.md` (English). */
-export function editionFileName(replyNo: string, lang: ReplyLang): string {
-  return `${replyNo.toLowerCase()}${lang === PRIMARY_LANG ? '' : `.${lang}`}.md`;
-}
+/** An edition's language: one of the archive's language set (src/model/languages.ts). */
+export type ReplyLang = Lang;
 
 export interface CodeName {
   /** As printed: head "155", programme "2". Strings, so "47" and "047" never merge by accident. */

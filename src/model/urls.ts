@@ -3,17 +3,20 @@
  * root-absolute and unencoded; the relative-URL transform turns them into
  * page-relative, percent-encoded links in the written HTML. The route table
  * (data/routes.ts), the search index (src/search) and the share cards use
- * these, and the browser code mirrors replyPath in src/site/search/query.js
+ * these, and the browser code mirrors replyPath in src/browser/search/query.js
  * (test/site/urls.test.ts checks the two agree), so a URL is defined once.
  */
-import { site, type InterfaceLang } from '../../../_data/site.ts';
+import { PRIMARY_LANG, type Lang } from './languages.ts';
+
+/** URL prefix per interface language: the primary language at the site root (""), the others under "/<prefix>/". */
+const PREFIX: Record<Lang, string> = { 'zh-Hant-HK': '', en: 'en' };
 
 export function replyPath(r: { year: string; replyNo: string }): string {
   return `/${r.year}/${r.replyNo.toLowerCase()}/`;
 }
 
 /** The page of a reply's edition in its own language: /2023-24/itib001/, /en/2023-24/itib001/. */
-export function editionPath(e: { year: string; replyNo: string; lang: InterfaceLang }): string {
+export function editionPath(e: { year: string; replyNo: string; lang: Lang }): string {
   return localize(replyPath(e), e.lang);
 }
 
@@ -45,7 +48,7 @@ export function programmePath(year: string, headCode: string, programmeCode: str
  * made one "-", and no "." or "-" at either end. So a slug is never a URL
  * scheme (no ":"), never "." or ".." and never leaves /members/. A name with
  * no letter or digit has no slug: the reader of the reply model rejects it
- * (data/front-matter.ts), and this throws rather than write /members/-/.
+ * (front-matter.ts), and this throws rather than write /members/-/.
  */
 export function memberSlug(name: string): string {
   const slug = name.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[.-]+|[.-]+$/g, '');
@@ -66,8 +69,8 @@ export function backgroundPath(slug: string): string {
 }
 
 /** The same page in another interface language: zh at "/", en at "/en/…". */
-export function localize(path: string, lang: InterfaceLang): string {
-  const prefix = site.prefix[lang];
+export function localize(path: string, lang: Lang): string {
+  const prefix = PREFIX[lang];
   return prefix ? `/${prefix}${path}` : path;
 }
 
@@ -108,10 +111,13 @@ export function ogImagePath(zhPath: string): string {
  * `/pagefind-en-shards/<year>/`. The search page reads them from here (its
  * `search-editions` data block) and src/search writes them here.
  */
-export function searchIndexPath(lang: InterfaceLang): string {
-  return lang === site.defaultLang ? '/pagefind/' : `/pagefind-${lang}/`;
+export function searchIndexPath(lang: Lang): string {
+  return lang === PRIMARY_LANG ? '/pagefind/' : `/pagefind-${lang}/`;
 }
 
-export function searchShardsPath(lang: InterfaceLang): string {
+export function searchShardsPath(lang: Lang): string {
   return `${searchIndexPath(lang).replace(/\/$/, '')}-shards/`;
 }
+
+/** The classic script the offline search page loads (src/site/pages/search.11ty.ts; written by src/search/offline-bundle.ts). */
+export const OFFLINE_SEARCH_SCRIPT = 'search/search-offline.js';

@@ -1,9 +1,8 @@
 /** The shapes the templates read: one reply, and the groupings computed once per build. */
-import type { BackgroundFrontMatter, ReplyFrontMatter, ReplyLang } from '../../ingest/model.ts';
-import type { BodyTable } from '../markdown/env.ts';
+import type { BackgroundFrontMatter, ReplyFrontMatter, ReplyLang } from './front-matter-types.ts';
 
 /**
- * The reply's front-matter fields (src/ingest/model.ts), in the order the
+ * The reply's front-matter fields (src/model/front-matter-types.ts), in the order the
  * ingest writes them. The reader (front-matter.ts) checks each, the data
  * exports publish them in this order; the type check below fails when a
  * field is added to the model and not here.
@@ -156,4 +155,14 @@ export function nameFor(names: Names, lang: ReplyLang): { text: string; lang: Re
   if (found !== undefined) return { text: found, lang };
   for (const l of Object.keys(names) as ReplyLang[]) return { text: names[l]!, lang: l };
   return null;
+}
+
+/** A table of a body as data: cells as the reader sees them (Markdown escapes resolved). */
+export interface BodyTable {
+  /** The table's anchor on the page, stable per section: `answer-table-1`. */
+  id: string;
+  /** The caption as plain text in the label language: `答覆：表 1`. */
+  caption: string;
+  header: string[];
+  rows: string[][];
 }
