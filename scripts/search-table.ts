@@ -49,6 +49,8 @@ try {
       const s = document.querySelector('[data-search-status]')?.textContent ?? '';
       return s && !/搜尋中|Searching/.test(s);
     }, undefined, { timeout: 20000 }).catch(() => {});
+    // The status comes first, the list after it (or no list: nothing found).
+    await page.waitForFunction(() => document.querySelector('[data-search-results] > li') || /找不到|No results/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 20000 }).catch(() => {});
     await page.waitForLoadState('networkidle');
     const status = ((await page.locator('[data-search-status]').textContent()) ?? '').trim();
     const note = ((await page.locator('[data-search-note]').textContent().catch(() => '')) ?? '').trim();

@@ -78,8 +78,8 @@ export async function listed(page: Page): Promise<{ path: string; partial: boole
   }
   return page.$$eval('[data-search-results] > li', (lis) =>
     lis.map((li) => ({
-      // Under the site's folder (legco-archive/, served or unzipped), without a page's index.html (offline links).
-      path: (li.querySelector('a')?.getAttribute('href') ?? '').replace(/^.*\/legco-archive\/(en\/)?/, '').replace(/index\.html$/, ''),
+      // Under the site's folder (legco-archive/, served or unzipped), without a page's index.html (offline links) or the paragraph it opens at.
+      path: (li.querySelector('a')?.getAttribute('href') ?? '').replace(/#.*$/, '').replace(/^.*\/legco-archive\/(en\/)?/, '').replace(/index\.html$/, ''),
       partial: li.getAttribute('data-match') === 'partial',
     })),
   );

@@ -72,8 +72,9 @@ export function parseQuery(query, terms, opts = {}) {
   const used = [];
   const words = splitWords(q).map(({ text, phrase }) => {
     const entry = synonyms.find((forms) => forms.includes(text));
-    if (entry) used.push(entry);
-    return { typed: text, forms: entry ? [text, ...entry.filter((f) => f !== text)] : [text], phrase };
+    const forms = entry ? [text, ...entry.filter((f) => f !== text)] : [text];
+    if (entry) used.push(forms);
+    return { typed: text, forms, phrase };
   });
   return { words, synonyms: used, glossary: null };
 }
