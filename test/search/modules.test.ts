@@ -22,6 +22,7 @@ test('words: spaces separate them, quotes make a phrase, letter-spaced Han is on
   assert.equal(splitWords('創 科 生 態').map((w) => w.text), ['創科生態']);
   assert.equal(splitWords('"iAM Smart" 投訴'), [{ text: '投訴', phrase: false }, { text: 'iAM Smart', phrase: true }]);
   assert.equal(splitWords('「智方便」').map((w) => w.text), ['智方便']);
+  assert.equal(splitWords('1 300 數碼港').map((w) => w.text), ['1300', '數碼港'], 'digit groups are one number');
 });
 
 test('synonyms and the glossary give a word its forms; the status says what was searched', () => {

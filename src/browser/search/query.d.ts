@@ -3,6 +3,7 @@ export const INDEX_LANGUAGE: string;
 export function sameColon(name: string): string;
 export function closeGaps(text: string): string;
 export function wholeUnits(text: string): string;
+export function joinDigitGroups(text: string): string;
 export function tokenText(token: string): string;
 export const RANKING: { termFrequency: number; pageLength: number; termSaturation: number };
 export function indexTokens(text: string): string[];

@@ -67,7 +67,14 @@ export function wholeUnits(text) {
       const token = a ? yearToken(a, b) : yearToken(cnYear(ca), cnYear(cb));
       return token ? ` ${token} ` : m;
     })
-    .replace(GROUPED, (m) => m.replace(/[ ,]/g, ''));
+    .replace(GROUPED, joinGroup);
+}
+
+const joinGroup = (m) => m.replace(/[ ,]/g, '');
+
+/** Grouped numbers joined (1 300 → 1300), nothing else changed: before a query is split into words at its spaces. */
+export function joinDigitGroups(text) {
+  return String(text).replace(GROUPED, joinGroup);
 }
 
 /** 二零二二 → "2022"; a two-digit 二三 → "23". */

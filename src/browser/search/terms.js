@@ -4,7 +4,7 @@
 // reviewed synonyms (content/search/synonyms.json) and, for an English name typed into
 // the Chinese edition, the Chinese names of the glossary (content/search/glossary.json).
 // Pure functions, tested in Node. Years and numbers are whole tokens already in query.js.
-import { closeGaps } from './query.js';
+import { closeGaps, joinDigitGroups } from './query.js';
 
 /**
  * @typedef {{ typed: string, forms: string[], phrase: boolean }} QueryWord
@@ -36,7 +36,8 @@ export function splitWords(query) {
     if (text) out.push({ text, phrase: true });
     rest = rest.replace(m[0], ' ');
   }
-  const parts = rest.normalize('NFC').split(/\s+/u).filter(Boolean);
+  // A number's digit groups (1 300) are not words of their own.
+  const parts = joinDigitGroups(rest.normalize('NFC')).split(/\s+/u).filter(Boolean);
   /** @type {string[]} */
   const joined = [];
   for (let i = 0; i < parts.length; ) {
