@@ -56,9 +56,9 @@ function showJumps(page, q) {
 export async function renderMore(page, s) {
   const { list, more, status } = page.ui;
   const batch = s.items.slice(s.shown, s.shown + PAGE_SIZE);
-  const id = s.id;
   const data = await Promise.all(batch.map((item) => Promise.all(item.hits.map((h) => h.data()))));
-  if (id !== s.id) return;
+  // A newer search has started meanwhile: these results are stale.
+  if (s !== page.session) return;
   data.forEach((datas, i) => {
     const k = s.shown + i;
     list.append(resultItem(datas, { partial: k >= s.exact, lacking: batch[i].lacking }, s.marks, page));
