@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards] [--skip-seed] [--english 0.1] [--first-search-only]`
+ * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards] [--skip-seed] [--english 0.1] [--stages ingest,open data] [--first-search-only]`
  * First the seed (the real content, `npm run build` cold and warm); then for
  * each size a synthetic corpus through the real pipeline, a table per size
  * (medians of --runs runs). See README "Benchmark".
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     'warm-cards': { type: 'boolean', default: false },
     'skip-seed': { type: 'boolean', default: false },
     english: { type: 'string', default: '0' },
+    stages: { type: 'string' },
     'first-search-only': { type: 'boolean', default: false },
   },
 });
@@ -58,6 +59,7 @@ for (const replies of sizes) {
     scratch: join(values.scratch, String(replies)),
     warmCards: values['warm-cards'],
     english,
+    stages: values.stages?.split(',').map((s) => s.trim()),
   });
   const { text, pipelineMsPerReply } = formatTable(replies, result);
   perReply.set(replies, pipelineMsPerReply);

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { settingsFromEnv } from '../_data/site.ts';
+import { withOutputLock } from '../src/lib/output-lock.ts';
 import { build } from './build.ts';
 
 /** The folder a user gets when they unzip the archive. */
@@ -72,20 +73,22 @@ async function main(): Promise<void> {
     throw new Error('build:offline must not write into the online _site/');
   }
 
-  // A stale file from an earlier build must not end up in the zip.
-  rmSync(siteDir, { recursive: true, force: true });
-  try {
-    await build({ ...settingsFromEnv(process.env), offline: true, outDir: siteDir });
-  } catch (err) {
-    const e = err as Error & { originalError?: Error };
-    console.error(`build:offline: the offline build failed (${(e.originalError ?? e).message}); no zip written`);
-    process.exit(1);
-  }
-
-  const zip = zipDirectory(siteDir);
+  // One offline build per folder at a time, from the build to the zip (another would swap its site in under the zipping).
+  const zip = await withOutputLock(siteDir, async () => {
+    // A stale file from an earlier build must not end up in the zip.
+    rmSync(siteDir, { recursive: true, force: true });
+    try {
+      await build({ ...settingsFromEnv(process.env), offline: true, outDir: siteDir });
+    } catch (err) {
+      const e = err as Error & { originalError?: Error };
+      console.error(`build:offline: the offline build failed (${(e.originalError ?? e).message}); no zip written`);
+      process.exit(1);
+    }
+    return zipDirectory(siteDir);
+  });
   mkdirSync(dirname(zipPath), { recursive: true });
-  // Write then rename: never leave a half-written zip behind.
-  const tmp = `${zipPath}.partial`;
+  // Write then rename: never leave a half-written zip behind (a name of this process's own: two writers never share it).
+  const tmp = `${zipPath}.${process.pid}.tmp`;
   writeFileSync(tmp, zip);
   renameSync(tmp, zipPath);
   console.log(`build:offline: ${relative(process.cwd(), zipPath)} (${(zip.length / 1e6).toFixed(1)} MB)`);

@@ -1,11 +1,10 @@
 /**
- * npm run build: archive → route table → Eleventy (every page) → search
- * index → images. The environment is read once, here (settingsFromEnv:
+ * npm run build: archive → route table → Eleventy (every page) → open data
+ * → search index → images. The environment is read once, here (settingsFromEnv:
  * ARCHIVE_CONTENT, ARCHIVE_OUT, SITE_URL, OFFLINE, ISSUES_URL), and the
  * settings are passed down as arguments.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { settingsFromEnv, type Settings } from '../_data/site.ts';
@@ -18,9 +17,13 @@ import { routeTable, type RouteTable } from '../src/site/data/routes.ts';
 import { writePages } from '../src/site/eleventy-config.ts';
 import { buildImages } from '../src/site/images/build-images.ts';
 import { cardList } from '../src/site/images/card-list.ts';
+import { removeLeftovers } from '../src/lib/leftovers.ts';
+import { withOutputLock } from '../src/lib/output-lock.ts';
+import { swapInto } from '../src/lib/swap-output.ts';
+import { writeIndexExports, writeYearExports } from '../src/open-data/write.ts';
 
-type Stage = 'eleventy' | 'search' | 'images';
-const STAGES: Stage[] = ['eleventy', 'search', 'images'];
+type Stage = 'eleventy' | 'data' | 'search' | 'images';
+const STAGES: Stage[] = ['eleventy', 'data', 'search', 'images'];
 
 /** The archive and its route table, read once per build. */
 interface Site {
@@ -37,6 +40,10 @@ function readSite(settings: Settings): Site {
 async function runStage(stage: Stage, settings: Settings, site: Site, dir: string): Promise<void> {
   if (stage === 'eleventy') {
     await writePages(settings, site.archive, site.routes, dir);
+  } else if (stage === 'data') {
+    // Open data per year (SQLite, CSVs, JSON, Data Package, each reply's reply.json; src/open-data), then the index of the years' files
+    for (const y of site.archive.years) await writeYearExports(site.archive, y.year, settings.siteUrl, dir);
+    writeIndexExports(site.archive, settings.siteUrl, dir);
   } else if (stage === 'search') {
     // Pagefind index of the route table's replies and background pages (bigram Chinese, one shard per year, unchanged years from the cache) + search page script
     const entries = indexEntries(site.archive, site.routes);
@@ -51,24 +58,19 @@ async function runStage(stage: Stage, settings: Settings, site: Site, dir: strin
   }
 }
 
-/** Removes `dir` in a process of its own that outlives this one (stdout/stderr closed). */
-function deleteInBackground(dir: string): void {
-  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  child.unref();
-}
-
 /**
  * Builds into `<outDir>.partial` and swaps it in only when every step succeeded:
  * a failed build (bad content, a crashing step) leaves the previous site as
- * it was and no half-written output. Returns the output directory.
+ * it was and no half-written output. One build per output folder at a time
+ * (a second waits, naming the holder); an interrupted build's leftovers are
+ * removed first. Returns the output directory.
  */
-export async function build(settings: Settings): Promise<string> {
+export const build = (settings: Settings): Promise<string> => withOutputLock(settings.outDir, () => buildLocked(settings));
+
+async function buildLocked(settings: Settings): Promise<string> {
   const out = settings.outDir;
   const work = `${out}.partial`;
-  rmSync(work, { recursive: true, force: true });
+  removeLeftovers(out);
   try {
     const seconds: string[] = [];
     let started = performance.now();
@@ -81,22 +83,8 @@ export async function build(settings: Settings): Promise<string> {
     }
     // Where the time went, so a slow build points at its stage.
     console.log(`Stages: ${seconds.join(', ')}`);
-    // Swap: no page of a previous build or corpus survives. The previous site is
-    // renamed away at once and deleted by a detached process: at 20,000 replies
-    // deleting its 60,000 files took 15–19 s, which the new site need not wait for.
-    if (existsSync(out)) {
-      const old = `${out}.old-${process.pid}-${Date.now()}`;
-      renameSync(out, old);
-      try {
-        renameSync(work, out);
-      } catch (err) {
-        renameSync(old, out); // the previous site stays in place
-        throw err;
-      }
-      deleteInBackground(old);
-    } else {
-      renameSync(work, out);
-    }
+    // Swap: no page of a previous build or corpus survives; the previous site is deleted in the background.
+    swapInto(work, out);
     return out;
   } catch (err) {
     rmSync(work, { recursive: true, force: true });
@@ -110,7 +98,7 @@ export async function build(settings: Settings): Promise<string> {
  */
 async function buildStage(stage: string, settings: Settings): Promise<string> {
   if (!STAGES.includes(stage as Stage)) throw new Error(`--stage must be one of ${STAGES.join(', ')}, got "${stage}"`);
-  await runStage(stage as Stage, settings, readSite(settings), settings.outDir);
+  await withOutputLock(settings.outDir, () => runStage(stage as Stage, settings, readSite(settings), settings.outDir));
   return settings.outDir;
 }
 

@@ -12,6 +12,7 @@ import { site as siteConfig } from '../../_data/site.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
 import { replyPageWeight, type PageWeight } from './page-weight.ts';
 import { firstSearches } from './first-search.ts';
+import { openDataBytes } from './open-data-bytes.ts';
 import type { FirstSearchMeasure } from '../search/measure-browser.ts';
 
 export interface BenchOptions {
@@ -22,6 +23,8 @@ export interface BenchOptions {
   warmCards: boolean;
   /** Share of the replies (0–1) that also get a synthetic English edition (`--english 0.1`); default none. */
   english?: number;
+  /** Only these stages (`--stages ingest,eleventy,open data`); without the whole build there is no edit, page weight or first search. */
+  stages?: string[];
 }
 
 export interface BenchRow extends StageResult {
@@ -94,8 +97,8 @@ function medianRow(rows: BenchRow[]): BenchRow {
 interface Stage {
   name: string;
   command: string;
-  /** Directories whose total size is this stage's output. */
-  output: string[];
+  /** Directories whose total size is this stage's output, or the count of its bytes. */
+  output: string[] | (() => number);
 }
 
 /** The stage that is `npm run build` itself: every step in one process, built and swapped into `_site_whole`. */
@@ -109,6 +112,7 @@ export function stages(scratch: string): Stage[] {
   return [
     { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${scratch}' --quiet`, output: [join(content, 'replies')] },
     { name: 'eleventy', command: build('eleventy'), output: [site] },
+    { name: 'open data', command: build('data'), output: () => openDataBytes(site) },
     { name: 'search index', command: build('search'), output: siteConfig.languages.flatMap((l) => [join(site, searchIndexPath(l)), join(site, searchShardsPath(l))]) },
     { name: 'images', command: build('images'), output: [join(site, 'og')] },
     {
@@ -162,7 +166,7 @@ async function runStages(scratch: string, env: Record<string, string>, replies: 
     if (result.exitCode !== 0) {
       throw new Error(`bench: stage "${name}" failed with exit ${result.exitCode} (${replies} replies, scratch ${scratch})`);
     }
-    const outputBytes = stage.output.filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
+    const outputBytes = typeof stage.output === 'function' ? stage.output() : stage.output.filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
     rows.push({ ...result, outputBytes });
   }
   return rows;
@@ -173,8 +177,8 @@ export interface BenchResult {
   rows: BenchRow[];
   /** After editing one reply's source: ingest, then `npm run build` with every cache warm. */
   incremental: BenchRow[];
-  /** Reply pages of the whole build: HTML + linked CSS, gzipped. */
-  weight: PageWeight;
+  /** Reply pages of the whole build: HTML + linked CSS, gzipped (none when the whole build was not among the stages run). */
+  weight: PageWeight | null;
   /** First search on a cold cache in chromium, on the whole build. */
   firstSearch: FirstSearchMeasure[];
 }
@@ -192,14 +196,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const perStage = new Map<string, BenchRow[]>();
   for (let run = 0; run < runs; run++) {
     for (const dir of [env.ARCHIVE_OUT, join(scratch, '_floor'), join(scratch, '_site_whole')]) rmSync(dir, { recursive: true, force: true });
-    for (const row of await runStages(scratch, env, replies, { full: true })) perStage.set(row.stage, [...(perStage.get(row.stage) ?? []), row]);
+    for (const row of await runStages(scratch, env, replies, { full: true, names: options.stages })) perStage.set(row.stage, [...(perStage.get(row.stage) ?? []), row]);
   }
+  const order = stages(scratch).flatMap((s) => (s.name === 'images' ? ['images (cold cache)', 'images'] : [s.name]));
+  const rows = [...perStage.values()].map(medianRow).sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
+  if (options.stages && !options.stages.includes(WHOLE_BUILD)) return { rows, incremental: [], weight: null, firstSearch: [] };
   // The search-shard cache now holds every year (the whole build stored them): the edit re-indexes one.
   editOneReply(scratch);
   const incremental = await runStages(scratch, env, replies, { full: false, names: ['ingest', WHOLE_BUILD] });
-  // In pipeline order, the cold card run beside the warm ones.
-  const order = stages(scratch).flatMap((s) => (s.name === 'images' ? ['images (cold cache)', 'images'] : [s.name]));
-  const rows = [...perStage.values()].map(medianRow).sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
   const site = join(scratch, '_site_whole');
   return { rows, incremental, weight: replyPageWeight(site), firstSearch: await firstSearches(site) };
 }

@@ -25,8 +25,20 @@ export function tableCsvPath(replyPath: string, tableId: string): string {
   return `${replyPath}${tableId}.csv`;
 }
 
-/** Every table of the archive as one JSON file. */
-export const TABLES_JSON_PATH = '/data/tables.json';
+/** A reply as data (both editions, their tables, its sources): beside its page, /2023-24/itib144/reply.json. */
+export function replyJsonPath(r: { year: string; replyNo: string }): string {
+  return `${replyPath(r)}reply.json`;
+}
+
+/** The open data of a year (its SQLite file, CSVs, JSON, Data Package): /2023-24/data/. */
+export function yearDataPath(year: string): string {
+  return `/${year}/data/`;
+}
+
+/** The open data of the whole archive: the /data/ page, the index of the years' files and the archive's Data Package. */
+export const DATA_PATH = '/data/';
+export const DATA_INDEX_PATH = '/data/index.json';
+export const DATAPACKAGE_PATH = '/data/datapackage.json';
 
 export function yearPath(year: string): string {
   return `/${year}/`;

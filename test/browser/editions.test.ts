@@ -86,7 +86,7 @@ test('names in the reader\'s language: the English member page of 容海恩 name
 
 test('exports carry both editions: replies.json editions.en, replies.csv a row per edition', () => {
   const { site } = pairedSite();
-  const json = JSON.parse(readFileSync(join(site, 'data/replies.json'), 'utf8')) as Array<Record<string, any>>;
+  const json = JSON.parse(readFileSync(join(site, '2023-24/data/replies.json'), 'utf8')) as Array<Record<string, any>>;
   assert.is(json.length, 263);
   const r259 = json.find((r) => r.replyNo === 'ITIB259')!;
   assert.is(r259.member, '容海恩');
@@ -95,7 +95,7 @@ test('exports carry both editions: replies.json editions.en, replies.csv a row p
   assert.match(r259.editions.en.url, /\/en\/2023-24\/itib259\/$/);
   assert.match(r259.editions.en.markdown, /^## Question$/m);
   assert.is(json.filter((r) => r.editions).length, 3);
-  const csv = readFileSync(join(site, 'data/replies.csv'), 'utf8').split('\r\n').filter(Boolean);
+  const csv = readFileSync(join(site, '2023-24/data/replies.csv'), 'utf8').split('\r\n').filter(Boolean);
   assert.is(csv.length, 1 + 263 + 3);
   assert.ok(csv.some((l) => l.startsWith('2023-24/ITIB259,2023-24,en,') && l.includes('"YUNG Hoi-yan, Judy"')), 'the English row of ITIB259');
 });

@@ -11,6 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildImages } from '../../src/site/images/build-images.ts';
 import { cardList, type CardList } from '../../src/site/images/card-list.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../src/site/images/card-markup.ts';
 import { loadArchive } from '../../src/site/data/load.ts';
 import { routeTable } from '../../src/site/data/routes.ts';
 import { CONTENT_DIR } from '../support/site.ts';
@@ -48,7 +49,7 @@ test('cold: every card and icon is rendered, at the right size', async () => {
   assert.is(stats.rendered, 4 + ICONS.length);
   for (const f of outs) {
     const m = await sharp(path.join(dir, f)).metadata();
-    assert.equal([m.format, m.width, m.height], ['png', 1200, 630], f);
+    assert.equal([m.format, m.width, m.height], ['png', CARD_WIDTH, CARD_HEIGHT], f);
   }
   const apple = await sharp(path.join(dir, 'apple-touch-icon.png')).metadata();
   assert.equal([apple.width, apple.height], [180, 180]);

@@ -7,7 +7,7 @@
  * search index read this table, so a new kind of page is added here once.
  */
 import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
-import { feedPath, localize, membersPath, TABLES_JSON_PATH } from '../../model/urls.ts';
+import { feedPath, localize, membersPath } from '../../model/urls.ts';
 import type { Archive, Reply } from '../../model/reply.ts';
 
 /** Pages with one fixed path, one per interface language. */
@@ -43,9 +43,6 @@ const SITE_FILES = {
   'not-found': '/404.html',
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
-  'replies-json': '/data/replies.json',
-  'replies-csv': '/data/replies.csv',
-  'tables-json': TABLES_JSON_PATH,
 } as const;
 
 /**

@@ -13,7 +13,7 @@ import { localText } from '../lib/layout.ts';
 import { itemOf, type Route, type RouteTable } from '../data/routes.ts';
 import { format, formatCount, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { localize, ogImagePath } from '../../model/urls.ts';
-import type { CardText } from './card-svg.ts';
+import type { CardText } from './card-markup.ts';
 
 export interface CardJob extends CardText {
   /** Output path relative to the site root, e.g. `og/2023-24/itib001.png`. */

@@ -10,7 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadArchive } from '../../src/site/data/load.ts';
 import { routeTable } from '../../src/site/data/routes.ts';
-import { tableCsv, tablesJson } from '../../src/site/data/table-exports.ts';
+import { tableCsv, tablesJson } from '../../src/open-data/table-exports.ts';
 import { tempDir } from '../support/builds.ts';
 
 const archive = loadArchive('content');

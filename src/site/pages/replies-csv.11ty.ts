@@ -1,8 +1,0 @@
-import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { repliesCsv } from '../data/exports.ts';
-
-export const data = pagesOf('replies-csv');
-
-export function render(d: TemplateData): string {
-  return repliesCsv(d.archive.replies, d.settings.siteUrl);
-}

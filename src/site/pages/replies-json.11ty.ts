@@ -1,8 +1,0 @@
-import { pagesOf, type TemplateData } from '../data/routes.ts';
-import { repliesJson } from '../data/exports.ts';
-
-export const data = pagesOf('replies-json');
-
-export function render(d: TemplateData): string {
-  return repliesJson(d.archive.replies, d.settings.siteUrl);
-}
