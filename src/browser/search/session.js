@@ -52,11 +52,26 @@ function showJumps(page, q) {
   });
 }
 
+/**
+ * The data of one page's hits (one per word), each with its own hit locations. Pagefind keeps
+ * one object per page and sets the locations of the search asking on it, so the hits are read
+ * one after the other and each copied at once (read together, every word showed the last
+ * word's hits: "registered users" marked only users).
+ */
+async function hitData(hits) {
+  const out = [];
+  for (const h of hits) {
+    const d = await h.data();
+    out.push({ ...d, locations: [...(d.locations ?? [])] });
+  }
+  return out;
+}
+
 /** The next results of the session, appended to the list. */
 export async function renderMore(page, s) {
   const { list, more, status } = page.ui;
   const batch = s.items.slice(s.shown, s.shown + PAGE_SIZE);
-  const data = await Promise.all(batch.map((item) => Promise.all(item.hits.map((h) => h.data()))));
+  const data = await Promise.all(batch.map((item) => hitData(item.hits)));
   // A newer search has started meanwhile: these results are stale.
   if (s !== page.session) return;
   data.forEach((datas, i) => {
