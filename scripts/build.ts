@@ -4,7 +4,7 @@
  * ARCHIVE_CONTENT, ARCHIVE_OUT, SITE_URL, OFFLINE, ISSUES_URL), and the
  * settings are passed down as arguments.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { settingsFromEnv, type Settings } from '../_data/site.ts';
@@ -59,13 +59,36 @@ async function runStage(stage: Stage, settings: Settings, site: Site, dir: strin
 }
 
 /**
+ * The output folder's parent can be made and written, checked before the lock
+ * and any work: an unwritable ARCHIVE_OUT is one line naming it, not an error
+ * about a lock or a stack trace from deep in Eleventy (or, on a read-only file
+ * system such as /proc, no answer at all). The probe has this process's own name.
+ */
+function assertWritable(out: string): void {
+  const probe = `${out}.write-test-${process.pid}`;
+  try {
+    // One folder at a time: Node 20's recursive mkdir never returns on some read-only file systems (/proc).
+    const missing: string[] = [];
+    for (let dir = path.dirname(path.resolve(out)); !existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
+    for (const dir of missing) mkdirSync(dir);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw new Error(`cannot write the site to ${out} (ARCHIVE_OUT): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/**
  * Builds into `<outDir>.partial` and swaps it in only when every step succeeded:
  * a failed build (bad content, a crashing step) leaves the previous site as
  * it was and no half-written output. One build per output folder at a time
  * (a second waits, naming the holder); an interrupted build's leftovers are
  * removed first. Returns the output directory.
  */
-export const build = (settings: Settings): Promise<string> => withOutputLock(settings.outDir, () => buildLocked(settings));
+export const build = async (settings: Settings): Promise<string> => {
+  assertWritable(settings.outDir);
+  return withOutputLock(settings.outDir, () => buildLocked(settings));
+};
 
 async function buildLocked(settings: Settings): Promise<string> {
   const out = settings.outDir;

@@ -11,6 +11,11 @@ export const zhHantHK = {
   locale: 'zh-Hant-HK',
   /** A budget year "2023-24" as written in running text. */
   yearRange: '{from}-{to}',
+  /** What the archive covers (src/site/lib/scope.ts), where counts are read. */
+  scope: {
+    note: '本檔案庫目前收錄{scope}的答覆，本頁的數字只計這些答覆。',
+    entry: '{year}年度',
+  },
   site: {
     /** Between the items of a list written in running text. */
     listSeparator: '、',
@@ -63,6 +68,11 @@ export const zhHantHK = {
     reportError: '報告這則答覆的文字錯誤',
     editionMissing: '這則答覆的中文版本尚未收錄於本檔案庫，以下是英文版本的文字。',
     editionLink: '閱讀 {replyNo} 的英文版本',
+    contents: '本答覆的目錄',
+    contentsSummary: '目錄：{sections} 個部分、{tables} 個表',
+    sameAnswer: '相同的答覆',
+    sameAnswerLead: '同一答覆亦給了以下問題：',
+    sameAnswerRule: '判定方法：同一年度內，兩則答覆的文字以每 5 個字為一段比較，相同的段落佔全部段落 {threshold}% 或以上（Jaccard 相似度）。',
     citation: '{director}：《{replyNo}：{title}》（{year}年度開支預算，管制人員對立法會議員初步問題的答覆，問題編號 {questionNo}，{member}議員提問）。{url}',
   },
   lists: {
@@ -185,7 +195,7 @@ export const zhHantHK = {
       /** The link after latinNone: a reply-number search. */
       latinReplyNo: '按答覆編號搜尋（例如 ITIB001）',
       /** Shown by offline.js when the page is opened from disk (file://), where the index cannot load. */
-      offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟 http://localhost:8000/search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
+      offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟它顯示的網址，並在後面加上 search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
     },
   },
   about: {

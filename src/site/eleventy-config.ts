@@ -30,11 +30,15 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addTransform(name: string, fn: (this: TransformContext, content: string) => string): void;
+  benchmarkManager?: { get(group: string): { setIsVerbose(verbose: boolean): void } };
 }
 
 /** The configuration callback for `new Eleventy(input, output, { config })`, closed over this build's data. */
 export function eleventyConfig(settings: Settings, archive: Archive, routes: RouteTable) {
   return (config: EleventyConfig): void => {
+    // Eleventy makes its "Configuration" benchmark group before quietMode applies, so every warm build
+    // printed "[11ty] Benchmark … relative-urls Transform". Off; DEBUG=Eleventy:Benchmark* shows it.
+    config.benchmarkManager?.get('Configuration').setIsVerbose(false);
     config.addGlobalData('archive', archive);
     config.addGlobalData('routes', routes);
     config.addGlobalData('settings', settings);
@@ -65,8 +69,11 @@ export function eleventyConfig(settings: Settings, archive: Archive, routes: Rou
   };
 }
 
-/** Renders every route into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first). */
-export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string): Promise<void> {
-  const eleventy = new Eleventy(TEMPLATES, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes) });
+/**
+ * Renders every route into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first).
+ * `templates` narrows the input to one template (the dev loop's reply pages).
+ */
+export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string, templates = TEMPLATES): Promise<void> {
+  const eleventy = new Eleventy(templates, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes) });
   await eleventy.write();
 }

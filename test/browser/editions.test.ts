@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { en } from '../../_data/i18n/en.ts';
@@ -23,7 +23,7 @@ import { loadArchive } from '../../src/site/data/load.ts';
 import { routeTable } from '../../src/site/data/routes.ts';
 import { cardList } from '../../src/site/images/card-list.ts';
 
-const test = suite('language editions');
+const test = browserSuite('language editions');
 const env = new BrowserAndServer(() => pairedSite().site);
 test.before.each(env.ready);
 test.after(env.close);

@@ -7,7 +7,8 @@
  * from search output. The precision check: every result shown as an exact match
  * contains the query (as typed or as converted; its words, as punctuation is not indexed).
  */
-import { test } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
+const test = browserSuite('search page: forgiving');
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { CONTENT_DIR } from '../support/site.ts';

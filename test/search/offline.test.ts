@@ -4,7 +4,7 @@
  * replies that contain it (from the reply files, expected.ts), a Simplified query too, a result
  * opens its reply from disk, no request leaves the mirror's folder, and axe finds nothing.
  */
-import { suite } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { describeViolations, runAxe } from '../support/axe.ts';
 import { expectedFor, loadReplyTexts } from './expected.ts';
 import { exactPaths, listed, search } from './harness.ts';
 
-const test = suite('search from the offline mirror opened from disk (file://)');
+const test = browserSuite('search from the offline mirror opened from disk (file://)');
 const replies = loadReplyTexts(CONTENT_DIR);
 let browser: Browser;
 let mirror = '';

@@ -5,7 +5,8 @@
  * the back button; the English interface searching the same Chinese replies.
  * Also prints (does not assert) first-search bytes and typing-to-results time.
  */
-import { test } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
+const test = browserSuite('search page: page');
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { measureFirstSearch } from '../../src/search/measure-browser.ts';

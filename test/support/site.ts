@@ -152,6 +152,15 @@ export function pagesUnderTest(siteDir = SITE_DIR, contentDir = CONTENT_DIR): { 
       ['data', `${prefix}data/`, true],
       ['search', `${prefix}search/`, false],
     ];
+    // A reply with the reading aids of issue 18: the same answer given to others, and contents.
+    const aided = readReplies(contentDir)
+      .map((r) => `${prefix}${r.frontMatter.year}/${r.frontMatter.replyNo.toLowerCase()}/`)
+      .find((p) => existsSync(join(siteDir, fileOf(p))) && /class="same-answer"/.test(readFileSync(join(siteDir, fileOf(p)), 'utf8')));
+    const contents = readReplies(contentDir)
+      .map((r) => `${prefix}${r.frontMatter.year}/${r.frontMatter.replyNo.toLowerCase()}/`)
+      .find((p) => existsSync(join(siteDir, fileOf(p))) && /class="contents /.test(readFileSync(join(siteDir, fileOf(p)), 'utf8')));
+    // Named so the phone first-screen test keeps its sample (reply, reply-annex); axe covers these.
+    candidates.push(['same-answer', aided ?? '<none>/', false], ['contents', contents ?? '<none>/', false]);
     const bgRoot = join(siteDir, prefix, 'background');
     const bg = existsSync(bgRoot) ? readdirSync(bgRoot).sort().find((d) => existsSync(join(bgRoot, d, 'index.html'))) : undefined;
     candidates.push(['background', `${prefix}background/${bg ?? '<none>'}/`, true]);
