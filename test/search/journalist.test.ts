@@ -91,7 +91,8 @@ test('a result for 「數碼港」 opens its reply at a paragraph holding 數碼
   });
   assert.ok(target, 'the reply opened at an element (its id in the address)');
   assert.ok(target!.text.replace(/\s+/g, '').includes('數碼港'), target!.text.slice(0, 80));
-  assert.ok(target!.top >= 0 && target!.top < target!.height, `the paragraph is on screen (top ${target!.top})`);
+  // Scrolled to the anchor, the paragraph sits at the top edge (sub-pixel rounding: -0.48 px measured).
+  assert.ok(target!.top > -2 && target!.top < target!.height, `the paragraph is on screen (top ${target!.top})`);
   assert.is.not(target!.bg, target!.page, 'the paragraph is highlighted');
   await page.close();
 });
