@@ -18,7 +18,8 @@ import { swapInto } from '../lib/swap-output.ts';
 import { readCatalogue } from './catalogue.ts';
 import { planUnits } from './plan.ts';
 import { buildShell, type ShellStep } from './shell.ts';
-import { buildUnit, linkTree, type UnitStep } from './unit.ts';
+import { buildUnit, type UnitStep } from './unit.ts';
+import { linkTree } from '../lib/link-tree.ts';
 
 /** Every unit then the shell into `dir`; `steps` limits both to some steps (the benchmark's per-step runs, no unit cache). */
 async function buildInto(settings: Settings, dir: string, steps?: { unit: readonly UnitStep[]; shell: readonly ShellStep[] }): Promise<void> {

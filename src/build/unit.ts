@@ -12,13 +12,14 @@
  * and `unit.json` (what the shell needs: the search bundles' summaries).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../_data/site.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
 import { cacheRoot, type CatalogueSlice } from './catalogue.ts';
 import type { UnitPlan } from './plan.ts';
+import { linkTree } from '../lib/link-tree.ts';
 
 /** The steps of a unit, in order (unit-process.ts runs them); `exports`: the year's open data (src/open-data writeYearExports). */
 export const UNIT_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
@@ -60,29 +61,6 @@ const TSX = import.meta.resolve('tsx');
 
 export function unitsCacheDir(): string {
   return path.join(cacheRoot(), 'units');
-}
-
-/** Hard-links (or, across file systems, copies) every file of `from` into `to`. */
-export function linkTree(from: string, to: string): number {
-  let n = 0;
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) {
-      n += linkTree(source, target);
-      continue;
-    }
-    try {
-      linkSync(source, target);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EXDEV' && code !== 'EPERM') throw err;
-      copyFileSync(source, target, constants.COPYFILE_FICLONE);
-    }
-    n++;
-  }
-  return n;
 }
 
 /** Runs the unit's child process; rejects when it fails (it prints the content error itself, file:line). */

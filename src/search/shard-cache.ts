@@ -16,9 +16,10 @@
 import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
 import { running } from '../lib/processes.ts';
 import { createHash } from 'node:crypto';
-import { copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linkTree } from '../lib/link-tree.ts';
 
 export interface ShardInput {
   url: string;
@@ -51,26 +52,6 @@ export function shardKey(docs: readonly ShardInput[], settings: Record<string, s
   hash.update(JSON.stringify({ pagefind: pagefindVersion(), ...settings })).update('\u0000');
   for (const d of docs) hash.update(d.url).update('\u0000').update(d.html).update('\u0000');
   return hash.digest('hex');
-}
-
-/** Hard-links (or, across file systems, copies) every file of `from` into `to`. */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) {
-      linkTree(source, target);
-      continue;
-    }
-    try {
-      linkSync(source, target);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EXDEV' && code !== 'EPERM') throw err;
-      copyFileSync(source, target, constants.COPYFILE_FICLONE);
-    }
-  }
 }
 
 /** Puts the cached shard `key` at `outDir`; false when it is not cached. */
