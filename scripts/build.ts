@@ -1,118 +1,17 @@
 /**
- * npm run build: archive → route table → Eleventy (every page) → search
- * index → images. The environment is read once, here (settingsFromEnv:
- * ARCHIVE_CONTENT, ARCHIVE_OUT, SITE_URL, OFFLINE, ISSUES_URL), and the
- * settings are passed down as arguments.
+ * npm run build: the catalogue, every budget year's unit, then the shell
+ * (src/build/build.ts). The environment is read once, here (settingsFromEnv:
+ * ARCHIVE_CONTENT, ARCHIVE_OUT, SITE_URL, OFFLINE, ISSUES_URL; ARCHIVE_CACHE
+ * for the caches), and the settings are passed down as arguments.
+ * `--stage eleventy|search|images` runs one step of every unit and the shell
+ * in place (the benchmark measures each step as its own process).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { settingsFromEnv, type Settings } from '../_data/site.ts';
-import { buildSearchIndex } from '../src/search/build-index.ts';
-import { writeOfflineSearch } from '../src/search/offline-bundle.ts';
-import { indexEntries } from '../src/search/records.ts';
-import { loadArchive } from '../src/site/data/load.ts';
-import type { Archive } from '../src/model/reply.ts';
-import { routeTable, type RouteTable } from '../src/site/data/routes.ts';
-import { writePages } from '../src/site/eleventy-config.ts';
-import { buildImages } from '../src/site/images/build-images.ts';
-import { cardList } from '../src/site/images/card-list.ts';
+import { build, buildStage } from '../src/build/build.ts';
 
-type Stage = 'eleventy' | 'search' | 'images';
-const STAGES: Stage[] = ['eleventy', 'search', 'images'];
-
-/** The archive and its route table, read once per build. */
-interface Site {
-  archive: Archive;
-  routes: RouteTable;
-}
-
-function readSite(settings: Settings): Site {
-  const archive = loadArchive(settings.contentDir);
-  return { archive, routes: routeTable(archive, settings) };
-}
-
-/** One step of the build, run on `dir`. */
-async function runStage(stage: Stage, settings: Settings, site: Site, dir: string): Promise<void> {
-  if (stage === 'eleventy') {
-    await writePages(settings, site.archive, site.routes, dir);
-  } else if (stage === 'search') {
-    // Pagefind index of the route table's replies and background pages (bigram Chinese, one shard per year, unchanged years from the cache) + search page script
-    const entries = indexEntries(site.archive, site.routes);
-    const r = await buildSearchIndex(dir, { contentDir: settings.contentDir, entries });
-    console.log(`Search: ${r.pages} pages in ${r.shards.length} shard(s), ${r.reused} unchanged and reused from .cache`);
-    // The offline mirror searches from disk: the same index and page as classic scripts (file:// blocks modules and fetch)
-    if (settings.offline) console.log(`Search offline: ${(await writeOfflineSearch(dir)).files} index files as classic scripts`);
-  } else {
-    // share cards of the route table (content-hash cache), icons, manifest
-    const r = await buildImages(dir, cardList(site.archive, site.routes));
-    console.log(`Images: ${r.pictures} pictures (${r.cards} share cards), ${r.rendered} drawn, ${r.pictures - r.rendered} from .cache; ${(r.bytes / 1e6).toFixed(2)} MB`);
-  }
-}
-
-/** Removes `dir` in a process of its own that outlives this one (stdout/stderr closed). */
-function deleteInBackground(dir: string): void {
-  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  child.unref();
-}
-
-/**
- * Builds into `<outDir>.partial` and swaps it in only when every step succeeded:
- * a failed build (bad content, a crashing step) leaves the previous site as
- * it was and no half-written output. Returns the output directory.
- */
-export async function build(settings: Settings): Promise<string> {
-  const out = settings.outDir;
-  const work = `${out}.partial`;
-  rmSync(work, { recursive: true, force: true });
-  try {
-    const seconds: string[] = [];
-    let started = performance.now();
-    const site = readSite(settings);
-    seconds.push(`archive ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    for (const stage of STAGES) {
-      started = performance.now();
-      await runStage(stage, settings, site, work);
-      seconds.push(`${stage} ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    }
-    // Where the time went, so a slow build points at its stage.
-    console.log(`Stages: ${seconds.join(', ')}`);
-    // Swap: no page of a previous build or corpus survives. The previous site is
-    // renamed away at once and deleted by a detached process: at 20,000 replies
-    // deleting its 60,000 files took 15–19 s, which the new site need not wait for.
-    if (existsSync(out)) {
-      const old = `${out}.old-${process.pid}-${Date.now()}`;
-      renameSync(out, old);
-      try {
-        renameSync(work, out);
-      } catch (err) {
-        renameSync(old, out); // the previous site stays in place
-        throw err;
-      }
-      deleteInBackground(old);
-    } else {
-      renameSync(work, out);
-    }
-    return out;
-  } catch (err) {
-    rmSync(work, { recursive: true, force: true });
-    throw err;
-  }
-}
-
-/**
- * `--stage NAME` runs one step in place on the output directory, without the
- * swap: the benchmark measures each step as its own process. Not for publishing.
- */
-async function buildStage(stage: string, settings: Settings): Promise<string> {
-  if (!STAGES.includes(stage as Stage)) throw new Error(`--stage must be one of ${STAGES.join(', ')}, got "${stage}"`);
-  await runStage(stage as Stage, settings, readSite(settings), settings.outDir);
-  return settings.outDir;
-}
+export { build };
 
 /** Runs the build as a command: prints where and how long, or the error (file:line: message) and exits 1. */
 export async function main(settings: Settings = settingsFromEnv(process.env)): Promise<string | null> {

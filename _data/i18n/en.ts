@@ -187,6 +187,7 @@ export const en: Strings = {
     csv: 'replies.csv: one row per edition of each reply, Chinese first (UTF-8 with BOM, so Excel shows Chinese correctly).',
     fieldsTitle: 'Fields',
     csvColumns: 'The CSV columns, in order:',
+    indexJson: 'index.json: the files of each budget year and its number of replies (the files are per year).',
     tablesJson: 'tables.json: every table of every reply, in each edition: the reply id, the edition\'s language (lang), the table\'s number in that edition, its caption, header and rows, the cells as the page shows them.',
     tableCsvs: 'Under every table there is also its CSV (UTF-8 with BOM) at a stable address beside the reply, e.g. /2023-24/itib144/answer-table-1.csv. A cell that starts with =, +, - or @ and is not a number gets a leading \' so that a spreadsheet does not run it as a formula.',
     termsTitle: 'Terms of reuse',

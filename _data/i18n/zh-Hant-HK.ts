@@ -209,6 +209,7 @@ export const zhHantHK = {
     csv: 'replies.csv：每則答覆的每個語文版本一行，中文版本在先（UTF-8，含 BOM，可直接以 Excel 開啟而中文不會變亂碼）。',
     fieldsTitle: '欄位',
     csvColumns: 'CSV 的欄位依次為：',
+    indexJson: 'index.json：每個預算年度的檔案及其答覆數目（檔案按年度分開）。',
     tablesJson: 'tables.json：所有答覆各語文版本內的每個表格：答覆識別碼、版本語文（lang）、表格在該版本中的編號、標題、表頭及各行，儲存格與網頁所示相同。',
     tableCsvs: '每個表格下方亦有該表的 CSV 檔（UTF-8，含 BOM），網址固定，位於答覆旁，例如 /2023-24/itib144/answer-table-1.csv。以 =、+、-、@ 開首而非數字的儲存格前加上「\'」，以免試算表把它當作公式執行。',
     termsTitle: '使用條款',

@@ -4,13 +4,13 @@
  * memory of the process tree and output bytes; then the same corpus through
  * the no-framework floor, and the ratio.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collectEnglishPieces, collectPieces, englishEdition, synthesize, synthesizeYear, type SyntheticDocument } from './synthesize.ts';
 import { sourceTexts } from '../model/content-files.ts';
 import { PRIMARY_LANG } from '../model/languages.ts';
 import { readSourceMeta } from '../model/source-meta.ts';
-import { searchIndexPath, searchShardsPath } from '../model/urls.ts';
+import { searchIndexPath, yearSearchPath } from '../model/urls.ts';
 import { site as siteConfig } from '../../_data/site.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
 import { replyPageWeight, type PageWeight } from './page-weight.ts';
@@ -98,8 +98,13 @@ function medianRow(rows: BenchRow[]): BenchRow {
 interface Stage {
   name: string;
   command: string;
-  /** Directories whose total size is this stage's output. */
-  output: string[];
+  /** Directories whose total size is this stage's output (a list, or a function asked after the stage ran). */
+  output: string[] | (() => string[]);
+}
+
+/** The budget years' unit folders of a built site. */
+function yearsIn(site: string): string[] {
+  return existsSync(site) ? readdirSync(site).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort() : [];
 }
 
 /** The stage that is `npm run build` itself: every step in one process, built and swapped into `_site_whole`. */
@@ -113,8 +118,8 @@ export function stages(scratch: string): Stage[] {
   return [
     { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${scratch}' --quiet`, output: [join(content, 'replies')] },
     { name: 'eleventy', command: build('eleventy'), output: [site] },
-    { name: 'search index', command: build('search'), output: siteConfig.languages.flatMap((l) => [join(site, searchIndexPath(l)), join(site, searchShardsPath(l))]) },
-    { name: 'images', command: build('images'), output: [join(site, 'og')] },
+    { name: 'search index', command: build('search'), output: () => siteConfig.languages.flatMap((l) => [join(site, searchIndexPath(l)), ...yearsIn(site).map((y) => join(site, yearSearchPath(y, l)))]) },
+    { name: 'images', command: build('images'), output: () => [join(site, 'og'), ...yearsIn(site).map((y) => join(site, y, 'og'))] },
     {
       name: 'floor (markdown-it + write)',
       command: `cd '${ROOT}' && '${tsx}' -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${content}' '${join(scratch, '_floor')}'`,
@@ -168,7 +173,7 @@ async function runStages(scratch: string, env: Record<string, string>, replies: 
     if (result.exitCode !== 0) {
       throw new Error(`bench: stage "${name}" failed with exit ${result.exitCode} (${replies} replies, scratch ${scratch})`);
     }
-    const outputBytes = stage.output.filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
+    const outputBytes = (typeof stage.output === 'function' ? stage.output() : stage.output).filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
     rows.push({ ...result, outputBytes });
   }
   return rows;

@@ -15,7 +15,13 @@ export function replyPath(r: { year: string; replyNo: string }): string {
   return `/${r.year}/${r.replyNo.toLowerCase()}/`;
 }
 
-/** The page of a reply's edition in its own language: /2023-24/itib001/, /en/2023-24/itib001/. */
+/** A reply's page in `lang` as a template with `{year}` and `{replyno}` (the search page's reply-number jump, src/browser/search/query.js). */
+export function replyPathTemplate(lang: Lang): string {
+  const year = '0000-00'; // a year-shaped stand-in, so localize places the language as for a real year
+  return localize(replyPath({ year, replyNo: '{replyno}' }), lang).replace(year, '{year}');
+}
+
+/** The page of a reply's edition in its own language: /2023-24/itib001/, /2023-24/en/itib001/. */
 export function editionPath(e: { year: string; replyNo: string; lang: Lang }): string {
   return localize(replyPath(e), e.lang);
 }
@@ -25,8 +31,13 @@ export function tableCsvPath(replyPath: string, tableId: string): string {
   return `${replyPath}${tableId}.csv`;
 }
 
-/** Every table of the archive as one JSON file. */
-export const TABLES_JSON_PATH = '/data/tables.json';
+/** A budget year's data export, inside its unit: /2023-24/data/replies.json, replies.csv, tables.json. */
+export function yearDataPath(year: string, file: 'replies.json' | 'replies.csv' | 'tables.json'): string {
+  return `/${year}/data/${file}`;
+}
+
+/** The index of every year's exports (the shell's). */
+export const DATA_INDEX_PATH = '/data/index.json';
 
 export function yearPath(year: string): string {
   return `/${year}/`;
@@ -68,10 +79,35 @@ export function backgroundPath(slug: string): string {
   return `/background/${slug}/`;
 }
 
-/** The same page in another interface language: zh at "/", en at "/en/…". */
+/** A budget year's folder name: "2023-24". */
+const YEAR = /^\d{4}-\d{2}$/;
+
+/**
+ * The budget year whose unit holds `path` (`/2023-24/…` → "2023-24"), or null
+ * for a page of the shell (home, members, about, data, search, background…).
+ * Everything of a year, in every interface language, lives under `/<year>/`
+ * (issue 16: the year is the unit of build and of publishing).
+ */
+export function yearOfPath(path: string): string | null {
+  const first = /^\/([^/]+)\//.exec(path)?.[1];
+  return first !== undefined && YEAR.test(first) ? first : null;
+}
+
+/**
+ * The same page in another interface language. Chinese at the path itself;
+ * English inside the year's folder for a page of a year (`/2023-24/en/itib001/`,
+ * so a year's unit holds both interfaces), else under `/en/` (`/en/members/…`).
+ */
 export function localize(path: string, lang: Lang): string {
   const prefix = PREFIX[lang];
-  return prefix ? `/${prefix}${path}` : path;
+  if (!prefix) return path;
+  const year = yearOfPath(path);
+  return year === null ? `/${prefix}${path}` : `/${year}/${prefix}${path.slice(year.length + 1)}`;
+}
+
+/** The folder of a year's unit: `/2023-24/`. */
+export function unitPath(year: string): string {
+  return `/${year}/`;
 }
 
 /** Root-absolute path → absolute URL on the site at `siteUrl` (ending in "/"; for canonical, og:url, sitemap). */
@@ -95,29 +131,52 @@ export function feedPath(pagePath: string): string {
 }
 
 /**
- * Open Graph card for a page: `<site>/og/<zh path without trailing slash>.png`,
- * e.g. /og/2023-24/itib001.png; the home page is /og/index.png. Pages of every
- * interface language share the zh card.
+ * Open Graph card for a page (its localized path): inside the year's unit for
+ * a page of a year, `/<year>/og/<rest without trailing slash>.png`
+ * (/2023-24/og/itib001.png, /2023-24/og/en/itib259.png, the year page
+ * /2023-24/og/index.png); for the shell `/og/<path>.png` (the home page
+ * /og/index.png, /og/en/members/容海恩.png).
  */
-export function ogImagePath(zhPath: string): string {
-  const trimmed = zhPath.replace(/^\/+|\/+$/g, '');
-  return `/og/${trimmed === '' ? 'index' : trimmed}.png`;
+export function ogImagePath(pagePath: string): string {
+  const year = yearOfPath(pagePath);
+  const base = year === null ? '/og/' : `/${year}/og/`;
+  const trimmed = (year === null ? pagePath : pagePath.slice(year.length + 1)).replace(/^\/+|\/+$/g, '');
+  return `${base}${trimmed === '' ? 'index' : trimmed}.png`;
 }
 
 /**
- * The search index of one language's editions: `/pagefind/` (the primary
- * language, Chinese) and `/pagefind-en/` (English), each with its own
- * `shards.json`; earlier years' bundles under `/pagefind-shards/<year>/` and
- * `/pagefind-en-shards/<year>/`. The search page reads them from here (its
- * `search-editions` data block) and src/search writes them here.
+ * The search bundle of one year and one language's editions, inside the year's
+ * unit: `/2023-24/pagefind/` (the primary language, Chinese) and
+ * `/2023-24/pagefind-en/` (English). Each is a whole Pagefind bundle; the
+ * search page loads the newest year's and merges another year's (mergeIndex)
+ * only when a reader searches it.
+ */
+export function yearSearchPath(year: string, lang: Lang): string {
+  return `/${year}${searchIndexPath(lang)}`;
+}
+
+/**
+ * The search manifest of one language's editions, in the shell: `/pagefind/`
+ * and `/pagefind-en/` hold `shards.json` (every year's bundle, the filters),
+ * the converter and the vocabulary; the bundles themselves are in the years.
  */
 export function searchIndexPath(lang: Lang): string {
   return lang === PRIMARY_LANG ? '/pagefind/' : `/pagefind-${lang}/`;
 }
 
-export function searchShardsPath(lang: Lang): string {
-  return `${searchIndexPath(lang).replace(/\/$/, '')}-shards/`;
+/** The 404 page's script that sends an old address (`/en/<year>/…`) to its new place (assets/moved.js). */
+export const MOVED_SCRIPT = '/assets/moved.js';
+
+/** The sitemap part of a year's unit, listed by the sitemap index `/sitemap.xml`. */
+export function yearSitemapPath(year: string): string {
+  return `/${year}/sitemap.xml`;
 }
+
+/** The sitemap part of the shell (its pages), listed by the sitemap index. */
+export const SHELL_SITEMAP_PATH = '/sitemap-shell.xml';
+
+/** The sitemap index: every unit's part and the shell's. */
+export const SITEMAP_INDEX_PATH = '/sitemap.xml';
 
 /** The classic script the offline search page loads (src/site/pages/search.11ty.ts; written by src/search/offline-bundle.ts). */
 export const OFFLINE_SEARCH_SCRIPT = 'search/search-offline.js';

@@ -29,10 +29,10 @@ import { listIndexEntries, type SearchRecord, type IndexEntry } from './records.
 import { PreparePool, type PreparedDoc } from './prepare.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
 import { site, type InterfaceLang } from '../../_data/site.ts';
-import { localize, replyPath, searchIndexPath, searchShardsPath } from '../model/urls.ts';
+import { replyPath, replyPathTemplate, searchIndexPath, yearSearchPath } from '../model/urls.ts';
 import { pruneShards, restoreShard, shardCacheDir, shardKey, storeShard } from './shard-cache.ts';
 import { converterDict, convertibleChars } from './converter-dict.ts';
-import type { Lexicon } from './lexicon.ts';
+import { Lexicon, type LexiconPart } from './lexicon.ts';
 
 export { INDEX_LANGUAGE };
 
@@ -211,143 +211,161 @@ function installClient(siteDir: string): void {
   copyFileSync(OPENCC_CORE, join(dest, 'opencc-core.js'));
 }
 
-/**
- * The index of one language's editions: its newest year at searchIndexPath(lang)
- * (`pagefind/`, `pagefind-en/`), earlier years under searchShardsPath(lang), and
- * its shard manifest (`shards.json`, filters in that language).
- */
-async function indexEdition(
-  siteDir: string,
-  entries: IndexEntry[],
-  lang: InterfaceLang,
-  opts: BuildSearchOptions,
-  cacheDir: string | null,
-  used: Set<string>,
-  log: (line: string) => void,
-): Promise<Omit<BuildSearchResult, 'strategy'>> {
-  const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
-  const base = searchIndexPath(lang).replace(/^\/|\/$/g, '');
-  const shardBase = searchShardsPath(lang).replace(/^\/|\/$/g, '');
-  const groups = shardEntries(entries, opts.shard ?? 'year');
-  const pool = new PreparePool(language);
-  const shards: BuildSearchResult['shards'] = [];
-  const summary: Pick<PreparedDoc, 'year' | 'meta' | 'filters'>[] = [];
-  const ms = (t: number) => `${(t / 1000).toFixed(1)} s`;
-  // Shards are indexed `parallel` at a time (one by default: memory is bounded by one shard),
-  // while the workers prepare the text of the next ones.
-  const parallel = Math.max(1, opts.parallelShards ?? 1);
-  const results: { name: string; docs: PreparedDoc[]; dir: string }[] = [];
-  let reused = 0;
-  let lexicon: Lexicon;
-  try {
-    const prepared = groups.map(() => null as Promise<PreparedDoc[]> | null);
-    const prepare = (k: number) => {
-      const g = groups[k];
-      if (g && !prepared[k]) {
-        const p = pool.prepare(g[1]);
-        p.catch(() => {}); // awaited (and thrown) in its turn; no unhandled rejection meanwhile
-        prepared[k] = p;
-      }
-    };
-    for (let i = 0; i < groups.length; i += parallel) {
-      const batch = groups.slice(i, i + parallel).map((_, j) => i + j);
-      batch.forEach(prepare);
-      const started = performance.now();
-      const docsList = await Promise.all(batch.map((k) => prepared[k]!));
-      const ready = performance.now();
-      for (let k = i + parallel; k < i + 2 * parallel; k++) prepare(k);
-      await Promise.all(
-        batch.map(async (k, j) => {
-          const dir = k === 0 ? base : `${shardBase}/${groups[k]![0]}`;
-          results[k] = { name: groups[k]![0], docs: docsList[j]!, dir };
-          const { key, cached } = await indexShardCached(docsList[j]!, join(siteDir, dir), k === 0, cacheDir, language);
-          used.add(key);
-          if (cached) reused++;
-        }),
-      );
-      for (const k of batch) {
-        const r = results[k]!;
-        log(`search: shard ${r.name}: ${r.docs.length} pages → ${r.dir}/`);
-      }
-      log(`search: waited ${ms(ready - started)} for text, indexed in ${ms(performance.now() - ready)}`);
-      for (const k of batch) {
-        const r = results[k]!;
-        for (const d of r.docs) summary.push({ year: d.year, meta: d.meta, filters: d.filters });
-        shards.push({ name: r.name, pages: r.docs.length, dir: r.dir });
-        r.docs = []; // let the text of indexed shards be collected
-      }
-    }
-    lexicon = pool.lexicon;
-  } finally {
-    await pool.close();
-  }
-  // The converter and the names of this edition's text (an English index holds no Han text, so nothing converts into it).
-  const converter = converterDict(lexicon.findable);
-  writeFileSync(join(siteDir, base, CONVERTER_FILE), JSON.stringify(converter) + '\n');
-  writeFileSync(join(siteDir, base, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
-  log(`search: ${lang}: ${groups.length - reused} shard(s) indexed, ${reused} unchanged and reused from the cache`);
-  const missing = summary.filter((d) => d.meta.kind === 'reply' && !existsSync(join(siteDir, replyPath({ year: d.year, replyNo: d.meta.replyNo ?? '' }), 'index.html')));
-  if (missing.length && existsSync(join(siteDir, 'index.html'))) {
-    log(`search: warning: ${missing.length} replies have no page in ${siteDir} (first: ${missing[0]?.year}/${missing[0]?.meta.replyNo})`);
-  }
-  // The page reads this to merge the other shards into the primary index when they are needed.
-  const manifest = {
-    primary: shards[0]?.name,
-    shards: shards.slice(1).map((s) => ({ name: s.name, path: s.dir + '/' })),
-    replies: replyCounts(summary),
-    // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
-    replyPath: Object.fromEntries(site.languages.map((l) => [l, localize(replyPath({ year: '{year}', replyNo: '{replyno}' }), l)])),
-    filters: filterValues(summary),
-    // A query with one of these characters (Simplified, absent from this index) is converted to Traditional first.
-    convertible: convertibleChars(converter, (c) => lexicon.holds(c)),
-  };
-  writeFileSync(join(siteDir, base, 'shards.json'), JSON.stringify(manifest) + '\n');
-  return { pages: summary.length, shards, reused };
+/** What a year's search bundle of one language tells the shell's manifest (search-shell): small, kept beside the unit. */
+export interface YearSearchSummary {
+  year: string;
+  lang: InterfaceLang;
+  pages: number;
+  /** Where the bundle is, relative to the site root: `2023-24/pagefind/`. */
+  path: string;
+  replies: Record<string, Record<string, number>>;
+  filters: Record<string, string[]>;
+  lexicon: LexiconPart;
 }
 
-/**
- * Index the site in `siteDir`: writes siteDir/pagefind/ (primary), and
- * siteDir/pagefind-shards/<year>/ for further years, plus the shard manifest.
- */
-export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions): Promise<BuildSearchResult> {
-  const strategy = opts.strategy ?? 'bigram';
-  const log = opts.log ?? (() => {});
-  const primary = join(siteDir, 'pagefind');
-  // Read by the Pagefind binary, which the Node API spawns (inheriting the environment) at the first createIndex.
+/** Chunk size for Pagefind's binary (read from the environment at its first createIndex). */
+async function withChunkSize<T>(size: number | undefined, run: () => Promise<T>): Promise<T> {
   const chunkEnv = process.env[CHUNK_ENV];
-  process.env[CHUNK_ENV] = chunkEnv ?? String(opts.indexChunkSize ?? INDEX_CHUNK_SIZE);
-  for (const lang of site.languages) {
-    rmSync(join(siteDir, searchIndexPath(lang)), { recursive: true, force: true });
-    rmSync(join(siteDir, searchShardsPath(lang)), { recursive: true, force: true });
-  }
+  process.env[CHUNK_ENV] = chunkEnv ?? String(size ?? INDEX_CHUNK_SIZE);
   try {
-    if (opts.installAssets !== false) installClient(siteDir);
-    if (strategy === 'plain') {
-      const pages = await indexPlain(siteDir, primary);
-      writeFileSync(join(siteDir, SHARD_MANIFEST), JSON.stringify({ shards: [] }) + '\n');
-      log(`search: plain Pagefind index of ${pages} pages`);
-      return { pages, shards: [{ name: 'all', pages, dir: 'pagefind' }], strategy, reused: 0 };
-    }
-    const contentDir = opts.contentDir;
-    const entries = opts.entries ?? listIndexEntries(contentDir);
-    if (!entries.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(contentDir, 'replies')}`);
-    const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
-    const used = new Set<string>();
-    const result: BuildSearchResult = { pages: 0, shards: [], strategy, reused: 0 };
-    // One index per language of the editions: each indexed as its language (Chinese as bigrams, English by Pagefind's English stemming).
-    for (const lang of site.languages) {
-      const mine = entries.filter((s) => s.lang === lang);
-      if (!mine.some((s) => s.kind === 'reply')) continue;
-      const r = await indexEdition(siteDir, mine, lang, opts, cacheDir, used, log);
-      result.pages += r.pages;
-      result.shards.push(...r.shards);
-      result.reused += r.reused;
-    }
-    if (cacheDir) pruneShards(cacheDir, used);
-    return result;
+    return await run();
   } finally {
     await pagefind.close();
     if (chunkEnv === undefined) delete process.env[CHUNK_ENV];
     else process.env[CHUNK_ENV] = chunkEnv;
   }
+}
+
+/**
+ * Indexes `sources` (one language) as one bundle at `siteDir/dir`; returns the
+ * prepared summary and lexicon. `base`: the folder the bundle's pages are in
+ * (`/2023-24/` for a year's bundle): Pagefind gives a merged bundle's results
+ * the address of the folder above its `pagefind/`, so the pages are indexed
+ * relative to it (and a year's bundle works wherever the year is served).
+ */
+async function indexBundle(siteDir: string, dir: string, sources: IndexEntry[], lang: InterfaceLang, primary: boolean, cacheDir: string | null, used: Set<string>, base = '/') {
+  const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
+  const pool = new PreparePool(language);
+  try {
+    const docs = (await pool.prepare(sources)).map((d) => {
+      if (!d.url.startsWith(base)) throw new Error(`search: ${d.url} is not under ${base}`);
+      return { ...d, url: `/${d.url.slice(base.length)}` };
+    });
+    const { key, cached } = await indexShardCached(docs, join(siteDir, dir), primary, cacheDir, language);
+    used.add(key);
+    return { docs: docs.map((d) => ({ year: d.year, meta: d.meta, filters: d.filters })), lexicon: pool.lexicon, cached };
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * The search bundles of one budget year (a unit, issue 16): for each language
+ * of its editions, one Pagefind bundle at yearSearchPath (`2023-24/pagefind/`,
+ * `2023-24/pagefind-en/`), and a summary for the shell's manifest. The bundle
+ * holds only the index (no Pagefind runtime): the search page loads the
+ * runtime from the shell and merges the year with mergeIndex.
+ */
+export async function buildYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: Pick<BuildSearchOptions, 'indexChunkSize' | 'cacheDir' | 'log'> = {}): Promise<YearSearchSummary[]> {
+  const log = opts.log ?? (() => {});
+  const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+  const used = new Set<string>();
+  const out: YearSearchSummary[] = [];
+  await withChunkSize(opts.indexChunkSize, async () => {
+    for (const lang of site.languages) {
+      const mine = sources.filter((s) => s.lang === lang && s.kind === 'reply' && s.shard === year);
+      if (!mine.length) continue;
+      const dir = yearSearchPath(year, lang).replace(/^\/|\/$/g, '');
+      const started = performance.now();
+      const r = await indexBundle(siteDir, dir, mine, lang, false, cacheDir, used, `/${year}/`);
+      log(`search: ${year} ${lang}: ${mine.length} pages → ${dir}/ ${r.cached ? 'from the cache' : `in ${((performance.now() - started) / 1000).toFixed(1)} s`}`);
+      const lexicon = r.lexicon.part();
+      out.push({ year, lang, pages: r.docs.length, path: `${dir}/`, replies: replyCounts(r.docs), filters: filterValues(r.docs), lexicon });
+    }
+  });
+  return out;
+}
+
+/**
+ * The shell's search files for each language: `/pagefind/` (and `/pagefind-en/`)
+ * holds Pagefind's runtime with the shell's own pages (the background papers)
+ * as its index, and `shards.json`, the manifest of every year's bundle (the
+ * newest year merged at the first search, the others when a reader searches
+ * them: src/site/search/shards.js), with the filters, reply numbers, the
+ * converter and the vocabulary merged from the years' summaries. Needs no
+ * reply of any year: only the summaries.
+ */
+export async function buildShellSearch(siteDir: string, shellSources: IndexEntry[], summaries: YearSearchSummary[], opts: Pick<BuildSearchOptions, 'indexChunkSize' | 'log' | 'installAssets'> = {}): Promise<{ pages: number }> {
+  const log = opts.log ?? (() => {});
+  for (const lang of site.languages) rmSync(join(siteDir, searchIndexPath(lang)), { recursive: true, force: true });
+  if (opts.installAssets !== false) installClient(siteDir);
+  let pages = 0;
+  await withChunkSize(opts.indexChunkSize, async () => {
+    for (const lang of site.languages) {
+      const years = summaries.filter((s) => s.lang === lang).sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
+      if (!years.length) continue;
+      const base = searchIndexPath(lang).replace(/^\/|\/$/g, '');
+      const own = shellSources.filter((s) => s.lang === lang && s.kind !== 'reply');
+      const r = await indexBundle(siteDir, base, own, lang, true, null, new Set());
+      pages += r.docs.length;
+      const lexicon = new Lexicon();
+      lexicon.add(r.lexicon.part());
+      for (const y of years) lexicon.add(y.lexicon);
+      const replies = Object.assign({}, ...years.map((y) => y.replies)) as Record<string, Record<string, number>>;
+      const filterRecords = [...r.docs, ...years.map((y) => ({ filters: y.filters }))];
+      const converter = converterDict(lexicon.findable);
+      writeFileSync(join(siteDir, base, CONVERTER_FILE), JSON.stringify(converter) + '\n');
+      writeFileSync(join(siteDir, base, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
+      const manifest = {
+        primary: years[0]!.year,
+        shards: years.map((y) => ({ name: y.year, path: y.path })),
+        replies,
+        // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
+        replyPath: Object.fromEntries(site.languages.map((l) => [l, replyPathTemplate(l)])),
+        filters: filterValues(filterRecords),
+        // A query with one of these characters (Simplified, absent from this index) is converted to Traditional first.
+        convertible: convertibleChars(converter, (c) => lexicon.holds(c)),
+      };
+      writeFileSync(join(siteDir, base, 'shards.json'), JSON.stringify(manifest) + '\n');
+      log(`search: ${lang}: manifest of ${years.length} year(s), ${r.docs.length} shell page(s)`);
+    }
+  });
+  return { pages };
+}
+
+/**
+ * The whole site's search in one call (tests, `scripts/build-search.ts`, the
+ * strategy comparison): every year's bundles, then the shell's files. The
+ * build (src/build) calls buildYearSearch in each year's unit and
+ * buildShellSearch in the shell instead.
+ */
+export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions): Promise<BuildSearchResult> {
+  const strategy = opts.strategy ?? 'bigram';
+  const log = opts.log ?? (() => {});
+  if (strategy === 'plain') {
+    return withChunkSize(opts.indexChunkSize, async () => {
+      const primary = join(siteDir, 'pagefind');
+      rmSync(primary, { recursive: true, force: true });
+      if (opts.installAssets !== false) installClient(siteDir);
+      const pages = await indexPlain(siteDir, primary);
+      writeFileSync(join(siteDir, SHARD_MANIFEST), JSON.stringify({ shards: [] }) + '\n');
+      log(`search: plain Pagefind index of ${pages} pages`);
+      return { pages, shards: [{ name: 'all', pages, dir: 'pagefind' }], strategy, reused: 0 };
+    });
+  }
+  const sources = opts.entries ?? listIndexEntries(opts.contentDir);
+  if (!sources.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(opts.contentDir, 'replies')}`);
+  const years = [...new Set(sources.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort();
+  const summaries: YearSearchSummary[] = [];
+  for (const year of years) {
+    for (const lang of site.languages) rmSync(join(siteDir, yearSearchPath(year, lang)), { recursive: true, force: true });
+    summaries.push(...(await buildYearSearch(siteDir, year, sources, opts)));
+  }
+  const shell = await buildShellSearch(siteDir, sources.filter((s) => s.kind !== 'reply'), summaries, opts);
+  return {
+    pages: shell.pages + summaries.reduce((n, s) => n + s.pages, 0),
+    shards: summaries.map((s) => ({ name: s.year, pages: s.pages, dir: s.path.replace(/\/$/, '') })),
+    strategy,
+    reused: 0,
+  };
 }

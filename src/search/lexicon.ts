@@ -72,6 +72,11 @@ export class Lexicon {
     return this.grams.has(ch);
   }
 
+  /** The lexicon as a part (to store beside a year's bundle and merge into another lexicon). */
+  part(): LexiconPart {
+    return { grams: [...this.grams], names: [...this.names] };
+  }
+
   /** Names, most carried first, then in code-point order (deterministic). */
   vocabulary(): [string, number][] {
     return [...this.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -21,7 +21,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../_data/site.ts';
-import { OFFLINE_SEARCH_SCRIPT, searchIndexPath, searchShardsPath } from '../model/urls.ts';
+import { OFFLINE_SEARCH_SCRIPT, searchIndexPath } from '../model/urls.ts';
 import { OPENCC_CORE } from './build-index.ts';
 
 
@@ -81,8 +81,14 @@ export function dataScript(path: string, bytes: Buffer): string {
 export async function writeOfflineSearch(siteDir: string): Promise<{ files: number }> {
   const moduleName = (path: string) => `${GLOBAL}.modules[${JSON.stringify(path)}]`;
   // Each language's index (/pagefind/, /pagefind-en/ when the archive has English editions), with its shards.
+  const yearsOf = (dir: string): string[] => {
+    const manifest = join(siteDir, dir, 'shards.json');
+    if (!existsSync(manifest)) return [];
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { shards?: { path: string }[] };
+    return (m.shards ?? []).map((s) => s.path.replace(/\/$/, ''));
+  };
   const indexes = site.languages
-    .map((lang) => ({ lang, dir: searchIndexPath(lang).replace(/^\/|\/$/g, ''), shards: searchShardsPath(lang).replace(/^\/|\/$/g, '') }))
+    .map((lang) => ({ lang, dir: searchIndexPath(lang).replace(/^\/|\/$/g, '') }))
     .filter((x) => x.lang === site.defaultLang || existsSync(join(siteDir, x.dir, 'pagefind.js')));
   const bundles: Array<{ file: string; text: string }> = [];
   const data: string[] = [];
@@ -93,7 +99,7 @@ export async function writeOfflineSearch(siteDir: string): Promise<{ files: numb
     // given by the loader, so import.meta.url (absent from a classic script) is never read.
     const name = `${x.dir}/pagefind.js`;
     bundles.push({ file: pagefindJs, text: await classicScript({ file: pagefindJs, name }, { globalName: moduleName(name), define: { fetch: `${GLOBAL}.fetch`, 'import.meta.url': 'undefined' } }) });
-    data.push(...[...filesUnder(siteDir, x.dir), ...filesUnder(siteDir, x.shards)].filter((f) => !/\/pagefind(-worker)?\.js$/.test(f)));
+    data.push(...[...filesUnder(siteDir, x.dir), ...yearsOf(x.dir).flatMap((d) => filesUnder(siteDir, d))].filter((f) => !/\/pagefind(-worker)?\.js$/.test(f)));
   }
   const opencc = await classicScript(OPENCC_CORE, { globalName: moduleName('search/opencc-core.js') });
   // The page's script learns the site's place from its own <script> element, as a module does from import.meta.url.

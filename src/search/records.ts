@@ -95,8 +95,7 @@ export function listIndexEntries(contentDir: string): IndexEntry[] {
 
 /** What indexEntries reads of the site's route table (src/site/data/routes.ts RouteTable): plain data, so search does not import the site. */
 export interface IndexedRoutes {
-  all: readonly { lang: string }[];
-  byKind: { reply: readonly { lang: string; index: number }[]; background: readonly { lang: string; index: number }[] };
+  byKind: { reply: readonly { lang: string; key: string }[]; background: readonly { lang: string; key: string }[] };
 }
 
 /**
@@ -105,9 +104,17 @@ export interface IndexedRoutes {
  * other interface languages show the same texts), in route order.
  */
 export function indexEntries(archive: Archive, routes: IndexedRoutes): IndexEntry[] {
-  const first = routes.all[0]?.lang;
-  const replies = routes.byKind.reply.filter((r) => r.lang === first).map((r) => archive.replies[r.index]!);
-  const background = routes.byKind.background.filter((r) => r.lang === first).map((r) => archive.background[r.index]!);
+  // A route's key is its item's path (routes.ts Route.key).
+  const byPath = <T extends { path: string }>(items: readonly T[]) => new Map(items.map((item) => [item.path, item]));
+  const found = <T>(map: Map<string, T>, key: string): T => {
+    const item = map.get(key);
+    if (!item) throw new Error(`search: no page ${key} in the archive`);
+    return item;
+  };
+  const replyAt = byPath(archive.replies);
+  const backgroundAt = byPath(archive.background);
+  const replies = routes.byKind.reply.filter((r) => r.lang === PRIMARY_LANG).map((r) => found(replyAt, r.key));
+  const background = routes.byKind.background.filter((r) => r.lang === PRIMARY_LANG).map((r) => found(backgroundAt, r.key));
   return [
     ...replies.flatMap((r) => Object.values(r.editions).map((e) => ({ file: resolve(e.file), kind: 'reply' as const, lang: e.lang, shard: r.year }))),
     ...background.map((b) => ({ file: resolve(b.file), kind: 'background' as const, lang: b.lang, shard: 'background' })),

@@ -33,7 +33,7 @@ export interface EleventyConfig {
 }
 
 /** The configuration callback for `new Eleventy(input, output, { config })`, closed over this build's data. */
-export function eleventyConfig(settings: Settings, archive: Archive, routes: RouteTable) {
+export function eleventyConfig(settings: Settings, archive: Archive, routes: RouteTable, assets = true) {
   return (config: EleventyConfig): void => {
     config.addGlobalData('archive', archive);
     config.addGlobalData('routes', routes);
@@ -41,8 +41,11 @@ export function eleventyConfig(settings: Settings, archive: Archive, routes: Rou
 
     config.addExtension('11ty.ts', { key: '11ty.js' });
     config.setTemplateFormats('11ty.ts');
-    config.addPassthroughCopy({ 'src/site/assets': 'assets' });
-    chartsPlugin(config); // charts.css → /assets/charts.css (src/site/charts)
+    // The site's assets are the shell's (src/build/shell.ts); a year's unit links to them.
+    if (assets) {
+      config.addPassthroughCopy({ 'src/site/assets': 'assets' });
+      chartsPlugin(config); // charts.css → /assets/charts.css (src/site/charts)
+    }
 
     // One rewrite for every URL in every HTML page: root-absolute → page-relative.
     // (A string transform, not htmlTransformer.addUrlTransform: re-parsing 40 000
@@ -65,8 +68,12 @@ export function eleventyConfig(settings: Settings, archive: Archive, routes: Rou
   };
 }
 
-/** Renders every route into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first). */
-export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string): Promise<void> {
-  const eleventy = new Eleventy(TEMPLATES, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes) });
+/**
+ * Renders every route into `outDir` (which may differ from settings.outDir: the
+ * build writes a `.partial` folder first). `assets`: also copy the site's
+ * stylesheets (the shell does; a year's unit does not).
+ */
+export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string, assets = true): Promise<void> {
+  const eleventy = new Eleventy(TEMPLATES, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes, assets) });
   await eleventy.write();
 }

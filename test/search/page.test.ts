@@ -123,7 +123,8 @@ test('a filter value the index does not have is dropped from the URL, not applie
   await results(page).first().waitFor();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('head'));
   assert.is(await page.locator('#search-filter-head').inputValue(), '');
-  assert.match((await status(page).textContent()) ?? '', /找到 49 則結果/);
+  // 49 replies hold the whole term (a background paper, in the shell's own index, may follow as a partial match).
+  assert.match((await status(page).textContent()) ?? '', /找到 49 則結果|其中 49 則包含完整字詞/);
   await page.close();
 });
 
@@ -131,29 +132,31 @@ test('the English search page finds Chinese terms and links to the English pages
   const page = await openSearch('en/search/?q=%E6%95%B8%E7%A2%BC%E6%B8%AF');
   await results(page).first().waitFor();
   assert.match((await status(page).textContent()) ?? '', /\d+ results? found/);
-  assert.match((await results(page).first().locator('a').getAttribute('href')) ?? '', /\/legco-archive\/en\/2023-24\/itib\d{3}\/$/);
+  assert.match((await results(page).first().locator('a').getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/en\/itib\d{3}\/$/);
   assert.is(await results(page).first().locator('.search-excerpt').getAttribute('lang'), 'zh-Hant-HK');
   // The script's interface strings are the site dictionary's (rendered into the page), per language.
   assert.is(await page.locator('.search-filters legend').textContent(), en.search.ui.filters);
   assert.is(await page.locator('label[for="search-sort"]').textContent(), en.search.ui.sort);
   await page.locator('main input[name="q"]').fill('itib1');
   await page.locator('[data-search-jump] a').first().waitFor();
-  assert.match((await page.locator('[data-search-jump] a').first().getAttribute('href')) ?? '', /\/en\/2023-24\/itib001\/$/);
+  assert.match((await page.locator('[data-search-jump] a').first().getAttribute('href')) ?? '', /\/2023-24\/en\/itib001\/$/);
   await page.close();
 });
 
 test('results from the newest year only say which years are not searched; the button searches them', async () => {
   const page = await openSearch('search/?q=%E6%99%BA%E6%96%B9%E4%BE%BF');
   await results(page).first().waitFor();
-  const manifest = (await page.evaluate(async () => (await fetch('../pagefind/shards.json')).json())) as { shards: { name: string }[] };
+  const manifest = (await page.evaluate(async () => (await fetch('../pagefind/shards.json')).json())) as { primary: string; shards: { name: string }[] };
+  // Every year's bundle is listed; the newest (primary) is searched first.
+  const others = manifest.shards.filter((s) => s.name !== manifest.primary);
   const button = page.locator('.search-all-years');
   const before = (await status(page).textContent()) ?? '';
-  if (manifest.shards.length === 0) {
+  if (others.length === 0) {
     // One budget year: the first results are complete, nothing to offer.
     assert.not.match(before, /尚未搜尋/);
     assert.ok(await button.isHidden());
   } else {
-    for (const s of manifest.shards) assert.ok(before.includes(s.name), `status names ${s.name}: ${before}`);
+    for (const s of others) assert.ok(before.includes(s.name), `status names ${s.name}: ${before}`);
     await button.click();
     await page.waitForFunction(() => !/尚未搜尋/.test(document.querySelector('[data-search-status]')?.textContent ?? '') && /找到/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
     assert.ok(await button.isHidden());

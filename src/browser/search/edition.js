@@ -47,6 +47,20 @@ export function searchEdition(doc, search, interfaceLang) {
 }
 
 /**
+ * A result's page in the interface of `prefix` ("en/" or ""): a page of a year
+ * keeps its English interface inside the year's folder (`2023-24/en/itib001/`,
+ * issue 16), any other page under the prefix (`en/background/…`), as the
+ * site's URL scheme (src/site/lib/urls.ts localize) writes them.
+ * @param {string} rel the page's path under the site root, e.g. "2023-24/itib001/"
+ * @param {string} prefix
+ */
+export function localizedResult(rel, prefix) {
+  if (!prefix) return rel;
+  const year = /^(\d{4}-\d{2})\/(.*)$/.exec(rel);
+  return year ? `${year[1]}/${prefix}${year[2]}` : prefix + rel;
+}
+
+/**
  * "Searching the English edition of the replies. Search the Chinese edition instead":
  * a paragraph after the form; the link keeps the query typed so far.
  * @param {{ lang: string, data: any }} edition

@@ -8,9 +8,9 @@
 // - State lives in the URL (?q=…&year=…&head=…&programme=…&member=…&sort=replyNo):
 //   typing replaces the entry, submitting or changing a filter pushes one, the back
 //   button restores it (popstate).
-// - The index is one Pagefind bundle per budget year: /pagefind/ (newest year) plus
-//   the shards listed in /pagefind/shards.json. Earlier years are merged (mergeIndex)
-//   only when a year filter selects one or the reader asks for all years (shards.js);
+// - The index is one Pagefind bundle per budget year (/<year>/pagefind/), listed in
+//   /pagefind/shards.json beside Pagefind's runtime. The newest year is merged (mergeIndex)
+//   at the first search, earlier ones only when a year filter selects one or the reader asks for all years (shards.js);
 //   until then the status says which years the results cover, and a button offers the rest.
 // - Interface strings come from the page: the site renders its _data/i18n dictionary's
 //   search.ui section into <script type="application/json" id="search-strings">.
@@ -19,7 +19,7 @@ import { converterOf, needsConverting } from './convert.js';
 import { suggestions } from './suggest.js';
 import { excerptTokens, excerptSegments } from './excerpt.js';
 import { shardsToLoad, unsearchedYears } from './shards.js';
-import { searchEdition, editionSwitch } from './edition.js'; // issue 12: the language edition searched
+import { searchEdition, editionSwitch, localizedResult } from './edition.js'; // issue 12: the language edition searched
 
 const FILTERS = ['year', 'head', 'programme', 'member'];
 const PAGE_SIZE = 10;
@@ -111,7 +111,7 @@ function resultHref(rawUrl) {
   // the English interface links to its own copy of each page under /en/.
   const path = new URL(rawUrl, location.href).pathname;
   const rel = path.startsWith(siteRoot.pathname) ? path.slice(siteRoot.pathname.length) : path.replace(/^\//, '');
-  return pageUrl((edition.resultPrefix ?? (isEnglish ? 'en/' : '')) + rel);
+  return pageUrl(localizedResult(rel, edition.resultPrefix ?? (isEnglish ? 'en/' : '')));
 }
 
 /**
@@ -474,7 +474,7 @@ function setup() {
     // Results from the newest year only say so, in the announced status, with a button for the rest.
     const missing = unsearchedYears(state, index.manifest, index.merged);
     const sep = t.listSeparator ?? ', ';
-    const searched = [index.manifest.primary ?? '', ...(index.manifest.shards ?? []).map((s) => s.name).filter((n) => index.merged.has(n))];
+    const searched = (index.manifest.shards ?? []).map((s) => s.name).filter((n) => index.merged.has(n));
     partialNote = missing.length ? ` ${fill(t.partial, { year: searched.join(sep), years: missing.join(sep) })}` : '';
     allYearsButton.hidden = !missing.length;
     status.textContent = (results.length ? resultsText(results.length, exact) : t.none) + partialNote + convertedNote;

@@ -1,9 +1,12 @@
 // @ts-check
-// Which year indexes ("shards") a search needs. The newest year is the primary
-// Pagefind bundle (/pagefind/); each earlier year is a bundle of its own, listed in
-// /pagefind/shards.json and merged with mergeIndex only when needed: every shard
-// costs its metadata on the wire (about 30 KB per 2,500 replies), so loading them
-// all up front made the first search at 20,000 replies four times the budget.
+// Which year indexes ("shards") a search needs. Every budget year's bundle is in
+// its own unit (/<year>/pagefind/, issue 16), listed in the shell's
+// /pagefind/shards.json (whose own bundle, Pagefind's runtime and the background
+// papers, is the one the page loads); a year is merged with mergeIndex only when
+// needed — the newest year (`primary`) at the first search, another when a reader
+// searches it: every shard costs its metadata on the wire (about 30 KB per 2,500
+// replies), so loading them all up front made the first search at 20,000 replies
+// four times the budget.
 
 /**
  * Shards to merge before searching `state`: the chosen year's shard when the year
@@ -12,7 +15,8 @@
  */
 export function shardsToLoad(state, manifest, loaded, allYears) {
   const shards = (manifest && manifest.shards) || [];
-  const wanted = state.year ? shards.filter((s) => s.name === state.year) : allYears ? shards : [];
+  const primary = manifest && manifest.primary;
+  const wanted = state.year ? shards.filter((s) => s.name === state.year) : allYears ? shards : shards.filter((s) => s.name === primary);
   return wanted.filter((s) => !loaded.has(s.name));
 }
 

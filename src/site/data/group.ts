@@ -195,12 +195,40 @@ function memberKeys(sorted: readonly Reply[]): (r: Reply) => string {
   };
 }
 
+/**
+ * Who asked each reply, found across every year (the catalogue, src/build):
+ * the name of the member's group by reply id, and each member's names in
+ * each language. A year's unit reads one year, and must still name a member
+ * as the whole archive does.
+ */
+export interface MemberIdentity {
+  /** Reply id → the name the member is grouped under. */
+  member: Record<string, string>;
+  /** That name → the member's name in each language. */
+  names: Record<string, Names>;
+}
+
+/** The member identity of an archive's members, limited to the replies of `years` (a unit's slice of it). */
+export function memberIdentity(members: readonly MemberGroup[], years?: ReadonlySet<string>): MemberIdentity {
+  const member: Record<string, string> = {};
+  const names: Record<string, Names> = {};
+  for (const m of members) {
+    for (const r of m.replies) {
+      if (years && !years.has(r.year)) continue;
+      member[r.id] = m.name;
+      names[m.name] = m.names;
+    }
+  }
+  return { member, names };
+}
+
 /** Members, each with their replies by year and head; sets each reply's memberPage and labels.member (run after groupByYear, which sets labels.head). */
-export function groupByMember(sorted: Reply[]): MemberGroup[] {
+export function groupByMember(sorted: Reply[], identity?: MemberIdentity): MemberGroup[] {
   const members = new Map<string, MemberGroup>();
   const counts = new Map<MemberGroup, Map<ReplyLang, Map<string, number>>>();
   const names = commonNames(sorted);
-  const keyOf = memberKeys(sorted);
+  const found = memberKeys(sorted);
+  const keyOf = identity ? (r: Reply) => identity.member[r.id] ?? found(r) : found;
   for (const r of sorted) {
     const name = keyOf(r);
     const path = memberPath(name);
@@ -236,6 +264,12 @@ export function groupByMember(sorted: Reply[]): MemberGroup[] {
       if (c) m.names[l] = l === m.lang ? m.name : mostCommon(c);
     }
     if (m.names[m.lang] === undefined) m.names[m.lang] = m.name;
+    // Named as the whole archive names them (a year's unit sees one year's replies).
+    const known = identity?.names[m.name];
+    if (known) {
+      for (const l of Object.keys(m.names) as ReplyLang[]) delete m.names[l];
+      Object.assign(m.names, known);
+    }
   }
   for (const m of members.values()) for (const y of m.years) y.heads.sort((a, b) => compareCodes(a.code, b.code));
   return [...members.values()].sort((a, b) => compareNames(a.name, b.name));

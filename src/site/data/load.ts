@@ -11,11 +11,11 @@ import { PRIMARY_LANG } from '../../model/languages.ts';
 import { backgroundFiles, editionFileName, editionFiles, readBackgroundFile, readEditionFile } from '../../model/content-files.ts';
 import { ContentError } from '../../model/front-matter.ts';
 import { metaPathOf, readSourceMeta } from '../../model/source-meta.ts';
-import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies } from './group.ts';
+import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies, type MemberIdentity } from './group.ts';
 import type { Archive, BackgroundPage, BodyTable, Edition, Reply, SourceDocument } from '../../model/reply.ts';
 
-/** One edition's file → its edition; the file's name and folder must match its reply number, language and year. */
-export function loadEdition(absFile: string, shownAs: string): Edition {
+/** One edition's file → its edition; the file's name and folder must match its reply number, language and year. `bodies: false`: front-matter only (the catalogue: no body rendered, no Markdown kept). */
+export function loadEdition(absFile: string, shownAs: string, bodies = true): Edition {
   const parsed = readEditionFile(absFile, shownAs);
   const fm = parsed.frontMatter;
   const expected = editionFileName(fm.replyNo, fm.lang);
@@ -26,6 +26,7 @@ export function loadEdition(absFile: string, shownAs: string): Edition {
     throw new ContentError(`${shownAs}:${parsed.lineOf('year')}: year ${fm.year} does not match its folder`);
   }
   // Each edition's tables are data beside its own page (/en/2023-24/itib144/answer-table-1.csv for the English one).
+  if (!bodies) return { ...fm, markdown: '', bodyHtml: '', tables: [], file: shownAs };
   const tables: BodyTable[] = [];
   const body = renderBody(parsed.body, fm.lang, 'reply', fm.lang, { dataPath: editionPath(fm), tables });
   return { ...fm, markdown: parsed.body, bodyHtml: body, tables, file: shownAs };
@@ -77,22 +78,51 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
   });
 }
 
-export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archive {
+/** What part of the content an archive is read from (src/build: the catalogue reads every year without bodies, a year's unit one year with them). */
+export interface LoadOptions {
+  /** Only these budget years' replies (default: every year). */
+  years?: readonly string[];
+  /** Render bodies (default true); false: front-matter only. */
+  bodies?: boolean;
+  /** Who each reply's member is across every year (the catalogue's member identity); default: found from the replies read. */
+  identity?: MemberIdentity;
+  /** Read the background pages (default true). */
+  background?: boolean;
+  /** How to read one year's editions (default: each file with loadEdition); the catalogue reads them through its cache. */
+  readYear?: (year: string, files: string[], shownAs: (file: string) => string) => Edition[];
+}
+
+/** The edition files of each year (content-files.ts editionFiles), by year. */
+export function filesByYear(contentDir: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { file, year } of editionFiles(contentDir)) {
+    const files = out.get(year) ?? [];
+    files.push(file);
+    out.set(year, files);
+  }
+  return out;
+}
+
+export function loadArchive(contentDir: string, repoRoot = process.cwd(), options: LoadOptions = {}): Archive {
   // Every edition file, grouped by id (the editions of one reply); an id has one file per language.
   const byId = new Map<string, Edition[]>();
-  for (const { file } of editionFiles(contentDir)) {
-    const shownAs = path.relative(repoRoot, file) || file;
-    const edition = loadEdition(file, shownAs);
-    const editions = byId.get(edition.id) ?? [];
-    const clash = editions.find((e) => e.lang === edition.lang);
-    if (clash) throw new ContentError(`${shownAs}:2: id ${edition.id} (lang ${edition.lang}) is also used by ${clash.file}`);
-    editions.push(edition);
-    byId.set(edition.id, editions);
+  const wanted = options.years ? new Set(options.years) : null;
+  const shownAs = (file: string) => path.relative(repoRoot, file) || file;
+  const readYear = options.readYear ?? ((_year: string, files: string[]) => files.map((f) => loadEdition(f, shownAs(f), options.bodies ?? true)));
+  for (const [year, files] of filesByYear(contentDir)) {
+    if (wanted && !wanted.has(year)) continue;
+    for (const edition of readYear(year, files, shownAs)) {
+      const editions = byId.get(edition.id) ?? [];
+      const clash = editions.find((e) => e.lang === edition.lang);
+      if (clash) throw new ContentError(`${edition.file}:2: id ${edition.id} (lang ${edition.lang}) is also used by ${clash.file}`);
+      editions.push(edition);
+      byId.set(edition.id, editions);
+    }
   }
   const replies = [...byId.values()].map(replyOf);
   sortReplies(replies);
   linkNeighbours(replies);
-  const background = backgroundFiles(contentDir).map((f) =>
+  const background = (options.background === false ? [] : backgroundFiles(contentDir)).map((f) =>
     loadBackground(f, path.relative(repoRoot, f) || f),
   );
   background.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareCodes(a.slug, b.slug)));
@@ -106,7 +136,7 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd()): Archi
     years,
     heads,
     programmes,
-    members: groupByMember(replies),
+    members: groupByMember(replies, options.identity),
     background,
     sources: describeSources(replies, background, repoRoot),
   };

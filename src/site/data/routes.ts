@@ -1,13 +1,16 @@
 /**
  * The route table: every file of the site Eleventy writes, built once from
- * the archive. Each route is light (a path, a language, a kind and an index
- * into the archive list of that kind), so Eleventy can paginate over tens of
- * thousands of them; the page's data is looked up by index when it renders.
- * The sitemap (kind `sitemap`), the share cards (images/card-list.ts) and the
- * search index read this table, so a new kind of page is added here once.
+ * the archive. Each route is light (a path, a language, a kind and the stable
+ * key of its item: the item's path, e.g. `/2023-24/itib001/`), so Eleventy can
+ * paginate over tens of thousands of them; the page's data is looked up by key
+ * when it renders. A route belongs to one unit (issue 16): a budget year, when
+ * its URL is under `/<year>/`, or the shell; `unitRoutes` cuts the table to
+ * one unit. The sitemaps (kind `sitemap`), the share cards
+ * (images/card-list.ts) and the search index read this table, so a new kind
+ * of page is added here once.
  */
 import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
-import { feedPath, localize, membersPath, TABLES_JSON_PATH } from '../../model/urls.ts';
+import { DATA_INDEX_PATH, feedPath, localize, membersPath, SHELL_SITEMAP_PATH, SITEMAP_INDEX_PATH, yearDataPath, yearOfPath, yearSitemapPath } from '../../model/urls.ts';
 import type { Archive, Reply } from '../../model/reply.ts';
 
 /** Pages with one fixed path, one per interface language. */
@@ -35,17 +38,28 @@ const LIST_FILES = {
 } as const satisfies Record<string, keyof Archive>;
 
 /**
- * Files written once, not per language, with no share card and not in the
- * sitemap. sitemap.xml is written only when the site has an address
- * (Settings.siteUrl): a sitemap lists absolute URLs.
+ * Files of each budget year, written once (not per language), with no share
+ * card and not in the sitemap, inside the year's unit: its data exports
+ * (`/2023-24/data/replies.json`) and its sitemap part (`/2023-24/sitemap.xml`,
+ * only when the site has an address: a sitemap lists absolute URLs).
+ */
+export const YEAR_FILES = {
+  'replies-json': (year: string) => yearDataPath(year, 'replies.json'),
+  'replies-csv': (year: string) => yearDataPath(year, 'replies.csv'),
+  'tables-json': (year: string) => yearDataPath(year, 'tables.json'),
+  sitemap: yearSitemapPath,
+} as const;
+
+/**
+ * Files of the shell written once, not per language, with no share card and
+ * not in the sitemap. The sitemap index and the shell's sitemap part are
+ * written only when the site has an address (Settings.siteUrl).
  */
 const SITE_FILES = {
   'not-found': '/404.html',
-  sitemap: '/sitemap.xml',
+  'sitemap-index': SITEMAP_INDEX_PATH,
   robots: '/robots.txt',
-  'replies-json': '/data/replies.json',
-  'replies-csv': '/data/replies.csv',
-  'tables-json': TABLES_JSON_PATH,
+  'data-index': DATA_INDEX_PATH,
 } as const;
 
 /**
@@ -60,7 +74,8 @@ export type FeedOf = (typeof FEED_PAGES)[number];
 export type SinglePageKind = keyof typeof SINGLE_PAGES;
 export type ListPageKind = keyof typeof LIST_PAGES;
 export type ListFileKind = keyof typeof LIST_FILES;
-export type RouteKind = SinglePageKind | ListPageKind | ListFileKind | keyof typeof SITE_FILES | 'feed';
+export type YearFileKind = keyof typeof YEAR_FILES;
+export type RouteKind = SinglePageKind | ListPageKind | ListFileKind | YearFileKind | keyof typeof SITE_FILES | 'feed';
 
 const LISTS = { ...LIST_PAGES, ...LIST_FILES };
 
@@ -75,8 +90,15 @@ export interface Route {
   /** Interface language. */
   lang: InterfaceLang;
   kind: RouteKind;
-  /** Position of the page's item in its archive list (`archive.replies[index]` for a reply); 0 for other kinds. */
-  index: number;
+  /**
+   * The stable key of the page's item: its default-language path (`/2023-24/itib001/`
+   * for a reply, `/2023-24/itib144/answer-table-1.csv` for a table); for a year's
+   * file, the year; '' for other kinds. Never a position in a list: a unit's
+   * archive holds one year, the shell's every year, and the key is the same in both.
+   */
+  key: string;
+  /** The unit the file belongs to: its budget year, or null for the shell (urls.ts yearOfPath). */
+  unit: string | null;
   /** The page has a share card (og:image). */
   card: boolean;
   /**
@@ -88,7 +110,7 @@ export interface Route {
   cardLang: InterfaceLang;
   /** Listed in sitemap.xml. */
   sitemap: boolean;
-  /** For a `feed` route: the kind of the page whose replies it lists (its item is at `index`). */
+  /** For a `feed` route: the kind of the page whose replies it lists (its item's key is `key`). */
   feedOf?: FeedOf;
 }
 
@@ -101,38 +123,62 @@ export interface RouteTable {
 
 export function routeTable(archive: Archive, settings: Pick<Settings, 'siteUrl'>): RouteTable {
   const all: Route[] = [];
+  const add = (r: Omit<Route, 'unit'>) => all.push({ ...r, unit: yearOfPath(r.url) });
   for (const lang of site.languages) {
-    const page = (kind: RouteKind, path: string, index: number, cardLang: InterfaceLang = site.defaultLang) =>
-      all.push({ url: localize(path, lang), path, lang, kind, index, card: true, cardLang, sitemap: true });
-    for (const [kind, path] of Object.entries(SINGLE_PAGES) as [SinglePageKind, string][]) page(kind, path, 0);
+    const page = (kind: RouteKind, path: string, key: string, cardLang: InterfaceLang = site.defaultLang) =>
+      add({ url: localize(path, lang), path, lang, kind, key, card: true, cardLang, sitemap: true });
+    for (const [kind, path] of Object.entries(SINGLE_PAGES) as [SinglePageKind, string][]) page(kind, path, '');
     for (const kind of Object.keys(LIST_PAGES) as ListPageKind[]) {
       const items: readonly { path: string }[] = archive[LIST_PAGES[kind]];
-      items.forEach((item, index) => page(kind, item.path, index, lang !== site.defaultLang && hasOwnWords(archive, kind, index, lang) ? lang : site.defaultLang));
+      items.forEach((item, index) => page(kind, item.path, item.path, lang !== site.defaultLang && hasOwnWords(archive, kind, index, lang) ? lang : site.defaultLang));
     }
     const feeds = all.filter((r) => r.lang === lang && (FEED_PAGES as readonly RouteKind[]).includes(r.kind));
     for (const r of feeds) {
       const path = feedPath(r.path);
-      all.push({ url: localize(path, lang), path, lang, kind: 'feed', index: r.index, card: false, cardLang: site.defaultLang, sitemap: false, feedOf: r.kind as FeedOf });
+      add({ url: localize(path, lang), path, lang, kind: 'feed', key: r.key, card: false, cardLang: site.defaultLang, sitemap: false, feedOf: r.kind as FeedOf });
     }
   }
+  const file = (kind: RouteKind, path: string, key: string) => add({ url: path, path, lang: site.defaultLang, kind, key, card: false, cardLang: site.defaultLang, sitemap: false });
   for (const kind of Object.keys(LIST_FILES) as ListFileKind[]) {
-    archive[LIST_FILES[kind]].forEach((item, index) => all.push({ url: item.path, path: item.path, lang: site.defaultLang, kind, index, card: false, cardLang: site.defaultLang, sitemap: false }));
+    for (const item of archive[LIST_FILES[kind]]) file(kind, item.path, item.path);
+  }
+  for (const y of archive.years) {
+    for (const [kind, pathOf] of Object.entries(YEAR_FILES) as [YearFileKind, (year: string) => string][]) {
+      if (kind === 'sitemap' && settings.siteUrl === null) continue;
+      file(kind, pathOf(y.year), y.year);
+    }
   }
   for (const [kind, path] of Object.entries(SITE_FILES) as [RouteKind, string][]) {
-    if (kind === 'sitemap' && settings.siteUrl === null) continue;
-    all.push({ url: path, path, lang: site.defaultLang, kind, index: 0, card: false, cardLang: site.defaultLang, sitemap: false });
+    if (kind === 'sitemap-index' && settings.siteUrl === null) continue;
+    file(kind, path, '');
   }
+  // The shell's own sitemap part, beside the index that lists it and every year's.
+  if (settings.siteUrl !== null) file('sitemap', SHELL_SITEMAP_PATH, '');
+  return tableOf(all);
+}
+
+function tableOf(all: Route[]): RouteTable {
   const seen = new Map<string, Route>();
   for (const r of all) {
     const clash = seen.get(r.url);
-    if (clash) throw new Error(`routes: ${r.kind} ${r.index} and ${clash.kind} ${clash.index} both want ${r.url}`);
+    if (clash) throw new Error(`routes: ${r.kind} ${r.key} and ${clash.kind} ${clash.key} both want ${r.url}`);
     seen.set(r.url, r);
   }
   const byKind = Object.fromEntries(
-    [...Object.keys(SINGLE_PAGES), ...Object.keys(LIST_PAGES), ...Object.keys(LIST_FILES), ...Object.keys(SITE_FILES), 'feed'].map((k) => [k, [] as Route[]]),
+    [...Object.keys(SINGLE_PAGES), ...Object.keys(LIST_PAGES), ...Object.keys(LIST_FILES), ...Object.keys(YEAR_FILES), ...Object.keys(SITE_FILES), 'feed'].map((k) => [k, [] as Route[]]),
   ) as Record<RouteKind, Route[]>;
   for (const r of all) byKind[r.kind].push(r);
   return { all, byKind };
+}
+
+/** The routes of one unit: a budget year's (`unit` = "2023-24") or the shell's (null). */
+export function unitRoutes(routes: RouteTable, unit: string | null): RouteTable {
+  return tableOf(routes.all.filter((r) => r.unit === unit));
+}
+
+/** The budget years whose units the table has routes in, in order. */
+export function unitsOf(routes: RouteTable): string[] {
+  return [...new Set(routes.all.flatMap((r) => (r.unit === null ? [] : [r.unit])))].sort();
 }
 
 /** Whether a list page's item has words in `lang` of its own: a reply's edition, a member's, head's or programme's name. */
@@ -149,20 +195,42 @@ function hasOwnWords(archive: Archive, kind: ListPageKind, index: number, lang: 
   }
 }
 
-/** The archive item a route renders. */
+const byKey = new WeakMap<readonly { path: string }[], Map<string, { path: string }>>();
+
+/** The item of an archive list whose path is `key` (an index of the list, made once per list). */
+function lookUp<T extends { path: string }>(list: readonly T[], key: string): T | undefined {
+  let map = byKey.get(list);
+  if (!map) {
+    map = new Map(list.map((item) => [item.path, item]));
+    byKey.set(list, map);
+  }
+  return map.get(key) as T | undefined;
+}
+
+/** The archive item a route renders, by its key. */
 export function itemOf<K extends ListPageKind | ListFileKind>(archive: Archive, route: Route, kind: K): ItemOf<K> {
   if (route.kind !== kind) throw new Error(`routes: ${route.url} is a ${route.kind} page, not a ${kind} page`);
-  const item = archive[LISTS[kind]][route.index];
-  if (!item) throw new Error(`routes: ${route.url}: no ${kind} at index ${route.index}`);
+  const item = lookUp<{ path: string }>(archive[LISTS[kind]], route.key);
+  if (!item) throw new Error(`routes: ${route.url}: no ${kind} ${route.key}`);
   return item as ItemOf<K>;
 }
 
-/** The replies a page lists (a page of a FEED_PAGES kind) and its feed carries: every reply for home, else its group's. */
-export function repliesOf(archive: Archive, kind: FeedOf, index: number): readonly Reply[] {
+/** The item of a page that lists replies (a FEED_PAGES kind but home), by its key. */
+export function groupOf<K extends Exclude<FeedOf, 'home'>>(archive: Archive, kind: K, key: string): Archive[(typeof LIST_PAGES)[K]][number] {
+  const group = lookUp<{ path: string }>(archive[LIST_PAGES[kind]], key);
+  if (!group) throw new Error(`routes: no ${kind} ${key}`);
+  return group as Archive[(typeof LIST_PAGES)[K]][number];
+}
+
+/** The replies of a year's file (its exports): the year's replies. */
+export function yearReplies(archive: Archive, year: string): readonly Reply[] {
+  return archive.years.find((y) => y.year === year)?.replies ?? [];
+}
+
+/** The replies a page lists (a page of a FEED_PAGES kind): every reply for home, else its group's. */
+export function repliesOf(archive: Archive, kind: FeedOf, key: string): readonly Reply[] {
   if (kind === 'home') return archive.replies;
-  const group = archive[LIST_PAGES[kind]][index];
-  if (!group) throw new Error(`routes: no ${kind} at index ${index}`);
-  return group.replies;
+  return groupOf(archive, kind, key).replies;
 }
 
 /** The data every template receives from Eleventy (the subset we use). */

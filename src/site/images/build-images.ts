@@ -55,10 +55,10 @@ function workersFromEnv(): number {
   return n;
 }
 
-/** A card is written under og/ of the site and nowhere else; a bad one fails naming it, before anything is written. */
+/** A card is written under og/ of the site or of a year (2023-24/og/) and nowhere else; a bad one fails naming it, before anything is written. */
 function checkCards(list: CardList): void {
   list.cards.forEach((c, i) => {
-    if (!/^og\/[^\0]+\.png$/.test(c.out) || c.out.split('/').includes('..')) {
+    if (!/^(\d{4}-\d{2}\/)?og\/[^\0]+\.png$/.test(c.out) || c.out.split('/').includes('..')) {
       throw new Error(`share cards: card ${i} is malformed: ${JSON.stringify(c).slice(0, 200)}`);
     }
   });

@@ -1,7 +1,7 @@
 /** Small pieces of markup shared by several page types. */
 import type { InterfaceLang } from '../../../_data/site.ts';
 import { editionFor, type Archive, type Edition, type Reply } from '../../model/reply.ts';
-import type { FeedOf } from '../data/routes.ts';
+import { groupOf, type FeedOf } from '../data/routes.ts';
 import { html, type SafeHtml } from '../../lib/html.ts';
 import { format, formatCount, formatYear, strings } from './i18n.ts';
 import { inLang, localName, localText } from './layout.ts';
@@ -33,7 +33,7 @@ export function programmeLabel(code: string | null, name: string | null, lang: I
 }
 
 /** The plain-text title of a page that lists replies (its <title>, and its feed's), names in the page's language where the archive has them. */
-export function listTitle(archive: Archive, kind: FeedOf, index: number, lang: InterfaceLang): string {
+export function listTitle(archive: Archive, kind: FeedOf, key: string, lang: InterfaceLang): string {
   const s = strings(lang);
   const l = s.lists;
   const headTitle = (code: string, name: string) => format(l.headTitle, { code, name });
@@ -41,18 +41,18 @@ export function listTitle(archive: Archive, kind: FeedOf, index: number, lang: I
     case 'home':
       return s.home.title;
     case 'year':
-      return format(l.yearTitle, { year: formatYear(archive.years[index]!.year, lang) });
+      return format(l.yearTitle, { year: formatYear(groupOf(archive, 'year', key).year, lang) });
     case 'head': {
-      const h = archive.heads[index]!;
+      const h = groupOf(archive, 'head', key);
       return `${headTitle(h.code, localText(h.name, h.lang, h.names, lang).text)} (${formatYear(h.year, lang)})`;
     }
     case 'programme': {
-      const p = archive.programmes[index]!;
+      const p = groupOf(archive, 'programme', key);
       const name = p.name === null ? null : localText(p.name, p.lang, p.names, lang).text;
       return `${programmeLabel(p.code, name, lang)} · ${headTitle(p.head.code, localText(p.head.name, p.lang, p.head.names, lang).text)} (${formatYear(p.year, lang)})`;
     }
     case 'member': {
-      const m = archive.members[index]!;
+      const m = groupOf(archive, 'member', key);
       return format(l.memberTitle, { name: localText(m.name, m.lang, m.names, lang).text });
     }
   }

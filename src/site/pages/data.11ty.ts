@@ -1,10 +1,10 @@
 /** Open data: the JSON and CSV exports, documented field by field. */
-import { pagesOf, type TemplateData } from '../data/routes.ts';
+import { pagesOf, YEAR_FILES, type TemplateData } from '../data/routes.ts';
 import { html } from '../../lib/html.ts';
-import { strings } from '../lib/i18n.ts';
+import { formatYear, strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
 import { CSV_COLUMNS } from '../data/exports.ts';
-import { TABLES_JSON_PATH } from '../../model/urls.ts';
+import { DATA_INDEX_PATH } from '../../model/urls.ts';
 
 export const data = pagesOf('data');
 
@@ -14,9 +14,15 @@ export function render(d: TemplateData): string {
   const main = html`<h1>${t.title}</h1>
 <p>${t.intro}</p>
 <ul class="downloads">
-<li><a href="/data/replies.json" type="application/json">replies.json</a> — ${t.json.replace(/^replies\.json[:：]\s*/, '')}</li>
-<li><a href="/data/replies.csv" type="text/csv" download>replies.csv</a> — ${t.csv.replace(/^replies\.csv[:：]\s*/, '')}</li>
-<li><a href="${TABLES_JSON_PATH}" type="application/json">tables.json</a> — ${t.tablesJson.replace(/^tables\.json[:：]\s*/, '')}</li>
+<li><a href="${DATA_INDEX_PATH}" type="application/json">index.json</a> — ${t.indexJson.replace(/^index\.json[:：]\s*/, '')}</li>
+${d.archive.years.map(
+    (y) => html`<li>${formatYear(y.year, lang)}: <a href="${YEAR_FILES['replies-json'](y.year)}" type="application/json">replies.json</a> · <a href="${YEAR_FILES['replies-csv'](y.year)}" type="text/csv" download>replies.csv</a> · <a href="${YEAR_FILES['tables-json'](y.year)}" type="application/json">tables.json</a></li>`,
+  )}
+</ul>
+<ul>
+<li>${t.json}</li>
+<li>${t.csv}</li>
+<li>${t.tablesJson}</li>
 </ul>
 <p>${t.tableCsvs}</p>
 <h2 id="fields">${t.fieldsTitle}</h2>

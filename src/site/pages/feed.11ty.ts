@@ -1,7 +1,10 @@
 /**
  * Atom feeds (RFC 4287): one beside every page that lists replies — the home
- * page (every reply), each year, head, programme and member — in each
- * interface language (data/routes.ts, kind `feed`). An entry is a reply: its
+ * page, each year, head, programme and member — in each interface language
+ * (data/routes.ts, kind `feed`), with the latest FEED_ENTRIES replies of the
+ * page (the last in its order: newest year, highest reply numbers), not every
+ * one: a feed reader wants what is new, and the home feed of 100,000 replies
+ * would be tens of megabytes. An entry is a reply: its
  * number and title, the member who asked (author), the head (category), the
  * reply page's address and its question as the summary.
  *
@@ -13,9 +16,11 @@
  * relative to the feed, which a feed reader resolves against the feed's own
  * address (RFC 4287 §7; never a placeholder domain).
  */
+import { resolve } from 'node:path';
 import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { site } from '../../../_data/site.ts';
 import { markdownToText } from '../../model/text.ts';
+import { readEditionFile } from '../../model/content-files.ts';
 import type { Reply } from '../../model/reply.ts';
 import { pagesOf, repliesOf, type TemplateData } from '../data/routes.ts';
 import { escapeHtml } from '../../lib/html.ts';
@@ -26,6 +31,17 @@ import { absoluteUrl, localize } from '../../model/urls.ts';
 import { sectionMarkdown } from '../markdown/sections.ts';
 
 export const data = pagesOf('feed');
+
+/** Entries a feed carries: the latest replies of its page. */
+export const FEED_ENTRIES = 50;
+
+/**
+ * The reply's Markdown: in memory in a year's unit; the shell's catalogue
+ * keeps none (front-matter only), so its feeds read the few files they list.
+ */
+function markdownOf(r: Reply): string {
+  return r.markdown || readEditionFile(resolve(r.file), r.file).body;
+}
 
 /** Text as XML character data: escaped, and without the control characters XML 1.0 forbids. */
 function xml(text: string): string {
@@ -47,13 +63,13 @@ export function render(d: TemplateData): string {
   if (!kind) throw new Error(`feed: ${route.url} has no feedOf`);
   const s = strings(lang);
   const pagePath = route.path.replace(/feed\.xml$/, '');
-  const replies = repliesOf(archive, kind, route.index);
+  const replies = repliesOf(archive, kind, route.key).slice(-FEED_ENTRIES);
   // Absolute on the site's address; else relative to this feed.
   const link = (path: string) => (settings.siteUrl === null ? relativeUrl(path, route.url) : absoluteUrl(path, settings.siteUrl));
   const idOf = (key: string) => `${site.feedIdPrefix}${lang === site.defaultLang ? '' : `${lang}/`}${key}`;
   const newest = replies.reduce((latest, r) => (r.year > latest ? r.year : latest), replies[0]?.year ?? '');
   const entry = (r: Reply) => {
-    const question = markdownToText(sectionMarkdown(r.markdown, 'question')).replace(/\s*\n\s*/g, ' ');
+    const question = markdownToText(sectionMarkdown(markdownOf(r), 'question')).replace(/\s*\n\s*/g, ' ');
     const head = `(${r.head.code}) ${r.head.name}`;
     return `<entry>
 <title xml:lang="${r.lang}">${xml(`${r.replyNo} ${r.title}`)}</title>
@@ -67,7 +83,7 @@ export function render(d: TemplateData): string {
   };
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
-<title>${xml(kind === 'home' ? s.site.name : `${listTitle(archive, kind, route.index, lang)} | ${s.site.name}`)}</title>
+<title>${xml(kind === 'home' ? s.site.name : `${listTitle(archive, kind, route.key, lang)} | ${s.site.name}`)}</title>
 <subtitle>${xml(s.site.tagline)}</subtitle>
 <id>${xml(idOf(pagePath))}</id>
 <updated>${newest ? yearDate(newest) : yearDate('1970')}</updated>

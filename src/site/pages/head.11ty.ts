@@ -37,7 +37,7 @@ ${replyList(p.replies, lang)}
     lang,
     cardLang: d.route.cardLang,
     path: h.path,
-    title: listTitle(d.archive, 'head', d.route.index, lang),
+    title: listTitle(d.archive, 'head', d.route.key, lang),
     description: `${title} · ${year} · ${replyCount(h.replies.length, lang)}`,
     crumbs: [{ label: year, path: yearPath(h.year) }],
     crumbLabel: html`${strings(lang).reply.head} ${h.code}`,

@@ -13,7 +13,7 @@ export function render(d: TemplateData): string {
   const { lang } = d.route;
   const m = itemOf(d.archive, d.route, 'member');
   const l = strings(lang).lists;
-  const title = listTitle(d.archive, 'member', d.route.index, lang);
+  const title = listTitle(d.archive, 'member', d.route.key, lang);
   const name = localName(m.name, m.lang, m.names, lang);
   const main = html`<h1>${formatHtml(l.memberTitle, { name })}</h1>
 <p>${formatHtml(l.memberIntro, { name, n: formatNumber(m.replies.length, lang) })}</p>

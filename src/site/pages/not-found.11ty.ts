@@ -2,11 +2,14 @@
  * 404.html: served by GitHub Pages at any missing URL, so it shows both
  * languages, links absolutely (to the site URL) and carries its stylesheet inline
  * (a linked one would not load where SITE_URL is not the serving origin).
+ * Its one script, assets/moved.js, sends an address that moved (issue 16:
+ * `/en/<year>/…` is now `/<year>/en/…`) to where the page is now.
  */
 import { readFileSync } from 'node:fs';
 import { site } from '../../../_data/site.ts';
 import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../../lib/html.ts';
+import { MOVED_SCRIPT } from '../../model/urls.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
 import { localize } from '../../model/urls.ts';
@@ -26,5 +29,5 @@ ${others.map(
 <p><a href="${localize('/', l)}">${strings(l).notFound.home}</a></p></div>`,
   )}`;
   const css = readFileSync(new URL('../assets/site.css', import.meta.url), 'utf8');
-  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/404.html', title: s.notFound.title, description: s.notFound.body, main, notFound: true, inlineStyle: css });
+  return layout({ siteUrl: d.settings.siteUrl, lang, path: '/404.html', title: s.notFound.title, description: s.notFound.body, main, notFound: true, inlineStyle: css, head: html`<script src="${MOVED_SCRIPT}" defer></script>` });
 }

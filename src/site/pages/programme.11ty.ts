@@ -27,7 +27,7 @@ ${replyList(p.replies, lang)}`;
     lang,
     cardLang: d.route.cardLang,
     path: p.path,
-    title: listTitle(d.archive, 'programme', d.route.index, lang),
+    title: listTitle(d.archive, 'programme', d.route.key, lang),
     description: `${title} · ${headTitle} · ${year}`,
     crumbs: [
       { label: year, path: yearPath(p.year) },

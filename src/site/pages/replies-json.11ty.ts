@@ -1,8 +1,8 @@
-import { pagesOf, type TemplateData } from '../data/routes.ts';
+import { pagesOf, yearReplies, type TemplateData } from '../data/routes.ts';
 import { repliesJson } from '../data/exports.ts';
 
 export const data = pagesOf('replies-json');
 
 export function render(d: TemplateData): string {
-  return repliesJson(d.archive.replies, d.settings.siteUrl);
+  return repliesJson(yearReplies(d.archive, d.route.key), d.settings.siteUrl);
 }

@@ -8,5 +8,5 @@ export const data = pagesOf('tables-json');
 export function render(d: TemplateData): string {
   // The terms of reuse travel with the data, in every interface language.
   const terms = Object.fromEntries(site.languages.map((lang) => [lang, strings(lang).data.terms.join(' ')]));
-  return tablesJson(d.archive.tables, d.settings.siteUrl, terms);
+  return tablesJson(d.archive.tables.filter((t) => t.reply.year === d.route.key), d.settings.siteUrl, terms);
 }

@@ -16,7 +16,7 @@ export function render(d: TemplateData): string {
   const y = itemOf(d.archive, d.route, 'year');
   const l = strings(lang).lists;
   const year = formatYear(y.year, lang);
-  const title = listTitle(d.archive, 'year', d.route.index, lang);
+  const title = listTitle(d.archive, 'year', d.route.key, lang);
   const main = html`<h1>${title}</h1>
 <p>${format(l.yearIntro, { year })}</p>
 <p class="count">${replyCount(y.replies.length, lang)}</p>

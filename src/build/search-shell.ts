@@ -1,0 +1,20 @@
+/**
+ * The shell's part of search: Pagefind's runtime with the shell's own pages
+ * (the background papers) at `/pagefind/` (and `/pagefind-en/`), and the
+ * manifest of every year's bundle, merged from the years' summaries
+ * (unit.json) — never from the years' replies. The offline mirror's classic
+ * scripts are written here too, once every year's bundle is in place.
+ */
+import type { Settings } from '../../_data/site.ts';
+import { buildShellSearch as writeShellSearch, type YearSearchSummary } from '../search/build-index.ts';
+import { writeOfflineSearch } from '../search/offline-bundle.ts';
+import { indexEntries } from '../search/records.ts';
+import type { Archive } from '../model/reply.ts';
+import type { RouteTable } from '../site/data/routes.ts';
+
+export async function buildShellSearch(settings: Settings, catalogue: Archive, shellRoutes: RouteTable, years: readonly YearSearchSummary[], siteDir: string): Promise<void> {
+  const r = await writeShellSearch(siteDir, indexEntries(catalogue, shellRoutes), [...years]);
+  console.log(`Search: ${years.length} year bundle(s) in the manifest, ${r.pages} shell page(s)`);
+  // The offline mirror searches from disk: the same index and page as classic scripts (file:// blocks modules and fetch)
+  if (settings.offline) console.log(`Search offline: ${(await writeOfflineSearch(siteDir)).files} index files as classic scripts`);
+}

@@ -1,0 +1,41 @@
+/**
+ * The shell (issue 16): the pages that span years, built from the catalogue
+ * alone — home, member pages and the members index, about, data, the search
+ * page and the search manifest (search-shell.ts), background papers, the
+ * sitemap index and the shell's sitemap part, the cross-year feeds (home,
+ * members), robots.txt, the 404 page, the stylesheets and icons. It reads no
+ * reply body: a feed entry's question is read from its file when the feed
+ * lists it (the latest entries only).
+ */
+import type { Settings } from '../../_data/site.ts';
+import type { Archive } from '../model/reply.ts';
+import { routeTable, unitRoutes } from '../site/data/routes.ts';
+import { writePages } from '../site/eleventy-config.ts';
+import { buildImages } from '../site/images/build-images.ts';
+import { cardList } from '../site/images/card-list.ts';
+import type { YearSearchSummary } from '../search/build-index.ts';
+import { buildShellSearch } from './search-shell.ts';
+
+/** The steps of the shell, in order. */
+export const SHELL_STEPS = ['pages', 'search', 'cards'] as const;
+export type ShellStep = (typeof SHELL_STEPS)[number];
+
+export async function buildShell(
+  settings: Settings,
+  catalogue: Archive,
+  search: readonly YearSearchSummary[],
+  siteDir: string,
+  steps: readonly ShellStep[] = SHELL_STEPS,
+  log: (line: string) => void = console.log,
+): Promise<void> {
+  const routes = unitRoutes(routeTable(catalogue, settings), null);
+  const seconds: string[] = [];
+  for (const step of steps) {
+    const t = performance.now();
+    if (step === 'pages') await writePages(settings, catalogue, routes, siteDir);
+    else if (step === 'search') await buildShellSearch(settings, catalogue, routes, search, siteDir);
+    else await buildImages(siteDir, cardList(catalogue, routes), { measureBytes: false });
+    seconds.push(`${step} ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  log(`Shell: ${routes.all.length} routes; ${seconds.join(', ')}`);
+}

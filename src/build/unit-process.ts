@@ -1,0 +1,61 @@
+/**
+ * The child process that builds one year's unit (unit.ts): reads only that
+ * year's replies (bodies rendered) and its slice of the catalogue, cuts the
+ * route table to the year, and runs the unit's steps into the given folder.
+ * Usage: node --import tsx src/build/unit-process.ts <input.json>
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildYearSearch } from '../search/build-index.ts';
+import { indexEntries } from '../search/records.ts';
+import { loadArchive } from '../site/data/load.ts';
+import { routeTable, unitRoutes } from '../site/data/routes.ts';
+import { writePages } from '../site/eleventy-config.ts';
+import { buildImages } from '../site/images/build-images.ts';
+import { cardList } from '../site/images/card-list.ts';
+import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
+
+async function runUnit(input: UnitInput): Promise<UnitResult> {
+  const started = performance.now();
+  const { year, settings, siteDir } = input;
+  const archive = loadArchive(settings.contentDir, process.cwd(), { years: [year], identity: input.slice.identity, background: false });
+  const routes = unitRoutes(routeTable(archive, settings), year);
+  const result: UnitResult = { year, key: input.key, search: [], files: 0, seconds: 0 };
+  const seconds: string[] = [];
+  const steps: Record<UnitStep, () => Promise<void>> = {
+    pages: () => writePages(settings, archive, routes, siteDir, false),
+    // The seam for src/open-data's writeYearExports: today the year's exports are routes rendered with the pages.
+    exports: async () => {},
+    search: async () => {
+      result.search = await buildYearSearch(siteDir, year, indexEntries(archive, routes));
+    },
+    cards: async () => {
+      await buildImages(siteDir, cardList(archive, routes), { measureBytes: false });
+    },
+  };
+  for (const step of input.steps) {
+    const t = performance.now();
+    await steps[step]();
+    seconds.push(`${step} ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  result.files = (readdirSync(path.join(siteDir, year), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+  result.seconds = (performance.now() - started) / 1000;
+  console.log(`Unit ${year}: ${routes.all.length} routes; ${seconds.join(', ')}`);
+  return result;
+}
+
+const inputFile = process.argv[2];
+if (!inputFile) {
+  console.error('usage: unit-process.ts <input.json>');
+  process.exit(2);
+}
+const input = JSON.parse(readFileSync(inputFile, 'utf8')) as UnitInput;
+try {
+  const result = await runUnit(input);
+  writeFileSync(input.resultFile, JSON.stringify(result));
+} catch (err) {
+  // Content errors carry "file:line: message"; show them without a stack.
+  const e = err as Error & { originalError?: Error };
+  console.error(`build failed: unit ${input.year}: ${(e.originalError ?? e).message}`);
+  process.exitCode = 1;
+}

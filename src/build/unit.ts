@@ -1,0 +1,147 @@
+/**
+ * One budget year as a unit of build (issue 16): its reply pages in both
+ * interfaces, head, programme and year pages, their feeds, the table CSVs,
+ * its data exports, its sitemap part, share cards and search bundles — every
+ * file under `/<year>/`, and nothing else.
+ *
+ * A unit is built in a child process of its own (memory is given back when it
+ * ends, so the build's peak is that of the largest year), into
+ * `.cache/units/<year>/<key>.partial-<pid>/`, renamed to
+ * `.cache/units/<year>/<key>/` when complete (an entry is whole or absent),
+ * and reused while its key (plan.ts) is unchanged. The entry holds `site/<year>/`
+ * and `unit.json` (what the shell needs: the search bundles' summaries).
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Settings } from '../../_data/site.ts';
+import type { YearSearchSummary } from '../search/build-index.ts';
+import { cacheRoot, type CatalogueSlice } from './catalogue.ts';
+import type { UnitPlan } from './plan.ts';
+
+/**
+ * The steps of a unit, in order (unit-process.ts runs them). `exports` is the
+ * seam for src/open-data (writeYearExports): until it lands, the year's
+ * exports are routes of the route table (routes.ts YEAR_FILES) rendered with the pages.
+ */
+export const UNIT_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
+export type UnitStep = (typeof UNIT_STEPS)[number];
+
+/** What the child process is handed (as a JSON file). */
+export interface UnitInput {
+  year: string;
+  key: string;
+  settings: Settings;
+  slice: CatalogueSlice;
+  /** The site folder it builds into; only `<siteDir>/<year>/` is kept. */
+  siteDir: string;
+  /** Where it writes unit.json. */
+  resultFile: string;
+  steps: readonly UnitStep[];
+}
+
+/** What a built unit tells the shell (unit.json). */
+export interface UnitResult {
+  year: string;
+  key: string;
+  search: YearSearchSummary[];
+  /** Files under `/<year>/`. */
+  files: number;
+  seconds: number;
+}
+
+export interface BuiltUnit {
+  result: UnitResult;
+  /** The unit's folder in the cache entry: `…/site/<year>/`. */
+  dir: string;
+  /** Reused from the cache, not built. */
+  reused: boolean;
+}
+
+const CHILD = fileURLToPath(new URL('./unit-process.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+export function unitsCacheDir(): string {
+  return path.join(cacheRoot(), 'units');
+}
+
+/** Hard-links (or, across file systems, copies) every file of `from` into `to`. */
+export function linkTree(from: string, to: string): number {
+  let n = 0;
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      n += linkTree(source, target);
+      continue;
+    }
+    try {
+      linkSync(source, target);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM') throw err;
+      copyFileSync(source, target, constants.COPYFILE_FICLONE);
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Runs the unit's child process; rejects when it fails (it prints the content error itself, file:line). */
+function runChild(input: UnitInput, inputFile: string): Promise<void> {
+  writeFileSync(inputFile, JSON.stringify(input));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, CHILD, inputFile], { stdio: 'inherit', env: process.env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`unit ${input.year}: its build process failed (${signal ?? `exit ${code}`}); see the message above`));
+    });
+  });
+}
+
+/**
+ * The unit of `plan`: from the cache when its key is there, else built in a
+ * child process and stored. `steps` other than every step (the benchmark's
+ * per-step runs) build without the cache.
+ */
+export async function buildUnit(plan: UnitPlan, settings: Settings, steps: readonly UnitStep[] = UNIT_STEPS, log: (line: string) => void = console.log): Promise<BuiltUnit> {
+  const yearDir = path.join(unitsCacheDir(), plan.year);
+  const entry = path.join(yearDir, plan.key);
+  const whole = steps.length === UNIT_STEPS.length;
+  const resultOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'unit.json'), 'utf8')) as UnitResult;
+  if (whole && existsSync(path.join(entry, 'unit.json'))) {
+    log(`Unit ${plan.year}: reused (key ${plan.key.slice(0, 12)})`);
+    return { result: resultOf(entry), dir: path.join(entry, 'site', plan.year), reused: true };
+  }
+  const partial = `${entry}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  const input: UnitInput = {
+    year: plan.year,
+    key: plan.key,
+    settings,
+    slice: plan.slice,
+    siteDir: path.join(partial, 'site'),
+    resultFile: path.join(partial, 'unit.json'),
+    steps,
+  };
+  try {
+    await runChild(input, path.join(partial, 'input.json'));
+    rmSync(path.join(partial, 'input.json'));
+    // Only the year's folder is the unit's (Eleventy's passthrough copies, icons: the shell's).
+    for (const name of readdirSync(input.siteDir)) if (name !== plan.year) rmSync(path.join(input.siteDir, name), { recursive: true, force: true });
+    if (!whole) return { result: resultOf(partial), dir: path.join(input.siteDir, plan.year), reused: false };
+    // One entry per year: the older keys go, then this one appears whole.
+    for (const name of readdirSync(yearDir)) if (name !== path.basename(partial)) rmSync(path.join(yearDir, name), { recursive: true, force: true });
+    renameSync(partial, entry);
+  } catch (err) {
+    rmSync(partial, { recursive: true, force: true });
+    throw err;
+  }
+  const result = resultOf(entry);
+  log(`Unit ${plan.year}: built, ${result.files} files in ${result.seconds.toFixed(1)} s (key ${plan.key.slice(0, 12)})`);
+  return { result, dir: path.join(entry, 'site', plan.year), reused: false };
+}
