@@ -49,8 +49,20 @@ if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer
 // Everything goes into one fresh folder of this run's own, removed at the end (also when a step fails).
 mkdirSync(values.scratch, { recursive: true });
 const scratch = mkdtempSync(join(values.scratch, 'archive-bench-'));
-const load = { start: loadavg().map((n) => Math.round(n * 100) / 100), end: [] as number[] };
+const load = { start: loadavg().map((n) => Math.round(n * 100) / 100) };
 console.log(`machine: ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB; load average (1, 5, 15 min) ${load.start.join(', ')}; scratch ${scratch}`);
+
+const records: RecordRun[] = [];
+function writeJson(): void {
+  if (!values.json) return;
+  const json = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    machine: { cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3) },
+    load: { ...load, end: loadavg().map((n) => Math.round(n * 100) / 100) },
+    runs: records,
+  };
+  writeFileSync(resolve(values.json), JSON.stringify(json, null, 2) + '\n');
+}
 
 try {
   if (!values['skip-seed']) {
@@ -58,7 +70,6 @@ try {
     console.log(formatSeed(seed, replyPageWeight(seed.siteDir), await firstSearches(seed.siteDir)));
   }
 
-  const records: RecordRun[] = [];
   for (const replies of sizes) {
     const each: RecordRun[] = [];
     for (let run = 0; run < runs; run++) {
@@ -70,6 +81,8 @@ try {
     const record = medianRun(each);
     records.push(record);
     console.log(formatRecord(record));
+    // After each size, so a long run stopped part-way keeps the sizes it finished.
+    writeJson();
   }
   if (records.length > 1) {
     const first = records[0]!;
@@ -92,18 +105,9 @@ try {
     }
   }
 
-  load.end = loadavg().map((n) => Math.round(n * 100) / 100);
-  console.log(`load average (1, 5, 15 min) at the end: ${load.end.join(', ')}`);
-  if (values.json) {
-    const json = {
-      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
-      machine: { cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3) },
-      load,
-      runs: records,
-    };
-    writeFileSync(resolve(values.json), JSON.stringify(json, null, 2) + '\n');
-    console.log(`figures written to ${values.json}`);
-  }
+  console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+  writeJson();
+  if (values.json) console.log(`figures written to ${values.json}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
 }
