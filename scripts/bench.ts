@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- --replies 1500,4500 [--per-year 5500] [--english 1] [--runs 1] [--json FILE]
- *                   [--skip-seed] [--stages] [--warm-cards] [--scratch DIR]`
+ *                   [--skip-seed] [--stages all|ingest,open data] [--warm-cards] [--scratch DIR]`
  * First the seed (the real content, `npm run build` cold and warm); then for
  * each size a synthetic corpus in budget years of --per-year replies, built
  * cold, after editing one reply and after adding a year (src/bench/record.ts),
- * with its deploy units; `--stages` also runs each step of the pipeline as its
+ * with its deploy units; `--stages all` (or a list of steps) also runs each step of the pipeline as its
  * own process (src/bench/run-bench.ts). See README "Benchmark".
  */
 import { parseArgs } from 'node:util';
@@ -25,10 +25,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     json: { type: 'string' },
     scratch: { type: 'string', default: tmpdir() },
-    stages: { type: 'boolean', default: false },
     'warm-cards': { type: 'boolean', default: false },
     'skip-seed': { type: 'boolean', default: false },
     english: { type: 'string', default: '0' },
+    stages: { type: 'string' },
   },
 });
 
@@ -94,7 +94,8 @@ try {
   if (values.stages) {
     const perReply = new Map<number, number>();
     for (const replies of sizes) {
-      const result = await runBench({ replies, runs, scratch: join(scratch, `stages-${replies}`), warmCards: values['warm-cards'], english, perYear });
+      const only = values.stages === 'all' ? undefined : values.stages.split(',').map((s) => s.trim());
+      const result = await runBench({ replies, runs, scratch: join(scratch, `stages-${replies}`), warmCards: values['warm-cards'], english, perYear, stages: only });
       const { text, pipelineMsPerReply } = formatTable(replies, result);
       perReply.set(replies, pipelineMsPerReply);
       console.log(text);

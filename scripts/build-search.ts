@@ -1,7 +1,8 @@
 /**
  * (Re)index an already built site: `tsx scripts/build-search.ts [siteDir]
- * [--content DIR] [--strategy bigram|plain] [--shard year|none]`.
- * The normal path is `npm run build`, which calls buildSearchIndex itself.
+ * [--content DIR] [--strategy bigram|plain]`: every year's bundle (/<year>/pagefind/)
+ * and the shell's manifest. The normal path is `npm run build` (src/build: each
+ * year's unit indexes its year, the shell writes the manifest).
  */
 import { parseArgs } from 'node:util';
 import { settingsFromEnv } from '../_data/site.ts';
@@ -12,20 +13,18 @@ const { values, positionals } = parseArgs({
   options: {
     content: { type: 'string' },
     strategy: { type: 'string', default: 'bigram' },
-    shard: { type: 'string', default: 'year' },
   },
 });
 const settings = settingsFromEnv(process.env);
 const siteDir = positionals[0] ?? settings.outDir;
-if (!['bigram', 'plain'].includes(values.strategy ?? '') || !['year', 'none'].includes(values.shard ?? '')) {
-  console.error('usage: build-search.ts [siteDir] [--content DIR] [--strategy bigram|plain] [--shard year|none]');
+if (!['bigram', 'plain'].includes(values.strategy ?? '')) {
+  console.error('usage: build-search.ts [siteDir] [--content DIR] [--strategy bigram|plain]');
   process.exit(2);
 }
 const started = performance.now();
 buildSearchIndex(siteDir, {
   contentDir: values.content ?? settings.contentDir,
   strategy: values.strategy as SearchStrategy,
-  shard: values.shard as 'year' | 'none',
   log: (line) => console.log(line),
 }).then(
   (r) => console.log(`search: ${r.pages} pages indexed (${r.strategy}) in ${((performance.now() - started) / 1000).toFixed(2)} s`),

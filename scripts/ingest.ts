@@ -11,6 +11,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IngestError } from '../src/ingest/errors.ts';
+import { withOutputLock } from '../src/lib/output-lock.ts';
 import { MANAGED_DIRS, compareWithDisk, generateOne, listSources, mergeGenerated, readTitles, writeAtomically, type Generated } from '../src/ingest/run.ts';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +67,7 @@ function refuseForeignOutput(out: string): void {
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const started = Date.now();
   const args = parseArgs(process.argv.slice(2));
   if (args.out) refuseForeignOutput(path.resolve(args.out));
@@ -102,9 +103,10 @@ function main(): number {
   } else if (args.out) {
     const out = path.resolve(args.out);
     const prefixed = new Map([...g.files].map(([k, v]) => [`${path.basename(out)}/${k}`, v]));
-    writeAtomically(path.dirname(out), prefixed, [path.basename(out)]);
+    await withOutputLock(out, () => writeAtomically(path.dirname(out), prefixed, [path.basename(out)]));
   } else {
-    writeAtomically(root, g.files, MANAGED_DIRS);
+    // One ingest at a time writes content/ (content.lock; a second waits, naming the first).
+    await withOutputLock(path.join(root, 'content'), () => writeAtomically(root, g.files, MANAGED_DIRS));
   }
   console.log(`time: ${parsed - started} ms to read and parse, ${Date.now() - parsed} ms to ${args.check ? 'compare' : 'write'}`);
   console.log(JSON.stringify(g.summary));
@@ -112,7 +114,7 @@ function main(): number {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (err) {
   if (err instanceof IngestError) console.error(`error: ${err.message}`);
   else if (err instanceof Error) console.error(`error: ${err.message}`);

@@ -64,7 +64,10 @@ export function formatTable(replies: number, result: BenchResult): { text: strin
   if (floor && eleventy) {
     lines.push(`Eleventy vs floor (markdown-it + write): ${eleventy.wallSeconds.toFixed(2)} s / ${floor.wallSeconds.toFixed(2)} s = ${(eleventy.wallSeconds / floor.wallSeconds).toFixed(1)}×`);
   }
-  lines.push(formatWeight(result.weight), formatFirstSearch(result.firstSearch));
+  const data = rows.find((row) => row.stage === 'open data');
+  // The open data's share of the per-reply budget of the year as the unit (50 KB per bilingual reply, everything included).
+  if (data) lines.push(`open data (SQLite, CSV, JSON, Data Package, reply.json): ${(data.outputBytes / replies / KB).toFixed(1)} KB per reply (${(data.outputBytes / MB).toFixed(1)} MB)`);
+  if (result.weight) lines.push(formatWeight(result.weight), formatFirstSearch(result.firstSearch));
   if (incremental.length) {
     lines.push('', `${replies} replies, after editing one reply's source (card and search-shard caches warm)`, ...HEADER, ...incremental.map(stageLine), buildTotal(incremental).line);
   }

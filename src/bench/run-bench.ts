@@ -15,6 +15,7 @@ import { site as siteConfig } from '../../_data/site.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
 import { replyPageWeight, type PageWeight } from './page-weight.ts';
 import { firstSearches } from './first-search.ts';
+import { openDataBytes } from './open-data-bytes.ts';
 import type { FirstSearchMeasure } from '../search/measure-browser.ts';
 
 export interface BenchOptions {
@@ -27,6 +28,8 @@ export interface BenchOptions {
   english?: number;
   /** Replies per budget year (`--per-year`); without it, spread over ten years. */
   perYear?: number;
+  /** Only these stages (`--stages ingest,eleventy,open data`); without the whole build there is no edit, page weight or first search. */
+  stages?: string[];
 }
 
 export interface BenchRow extends StageResult {
@@ -98,8 +101,8 @@ function medianRow(rows: BenchRow[]): BenchRow {
 interface Stage {
   name: string;
   command: string;
-  /** Directories whose total size is this stage's output (a list, or a function asked after the stage ran). */
-  output: string[] | (() => string[]);
+  /** Directories whose total size is this stage's output (a list, or a function asked after the stage ran), or a function counting its bytes. */
+  output: string[] | (() => string[]) | (() => number);
 }
 
 /** The budget years' unit folders of a built site. */
@@ -118,6 +121,7 @@ export function stages(scratch: string): Stage[] {
   return [
     { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${scratch}' --quiet`, output: [join(content, 'replies')] },
     { name: 'eleventy', command: build('eleventy'), output: [site] },
+    { name: 'open data', command: build('data'), output: () => openDataBytes(site) },
     { name: 'search index', command: build('search'), output: () => siteConfig.languages.flatMap((l) => [join(site, searchIndexPath(l)), ...yearsIn(site).map((y) => join(site, yearSearchPath(y, l)))]) },
     { name: 'images', command: build('images'), output: () => [join(site, 'og'), ...yearsIn(site).map((y) => join(site, y, 'og'))] },
     {
@@ -173,7 +177,8 @@ async function runStages(scratch: string, env: Record<string, string>, replies: 
     if (result.exitCode !== 0) {
       throw new Error(`bench: stage "${name}" failed with exit ${result.exitCode} (${replies} replies, scratch ${scratch})`);
     }
-    const outputBytes = (typeof stage.output === 'function' ? stage.output() : stage.output).filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
+    const output = typeof stage.output === 'function' ? stage.output() : stage.output;
+    const outputBytes = typeof output === 'number' ? output : output.filter((dir) => existsSync(dir)).reduce((sum, dir) => sum + directoryBytes(dir), 0);
     rows.push({ ...result, outputBytes });
   }
   return rows;
@@ -184,8 +189,8 @@ export interface BenchResult {
   rows: BenchRow[];
   /** After editing one reply's source: ingest, then `npm run build` with every cache warm. */
   incremental: BenchRow[];
-  /** Reply pages of the whole build: HTML + linked CSS, gzipped. */
-  weight: PageWeight;
+  /** Reply pages of the whole build: HTML + linked CSS, gzipped (none when the whole build was not among the stages run). */
+  weight: PageWeight | null;
   /** First search on a cold cache in chromium, on the whole build. */
   firstSearch: FirstSearchMeasure[];
 }
@@ -203,14 +208,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const perStage = new Map<string, BenchRow[]>();
   for (let run = 0; run < runs; run++) {
     for (const dir of [env.ARCHIVE_OUT, join(scratch, '_floor'), join(scratch, '_site_whole')]) rmSync(dir, { recursive: true, force: true });
-    for (const row of await runStages(scratch, env, replies, { full: true })) perStage.set(row.stage, [...(perStage.get(row.stage) ?? []), row]);
+    for (const row of await runStages(scratch, env, replies, { full: true, names: options.stages })) perStage.set(row.stage, [...(perStage.get(row.stage) ?? []), row]);
   }
+  const order = stages(scratch).flatMap((s) => (s.name === 'images' ? ['images (cold cache)', 'images'] : [s.name]));
+  const rows = [...perStage.values()].map(medianRow).sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
+  if (options.stages && !options.stages.includes(WHOLE_BUILD)) return { rows, incremental: [], weight: null, firstSearch: [] };
   // The search-shard cache now holds every year (the whole build stored them): the edit re-indexes one.
   editOneReply(scratch);
   const incremental = await runStages(scratch, env, replies, { full: false, names: ['ingest', WHOLE_BUILD] });
-  // In pipeline order, the cold card run beside the warm ones.
-  const order = stages(scratch).flatMap((s) => (s.name === 'images' ? ['images (cold cache)', 'images'] : [s.name]));
-  const rows = [...perStage.values()].map(medianRow).sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
   const site = join(scratch, '_site_whole');
   return { rows, incremental, weight: replyPageWeight(site), firstSearch: await firstSearches(site) };
 }

@@ -7,24 +7,18 @@
  * every unit and the shell succeeded: a failed build leaves the previous site
  * as it was and no half-written output.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
+import { pruneShards, shardCacheDir } from '../search/shard-cache.ts';
+import { removeLeftovers } from '../lib/leftovers.ts';
+import { withOutputLock } from '../lib/output-lock.ts';
+import { swapInto } from '../lib/swap-output.ts';
 import { readCatalogue } from './catalogue.ts';
 import { planUnits } from './plan.ts';
 import { buildShell, type ShellStep } from './shell.ts';
 import { buildUnit, linkTree, type UnitStep } from './unit.ts';
-
-/** Removes `dir` in a process of its own that outlives this one (stdout/stderr closed). */
-function deleteInBackground(dir: string): void {
-  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  child.unref();
-}
 
 /** Every unit then the shell into `dir`; `steps` limits both to some steps (the benchmark's per-step runs, no unit cache). */
 async function buildInto(settings: Settings, dir: string, steps?: { unit: readonly UnitStep[]; shell: readonly ShellStep[] }): Promise<void> {
@@ -44,6 +38,9 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
     search.push(...unit.result.search);
   }
   seconds.push(`units ${((performance.now() - started) / 1000).toFixed(1)} s (${plans.length - reused} built, ${reused} reused)`);
+  // The search-bundle cache keeps the bundles the years now use (a unit rebuilt for a template change reuses its year's).
+  const shards = shardCacheDir();
+  if (!steps && shards) pruneShards(shards, new Set(search.map((s) => s.key)));
   started = performance.now();
   await buildShell(settings, catalogue, search, dir, steps?.shell);
   seconds.push(`shell ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -51,28 +48,17 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   console.log(`Stages: ${seconds.join(', ')}`);
 }
 
-export async function build(settings: Settings): Promise<string> {
+/** One build per output folder at a time (a second waits, naming the holder); an interrupted build's leftovers are removed first. */
+export const build = (settings: Settings): Promise<string> => withOutputLock(settings.outDir, () => buildLocked(settings));
+
+async function buildLocked(settings: Settings): Promise<string> {
   const out = settings.outDir;
   const work = `${out}.partial`;
-  rmSync(work, { recursive: true, force: true });
+  removeLeftovers(out);
   try {
     await buildInto(settings, work);
-    // Swap: no page of a previous build or corpus survives. The previous site is
-    // renamed away at once and deleted by a detached process: at 20,000 replies
-    // deleting its 60,000 files took 15–19 s, which the new site need not wait for.
-    if (existsSync(out)) {
-      const old = `${out}.old-${process.pid}-${Date.now()}`;
-      renameSync(out, old);
-      try {
-        renameSync(work, out);
-      } catch (err) {
-        renameSync(old, out); // the previous site stays in place
-        throw err;
-      }
-      deleteInBackground(old);
-    } else {
-      renameSync(work, out);
-    }
+    // Swap: no page of a previous build or corpus survives; the previous site is deleted in the background.
+    swapInto(work, out);
     return out;
   } catch (err) {
     rmSync(work, { recursive: true, force: true });
@@ -82,7 +68,8 @@ export async function build(settings: Settings): Promise<string> {
 
 /** The benchmark's per-step runs (`--stage`): one step of every unit and of the shell, in place, no unit cache. Not for publishing. */
 export const STAGES = {
-  eleventy: { unit: ['pages', 'exports'], shell: ['pages'] },
+  eleventy: { unit: ['pages'], shell: ['pages'] },
+  data: { unit: ['exports'], shell: ['exports'] },
   search: { unit: ['search'], shell: ['search'] },
   images: { unit: ['cards'], shell: ['cards'] },
 } as const satisfies Record<string, { unit: readonly UnitStep[]; shell: readonly ShellStep[] }>;
@@ -90,6 +77,6 @@ export const STAGES = {
 export async function buildStage(stage: string, settings: Settings): Promise<string> {
   const steps = STAGES[stage as keyof typeof STAGES];
   if (!steps) throw new Error(`--stage must be one of ${Object.keys(STAGES).join(', ')}, got "${stage}"`);
-  await buildInto(settings, settings.outDir, steps);
+  await withOutputLock(settings.outDir, () => buildInto(settings, settings.outDir, steps));
   return settings.outDir;
 }

@@ -15,9 +15,10 @@ import { buildImages } from '../site/images/build-images.ts';
 import { cardList } from '../site/images/card-list.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
 import { buildShellSearch } from './search-shell.ts';
+import { writeIndexExports } from '../open-data/write.ts';
 
 /** The steps of the shell, in order. */
-export const SHELL_STEPS = ['pages', 'search', 'cards'] as const;
+export const SHELL_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
 export type ShellStep = (typeof SHELL_STEPS)[number];
 
 export async function buildShell(
@@ -33,6 +34,8 @@ export async function buildShell(
   for (const step of steps) {
     const t = performance.now();
     if (step === 'pages') await writePages(settings, catalogue, routes, siteDir);
+    // /data/index.json of the years' open data (already linked in from the units) and the Data Package.
+    else if (step === 'exports') writeIndexExports(catalogue, settings.siteUrl, siteDir);
     else if (step === 'search') await buildShellSearch(settings, catalogue, routes, search, siteDir);
     else await buildImages(siteDir, cardList(catalogue, routes), { measureBytes: false });
     seconds.push(`${step} ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -12,6 +12,7 @@ import { loadArchive } from '../site/data/load.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
 import { buildImages } from '../site/images/build-images.ts';
+import { writeYearExports } from '../open-data/write.ts';
 import { cardList } from '../site/images/card-list.ts';
 import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
 
@@ -24,8 +25,10 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
   const seconds: string[] = [];
   const steps: Record<UnitStep, () => Promise<void>> = {
     pages: () => writePages(settings, archive, routes, siteDir, false),
-    // The seam for src/open-data's writeYearExports: today the year's exports are routes rendered with the pages.
-    exports: async () => {},
+    // The year's open data (SQLite, CSVs, JSON, Data Package, each reply's reply.json: src/open-data).
+    exports: async () => {
+      await writeYearExports(archive, year, settings.siteUrl, siteDir);
+    },
     search: async () => {
       result.search = await buildYearSearch(siteDir, year, indexEntries(archive, routes));
     },

@@ -20,11 +20,7 @@ import type { YearSearchSummary } from '../search/build-index.ts';
 import { cacheRoot, type CatalogueSlice } from './catalogue.ts';
 import type { UnitPlan } from './plan.ts';
 
-/**
- * The steps of a unit, in order (unit-process.ts runs them). `exports` is the
- * seam for src/open-data (writeYearExports): until it lands, the year's
- * exports are routes of the route table (routes.ts YEAR_FILES) rendered with the pages.
- */
+/** The steps of a unit, in order (unit-process.ts runs them); `exports`: the year's open data (src/open-data writeYearExports). */
 export const UNIT_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
 export type UnitStep = (typeof UNIT_STEPS)[number];
 

@@ -99,8 +99,9 @@ function nextNumber(dir: string): number {
 /** Writes the patch for an edited draft and checks it through the ingest; returns what happened. */
 export function writeCorrection(root: string, draftFile: string, number?: number): string {
   const d = readDraft(readFileSync(draftFile, 'utf8'), path.relative(root, draftFile));
-  const sourcePath = path.join(root, d.source);
-  if (!existsSync(sourcePath)) throw new Error(`${path.relative(root, draftFile)}:4: no source ${d.source}`);
+  // Only a source document: anything else (a path out of the repository) is named, never read or quoted.
+  const sourcePath = listSources(root).find((s) => path.resolve(s) === path.resolve(root, d.source));
+  if (!sourcePath) throw new Error(`${path.relative(root, draftFile)}:4: "Source:" must name a source document (a .txt under content/sources/); ${JSON.stringify(d.source)} is not one`);
   const before = findReply(root, d.replyNo, undefined);
   const extractedBefore = extractedBlocks(before.reply.doc.body).length;
   const current = readCorrectedSource(root, sourcePath);

@@ -92,7 +92,15 @@ export function tableShapeProblems(lines: readonly string[]): string[] {
 }
 
 export interface Draft {
+  /** The draft file, as messages name it. */
+  file: string;
   why: string;
+  /**
+   * What the reviewer decided the correction drops (a header row printed again
+   * after a page break), as written on `Drops:`, and why (`Drops because:`).
+   * The tool never fills these in: a dropped character is the reviewer's decision.
+   */
+  drops: { text: string; because: string; line: number };
   name: string;
   /** The reply the table belongs to, `ITIB010`: it names the patch file. */
   replyNo: string;
@@ -108,13 +116,15 @@ const REPLACEMENT = '=== replacement: these lines replace the original lines bel
 const ORIGINAL = '=== original lines (do not edit; used to check the draft is not stale) ===';
 
 /** The draft file a reviewer edits. */
-export function renderDraft(d: Omit<Draft, 'why' | 'name'> & { pristine: [number, number] }): string {
+export function renderDraft(d: Omit<Draft, 'file' | 'why' | 'name' | 'drops'> & { pristine: [number, number] }): string {
   return [
     `Why: `,
     `Name: table`,
     `Reply: ${d.replyNo}`,
     `Source: ${d.source} lines ${d.pristine[0]}-${d.pristine[1]}`,
     `At: ${d.at[0]}-${d.at[1]}`,
+    `Drops: `,
+    `Drops because: `,
     '',
     '# Edit the replacement until every cell is exactly as printed in the original document.',
     '# - "Why:" says what the table is and how you checked it (printed totals, or row and column count).',
@@ -122,7 +132,8 @@ export function renderDraft(d: Omit<Draft, 'why' | 'name'> & { pristine: [number
     '# - A line holding one space ends the paragraph before a table; keep one before and after it.',
     '# - Header row, then the | --- | rule, then one line per row; every row has the same number of cells.',
     '# - Text that is not part of the table (a note) stays as plain lines after a line holding one space.',
-    '# - Anything you drop or add (a header row repeated at a page break) is declared for you on Drops:/Adds:.',
+    '# - Every character of the original stays in the replacement. If one must go (a header row printed again',
+    '#   after a page break), write it on "Drops:" and the reason on "Drops because:"; any other loss is refused.',
     '# Then: npm run correct -- --write <this file>',
     REPLACEMENT,
     ...d.replacement,
@@ -156,12 +167,19 @@ export function readDraft(text: string, file: string): Draft {
   let original = lines.slice(o + 1);
   while (original.length > 0 && original[original.length - 1] === '') original = original.slice(0, -1);
   const replacement = lines.slice(r + 1, o);
+  // The tool turns an extracted table into a table: text in its place would throw the table's cells away.
+  if (!replacement.some((l) => /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/.test(l))) {
+    fail(r + 2, 'the replacement holds no table (a header row, a | --- | rule and its rows): this block is a table, and text in its place would lose its cells');
+  }
   const problems = tableShapeProblems(replacement);
   if (problems.length > 0) fail(r + 2, `the table is not rectangular: ${problems.join('; ')}`);
+  const dropsAt = lines.findIndex((l) => l.startsWith('Drops:'));
+  const drops = { text: dropsAt < 0 ? '' : lines[dropsAt]!.slice('Drops:'.length).trim(), because: lines.find((l) => l.startsWith('Drops because:'))?.slice('Drops because:'.length).trim() ?? '', line: dropsAt < 0 ? 1 : dropsAt + 1 };
+  if (drops.text !== '' && drops.because === '') fail(drops.line, 'say on the "Drops because:" line why the characters on "Drops:" may go');
   const reply = field('Reply');
   if (!/^[A-Z]+\d+$/.test(reply.value)) fail(reply.line, `"Reply:" must be a reply number such as ITIB010, got "${reply.value}"`);
   const source = /^(\S+) lines /.exec(field('Source').value)?.[1] ?? fail(field('Source').line, '"Source:" must be "<file> lines <from>-<to>"');
-  return { why: why.value, name: name.value, replyNo: reply.value, source, at: [Number(m![1]), Number(m![2])], original, replacement };
+  return { file, why: why.value, drops, name: name.value, replyNo: reply.value, source, at: [Number(m![1]), Number(m![2])], original, replacement };
 }
 
 /**
@@ -183,18 +201,33 @@ function locateOriginal(d: Draft, current: readonly string[], sourceRel: string)
   );
 }
 
+/** Non-whitespace characters, canonically normalised and sorted: how Drops: is compared (as the ingest does). */
+const sortedInk = (t: string) => [...t.normalize('NFC')].filter((ch) => !/\s/u.test(ch)).sort().join('');
+
 /**
  * The patch for a draft, against the corrected text `current` (every earlier
- * correction applied), with the `Drops:` / `Adds:` lines the ingest checks.
- * Throws when the draft's original lines are no longer the text at `at`.
+ * correction applied), with the reviewer's `Drops:` and the computed `Adds:`
+ * lines the ingest checks. Throws when the draft's original lines are no
+ * longer the text at `at`, or when the replacement loses characters the
+ * reviewer did not write on `Drops:` (listing them) — the tool once wrote the
+ * loss on Drops: itself, so a deleted row or digit passed the ingest's check.
  */
 export function draftPatch(d: Draft, sourceRel: string, current: readonly string[]): { patch: string; dropped: string; added: string } {
   const [a, b] = locateOriginal(d, current, sourceRel);
   const after = [...current.slice(0, a - 1), ...d.replacement, ...current.slice(b)];
   const { dropped, added } = inkDelta(d.original.join('\n'), d.replacement.join('\n'));
+  const declared = sortedInk(d.drops.text);
+  if (declared !== dropped) {
+    const { dropped: undeclared, added: overdeclared } = inkDelta(dropped, declared);
+    throw new Error(
+      undeclared !== ''
+        ? `${d.file}:${d.drops.line}: the replacement loses ${JSON.stringify(undeclared)} (characters of the original it does not keep, sorted), which "Drops:" does not declare; put them back, or, if they must go, write them on "Drops:" and say why on "Drops because:"`
+        : `${d.file}:${d.drops.line}: "Drops:" declares ${JSON.stringify(overdeclared)}, which the replacement keeps; write on "Drops:" only what it loses`,
+    );
+  }
   const diff = createTwoFilesPatch(`a/${sourceRel}`, `b/${sourceRel}`, `${current.join('\n')}\n`, `${after.join('\n')}\n`, undefined, undefined, { context: 3 });
   // createTwoFilesPatch starts with "===…" and "Index" lines only in createPatch; drop anything before the --- line.
   const body = diff.slice(diff.indexOf('--- '));
-  const head = [`Why: ${d.why}`, ...(dropped ? [`Drops: ${dropped}`] : []), ...(added ? [`Adds: ${added}`] : [])];
+  const head = [`Why: ${d.why}`, ...(dropped ? [`Drops: ${d.drops.text}`, `Drops because: ${d.drops.because}`] : []), ...(added ? [`Adds: ${added}`] : [])];
   return { patch: `${head.join('\n')}\n${body}`, dropped, added };
 }

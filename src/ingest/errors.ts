@@ -18,7 +18,8 @@ export type WarningKind =
   | 'member-mismatch'
   | 'head-mismatch'
   | 'programme-mismatch'
-  | 'edition-mismatch';
+  | 'edition-mismatch'
+  | 'bidi-removed';
 
 /** Something the ingest resolved but a reviewer should know about. */
 export interface IngestWarning {

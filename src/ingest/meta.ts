@@ -1,3 +1,4 @@
+import { segmentProblem } from '../model/safe-paths.ts';
 import { IngestError } from './errors.ts';
 import type { Layout } from './layout.ts';
 import type { SourceMeta } from '../model/source-meta.ts';
@@ -27,6 +28,11 @@ export function documentFacts(lines: readonly string[], meta: Partial<SourceMeta
   if (year === undefined) throw new IngestError(file, 1, 'cannot tell the budget year (no metadata and no "2023-24年度" in the title block)');
   if (session === undefined) throw new IngestError(file, 1, 'cannot tell the session number (no metadata and no "第 17 節" in the title block)');
   if (bureau === undefined) throw new IngestError(file, 1, 'cannot tell the bureau (no metadata and no reply numbers)');
+  // Read from the document: a path segment all the same (content/replies/<year>/).
+  for (const [kind, value] of [['year', year], ['bureau', bureau]] as const) {
+    const problem = segmentProblem(kind, value);
+    if (problem) throw new IngestError(file, 1, `the document's ${kind} ${problem}`);
+  }
   return { year, session, bureau };
 }
 

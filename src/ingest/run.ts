@@ -16,6 +16,9 @@ import { isLang, LANGUAGES } from '../model/languages.ts';
 import { crossCheckEditions } from './cross-check.ts';
 import type { ReplyFrontMatter } from '../model/front-matter-types.ts';
 import { applyCorrections, type Correction } from './patches.ts';
+import { running } from '../lib/processes.ts';
+import { checkJsonStrings, decodeUtf8, jsonKeyLine, stripBidi } from '../model/characters.ts';
+import { resolveInside, segmentProblem, type SegmentKind } from '../model/safe-paths.ts';
 
 export interface Summary {
   replies: number;
@@ -72,7 +75,18 @@ export function readTitles(root: string): TitleOverrides {
   const p = path.join(root, file);
   const out: TitleOverrides = new Map();
   if (!existsSync(p)) return out;
-  const raw = JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
+  const fail = (line: number, message: string): never => {
+    throw new IngestError(file, line, message);
+  };
+  const text = decodeUtf8(readFileSync(p), file, fail);
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    fail(1, 'not valid JSON');
+  }
+  // No control character, lone surrogate (Pagefind panicked on one, naming no file) or bidirectional control in a title.
+  checkJsonStrings(raw, (key) => jsonKeyLine(text, key), fail);
   for (const [lang, byId] of Object.entries(raw)) {
     if (lang.startsWith('$')) continue; // "$comment" keys document the file
     if (!isLang(lang)) throw new IngestError(file, 1, `"${lang}" is not a source language (${LANGUAGES.join(' or ')}): overrides are grouped by the language of the source they correct`);
@@ -100,23 +114,41 @@ export interface CorrectedSource {
   lines: string[];
   /** Corrected line (1-based) → pristine line; absent when there are no corrections. */
   originLine?: (line: number) => number;
+  /** Bidirectional controls removed from the pristine text, by line. */
+  warnings: IngestWarning[];
+}
+
+/**
+ * A pristine source cannot be edited, so its bidirectional controls (a U+202E
+ * turns the text after it around on every page, feed, CSV cell and card that
+ * shows it) are removed here, before corrections and parsing, each line named
+ * in a warning; corrections are written against the text without them.
+ */
+function withoutBidi(lines: string[], rel: string): { lines: string[]; warnings: IngestWarning[] } {
+  const warnings: IngestWarning[] = [];
+  const out = lines.map((l, i) => {
+    const { text, removed } = stripBidi(l);
+    if (removed > 0) warnings.push({ kind: 'bidi-removed', replyNo: rel, line: i + 1, message: `${removed} bidirectional control character(s) removed (they would reorder the text around them)` });
+    return text;
+  });
+  return { lines: out, warnings };
 }
 
 /** A source read, decoded and corrected: what the parser (and the correction tool) starts from. */
 export function readCorrectedSource(root: string, sourcePath: string): CorrectedSource {
   const rel = posix(path.relative(root, path.resolve(sourcePath)));
-  const pristine = decodeSource(readFileSync(sourcePath), rel);
+  const { lines: pristine, warnings } = withoutBidi(decodeSource(readFileSync(sourcePath), rel), rel);
   const meta = readMeta(sourcePath, pristine, metaPathOf(rel));
   const corrections = readCorrections(root, sourcePath);
-  if (corrections.length === 0) return { rel, meta, lines: pristine };
+  if (corrections.length === 0) return { rel, meta, lines: pristine, warnings };
   const corrected = applyCorrections(pristine.join('\n') + '\n', rel, corrections);
   const lines = corrected.text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  return { rel, meta, lines, originLine: corrected.originLine };
+  return { rel, meta, lines, originLine: corrected.originLine, warnings };
 }
 
 export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'flat', overrides: TitleOverrides): Generated {
-  const { rel, meta, lines, originLine } = readCorrectedSource(root, sourcePath);
+  const { rel, meta, lines, originLine, warnings } = readCorrectedSource(root, sourcePath);
   const files = new Map<string, string>();
   if (meta.kind === 'background') {
     const need = (k: 'slug' | 'title' | 'date' | 'committee') => {
@@ -124,16 +156,22 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
       if (typeof v !== 'string' || v === '') throw new IngestError(rel.replace(/\.txt$/, '.meta.json'), 1, `background metadata needs "${k}"`);
       return v;
     };
-    const bg = ingestBackground({ lines, file: rel, meta: { slug: need('slug'), lang: meta.lang, title: need('title'), date: need('date'), committee: need('committee') } });
+    const needSlug = () => {
+      const problem = segmentProblem('slug', need('slug'));
+      if (problem) throw new IngestError(rel.replace(/\.txt$/, '.meta.json'), 1, `"slug" ${problem}`);
+      return meta.slug!;
+    };
+    const bg = ingestBackground({ lines, file: rel, meta: { slug: needSlug(), lang: meta.lang, title: need('title'), date: need('date'), committee: need('committee') } });
     files.set(mode === 'tree' ? `content/pages/background/${bg.frontMatter.slug}.md` : `${bg.frontMatter.slug}.md`, bg.markdown);
     const a = bg.audit;
-    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) }, editions: [] };
+    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: warnings.length, tablesRecovered: 0, tablesKept: 0 }, warnings, indexAgreement: 0, audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) }, editions: [] };
   }
   const titles = overrides.get(meta.lang) ?? new Map<string, string>();
   const result: RepliesResult = ingestReplies({ lines, file: rel, meta, titles, ...(originLine ? { originLine } : {}) });
   const editions: Generated['editions'] = [];
   for (const r of result.replies) {
     const fm = r.doc.frontMatter;
+    checkPathFields(fm);
     const name = editionFileName(fm.replyNo, fm.lang);
     const file = mode === 'tree' ? `content/replies/${fm.year}/${name}` : name;
     files.set(file, r.markdown);
@@ -142,12 +180,27 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
   const a = result.audit;
   return {
     files,
-    summary: { replies: result.replies.length, unaccounted: a.unaccounted, warnings: result.warnings.length, tablesRecovered: result.tablesRecovered, tablesKept: result.tablesKept },
-    warnings: result.warnings,
+    summary: { replies: result.replies.length, unaccounted: a.unaccounted, warnings: warnings.length + result.warnings.length, tablesRecovered: result.tablesRecovered, tablesKept: result.tablesKept },
+    warnings: [...warnings, ...result.warnings],
     indexAgreement: result.indexAgreement,
     audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) },
     editions,
   };
+}
+
+/** Every field of a reply that names a path (content/replies/<year>/<replyNo>.md, /heads/<code>/…), checked before anything is written. */
+function checkPathFields(fm: ReplyFrontMatter): void {
+  const fields: Array<[string, SegmentKind, unknown]> = [
+    ['year', 'year', fm.year],
+    ['bureau', 'bureau', fm.bureau],
+    ['reply number', 'replyNo', fm.replyNo],
+    ['head code', 'code', fm.head.code],
+    ...fm.programmes.map((p): [string, SegmentKind, unknown] => ['programme code', 'code', p.code]),
+  ];
+  for (const [what, kind, value] of fields) {
+    const problem = segmentProblem(kind, value);
+    if (problem) throw new IngestError(fm.source.file, fm.source.lines[0], `reply ${fm.replyNo}: its ${what} ${problem}`);
+  }
 }
 
 export function mergeGenerated(parts: readonly Generated[]): Generated {
@@ -178,16 +231,6 @@ export function mergeGenerated(parts: readonly Generated[]): Generated {
 /** The directories `npm run ingest` owns and replaces as a whole. */
 export const MANAGED_DIRS = ['content/replies', 'content/pages/background'];
 
-/** Whether a process with this id is running (signal 0 only asks). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * What an ingest that was killed mid-write leaves: its staging directory
  * (`.ingest-staging-<pid>`) and a managed directory renamed aside
@@ -217,8 +260,13 @@ export function writeAtomically(outRoot: string, files: Map<string, string>, man
   const staging = path.join(outRoot, `.ingest-staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
-    for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const p = path.join(staging, rel);
+    // Every output path resolved and refused outside the output (whatever the content checks missed) before the first write.
+    const targets = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rel, content]) => [resolveInside(staging, rel), content] as const);
+    for (const dir of managedDirs) resolveInside(outRoot, dir);
+    const owned = managedDirs.map((d) => path.join(staging, d) + path.sep);
+    const foreign = targets.find(([p]) => !owned.some((d) => p.startsWith(d)));
+    if (foreign) throw new Error(`refusing to write ${path.relative(staging, foreign[0])}: not inside ${managedDirs.join(' or ')}`);
+    for (const [p, content] of targets) {
       mkdirSync(path.dirname(p), { recursive: true });
       writeFileSync(p, content);
     }

@@ -12,7 +12,9 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import type { BackgroundFrontMatter, CodeName, ReplyFrontMatter } from './front-matter-types.ts';
 import { REPLY_FIELDS, type ReplyField } from './reply.ts';
+import { checkJsonStrings } from './characters.ts';
 import { isLang, LANGUAGES } from './languages.ts';
+import { isSafeSegment, SEGMENT_RULES, segmentProblem } from './safe-paths.ts';
 
 /** `"zh-Hant-HK" or "en"`, for messages. */
 const LANG_CHOICES = LANGUAGES.map((l) => `"${l}"`).join(' or ');
@@ -66,11 +68,20 @@ const isNonEmpty: Check = (v) => typeof v === 'string' && v.trim() !== '';
 const isInt: Check = (v) => typeof v === 'number' && Number.isInteger(v);
 /** A name that can name a page (the member's slug, urls.ts): at least one letter or digit, no control character. */
 const isName: Check = (v) => typeof v === 'string' && /[\p{L}\p{N}]/u.test(v) && !/\p{Cc}/u.test(v);
-/** A head or programme code is a path segment: letters, digits and "-" only, never "." or "..". */
-const SAFE_CODE = /^[0-9A-Za-z][0-9A-Za-z-]*$/;
 
 function fail(file: string, parsed: ParsedFile, key: string, what: string): never {
   throw new ContentError(`${file}:${parsed.lineOf(key)}: front-matter "${key}" ${what}`);
+}
+
+/**
+ * No control character, lone surrogate or bidirectional control in any field
+ * (characters.ts): the ingest never writes one, so one here was put in by
+ * hand, and would reach pages, feeds, CSVs and cards.
+ */
+function checkCharacters(file: string, parsed: ParsedFile): void {
+  for (const [key, value] of Object.entries(parsed.data)) {
+    checkJsonStrings(value, () => parsed.lineOf(key), (_line, message) => fail(file, parsed, key, message.replace(/^"[^"]*" holds|^a value holds/, 'holds')));
+  }
 }
 
 function need(file: string, parsed: ParsedFile, key: string, check: Check, what: string): void {
@@ -89,7 +100,7 @@ function codeName(value: unknown): CodeName | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   const c = code(v.code);
-  if (c === null || !SAFE_CODE.test(c) || typeof v.name !== 'string') return null;
+  if (c === null || !isSafeSegment('code', c) || typeof v.name !== 'string') return null; // a path segment (/heads/<code>/)
   return { code: c, name: v.name };
 }
 
@@ -135,8 +146,12 @@ function validateReply(file: string, parsed: ParsedFile): ReplyFrontMatter {
   const d = parsed.data;
   for (const field of REPLY_FIELDS) need(file, parsed, field, ...REPLY_RULES[field]);
   const replyNo = d.replyNo as string;
-  if (!/^[A-Za-z0-9-]+$/.test(replyNo)) fail(file, parsed, 'replyNo', `must be letters and digits (found "${replyNo}")`);
-  if (!/^[0-9A-Za-z-]+$/.test(d.year as string)) fail(file, parsed, 'year', `must be like "2023-24" (found "${String(d.year)}")`);
+  // Path segments (/<year>/<replyno>/): the one rule the ingest checked before writing (safe-paths.ts).
+  for (const [key, kind] of [['replyNo', 'replyNo'], ['year', 'year']] as const) {
+    const problem = segmentProblem(kind, d[key]);
+    if (problem) fail(file, parsed, key, problem);
+  }
+  checkCharacters(file, parsed);
   return {
     id: d.id as string,
     year: d.year as string,
@@ -159,12 +174,13 @@ function validateReply(file: string, parsed: ParsedFile): ReplyFrontMatter {
 
 function validateBackground(file: string, parsed: ParsedFile): BackgroundFrontMatter {
   const d = parsed.data;
-  need(file, parsed, 'slug', (v) => typeof v === 'string' && /^[a-z0-9-]+$/.test(v), 'a lower-case slug');
+  need(file, parsed, 'slug', (v) => isSafeSegment('slug', v), SEGMENT_RULES.slug.what);
   need(file, parsed, 'lang', isLang, LANG_CHOICES);
   need(file, parsed, 'title', isNonEmpty, 'a non-empty string');
   need(file, parsed, 'date', (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'a date "YYYY-MM-DD" (quoted)');
   need(file, parsed, 'committee', isString, 'a string');
   need(file, parsed, 'source', (v) => sourceRef(v) !== null, 'a {file, lines: [from, to]} mapping');
+  checkCharacters(file, parsed);
   return {
     slug: d.slug as string,
     lang: d.lang as BackgroundFrontMatter['lang'],

@@ -9,7 +9,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { ContentError } from './front-matter.ts';
+import { checkJsonStrings, decodeUtf8, jsonKeyLine } from './characters.ts';
 import { isLang, LANGUAGES, type Lang } from './languages.ts';
+import { segmentProblem, type SegmentKind } from './safe-paths.ts';
 
 /** The small metadata file next to each source (`<name>.meta.json`). Every field is optional in the file. */
 export interface SourceMeta {
@@ -34,6 +36,9 @@ export function metaPathOf(sourceFile: string): string {
   return sourceFile.replace(/\.[^./]+$/, '') + '.meta.json';
 }
 
+/** Metadata fields that name (part of) a path, and the segment rule each follows (model/safe-paths.ts). */
+const PATH_FIELDS: Array<[keyof SourceMeta, SegmentKind]> = [['year', 'year'], ['bureau', 'bureau'], ['slug', 'slug'], ['originalFile', 'fileName']];
+
 const STRING_FIELDS = ['year', 'bureau', 'bureauName', 'title', 'originalFile', 'url', 'date', 'slug', 'committee'] as const;
 
 /**
@@ -44,25 +49,33 @@ const STRING_FIELDS = ['year', 'bureau', 'bureauName', 'title', 'originalFile', 
 export function readSourceMeta(sourceFile: string, shownAs = metaPathOf(sourceFile)): Partial<SourceMeta> {
   const file = metaPathOf(sourceFile);
   if (!existsSync(file)) return {};
-  const text = readFileSync(file, 'utf8');
-  const lineOf = (key: string) => {
-    const i = text.split('\n').findIndex((l) => l.includes(`"${key}"`));
-    return i < 0 ? 1 : i + 1;
+  const failAt = (line: number, message: string): never => {
+    throw new ContentError(`${shownAs}:${line}: ${message}`);
   };
+  // Strict UTF-8, reported at its line and column (readFileSync's 'utf8' turns a bad byte into U+FFFD, silently).
+  const text = decodeUtf8(readFileSync(file), shownAs, failAt).replace(/^\uFEFF/, '');
+  const lineOf = (key: string) => jsonKeyLine(text, key);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (err) {
-    throw new ContentError(`${shownAs}:1: not valid JSON (${(err as Error).message})`);
+  } catch {
+    // JSON.parse's message quotes the file's first bytes: never shown (a file that is not metadata may be anything).
+    failAt(1, 'not valid JSON');
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ContentError(`${shownAs}:1: must be a JSON object`);
   const meta = raw as Record<string, unknown>;
-  const fail = (key: string, what: string): never => {
-    throw new ContentError(`${shownAs}:${lineOf(key)}: "${key}" ${what}`);
-  };
+  const fail = (key: string, what: string): never => failAt(lineOf(key), `"${key}" ${what}`);
+  // No control character, lone surrogate or bidirectional control in any string (model/characters.ts).
+  checkJsonStrings(meta, lineOf, failAt);
   for (const key of STRING_FIELDS) if (key in meta && typeof meta[key] !== 'string') fail(key, 'must be a string');
   if ('session' in meta && !(typeof meta.session === 'number' && Number.isInteger(meta.session))) fail('session', 'must be a whole number');
   if ('lang' in meta && !isLang(meta.lang)) fail('lang', `must be one of ${LANGUAGES.join(', ')}`);
   if ('kind' in meta && meta.kind !== 'replies' && meta.kind !== 'background') fail('kind', 'must be "replies" or "background"');
+  // Fields that become a path (content/replies/<year>/, content/pages/background/<slug>.md, …), checked
+  // before anything is written: "year": "../../../../x" once made the ingest write 263 replies outside the clone.
+  for (const [key, kind] of PATH_FIELDS) {
+    const problem = key in meta ? segmentProblem(kind, meta[key]) : null;
+    if (problem) fail(key, problem);
+  }
   return meta as Partial<SourceMeta>;
 }

@@ -31,13 +31,20 @@ export function tableCsvPath(replyPath: string, tableId: string): string {
   return `${replyPath}${tableId}.csv`;
 }
 
-/** A budget year's data export, inside its unit: /2023-24/data/replies.json, replies.csv, tables.json. */
-export function yearDataPath(year: string, file: 'replies.json' | 'replies.csv' | 'tables.json'): string {
-  return `/${year}/data/${file}`;
+/** A reply as data (both editions, their tables, its sources): beside its page, /2023-24/itib144/reply.json. */
+export function replyJsonPath(r: { year: string; replyNo: string }): string {
+  return `${replyPath(r)}reply.json`;
 }
 
-/** The index of every year's exports (the shell's). */
+/** The open data of a year (its SQLite file, CSVs, JSON, Data Package): /2023-24/data/. */
+export function yearDataPath(year: string): string {
+  return `/${year}/data/`;
+}
+
+/** The open data of the whole archive: the /data/ page, the index of the years' files and the archive's Data Package. */
+export const DATA_PATH = '/data/';
 export const DATA_INDEX_PATH = '/data/index.json';
+export const DATAPACKAGE_PATH = '/data/datapackage.json';
 
 export function yearPath(year: string): string {
   return `/${year}/`;

@@ -38,7 +38,6 @@ export { INDEX_LANGUAGE };
 
 /** Where the shard manifest lives, relative to the site root. */
 export const SHARD_MANIFEST = 'pagefind/shards.json';
-export const SHARD_DIR = 'pagefind-shards';
 /** The query converter's dictionaries (converter-dict.ts), in each language's index folder, loaded only for a query with a character that index lacks. */
 export const CONVERTER_FILE = 's2hk.json';
 /** The names "did you mean" chooses from (lexicon.ts), in each language's index folder, loaded only when no reply contains a query. */
@@ -52,10 +51,6 @@ export interface BuildSearchOptions {
   /** The files to index (the build passes those of the route table, indexEntries); default: every file of contentDir. */
   entries?: IndexEntry[];
   strategy?: SearchStrategy;
-  /** 'year' (default): one index per budget year merged in the browser; 'none': a single index. */
-  shard?: 'year' | 'none';
-  /** Shards indexed at the same time (default 1: measured at 20,000 replies, 2 was slower — 78 s against 56 s — and doubles memory). */
-  parallelShards?: number;
   /**
    * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; Pagefind's
    * default, 20000, gives ~30 KB gzipped chunks). A Chinese query of n characters needs up to
@@ -94,17 +89,6 @@ async function check<T extends { errors: string[] }>(p: Promise<T>, what: string
   const r = await p;
   if (r.errors.length) throw new Error(`pagefind ${what}: ${r.errors.join('; ')}`);
   return r;
-}
-
-/** Group source files by year, newest year first (it becomes the primary index); background pages join the primary. */
-export function shardEntries(entries: IndexEntry[], shard: 'year' | 'none'): [string, IndexEntry[]][] {
-  if (shard === 'none') return [['all', entries]];
-  const years = [...new Set(entries.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort().reverse();
-  const groups: [string, IndexEntry[]][] = years.map((y) => [y, entries.filter((s) => s.kind === 'reply' && s.shard === y)]);
-  const extra = entries.filter((s) => s.kind !== 'reply');
-  if (groups[0]) groups[0][1].push(...extra);
-  else groups.push(['background', extra]);
-  return groups;
 }
 
 /**
@@ -221,6 +205,9 @@ export interface YearSearchSummary {
   replies: Record<string, Record<string, number>>;
   filters: Record<string, string[]>;
   lexicon: LexiconPart;
+  /** The bundle's key in the shard cache (shard-cache.ts), and whether it came from there. */
+  key: string;
+  cached: boolean;
 }
 
 /** Chunk size for Pagefind's binary (read from the environment at its first createIndex). */
@@ -253,7 +240,7 @@ async function indexBundle(siteDir: string, dir: string, sources: IndexEntry[], 
     });
     const { key, cached } = await indexShardCached(docs, join(siteDir, dir), primary, cacheDir, language);
     used.add(key);
-    return { docs: docs.map((d) => ({ year: d.year, meta: d.meta, filters: d.filters })), lexicon: pool.lexicon, cached };
+    return { docs: docs.map((d) => ({ year: d.year, meta: d.meta, filters: d.filters })), lexicon: pool.lexicon, key, cached };
   } finally {
     await pool.close();
   }
@@ -280,7 +267,7 @@ export async function buildYearSearch(siteDir: string, year: string, sources: In
       const r = await indexBundle(siteDir, dir, mine, lang, false, cacheDir, used, `/${year}/`);
       log(`search: ${year} ${lang}: ${mine.length} pages → ${dir}/ ${r.cached ? 'from the cache' : `in ${((performance.now() - started) / 1000).toFixed(1)} s`}`);
       const lexicon = r.lexicon.part();
-      out.push({ year, lang, pages: r.docs.length, path: `${dir}/`, replies: replyCounts(r.docs), filters: filterValues(r.docs), lexicon });
+      out.push({ year, lang, pages: r.docs.length, path: `${dir}/`, replies: replyCounts(r.docs), filters: filterValues(r.docs), lexicon, key: r.key, cached: r.cached });
     }
   });
   return out;
@@ -305,7 +292,10 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       const years = summaries.filter((s) => s.lang === lang).sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
       if (!years.length) continue;
       const base = searchIndexPath(lang).replace(/^\/|\/$/g, '');
-      const own = shellSources.filter((s) => s.lang === lang && s.kind !== 'reply');
+      // Pagefind's runtime needs an index of at least one page to start from: a language with no shell
+      // page of its own (English: the background papers are Chinese) takes the primary language's.
+      const mine = shellSources.filter((s) => s.lang === lang && s.kind !== 'reply');
+      const own = mine.length ? mine : shellSources.filter((s) => s.kind !== 'reply');
       const r = await indexBundle(siteDir, base, own, lang, true, null, new Set());
       pages += r.docs.length;
       const lexicon = new Lexicon();
@@ -355,17 +345,19 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
   }
   const sources = opts.entries ?? listIndexEntries(opts.contentDir);
   if (!sources.some((s) => s.kind === 'reply')) throw new Error(`search: no replies found under ${join(opts.contentDir, 'replies')}`);
-  const years = [...new Set(sources.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort();
+  const years = [...new Set(sources.filter((s) => s.kind === 'reply').map((s) => s.shard))].sort().reverse();
   const summaries: YearSearchSummary[] = [];
   for (const year of years) {
     for (const lang of site.languages) rmSync(join(siteDir, yearSearchPath(year, lang)), { recursive: true, force: true });
     summaries.push(...(await buildYearSearch(siteDir, year, sources, opts)));
   }
   const shell = await buildShellSearch(siteDir, sources.filter((s) => s.kind !== 'reply'), summaries, opts);
+  const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+  if (cacheDir) pruneShards(cacheDir, new Set(summaries.map((s) => s.key)));
   return {
     pages: shell.pages + summaries.reduce((n, s) => n + s.pages, 0),
     shards: summaries.map((s) => ({ name: s.year, pages: s.pages, dir: s.path.replace(/\/$/, '') })),
     strategy,
-    reused: 0,
+    reused: summaries.filter((s) => s.cached).length,
   };
 }

@@ -13,8 +13,10 @@
  * edited; a build removes the entries it did not use, so the cache holds one
  * build's shards. Deleting the folder is always safe.
  */
+import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
+import { running } from '../lib/processes.ts';
 import { createHash } from 'node:crypto';
-import { copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,16 +85,17 @@ export function restoreShard(cacheDir: string, key: string, outDir: string): boo
 export function storeShard(cacheDir: string, key: string, outDir: string): void {
   const entry = join(cacheDir, key);
   if (existsSync(entry)) return;
-  const partial = `${entry}.partial-${process.pid}`;
-  rmSync(partial, { recursive: true, force: true });
+  const partial = cacheTemp(entry);
   linkTree(outDir, partial);
-  renameSync(partial, entry);
+  commitCacheEntry(partial, entry); // another build may have stored the same key meanwhile: then ours is dropped
 }
 
 /** Removes every entry but `keep` (and any half-stored leftovers). */
 export function pruneShards(cacheDir: string, keep: ReadonlySet<string>): void {
   if (!existsSync(cacheDir)) return;
   for (const name of readdirSync(cacheDir)) {
-    if (!keep.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+    // A half-stored entry of a build still running (its pid in the name) is left to it.
+    const writer = /\.partial-(\d+)-/.exec(name)?.[1];
+    if (!keep.has(name) && (writer === undefined || !running(Number(writer)))) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
 }

@@ -36,6 +36,24 @@ export interface ServeOptions {
   host?: string;
 }
 
+/**
+ * What a reader's request got wrong, in words: serve-static signals it with an
+ * error whose name (RangeNotSatisfiableError…) once reached the body of a 500.
+ */
+const CLIENT_ERRORS: Record<number, string> = {
+  400: 'bad request',
+  403: 'forbidden',
+  412: 'precondition failed: the file does not match If-Match or has changed since If-Unmodified-Since',
+  416: 'range not satisfiable: the Range header asks for bytes the file does not have',
+};
+
+/** A 4xx answer with a plain message; the headers serve-static attached (Content-Range on a 416) are kept. */
+function clientError(res: ServerResponse, status: number, err: { headers?: Record<string, string> }): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { ...(err.headers ?? {}), 'content-type': 'text/plain; charset=utf-8' });
+  res.end(CLIENT_ERRORS[status] ?? 'the request cannot be answered');
+}
+
 export async function serveDirectory(root: string, prefix = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const base = normalisePrefix(prefix);
   const rootAbs = resolve(root);
@@ -50,10 +68,12 @@ export async function serveDirectory(root: string, prefix = '/', options: ServeO
   };
 
   const server: Server = createServer((req, res) => {
+    // Our own fault (a 404 page that cannot be read, a file that vanished mid-stream): 500, logged here, never shown.
     const fail = (err: unknown) => {
+      console.error(`static server: ${req.method} ${req.url}: ${(err as Error)?.message ?? String(err)}`);
       if (res.headersSent) return void res.destroy();
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(String(err));
+      res.end('internal server error');
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
@@ -72,11 +92,9 @@ export async function serveDirectory(root: string, prefix = '/', options: ServeO
     (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
     req.url = url.slice(base.length - 1);
     files(req, res, (err?: unknown) => {
-      if (err && (err as { status?: number }).status !== 404 && (err as { status?: number }).status !== 400) return fail(err);
-      if (err && (err as { status?: number }).status === 400) {
-        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-        return void res.end('bad request');
-      }
+      const status = (err as { status?: number } | undefined)?.status;
+      if (status !== undefined && status !== 404 && status >= 400 && status < 500) return clientError(res, status, err as { headers?: Record<string, string> });
+      if (err && status !== 404) return fail(err);
       notFound(req, res).catch(fail);
     });
   });

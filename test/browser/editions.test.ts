@@ -32,28 +32,28 @@ const page = (path: string) => readFileSync(join(pairedSite().site, path, 'index
 const main = (html: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(html)![1]!;
 
 test('ITIB259: the English page carries the English text; the Chinese page the Chinese text and a link to the English one', () => {
-  const enPage = page('en/2023-24/itib259');
+  const enPage = page('2023-24/en/itib259');
   assert.match(enPage, '<html lang="en">');
   assert.match(main(enPage), '<h1><span class="no">ITIB259</span> Regarding the enhancement of &quot;iAM Smart&quot;</h1>');
   assert.match(main(enPage), '<div class="body">\n<section id="question"');
   assert.match(main(enPage), 'the number of registered users of &quot;iAM Smart&quot; in the past 3 years.');
   assert.not.match(main(enPage), '智方便');
   assert.not.match(main(enPage), 'edition-note');
-  assert.match(main(enPage), `<a href="../../../2023-24/itib259/" hreflang="zh-Hant-HK">${en.reply.editionLink.replace('{replyNo}', 'ITIB259')}</a>`);
+  assert.match(main(enPage), `<a href="../../itib259/" hreflang="zh-Hant-HK">${en.reply.editionLink.replace('{replyNo}', 'ITIB259')}</a>`);
 
   const zhPage = page('2023-24/itib259');
   assert.match(main(zhPage), '<h1><span class="no">ITIB259</span> 優化「智方便」的工作</h1>');
   assert.not.match(main(zhPage), 'iAM Smart');
-  assert.match(main(zhPage), `<a href="../../en/2023-24/itib259/" hreflang="en">${zhHantHK.reply.editionLink.replace('{replyNo}', 'ITIB259')}</a>`);
+  assert.match(main(zhPage), `<a href="../en/itib259/" hreflang="en">${zhHantHK.reply.editionLink.replace('{replyNo}', 'ITIB259')}</a>`);
   // hreflang alternates: the Chinese page and the English one, each where it is.
   for (const html of [enPage, zhPage]) {
-    assert.match(html, /<link rel="alternate" hreflang="zh-Hant-HK" href="[^"]*\/2023-24\/itib259\/">/);
-    assert.match(html, /<link rel="alternate" hreflang="en" href="[^"]*\/en\/2023-24\/itib259\/">/);
+    assert.match(html, /<link rel="alternate" hreflang="zh-Hant-HK" href="[^"]*\bitib259\/">/);
+    assert.match(html, /<link rel="alternate" hreflang="en" href="[^"]*\ben\/itib259\/">/);
   }
 });
 
 test('ITIB002 has no English edition: its English page keeps the Chinese text, marked lang="zh-Hant-HK", and says so in English', () => {
-  const enPage = main(page('en/2023-24/itib002'));
+  const enPage = main(page('2023-24/en/itib002'));
   assert.match(enPage, `<p class="edition-note" role="note">${en.reply.editionMissing}</p>`);
   assert.match(enPage, '<span lang="zh-Hant-HK">政府投入科學園和數碼港支持創新創業的資金總額是多少？</span></h1>');
   assert.match(enPage, '<div class="body" lang="zh-Hant-HK">');
@@ -75,10 +75,10 @@ test('names in the reader\'s language: the English member page of 容海恩 name
   assert.is(enMember.match(/<li><a /g)?.length, zhMember.match(/<li><a /g)?.length);
   assert.match(zhMember, '<h1>容海恩議員的問題</h1>');
   // Reply page, head page, programme page, year page, members index: English names.
-  assert.match(main(page('en/2023-24/itib259')), '>YUNG Hoi-yan, Judy</a>');
-  assert.match(main(page('en/2023-24/heads/47')), '<h1>Head 47: Government Secretariat: Office of the Government Chief Information Officer</h1>');
-  assert.match(main(page('en/2023-24/heads/47/programmes/2')), '<h1>Programme (2) IT Infrastructure and Standards</h1>');
-  assert.match(main(page('en/2023-24')), '<span class="by">YUNG Hoi-yan, Judy</span>');
+  assert.match(main(page('2023-24/en/itib259')), '>YUNG Hoi-yan, Judy</a>');
+  assert.match(main(page('2023-24/en/heads/47')), '<h1>Head 47: Government Secretariat: Office of the Government Chief Information Officer</h1>');
+  assert.match(main(page('2023-24/en/heads/47/programmes/2')), '<h1>Programme (2) IT Infrastructure and Standards</h1>');
+  assert.match(main(page('2023-24/en')), '<span class="by">YUNG Hoi-yan, Judy</span>');
   assert.match(main(page('en/members')), /<a href="\.\/%E5%AE%B9%E6%B5%B7%E6%81%A9\/">YUNG Hoi-yan, Judy<\/a>/);
   // No second member page under the English name.
   assert.throws(() => page('en/members/YUNG-Hoi-yan,-Judy'));
@@ -86,30 +86,31 @@ test('names in the reader\'s language: the English member page of 容海恩 name
 
 test('exports carry both editions: replies.json editions.en, replies.csv a row per edition', () => {
   const { site } = pairedSite();
-  const json = JSON.parse(readFileSync(join(site, 'data/replies.json'), 'utf8')) as Array<Record<string, any>>;
+  const json = JSON.parse(readFileSync(join(site, '2023-24/data/replies.json'), 'utf8')) as Array<Record<string, any>>;
   assert.is(json.length, 263);
   const r259 = json.find((r) => r.replyNo === 'ITIB259')!;
   assert.is(r259.member, '容海恩');
   assert.is(r259.editions.en.member, 'YUNG Hoi-yan, Judy');
   assert.is(r259.editions.en.head.name, 'Government Secretariat: Office of the Government Chief Information Officer');
-  assert.match(r259.editions.en.url, /\/en\/2023-24\/itib259\/$/);
+  assert.match(r259.editions.en.url, /\/2023-24\/en\/itib259\/$/);
   assert.match(r259.editions.en.markdown, /^## Question$/m);
   assert.is(json.filter((r) => r.editions).length, 3);
-  const csv = readFileSync(join(site, 'data/replies.csv'), 'utf8').split('\r\n').filter(Boolean);
+  const csv = readFileSync(join(site, '2023-24/data/replies.csv'), 'utf8').split('\r\n').filter(Boolean);
   assert.is(csv.length, 1 + 263 + 3);
   assert.ok(csv.some((l) => l.startsWith('2023-24/ITIB259,2023-24,en,') && l.includes('"YUNG Hoi-yan, Judy"')), 'the English row of ITIB259');
 });
 
 test('share cards: an English card where the page has English words of its own, the Chinese card elsewhere', () => {
   const { site, content } = pairedSite();
-  const og = (path: string) => /<meta property="og:image" content="[^"]*?(og\/[^"]+)">/.exec(readFileSync(join(site, path, 'index.html'), 'utf8'))![1]!;
-  assert.is(og('en/2023-24/itib259'), 'og/en/2023-24/itib259.png');
-  assert.is(og('2023-24/itib259'), 'og/2023-24/itib259.png');
-  assert.is(og('en/2023-24/itib002'), 'og/2023-24/itib002.png');
+  // A year's pages have their cards in the year's folder (/2023-24/og/…), the shell's under /og/.
+  const og = (path: string) => /<meta property="og:image" content="[^"]*?((?:\d{4}-\d{2}\/)?og\/[^"]+)">/.exec(readFileSync(join(site, path, 'index.html'), 'utf8'))![1]!;
+  assert.is(og('2023-24/en/itib259'), '2023-24/og/en/itib259.png');
+  assert.is(og('2023-24/itib259'), '2023-24/og/itib259.png');
+  assert.is(og('2023-24/en/itib002'), '2023-24/og/itib002.png');
   assert.is(decodeURI(og('en/members/容海恩')), 'og/en/members/容海恩.png');
-  for (const png of ['og/en/2023-24/itib259.png', 'og/en/members/容海恩.png', 'og/en/2023-24/heads/47.png']) assert.ok(existsSync(join(site, png)), png);
+  for (const png of ['2023-24/og/en/itib259.png', 'og/en/members/容海恩.png', '2023-24/og/en/heads/47.png']) assert.ok(existsSync(join(site, png)), png);
   const archive = loadArchive(content);
-  const card = cardList(archive, routeTable(archive, { siteUrl: null })).cards.find((c) => c.out === 'og/en/2023-24/itib259.png')!;
+  const card = cardList(archive, routeTable(archive, { siteUrl: null })).cards.find((c) => c.out === '2023-24/og/en/itib259.png')!;
   assert.is(card.title, 'Regarding the enhancement of "iAM Smart"');
   assert.equal(card.meta, [
     'Asked by: YUNG Hoi-yan, Judy',
@@ -132,7 +133,7 @@ test('the English interface searches the English edition first (stemmed: "enhanc
     await resultLinks(tab).first().waitFor();
     const links = await resultLinks(tab).evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent, a.querySelector('span[lang]')?.getAttribute('lang') ?? null]));
     assert.equal(links.length, 1, JSON.stringify(links));
-    assert.match(links[0]![0]!, /\/legco-archive\/en\/2023-24\/itib259\/$/);
+    assert.match(links[0]![0]!, /\/legco-archive\/2023-24\/en\/itib259\/$/);
     assert.match(links[0]![1]!, 'ITIB259 Regarding the enhancement');
     assert.is(links[0]![2], null, 'English title on the English page: no lang mark');
     // The filters list the English edition's names.
@@ -144,7 +145,7 @@ test('the English interface searches the English edition first (stemmed: "enhanc
     await other.click();
     await tab.waitForURL(/edition=zh-Hant-HK/);
     await resultLinks(tab).first().waitFor();
-    assert.match((await resultLinks(tab).first().getAttribute('href')) ?? '', /\/legco-archive\/en\/2023-24\/itib\d{3}\/$/);
+    assert.match((await resultLinks(tab).first().getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/en\/itib\d{3}\/$/);
     assert.is(await resultLinks(tab).first().locator('span[lang]').getAttribute('lang'), 'zh-Hant-HK');
   } finally {
     await tab.close();
@@ -160,7 +161,7 @@ test('the Chinese interface searches the Chinese edition and offers the English 
     await tab.goto(env.server.baseUrl + 'search/?edition=en&q=registered+users');
     await resultLinks(tab).first().waitFor();
     const href = (await resultLinks(tab).first().getAttribute('href')) ?? '';
-    assert.match(href, /\/legco-archive\/en\/2023-24\/itib259\/$/, 'an English hit opens the page with the English text');
+    assert.match(href, /\/legco-archive\/2023-24\/en\/itib259\/$/, 'an English hit opens the page with the English text');
     assert.is(await resultLinks(tab).first().locator('span[lang]').getAttribute('lang'), 'en');
     // The excerpt reads as English text: spaces kept, the typed words marked.
     const excerpt = tab.locator('[data-search-results] > li .search-excerpt').first();
@@ -171,7 +172,7 @@ test('the Chinese interface searches the Chinese edition and offers the English 
   }
 });
 
-for (const path of ['en/2023-24/itib259/', '2023-24/itib259/', 'en/2023-24/itib002/', 'en/members/容海恩/', 'en/2023-24/heads/47/', 'en/search/?q=enhancements']) {
+for (const path of ['2023-24/en/itib259/', '2023-24/itib259/', '2023-24/en/itib002/', 'en/members/容海恩/', '2023-24/en/heads/47/', 'en/search/?q=enhancements']) {
   test(`axe: no WCAG 2.2 AA violations on ${path}`, async () => {
     const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     try {

@@ -3,7 +3,7 @@
  * member page and a head page (both interface languages) advertise a feed with
  * <link rel="alternate" type="application/atom+xml"> and link it visibly; the
  * feed is well-formed XML (fast-xml-parser's validator), is Atom, and its
- * entries are exactly the replies the page lists (home: every reply), each
+ * entries are the latest replies the page lists (at most FEED_ENTRIES), each
  * with a title, an author (the member), a category (the head), a summary (the
  * question) and a link that resolves to the reply's page. A second build gives
  * the same bytes (ids and dates never come from the build time).
@@ -15,6 +15,7 @@ import { parseDocument, DomUtils } from 'htmlparser2';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileOf, readReplies, trySite } from '../support/site.ts';
+import { FEED_ENTRIES } from '../../src/site/pages/feed.11ty.ts';
 
 const test = suite('Atom feeds');
 const site = trySite();
@@ -97,13 +98,18 @@ if (site instanceof Error) {
       const { entries, selfPath, title } = readFeed(siteDir, feed.path);
       assert.is(selfPath, feed.path, 'the feed names itself (rel="self")');
       assert.ok(title.length > 0, 'the feed has a title');
-      const prefix = page.lang === 'en' ? 'en/' : '';
-      const expected = page.type === 'home' ? [...byPath.keys()].map((p) => prefix + p) : listed;
-      assert.ok(expected.length > 0, 'the page lists replies');
-      assert.equal(entries.map((e) => e.link).sort(), [...new Set(expected)].sort(), 'feed entries = the replies the page lists');
+      // An English reply page is inside its year's folder: 2023-24/en/itib001/.
+      const localized = (p: string) => (page.lang === 'en' ? p.replace(/^(\d{4}-\d{2})\//, '$1/en/') : p);
+      const unlocalized = (p: string) => p.replace(/^(\d{4}-\d{2})\/en\//, '$1/');
+      const pageLists = page.type === 'home' ? [...byPath.keys()].map(localized) : [...new Set(listed)];
+      assert.ok(pageLists.length > 0, 'the page lists replies');
+      // A feed carries the latest FEED_ENTRIES of the page's replies (newest year, highest numbers).
+      const order = [...byPath.keys()].map(localized);
+      const expected = pageLists.sort((a, b) => order.indexOf(a) - order.indexOf(b)).slice(-FEED_ENTRIES);
+      assert.equal(entries.map((e) => e.link).sort(), [...expected].sort(), 'feed entries = the latest replies the page lists');
       assert.is(new Set(entries.map((e) => e.id)).size, entries.length, 'entry ids are unique');
       for (const e of entries) {
-        const fm = byPath.get(e.link.slice(prefix.length));
+        const fm = byPath.get(unlocalized(e.link));
         assert.ok(fm, `${e.link} is not a reply page`);
         assert.ok(existsSync(path.join(siteDir, fileOf(e.link))), `${e.link} is not built`);
         assert.ok(e.title.startsWith(`${fm.replyNo} `) && e.title.includes(fm.title), `${e.link}: entry title "${e.title}"`);

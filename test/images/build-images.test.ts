@@ -11,14 +11,16 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildImages } from '../../src/site/images/build-images.ts';
 import { cardList, type CardList } from '../../src/site/images/card-list.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../src/site/images/card-markup.ts';
 import { loadArchive } from '../../src/site/data/load.ts';
 import { routeTable } from '../../src/site/data/routes.ts';
+import { ogImagePath } from '../../src/model/urls.ts';
 import { CONTENT_DIR } from '../support/site.ts';
 import { tempDir } from '../support/builds.ts';
 
 const archive = loadArchive(CONTENT_DIR);
 const full = cardList(archive, routeTable(archive, { siteUrl: null }));
-const pick = ['og/2023-24/itib001.png', 'og/2023-24/heads/155.png', 'og/index.png'];
+const pick = ['2023-24/og/itib001.png', '2023-24/og/heads/155.png', 'og/index.png'];
 /** A card whose text could break the SVG if it were not escaped. */
 const hostile = { out: 'og/test/escape.png', kicker: '<b>', aside: '&amp;', title: '<script>alert("x")</script> & 陳<英>', meta: ['"q" & <tag>'] };
 const cards = [...full.cards.filter((c) => pick.includes(c.out)), hostile];
@@ -48,7 +50,7 @@ test('cold: every card and icon is rendered, at the right size', async () => {
   assert.is(stats.rendered, 4 + ICONS.length);
   for (const f of outs) {
     const m = await sharp(path.join(dir, f)).metadata();
-    assert.equal([m.format, m.width, m.height], ['png', 1200, 630], f);
+    assert.equal([m.format, m.width, m.height], ['png', CARD_WIDTH, CARD_HEIGHT], f);
   }
   const apple = await sharp(path.join(dir, 'apple-touch-icon.png')).metadata();
   assert.equal([apple.width, apple.height], [180, 180]);
@@ -98,7 +100,8 @@ test('every page type of the real archive has exactly one card', () => {
   const a = archive;
   const outs = new Set(full.cards.map((c) => c.out));
   const want = [...a.replies, ...a.years, ...a.heads, ...a.programmes, ...a.members, ...a.background].map(
-    (p) => `og/${p.path.replace(/^\/|\/$/g, '')}.png`,
+    // A year's pages have their card in the year's folder (/2023-24/og/…), the others under /og/.
+    (p) => ogImagePath(p.path).slice(1),
   );
   for (const w of want) assert.ok(outs.has(w), `card for ${w}`);
   assert.ok(outs.has('og/index.png'));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CARD_COLOURS, cardSvg } from '../../src/site/images/card-svg.ts';
+import { CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, LEFT, cardMarkup } from '../../src/site/images/card-markup.ts';
 import { fontconfigXml, notoSansHk } from '../../src/site/images/fonts.ts';
 import { renderInWorkers } from '../../src/site/images/render-pool.ts';
 import { writeFileAtomic } from '../../src/site/images/atomic-write.ts';
@@ -27,12 +27,14 @@ const OURS = fontconfig('ours', [path.dirname(fonts.regular), path.dirname(fonts
 /** A machine with no fonts at all: nothing to fall back to. */
 const NONE = fontconfig('none', []);
 
-async function render(svgs: Record<string, string>, conf: string): Promise<Record<string, Buffer>> {
+type Job = { svg: string } | { card: { markup: string; brand: string } };
+
+async function render(jobs: Record<string, Job>, conf: string): Promise<Record<string, Buffer>> {
   const out = path.join(dir, path.basename(conf, '.conf'));
   mkdirSync(out, { recursive: true });
-  const names = Object.keys(svgs);
+  const names = Object.keys(jobs);
   await renderInWorkers(
-    names.map((n) => ({ svg: svgs[n]!, file: path.join(out, `${n}.png`), label: n })),
+    names.map((n) => ({ ...jobs[n]!, file: path.join(out, `${n}.png`), label: n })),
     { workers: 2, fontconfigFile: conf },
   );
   return Object.fromEntries(names.map((n) => [n, readFileSync(path.join(out, `${n}.png`))]));
@@ -49,9 +51,12 @@ async function ink(png: Buffer): Promise<number> {
   return n;
 }
 
-const SAMPLES = { one: glyph('一'), yi: glyph('議'), latinI: glyph('I'), latinW: glyph('W') };
-/** 16 different characters: exactly one 64 px title line. */
-const card = cardSvg({ kicker: 'ITIB002', aside: '2023-24', title: '科學園和數碼港初創培育計劃的資金', meta: ['提問議員：陳克勤'] }, '財務委員會預算問答檔案');
+const SAMPLES: Record<string, Job> = { one: { svg: glyph('一') }, yi: { svg: glyph('議') }, latinI: { svg: glyph('I') }, latinW: { svg: glyph('W') } };
+/** 16 different characters: too long for the one-line size, so exactly one 32 px title line. */
+const TITLE = '科學園和數碼港初創培育計劃的資金';
+const card: Job = { card: { markup: cardMarkup({ kicker: 'ITIB002', aside: '2023-24', title: TITLE, meta: ['提問議員：陳克勤'] }), brand: '財務委員會預算問答檔案' } };
+/** The first title line of a three-line-size title: 32 px characters from LEFT, ink within these rows. */
+const TITLE_LINE = { left: LEFT, top: 96, width: 32 * 16, height: 44 };
 
 // One worker pool per font configuration for the whole file (starting workers is the slow part).
 let rendered: Promise<[Record<string, Buffer>, Record<string, Buffer>]> | undefined;
@@ -74,23 +79,22 @@ test('a real card: its title area differs from the same card drawn without fonts
   const ours = all.card!;
   const none = allNone.card!;
   const meta = await sharp(ours).metadata();
-  assert.is(meta.width, 1200);
-  assert.is(meta.height, 630);
-  assert.is(meta.format, 'png');
-  const titleArea = { left: 80, top: 176, width: 1050, height: 250 };
+  assert.equal([meta.format, meta.width, meta.height], ['png', CARD_WIDTH, CARD_HEIGHT]);
+  const titleArea = { ...TITLE_LINE, height: 3 * TITLE_LINE.height };
   const a = await sharp(ours).extract(titleArea).greyscale().raw().toBuffer();
   const b = await sharp(none).extract(titleArea).greyscale().raw().toBuffer();
   let differing = 0;
   for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > 64) differing++;
   assert.ok(differing / a.length > 0.05, `${((100 * differing) / a.length).toFixed(1)} % of the title area differs`);
 
-  // Cut the first title line into 64 px cells (one character each): with real
+  // Cut the first title line into 32 px cells (one character each): with real
   // glyphs nearly every cell is different; boxes would repeat one shape.
-  const line = await sharp(ours).extract({ left: 80, top: 176, width: 64 * 16, height: 82 }).greyscale().threshold(128).raw().toBuffer();
+  const { width, height } = TITLE_LINE;
+  const line = await sharp(ours).extract(TITLE_LINE).greyscale().threshold(128).raw().toBuffer();
   const shapes = new Set<string>();
   for (let c = 0; c < 16; c++) {
     let key = '';
-    for (let y = 0; y < 82; y += 2) for (let x = c * 64; x < c * 64 + 64; x += 2) key += line[y * 64 * 16 + x]! > 0 ? '1' : '0';
+    for (let y = 0; y < height; y++) for (let x = c * 32; x < c * 32 + 32; x++) key += line[y * width + x]! > 0 ? '1' : '0';
     shapes.add(key);
   }
   assert.ok(shapes.size >= 15, `${shapes.size} distinct shapes among the 16 characters of line 1`);
@@ -105,7 +109,7 @@ test('card colours: every text colour has at least 7:1 contrast on the backgroun
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
   const bg = luminance(CARD_COLOURS.background);
-  for (const key of ['brand', 'kicker', 'title', 'meta'] as const) {
+  for (const key of ['mid', 'accent', 'text'] as const) {
     const ratio = (luminance(CARD_COLOURS[key]) + 0.05) / (bg + 0.05);
     assert.ok(ratio >= 7, `${key} ${CARD_COLOURS[key]}: ${ratio.toFixed(2)}:1`);
   }

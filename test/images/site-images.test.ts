@@ -1,6 +1,6 @@
 /**
  * The built site (npm run build): every page's og:image is a published
- * 1200×630 PNG; reply pages load no picture (only the site icon); icons and
+ * card-sized PNG; reply pages load no picture (only the site icon); icons and
  * the manifest are linked and exist; the card list is not published.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { settingsFromEnv } from '../../_data/site.ts';
 import { ogImagePath } from '../../src/model/urls.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../src/site/images/card-markup.ts';
 import { requireSite } from '../support/site.ts';
 
 /** The site URL the build under test was made with (the same environment). */
@@ -25,7 +26,7 @@ function htmlFiles(dir: string): string[] {
 const meta = (page: string, property: string) =>
   new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(page)?.[1];
 
-test('every page has a published 1200×630 PNG card, named by og:image when the site has an address', async () => {
+test('every page has a published card-sized PNG, named by og:image when the site has an address', async () => {
   const dir = requireSite();
   const pages = htmlFiles(dir);
   assert.ok(pages.length > 600, `${pages.length} pages`);
@@ -47,7 +48,7 @@ test('every page has a published 1200×630 PNG card, named by og:image when the 
     } else {
       assert.is(image, siteUrl + encodeURI(card.slice(1)), `${rel}: og:image`);
       // Declared size and text alternative, so a preview can lay out before fetching and be read aloud.
-      assert.equal([meta(page, 'og:image:width'), meta(page, 'og:image:height')], ['1200', '630'], file);
+      assert.equal([meta(page, 'og:image:width'), meta(page, 'og:image:height')], [String(CARD_WIDTH), String(CARD_HEIGHT)], file);
       assert.ok((meta(page, 'og:image:alt') ?? '').length > 0, `${rel}: og:image:alt`);
     }
     const png = path.join(dir, card);
@@ -57,7 +58,7 @@ test('every page has a published 1200×630 PNG card, named by og:image when the 
   }
   for (const png of [...cards].filter((_, i) => i % 50 === 0)) {
     const m = await sharp(png).metadata();
-    assert.equal([m.format, m.width, m.height], ['png', 1200, 630], png);
+    assert.equal([m.format, m.width, m.height], ['png', CARD_WIDTH, CARD_HEIGHT], png);
   }
   assert.ok(checked > 600);
   assert.not.ok(existsSync(path.join(dir, 'og/cards.json')), 'no build message is published');

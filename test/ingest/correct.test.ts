@@ -29,8 +29,15 @@ function draftFor(dir: string): string {
   return path.join(dir, '.corrections', drafts[0]!);
 }
 
+/**
+ * What the reviewer drops, and says so: the header row printed again after the page break, less the
+ * label that flattening the two-level header repeats (實際非公務員合約僱員人數).
+ */
+const REPEATED_HEADER = '年度 實際公務員人數 全職 兼職 員工薪酬開支 營運開支(包括員工開支)';
+const BECAUSE = 'the header row is printed again after the page break; the table has it once';
+
 /** The reviewer's edit: the table as printed (source lines 1662–1712), header printed again after the page break dropped. */
-function edit(draft: string, table: string[]): void {
+function edit(draft: string, table: string[], drops = REPEATED_HEADER, because = BECAUSE): void {
   const text = readFileSync(draft, 'utf8');
   const start = text.indexOf('\n', text.indexOf('=== replacement')) + 1;
   const end = text.indexOf('=== original');
@@ -38,7 +45,9 @@ function edit(draft: string, table: string[]): void {
     draft,
     (text.slice(0, start) + [' ', ...table, ' ', '第  17 節  ITIB - 第  16 頁', ' ', ''].join('\n') + text.slice(end))
       .replace(/^Why: $/m, 'Why: 1823 staffing and spending, 5 year rows × 6 columns on both pages')
-      .replace(/^Name: table$/m, 'Name: staffing'),
+      .replace(/^Name: table$/m, 'Name: staffing')
+      .replace(/^Drops: .*$/m, `Drops: ${drops}`)
+      .replace(/^Drops because: .*$/m, `Drops because: ${because}`),
   );
 }
 
@@ -64,10 +73,8 @@ test('ITIB010: the draft shows the block with its source lines; the edited draft
   assert.match(said, /ITIB010: extracted blocks 1 → 0/);
   const patch = readFileSync(path.join(dir, 'content/patches/zh-2023-24-ITIB/021-itib010-staffing.patch'), 'utf8');
   assert.match(patch, /^Why: 1823 staffing/);
-  // Dropped, and declared for the reviewer to see: the header row printed again after the page
-  // break, less the label that flattening the two-level header repeats (實際非公務員合約僱員人數).
-  const drops = /^Drops: (.*)$/m.exec(patch)?.[1] ?? '';
-  assert.is(drops, [...'年度實際公務員人數員工薪酬開支營運開支(包括員工開支)全職兼職'].sort().join(''));
+  // Dropped as the reviewer wrote it, with the reason: the tool copies, never computes, the Drops: line.
+  assert.match(patch, `\nDrops: ${REPEATED_HEADER}\nDrops because: ${BECAUSE}\n`);
   assert.not.match(patch, /^Adds:/m);
   const md = generateOne(dir, path.join(dir, SOURCE), 'flat', readTitles(dir)).files.get('itib010.md')!;
   assert.ok(md.includes(TABLE.join('\n')), 'the reply holds the table as reviewed');
@@ -93,6 +100,66 @@ test('a draft whose original lines changed under it (another correction) is refu
   writeCorrection(dir, draft, 21);
   // The same draft again: its lines are now the table, not the extracted text.
   assert.throws(() => writeCorrection(dir, draft, 22), /original lines are no longer in the corrected/);
+});
+
+/** Nothing under the source's patch folder: what a refused draft must leave. */
+const noPatch = (dir: string) => !existsSync(path.join(dir, 'content/patches/zh-2023-24-ITIB')) || readdirSync(path.join(dir, 'content/patches/zh-2023-24-ITIB')).length === 0;
+
+test('a draft that loses a data row or one digit is refused, listing what it loses; no patch is written', () => {
+  const dir = scratch();
+  correctDrafts(dir, 'ITIB010', undefined, false);
+  const draft = draftFor(dir);
+  edit(draft, TABLE.filter((r) => !r.startsWith('| 2021-22')));
+  // The row's characters beyond those the header repeat explains: 2021-22, 9, 493, 126, 1.37億元, 1.77億元.
+  assert.throws(() => writeCorrection(dir, draft, 21), /L1662\.md:6: the replacement loses "[^"]*" .*which "Drops:" does not declare/);
+  assert.ok(noPatch(dir));
+  edit(draft, TABLE.map((r) => r.replace('| 493 |', '| 93 |')));
+  let message = '';
+  try {
+    writeCorrection(dir, draft, 21);
+  } catch (err) {
+    message = (err as Error).message;
+  }
+  assert.match(message, 'the replacement loses "4"');
+  assert.ok(noPatch(dir));
+});
+
+test('a replacement with no table for the table block is refused, even with its loss on Drops:', () => {
+  const dir = scratch();
+  correctDrafts(dir, 'ITIB010', undefined, false);
+  const draft = draftFor(dir);
+  edit(draft, ['just text, no table']);
+  assert.throws(() => writeCorrection(dir, draft, 21), /L1662\.md:\d+: the replacement holds no table/);
+  assert.ok(noPatch(dir));
+});
+
+test('characters on Drops: without a reason, or more than the replacement loses, are refused', () => {
+  const dir = scratch();
+  correctDrafts(dir, 'ITIB010', undefined, false);
+  const draft = draftFor(dir);
+  edit(draft, TABLE, REPEATED_HEADER, '');
+  assert.throws(() => writeCorrection(dir, draft, 21), /L1662\.md:6: say on the "Drops because:" line/);
+  edit(draft, TABLE, `${REPEATED_HEADER} 2019-20`);
+  assert.throws(() => writeCorrection(dir, draft, 21), /"Drops:" declares "[-0129]+", which the replacement keeps/);
+  assert.ok(noPatch(dir));
+});
+
+test('a draft whose Source: is not a source document says so without reading or quoting that file', () => {
+  const dir = scratch();
+  correctDrafts(dir, 'ITIB010', undefined, false);
+  const draft = draftFor(dir);
+  edit(draft, TABLE);
+  const secret = path.join(dir, 'secret.txt');
+  writeFileSync(secret, 'root:x:0:0:root:/root:/bin/bash\n');
+  writeFileSync(draft, readFileSync(draft, 'utf8').replace(/^Source: \S+/m, `Source: ${path.relative(dir, secret)}`));
+  let message = '';
+  try {
+    writeCorrection(dir, draft, 21);
+  } catch (err) {
+    message = (err as Error).message;
+  }
+  assert.match(message, /:4: "Source:" must name a source document/);
+  assert.not.match(message, 'root:x');
 });
 
 test('a draft without its reason is refused at the Why: line', () => {

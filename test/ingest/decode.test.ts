@@ -34,4 +34,27 @@ test('binary and non-UTF-8 files are refused naming the line of the first bad by
   assert.match(errorOf(() => decodeSource(big5, 'c.txt')).message, /^c\.txt:3: not valid UTF-8/);
 });
 
+/** Line 640 of a 700-line file holding `bad` after two characters: the error names line 640 and column 3, not the end of the file. */
+function badAt640(bad: number[]): Uint8Array {
+  const before = enc(Array.from({ length: 639 }, (_, i) => `第 ${i + 1} 行`).join('\n') + '\n答覆');
+  const after = enc('完\n' + Array.from({ length: 60 }, () => '其後的文字').join('\n') + '\n');
+  return new Uint8Array([...before, ...bad, ...after]);
+}
+
+test('each invalid UTF-8 sequence is reported at its own line and column (surrogates, overlong forms, past U+10FFFF)', () => {
+  for (const bad of [[0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xe0, 0x80, 0x80], [0xf0, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0xff]]) {
+    const hex = bad.map((b) => b.toString(16)).join(' ');
+    assert.match(errorOf(() => decodeSource(badAt640(bad), 'u.txt')).message, /^u\.txt:640: not valid UTF-8 at column 3 /, hex);
+  }
+  // The four-byte character just below the limit and a three-byte one just below the surrogates are valid.
+  assert.ok(decodeSource(badAt640([0xf4, 0x8f, 0xbf, 0xbf]), 'u.txt').length > 640);
+  assert.ok(decodeSource(badAt640([0xed, 0x9f, 0xbf]), 'u.txt').length > 640);
+});
+
+test('a control character or lone surrogate stops the ingest at its line and column; a tab does not', () => {
+  assert.match(errorOf(() => decodeSource(enc('索引\n提問人：張\u0007議員\n'), 'k.txt')).message, /^k\.txt:2: a control character \(U\+0007\).* at column 6$/);
+  assert.match(errorOf(() => decodeSource(enc('索引\n\u0085\n'), 'k.txt')).message, /^k\.txt:2: a control character \(U\+0085\)/);
+  assert.equal(decodeSource(enc('a\tb\n'), 'k.txt'), ['a\tb']);
+});
+
 test.run();

@@ -40,7 +40,7 @@ test('reply numbers: ITIB259, itib259, "itib 259" and 259 all mean reply 259', (
   assert.is(parseReplyNumber('0'), null);
   const replies = { '2023-24': { ITIB: 263 } };
   assert.equal(replyJumps('259', replies, '/{year}/{replyno}/'), [{ year: '2023-24', replyNo: 'ITIB259', path: '2023-24/itib259/' }]);
-  assert.equal(replyJumps('itib1', replies, '/en/{year}/{replyno}/')[0]?.replyNo, 'ITIB001');
+  assert.equal(replyJumps('itib1', replies, '/{year}/en/{replyno}/')[0]?.replyNo, 'ITIB001');
   assert.equal(replyJumps('264', replies, '/{year}/{replyno}/'), [], 'no reply 264 in 2023-24');
   assert.equal(replyJumps('CSB001', replies, '/{year}/{replyno}/'), [], 'another bureau');
 });

@@ -20,10 +20,10 @@ writeFileSync(path.join(site, '404.html'), 'the archive has no such page');
 writeFileSync(path.join(os.tmpdir(), 'outside.txt'), 'secret');
 
 /** A raw request, the path sent exactly as given (no URL normalisation by a client). */
-function get(server: StaticServer, rawPath: string, method = 'GET'): Promise<{ status: number; location?: string; body: string }> {
+function get(server: StaticServer, rawPath: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; location?: string; body: string }> {
   const { port } = new URL(server.origin);
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path: rawPath, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: rawPath, method, headers }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => ok({ status: res.statusCode!, body, ...(res.headers.location ? { location: res.headers.location } : {}) }));
@@ -72,6 +72,26 @@ test('POST, PUT and DELETE are refused with 405; files outside the site are neve
       assert.not.ok(r.body.includes('secret'), raw);
       assert.ok(r.status === 404 || r.status === 400 || r.status === 403, `${raw}: ${r.status}`);
     }
+  } finally {
+    await s.close();
+  }
+});
+
+test('a range past the end is 416 and a failed precondition 412, in plain words; a valid range still works', async () => {
+  const s = await serveDirectory(site);
+  try {
+    const cases: Array<[Record<string, string>, number]> = [
+      [{ range: 'bytes=99999999-' }, 416],
+      [{ 'if-match': '"not-this-file"' }, 412],
+      [{ 'if-unmodified-since': 'Thu, 01 Jan 1970 00:00:00 GMT' }, 412],
+    ];
+    for (const [headers, status] of cases) {
+      const r = await get(s, '/2023-24/', 'GET', headers);
+      assert.is(r.status, status, JSON.stringify(headers));
+      // What a reader sees is words, never the library's exception name or a stack.
+      assert.not.match(r.body, /Error|\bat\b.*:\d+|^\s*$/, `${JSON.stringify(headers)}: ${r.body}`);
+    }
+    assert.equal(await get(s, '/2023-24/', 'GET', { range: 'bytes=0-1' }), { status: 206, body: 'ye' });
   } finally {
     await s.close();
   }

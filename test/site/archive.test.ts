@@ -9,7 +9,6 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadArchive } from '../../src/site/data/load.ts';
-import { repliesCsv, repliesJson } from '../../src/site/data/exports.ts';
 
 const archive = loadArchive('content');
 const byNo = (no: string) => archive.replies.find((r) => r.replyNo === no)!;
@@ -63,16 +62,6 @@ test('a member page groups their questions by year and head', () => {
   assert.equal(m.replies.slice(0, 5).map((r) => r.replyNo), ['ITIB005', 'ITIB006', 'ITIB007', 'ITIB008', 'ITIB009']);
   assert.is(m.years[0]!.year, '2023-24');
   assert.is(m.years[0]!.heads.flatMap((h) => h.replies).length, m.replies.length);
-});
-
-test('exports: CSV starts with a BOM and has one row per reply; JSON carries the Markdown', () => {
-  const csv = repliesCsv(archive.replies, 'https://example.test/');
-  assert.ok(csv.startsWith('\uFEFFid,year,lang,'));
-  assert.is(csv.trimEnd().split('\r\n').length, 264);
-  const json = JSON.parse(repliesJson(archive.replies, 'https://example.test/')) as { replyNo: string; markdown: string; url: string }[];
-  assert.is(json.length, 263);
-  assert.match(json[0]!.markdown, '## 問題');
-  assert.match(json[0]!.url, /\/2023-24\/itib001\/$/);
 });
 
 function withContent(name: string, text: string, fn: (dir: string) => void): void {

@@ -1,4 +1,4 @@
-/** Eleventy writes every route of the route table, at its URL, with page-relative links; the sitemap lists exactly the built pages. */
+/** Eleventy writes every route of the route table, at its URL, with page-relative links; the sitemap index and its parts list exactly the built pages. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -30,10 +30,17 @@ test('every route is written once, at its URL; every HTML file written is a rout
   assert.is(routes.byKind.reply.length, archive.replies.length * 2, 'every reply in both interface languages');
 });
 
-test('the sitemap lists every page but the 404, once, on the site URL', async () => {
+test('the sitemap index lists the shell\'s part and each year\'s; together they list every page but the 404, once, on the site URL', async () => {
   const out = tempDir('eleventy-sitemap');
   await writePages(settings, archive, routes, out);
-  const locs = [...readFileSync(path.join(out, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  const locsOf = (file: string) => [...readFileSync(path.join(out, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  const index = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+  assert.match(index, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+  const parts = locsOf('sitemap.xml');
+  assert.equal(parts, [`${settings.siteUrl}sitemap-shell.xml`, ...archive.years.map((y) => `${settings.siteUrl}${y.year}/sitemap.xml`)]);
+  // Each year's part lists that year's pages only (both interfaces): a year's unit is published whole.
+  for (const y of archive.years) for (const loc of locsOf(`${y.year}/sitemap.xml`)) assert.ok(loc.startsWith(`${settings.siteUrl}${y.year}/`), loc);
+  const locs = parts.flatMap((p) => locsOf(p.slice(settings.siteUrl!.length)));
   const pages = htmlFiles(out).filter((f) => f !== '/404.html').map((f) => settings.siteUrl + encodeURI(f.slice(1).replace(/index\.html$/, '')));
   assert.equal([...locs].sort(), pages.sort());
   assert.is(new Set(locs).size, locs.length);
@@ -45,22 +52,22 @@ test('links are page-relative; offline, directory links end in index.html', asyn
   const page = readFileSync(path.join(out, '2023-24/itib002/index.html'), 'utf8');
   assert.match(page, '<link rel="stylesheet" href="../../assets/site.css">');
   assert.match(page, 'href="../itib007/" rel="next"');
-  assert.match(page, 'href="../../en/2023-24/itib002/" hreflang="en"');
+  assert.match(page, 'href="../en/itib002/" hreflang="en"');
   assert.match(page, '<link rel="canonical" href="https://example.test/archive/2023-24/itib002/">');
   assert.not.match(page, / (?:href|src|action)="\/(?!\/)/);
   const offline = tempDir('eleventy-offline');
   await writePages({ ...settings, offline: true }, archive, routes, offline);
-  const en = readFileSync(path.join(offline, 'en/2023-24/itib002/index.html'), 'utf8');
+  const en = readFileSync(path.join(offline, '2023-24/en/itib002/index.html'), 'utf8');
   assert.match(en, 'href="../itib007/index.html" rel="next"');
-  assert.match(en, 'action="../../search/index.html"');
+  assert.match(en, 'action="../../../en/search/index.html"');
 });
 
 test('feeds link absolutely on the site address; without one, relatively, and no sitemap, canonical or og:url is written', async () => {
   const out = tempDir('eleventy-feeds');
   await writePages(settings, archive, routes, out);
-  const feed = readFileSync(path.join(out, 'en/2023-24/feed.xml'), 'utf8');
-  assert.match(feed, '<link rel="self" type="application/atom+xml" href="https://example.test/archive/en/2023-24/feed.xml"/>');
-  assert.match(feed, '<link rel="alternate" type="text/html" href="https://example.test/archive/en/2023-24/itib002/"/>');
+  const feed = readFileSync(path.join(out, '2023-24/en/feed.xml'), 'utf8');
+  assert.match(feed, '<link rel="self" type="application/atom+xml" href="https://example.test/archive/2023-24/en/feed.xml"/>');
+  assert.match(feed, '<link rel="alternate" type="text/html" href="https://example.test/archive/2023-24/en/itib002/"/>');
 
   const bare = settingsFromEnv({});
   const noAddress = tempDir('eleventy-no-address');

@@ -13,12 +13,12 @@ test('every page names its language, its canonical URL and both language version
   const zh = page('zh-Hant-HK');
   assert.match(zh, '<html lang="zh-Hant-HK">');
   assert.match(zh, `<link rel="canonical" href="${siteUrl}2023-24/itib001/">`);
-  assert.match(zh, `<link rel="alternate" hreflang="en" href="${siteUrl}en/2023-24/itib001/">`);
+  assert.match(zh, `<link rel="alternate" hreflang="en" href="${siteUrl}2023-24/en/itib001/">`);
   assert.match(zh, `<link rel="alternate" hreflang="zh-Hant-HK" href="${siteUrl}2023-24/itib001/">`);
-  assert.match(zh, '<a href="/en/2023-24/itib001/" hreflang="en" lang="en">English</a>');
+  assert.match(zh, '<a href="/2023-24/en/itib001/" hreflang="en" lang="en">English</a>');
   const en = page('en');
   assert.match(en, '<html lang="en">');
-  assert.match(en, `<link rel="canonical" href="${siteUrl}en/2023-24/itib001/">`);
+  assert.match(en, `<link rel="canonical" href="${siteUrl}2023-24/en/itib001/">`);
   assert.match(en, '<a href="/2023-24/itib001/" hreflang="zh-Hant-HK" lang="zh-Hant-HK">中文</a>');
 });
 
@@ -26,14 +26,14 @@ test('without the site address: no canonical, og:url or og:image; language versi
   for (const lang of ['zh-Hant-HK', 'en'] as const) {
     const out = page(lang, null);
     assert.not.match(out, /rel="canonical"|og:url|og:image|twitter:image|https?:/);
-    assert.match(out, '<link rel="alternate" hreflang="en" href="/en/2023-24/itib001/">');
+    assert.match(out, '<link rel="alternate" hreflang="en" href="/2023-24/en/itib001/">');
     assert.match(out, '<link rel="alternate" hreflang="x-default" href="/2023-24/itib001/">');
   }
 });
 
-test('share card: both languages use the Chinese page card under /og/', () => {
+test('share card: both languages use the Chinese page card, in the year\'s folder (/<year>/og/)', () => {
   for (const lang of ['zh-Hant-HK', 'en'] as const) {
-    assert.match(page(lang), `<meta property="og:image" content="${siteUrl}og/2023-24/itib001.png">`);
+    assert.match(page(lang), `<meta property="og:image" content="${siteUrl}2023-24/og/itib001.png">`);
   }
 });
 

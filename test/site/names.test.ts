@@ -1,7 +1,7 @@
 /** Names and cells from the source made safe where they become a path segment (memberSlug) or a CSV cell (inertCell). */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { inertCell } from '../../src/site/lib/csv.ts';
+import { inertCell } from '../../src/open-data/csv.ts';
 import { memberPath, memberSlug } from '../../src/model/urls.ts';
 import { readReply } from '../../src/model/front-matter.ts';
 import { readFileSync } from 'node:fs';

@@ -35,7 +35,7 @@ test('reply page: one h1 with number and title, the facts, sections, neighbours 
   assert.match(out, 'rel="next"');
   assert.match(out, '<html lang="zh-Hant-HK">');
   assert.match(out, '<article class="reply" data-pagefind-body>');
-  assert.match(out, 'hreflang="en" href="/en/2023-24/');
+  assert.match(out, 'hreflang="en" href="/2023-24/en/');
 });
 
 test('reply page: a reply without programme links to the "not specified" group; unsafe title is escaped', () => {

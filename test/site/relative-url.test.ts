@@ -6,7 +6,7 @@ import { relativeUrl, relativizeHtml } from '../../src/site/lib/relative-url.ts'
 test('links between pages resolve relative to the page directory', () => {
   assert.is(relativeUrl('/2023-24/itib002/', '/2023-24/itib001/'), '../itib002/');
   assert.is(relativeUrl('/', '/2023-24/itib001/'), '../../');
-  assert.is(relativeUrl('/assets/site.css', '/en/2023-24/heads/135/'), '../../../../assets/site.css');
+  assert.is(relativeUrl('/assets/site.css', '/2023-24/en/heads/135/'), '../../../../assets/site.css');
   assert.is(relativeUrl('/2023-24/', '/'), './2023-24/');
   assert.is(relativeUrl('/', '/'), './');
 });

@@ -73,8 +73,13 @@ function pagefindOffline(pf) {
   pf.options({ basePath: '/pagefind/', baseUrl: '/', noWorker: true });
   return {
     ...pf,
-    // search.js merges a shard by its URL under the site: it becomes a site-root path, as the primary's.
-    mergeIndex: (url, options = {}) => pf.mergeIndex(`/${pathOf(url)}`, { baseUrl: '/', ...options }),
+    // search.js merges a year's bundle by its URL under the site: it becomes a site-root path, as the
+    // primary's; its results are relative to the year's folder (2023-24/pagefind/ → /2023-24/, issue 16),
+    // as Pagefind takes them online.
+    mergeIndex: (url, options = {}) => {
+      const path = pathOf(url);
+      return pf.mergeIndex(`/${path}`, { baseUrl: `/${path.replace(/[^/]+\/?$/, '')}`, ...options });
+    },
   };
 }
 

@@ -25,7 +25,7 @@ export function loadEdition(absFile: string, shownAs: string, bodies = true): Ed
   if (path.basename(path.dirname(absFile)) !== fm.year) {
     throw new ContentError(`${shownAs}:${parsed.lineOf('year')}: year ${fm.year} does not match its folder`);
   }
-  // Each edition's tables are data beside its own page (/en/2023-24/itib144/answer-table-1.csv for the English one).
+  // Each edition's tables are data beside its own page (/2023-24/en/itib144/answer-table-1.csv for the English one).
   if (!bodies) return { ...fm, markdown: '', bodyHtml: '', tables: [], file: shownAs };
   const tables: BodyTable[] = [];
   const body = renderBody(parsed.body, fm.lang, 'reply', fm.lang, { dataPath: editionPath(fm), tables });

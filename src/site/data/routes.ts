@@ -10,7 +10,7 @@
  * of page is added here once.
  */
 import { site, type InterfaceLang, type Settings } from '../../../_data/site.ts';
-import { DATA_INDEX_PATH, feedPath, localize, membersPath, SHELL_SITEMAP_PATH, SITEMAP_INDEX_PATH, yearDataPath, yearOfPath, yearSitemapPath } from '../../model/urls.ts';
+import { feedPath, localize, membersPath, SHELL_SITEMAP_PATH, SITEMAP_INDEX_PATH, yearOfPath, yearSitemapPath } from '../../model/urls.ts';
 import type { Archive, Reply } from '../../model/reply.ts';
 
 /** Pages with one fixed path, one per interface language. */
@@ -39,14 +39,11 @@ const LIST_FILES = {
 
 /**
  * Files of each budget year, written once (not per language), with no share
- * card and not in the sitemap, inside the year's unit: its data exports
- * (`/2023-24/data/replies.json`) and its sitemap part (`/2023-24/sitemap.xml`,
- * only when the site has an address: a sitemap lists absolute URLs).
+ * card and not in the sitemap, inside the year's unit: its sitemap part
+ * (`/2023-24/sitemap.xml`, only when the site has an address: a sitemap lists
+ * absolute URLs). The year's open data is written by src/open-data (the unit's `exports` step).
  */
 export const YEAR_FILES = {
-  'replies-json': (year: string) => yearDataPath(year, 'replies.json'),
-  'replies-csv': (year: string) => yearDataPath(year, 'replies.csv'),
-  'tables-json': (year: string) => yearDataPath(year, 'tables.json'),
   sitemap: yearSitemapPath,
 } as const;
 
@@ -59,7 +56,6 @@ const SITE_FILES = {
   'not-found': '/404.html',
   'sitemap-index': SITEMAP_INDEX_PATH,
   robots: '/robots.txt',
-  'data-index': DATA_INDEX_PATH,
 } as const;
 
 /**
@@ -83,7 +79,7 @@ const LISTS = { ...LIST_PAGES, ...LIST_FILES };
 export type ItemOf<K extends ListPageKind | ListFileKind> = Archive[(typeof LISTS)[K]][number];
 
 export interface Route {
-  /** Where the file is written, root-absolute: `/en/2023-24/itib001/`, `/sitemap.xml`. */
+  /** Where the file is written, root-absolute: `/2023-24/en/itib001/`, `/sitemap.xml`. */
   url: string;
   /** The page's path in the default language (share card, hreflang alternates): `/2023-24/itib001/`. */
   path: string;
@@ -220,11 +216,6 @@ export function groupOf<K extends Exclude<FeedOf, 'home'>>(archive: Archive, kin
   const group = lookUp<{ path: string }>(archive[LIST_PAGES[kind]], key);
   if (!group) throw new Error(`routes: no ${kind} ${key}`);
   return group as Archive[(typeof LIST_PAGES)[K]][number];
-}
-
-/** The replies of a year's file (its exports): the year's replies. */
-export function yearReplies(archive: Archive, year: string): readonly Reply[] {
-  return archive.years.find((y) => y.year === year)?.replies ?? [];
 }
 
 /** The replies a page lists (a page of a FEED_PAGES kind): every reply for home, else its group's. */

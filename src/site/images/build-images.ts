@@ -2,10 +2,11 @@
  * Post-Eleventy step: share cards and icons into the built site.
  *
  * The build passes the card list (card-list.ts: what each card says, from
- * the route table and the same data as the pages). Here every card becomes an
- * SVG (card-svg.ts) when it is not in the cache (plan.ts); missing PNGs are
- * rendered by worker processes that see only our fonts (render-pool.ts); every
- * PNG is then linked into the site from the cache. Same commit → same bytes.
+ * the route table and the same data as the pages). Every card not in the
+ * cache (plan.ts) is laid out as Pango markup (card-markup.ts) and drawn by
+ * worker processes that see only our fonts (render-pool.ts, card-raster.ts);
+ * every PNG is then linked into the site from the cache. Same commit → same
+ * bytes.
  *
  * Env: ARCHIVE_CACHE (cache root, default .cache; pictures in its og/),
  * IMAGE_CACHE_DIR (exact picture cache folder), IMAGE_WORKERS (default: cores).
@@ -34,6 +35,8 @@ export interface ImageStats {
   cards: number;
   /** Pictures rendered this run (cache misses). */
   rendered: number;
+  /** CPU time of the render workers, start-up included (0 when nothing was rendered). */
+  renderCpuMs: number;
   /** Bytes of every picture and icon file published. */
   bytes: number;
   seconds: number;
@@ -72,7 +75,7 @@ export async function buildImages(siteDir: string, list: CardList, options: Imag
   const plan = planPictures(list, cacheDir);
   const fonts = notoSansHk();
   const workers = options.workers ?? workersFromEnv();
-  await renderInWorkers(plan.tasks, {
+  const render = await renderInWorkers(plan.tasks, {
     workers,
     fontconfigFile: prepareFontconfig(cacheDir, [path.dirname(fonts.regular), path.dirname(fonts.bold)]),
   });
@@ -92,6 +95,7 @@ export async function buildImages(siteDir: string, list: CardList, options: Imag
     pictures: plan.pictures.length,
     cards: list.cards.length,
     rendered: plan.tasks.length,
+    renderCpuMs: render.workerCpuMs,
     bytes,
     seconds: Math.round(performance.now() - started) / 1000,
   };

@@ -5,7 +5,7 @@
  * Cards are in Chinese, and English pages reuse the zh card of their path,
  * except where the page's item has English words of its own (an English
  * edition, English names: route.cardLang), which gets an English card at
- * /og/en/…. Pure; the build passes the result to buildImages.
+ * /2023-24/og/en/… (/og/en/… for the shell). Pure; the build passes the result to buildImages.
  */
 import { site, type InterfaceLang } from '../../../_data/site.ts';
 import { editionFor, type Archive, type HeadGroup, type MemberGroup, type Names, type ProgrammeGroup, type Reply, type YearGroup } from '../../model/reply.ts';
@@ -13,7 +13,7 @@ import { localText } from '../lib/layout.ts';
 import { itemOf, type Route, type RouteTable } from '../data/routes.ts';
 import { format, formatCount, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { localize, ogImagePath } from '../../model/urls.ts';
-import type { CardText } from './card-svg.ts';
+import type { CardText } from './card-markup.ts';
 
 export interface CardJob extends CardText {
   /** Output path relative to the site root, e.g. `og/2023-24/itib001.png`. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CARD_COLOURS } from './card-svg.ts';
+import { CARD_COLOURS } from './card-markup.ts';
 
 export const ICON_SOURCE = fileURLToPath(new URL('./icon.svg', import.meta.url));
 

@@ -2,14 +2,14 @@
  * Which pictures the site gets, and which of them the cache lacks. The cache
  * key is the card's text + a hash of the code that draws it (DRAWING_CODE) +
  * the fonts' hash + the renderer fingerprint, so a warm build never even
- * builds an SVG.
+ * lays out a card.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheKey, cachedPng, listCache } from './cache.ts';
 import type { CardList } from './card-list.ts';
-import { cardSvg } from './card-svg.ts';
+import { cardMarkup } from './card-markup.ts';
 import { fontsHash, notoSansHk } from './fonts.ts';
 import { iconJobs, readIconSource } from './icons.ts';
 import { rendererFingerprint } from './png.ts';
@@ -19,7 +19,8 @@ interface Picture {
   out: string;
   /** Everything the picture's pixels depend on besides the fingerprint. */
   key: string;
-  svg: () => string;
+  /** What to draw (made for cache misses only). */
+  job: () => { card: { markup: string; brand: string } } | { svg: string };
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -29,7 +30,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
  * one, cache, pool, build-images) are left out, so that changing them does not
  * re-render every card.
  */
-const DRAWING_CODE = ['card-svg.ts', 'wrap.ts', 'fonts.ts', 'png.ts', 'render-worker.ts', 'icons.ts', 'icon.svg', '../../lib/html.ts'];
+const DRAWING_CODE = ['card-markup.ts', 'card-raster.ts', 'wrap.ts', 'fonts.ts', 'png.ts', 'render-worker.ts', 'icons.ts', 'icon.svg', '../../lib/html.ts'];
 
 /** Hash of the drawing code: changing any of it re-renders every card once. */
 function drawingCodeHash(): string {
@@ -44,7 +45,7 @@ export interface Plan {
   iconSource: string;
 }
 
-/** Decides which pictures the site gets and which of them must be rendered. Builds SVGs for misses only. */
+/** Decides which pictures the site gets and which of them must be rendered. Lays out misses only. */
 export function planPictures(list: CardList, cacheDir: string): Plan {
   const fonts = notoSansHk();
   const fingerprint = cacheKey(drawingCodeHash(), fontsHash([fonts.regular, fonts.bold]), rendererFingerprint(), list.brand);
@@ -53,9 +54,9 @@ export function planPictures(list: CardList, cacheDir: string): Plan {
     ...list.cards.map((card) => ({
       out: card.out,
       key: JSON.stringify([card.kicker, card.aside, card.title, card.meta]),
-      svg: () => cardSvg(card, list.brand),
+      job: () => ({ card: { markup: cardMarkup(card), brand: list.brand } }),
     })),
-    ...iconJobs(iconSource).map((icon) => ({ out: icon.out, key: icon.svg, svg: () => icon.svg })),
+    ...iconJobs(iconSource).map((icon) => ({ out: icon.out, key: icon.svg, job: () => ({ svg: icon.svg }) })),
   ];
   const inCache = listCache(cacheDir);
   const tasks: RenderTask[] = [];
@@ -63,7 +64,7 @@ export function planPictures(list: CardList, cacheDir: string): Plan {
     const key = cacheKey(fingerprint, p.key);
     const cached = cachedPng(cacheDir, key);
     if (!inCache.has(`${key}.png`)) {
-      tasks.push({ svg: p.svg(), file: cached, label: p.out });
+      tasks.push({ ...p.job(), file: cached, label: p.out });
       inCache.add(`${key}.png`);
     }
     return { out: p.out, cached };

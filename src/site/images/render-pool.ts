@@ -1,33 +1,41 @@
 /**
- * Renders SVGs to PNG files in child processes. Two reasons for processes
+ * Renders pictures to PNG files in child processes. Two reasons for processes
  * rather than rendering here: the font configuration is per process (it must
  * be set before fontconfig starts, and must not depend on what else this
- * process did), and rendering text is CPU-bound, so N processes use N cores.
+ * process did), and drawing text is CPU-bound, so N processes use N cores.
+ * Pictures go out in batches (one message per batch, not per picture: a card
+ * costs a few ms, and a message round trip is a measurable share of that).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RenderReply, RenderRequest } from './render-worker.ts';
+import type { RenderJob, RenderReply, RenderRequest } from './render-worker.ts';
 
-export interface RenderTask {
-  svg: string;
-  /** Absolute path of the PNG to write. */
-  file: string;
+export type RenderTask = RenderJob & {
   /** Named in error messages (e.g. the card's output path). */
   label: string;
-}
+};
 
 export interface PoolOptions {
-  /** Worker processes (bounded by the number of tasks). */
+  /** Worker processes (bounded by the number of batches). */
   workers: number;
   /** A fontconfig file listing the only fonts the workers may use. */
   fontconfigFile: string;
-  /** Tasks in flight per worker: 2 keeps a worker busy while the parent answers. */
-  inFlight?: number;
+  /** Most pictures in one batch (default 32). */
+  batchSize?: number;
+}
+
+export interface PoolResult {
+  /** PNG bytes written. */
+  bytes: number;
+  /** CPU time of the workers (user + system), start-up included: the drawing's whole cost. */
+  workerCpuMs: number;
 }
 
 const WORKER = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 /** The workers are TypeScript: run them with tsx's loader, resolved from this package. */
 const TSX_LOADER = import.meta.resolve('tsx');
+/** Batches in flight per worker: 2 keeps a worker busy while the parent answers. */
+const IN_FLIGHT = 2;
 
 function startWorker(fontconfigFile: string): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, FONTCONFIG_FILE: fontconfigFile };
@@ -37,13 +45,23 @@ function startWorker(fontconfigFile: string): ChildProcess {
   return fork(WORKER, [], { env, execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
-/** Renders every task; resolves to the total PNG bytes written. Rejects on the first failure, naming the task. */
-export function renderInWorkers(tasks: readonly RenderTask[], options: PoolOptions): Promise<number> {
-  if (tasks.length === 0) return Promise.resolve(0);
-  const inFlight = options.inFlight ?? 2;
-  const workerCount = Math.max(1, Math.min(options.workers, Math.ceil(tasks.length / inFlight)));
+/** Batches small enough that every worker gets several (the last ones finish together), at most `size`. */
+function batches(tasks: readonly RenderTask[], workers: number, size: number): RenderTask[][] {
+  const per = Math.max(1, Math.min(size, Math.ceil(tasks.length / (workers * IN_FLIGHT * 4))));
+  const out: RenderTask[][] = [];
+  for (let i = 0; i < tasks.length; i += per) out.push(tasks.slice(i, i + per));
+  return out;
+}
+
+/** Renders every task. Rejects on the first failure, naming the picture. */
+export function renderInWorkers(tasks: readonly RenderTask[], options: PoolOptions): Promise<PoolResult> {
+  if (tasks.length === 0) return Promise.resolve({ bytes: 0, workerCpuMs: 0 });
+  const work = batches(tasks, options.workers, options.batchSize ?? 32);
+  const workerCount = Math.max(1, Math.min(options.workers, Math.ceil(work.length / IN_FLIGHT)));
   return new Promise((resolve, reject) => {
     const workers: ChildProcess[] = [];
+    /** Each worker's CPU as it last reported it. */
+    const cpuMicros = new Map<ChildProcess, number>();
     let next = 0;
     let done = 0;
     let bytes = 0;
@@ -58,10 +76,9 @@ export function renderInWorkers(tasks: readonly RenderTask[], options: PoolOptio
       reject(new Error(message));
     };
     const feed = (worker: ChildProcess) => {
-      if (failed || next >= tasks.length) return;
+      if (failed || next >= work.length) return;
       const id = next++;
-      const task = tasks[id]!;
-      const request: RenderRequest = { id, svg: task.svg, file: task.file };
+      const request: RenderRequest = { id, jobs: work[id]!.map(({ label: _label, ...job }) => job) };
       worker.send(request);
     };
     for (let i = 0; i < workerCount; i++) {
@@ -69,23 +86,24 @@ export function renderInWorkers(tasks: readonly RenderTask[], options: PoolOptio
       workers.push(worker);
       worker.on('message', (reply: RenderReply) => {
         if ('error' in reply) {
-          fail(`share card ${tasks[reply.id]?.label ?? reply.id}: render failed: ${reply.error}`);
+          fail(`share card ${work[reply.id]?.[reply.job]?.label ?? `${reply.id}/${reply.job}`}: render failed: ${reply.error}`);
           return;
         }
         bytes += reply.bytes;
+        cpuMicros.set(worker, reply.cpuMicros);
         done++;
-        if (done === tasks.length) {
+        if (done === work.length) {
           stopAll();
-          resolve(bytes);
+          resolve({ bytes, workerCpuMs: [...cpuMicros.values()].reduce((a, b) => a + b, 0) / 1000 });
         } else {
           feed(worker);
         }
       });
       worker.on('error', (err) => fail(`render worker: ${err.message}`));
       worker.on('exit', (code, signal) => {
-        if (done < tasks.length && !failed) fail(`render worker exited early (code ${code}, signal ${signal})`);
+        if (done < work.length && !failed) fail(`render worker exited early (code ${code}, signal ${signal})`);
       });
-      for (let k = 0; k < inFlight; k++) feed(worker);
+      for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
     }
   });
 }

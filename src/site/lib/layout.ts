@@ -9,7 +9,7 @@ import { site, type InterfaceLang } from '../../../_data/site.ts';
 import { html, raw, attr, type Html, type SafeHtml } from '../../lib/html.ts';
 import { format, strings } from './i18n.ts';
 import { absoluteUrl, feedPath, localize, membersPath, ogImagePath } from '../../model/urls.ts';
-import { CARD_HEIGHT, CARD_WIDTH } from '../images/card-svg.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../images/card-markup.ts';
 import type { Names } from '../../model/reply.ts';
 
 export interface Crumb {

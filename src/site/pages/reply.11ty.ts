@@ -1,6 +1,6 @@
 /**
  * The reply page, one per reply per interface language (/2023-24/itib001/ and
- * /en/2023-24/itib001/), paginated over the reply routes (data/routes.ts).
+ * /2023-24/en/itib001/), paginated over the reply routes (data/routes.ts).
  * Each page shows the reply's edition in its interface language (editionFor);
  * where that edition is not in the archive, it shows the edition that is,
  * marked with its language, and says so. A page links to the other edition
@@ -16,7 +16,7 @@ import { html, raw, type SafeHtml } from '../../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout, localName, localText } from '../lib/layout.ts';
 import { renderBody } from '../markdown/index.ts';
-import { editionPath, headPath, localize, programmePath, publicUrl, yearPath } from '../../model/urls.ts';
+import { editionPath, headPath, localize, programmePath, publicUrl, replyJsonPath, yearPath } from '../../model/urls.ts';
 
 /** The edition's facts; `r` is the reply, `e` the edition the page shows. Names in the page's language where the archive has them. */
 function facts(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml {
@@ -134,5 +134,7 @@ ${neighbour(r.next, 'next', s.reply.next, lang)}
     main,
     ogType: 'article',
     cardLang,
+    // The reply as data (both editions, tables, source: src/open-data/reply-json.ts), one file for every interface language.
+    head: html`<link rel="alternate" type="application/json" href="${replyJsonPath(r)}">`,
   });
 }

@@ -1,5 +1,5 @@
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
-import { tableCsv } from '../data/table-exports.ts';
+import { tableCsv } from '../../open-data/table-exports.ts';
 
 export const data = pagesOf('table-csv');
 

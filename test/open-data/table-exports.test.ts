@@ -10,7 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadArchive } from '../../src/site/data/load.ts';
 import { routeTable } from '../../src/site/data/routes.ts';
-import { tableCsv, tablesJson } from '../../src/site/data/table-exports.ts';
+import { tableCsv, tablesJson } from '../../src/open-data/table-exports.ts';
 import { tempDir } from '../support/builds.ts';
 
 const archive = loadArchive('content');
@@ -58,10 +58,10 @@ test('an English edition\'s table is data beside the English page, and links the
   assert.equal(t.map((x) => [x.edition.lang, x.path]), [
     ['zh-Hant-HK', '/2023-24/itib144/answer-table-1.csv'],
     ['zh-Hant-HK', '/2023-24/itib144/answer-table-2.csv'],
-    ['en', '/en/2023-24/itib144/answer-table-1.csv'],
+    ['en', '/2023-24/en/itib144/answer-table-1.csv'],
   ]);
   const en = paired.replies[0]!.editions.en!;
-  assert.match(en.bodyHtml, '<a href="/en/2023-24/itib144/answer-table-1.csv" download');
+  assert.match(en.bodyHtml, '<a href="/2023-24/en/itib144/answer-table-1.csv" download');
   assert.match(paired.replies[0]!.bodyHtml, '<a href="/2023-24/itib144/answer-table-1.csv" download');
   // A cell a spreadsheet would run is inert in the English CSV too (lib/csv.ts).
   assert.equal(parse(tableCsv(t[2]!), { bom: true }), [['Scheme', 'Projects'], ["'=Fund", '184']]);
@@ -71,7 +71,7 @@ test('an English edition\'s table is data beside the English page, and links the
   assert.equal(json.tables.map((x) => [x.lang, x.table, x.replyUrl, x.csvUrl]), [
     ['zh-Hant-HK', 1, '/2023-24/itib144/', '/2023-24/itib144/answer-table-1.csv'],
     ['zh-Hant-HK', 2, '/2023-24/itib144/', '/2023-24/itib144/answer-table-2.csv'],
-    ['en', 1, '/en/2023-24/itib144/', '/en/2023-24/itib144/answer-table-1.csv'],
+    ['en', 1, '/2023-24/en/itib144/', '/2023-24/en/itib144/answer-table-1.csv'],
   ]);
 });
 

@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { csvFile, inertCell } from '../../src/site/lib/csv.ts';
+import { csvFile, inertCell } from '../../src/open-data/csv.ts';
 
 test('a cell a spreadsheet would run as a formula gets a leading apostrophe', () => {
   for (const hostile of [`=cmd|' /C calc'!A0`, '=HYPERLINK("http://x","y")', '+1+cmd|x', '-2+3+cmd|x', '@SUM(A1)', '\t=1+1', '\r=1']) {

@@ -2,9 +2,9 @@
  * The tables as open data: one CSV per table beside its edition's page, and
  * every table of every edition in /data/tables.json. Cells are as the reader sees them on the page.
  */
-import { csvFile } from '../lib/csv.ts';
-import { editionPath, publicUrl } from '../../model/urls.ts';
-import type { ArchiveTable } from '../../model/reply.ts';
+import { csvFile } from './csv.ts';
+import { editionPath, publicUrl } from '../model/urls.ts';
+import type { ArchiveTable } from '../model/reply.ts';
 
 export function tableCsv(t: ArchiveTable): string {
   return csvFile([t.table.header, ...t.table.rows]);

@@ -1,0 +1,126 @@
+/**
+ * Writes the open data, with no Eleventy: per year (the unit the archive is
+ * built and deployed by) `/<year>/data/` — replies.db (SQLite with full-text
+ * index) and Datasette's metadata.json, one CSV per table of schema.ts,
+ * replies.json, tables.json, datapackage.json — and each reply's
+ * `/<year>/<replyno>/reply.json`; for the whole archive, `/data/index.json`
+ * (the years and their files) and `/data/datapackage.json`.
+ *
+ * The year-as-unit build calls writeYearExports in each year's process and
+ * writeIndexExports once in the shell, after the years' files are in place
+ * (it reads their sizes from disk, so a year taken from the cache counts too).
+ */
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Archive } from '../model/reply.ts';
+import { strings } from '../site/lib/i18n.ts';
+import { absoluteUrl, DATA_INDEX_PATH, DATA_PATH, DATAPACKAGE_PATH, replyJsonPath, yearDataPath } from '../model/urls.ts';
+import { site } from '../../_data/site.ts';
+import { csvFile } from './csv.ts';
+import { archivePackage, csvFileName, yearPackage } from './datapackage.ts';
+import { DATABASE_FILE, datasetteMetadata } from './datasette.ts';
+import { repliesJson } from './exports.ts';
+import { replyJson } from './reply-json.ts';
+import { valuesOf, yearRows, type Row, type YearRows } from './rows.ts';
+import { csvColumns, SCHEMA, type TableSpec } from './schema.ts';
+import { sqliteFile } from './sqlite.ts';
+import { tablesJson } from './table-exports.ts';
+
+/** The CSV of a table of the schema: its CSV columns, every cell made inert for spreadsheets (csv.ts). */
+export function tableCsvOf(t: TableSpec, rows: readonly Row[]): string {
+  const cols = csvColumns(t);
+  return csvFile([cols.map((c) => c.name), ...rows.map((r) => valuesOf(t, r, cols).map((v) => (typeof v === 'boolean' ? String(v) : v)))]);
+}
+
+/** The terms of reuse in every interface language (tables.json carries them). */
+function termsOfReuse(): Record<string, string> {
+  return Object.fromEntries(site.languages.map((lang) => [lang, strings(lang).data.terms.join(' ')]));
+}
+
+function write(outDir: string, sitePath: string, data: string | Uint8Array): void {
+  const file = path.join(outDir, sitePath);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, data);
+}
+
+export interface YearExports {
+  year: string;
+  /** Rows per table (schema.ts names). */
+  rows: Record<string, number>;
+  /** reply.json files written. */
+  replyFiles: number;
+}
+
+/** A year's open data into `outDir` (the site's root): /<year>/data/… and each reply's reply.json. */
+export async function writeYearExports(archive: Archive, year: string, siteUrl: string | null, outDir: string): Promise<YearExports> {
+  const rows: YearRows = yearRows(archive, year, siteUrl);
+  const dir = yearDataPath(year);
+  for (const t of SCHEMA) write(outDir, `${dir}${csvFileName(t)}`, tableCsvOf(t, rows.tables[t.name]!));
+  const replies = archive.replies.filter((r) => r.year === year);
+  write(outDir, `${dir}replies.json`, repliesJson(replies, siteUrl));
+  write(outDir, `${dir}tables.json`, tablesJson(archive.tables.filter((t) => t.reply.year === year), siteUrl, termsOfReuse()));
+  write(outDir, `${dir}${DATABASE_FILE}`, await sqliteFile(rows));
+  write(outDir, `${dir}metadata.json`, datasetteMetadata(year));
+  const docs = archive.sources.filter((s) => replies.some((r) => Object.values(r.editions).some((e) => e.source.file === s.file)));
+  write(outDir, `${dir}datapackage.json`, yearPackage(year, docs, siteUrl));
+  for (const r of replies) write(outDir, replyJsonPath(r), replyJson(r, siteUrl));
+  return { year, rows: Object.fromEntries(Object.entries(rows.tables).map(([k, v]) => [k, v.length])), replyFiles: replies.length };
+}
+
+/**
+ * What the index reads of the archive: the years, each reply's year and editions (counts; no
+ * body: the shell's catalogue of front-matter is enough) and the source documents (the package's sources).
+ */
+export interface IndexInput {
+  years: readonly { year: string }[];
+  replies: readonly { year: string; editions: object }[];
+  sources: Archive['sources'];
+}
+
+const MEDIA_TYPES: Record<string, string> = { '.csv': 'text/csv', '.json': 'application/json', '.db': 'application/vnd.sqlite3' };
+
+/**
+ * /data/index.json (every year's files with their sizes, so a reader fetches
+ * only the year they need) and, when the site's address is known,
+ * /data/datapackage.json (datapackage.ts). Reads the years' files from `outDir`.
+ */
+export function writeIndexExports(archive: IndexInput, siteUrl: string | null, outDir: string): void {
+  const years = archive.years.map((y) => y.year);
+  const index = {
+    version: 1,
+    years: years.map((year) => {
+      const dir = yearDataPath(year);
+      const abs = path.join(outDir, dir);
+      if (!existsSync(abs)) throw new Error(`open data: ${dir} is missing: write each year's exports (writeYearExports) before the index`);
+      const replies = archive.replies.filter((r) => r.year === year);
+      return {
+        year,
+        replies: replies.length,
+        editions: replies.reduce((n, r) => n + Object.keys(r.editions).length, 0),
+        // Addresses relative to index.json (as every link of the site is relative, so it works under any path prefix), absolute too when the site's address is known.
+        path: `..${dir}`,
+        files: readdirSync(abs).sort().map((name) => ({
+          name,
+          path: `..${dir}${name}`,
+          ...(siteUrl === null ? {} : { url: absoluteUrl(`${dir}${name}`, siteUrl) }),
+          mediatype: MEDIA_TYPES[path.extname(name)] ?? 'application/octet-stream',
+          bytes: statSync(path.join(abs, name)).size,
+        })),
+      };
+    }),
+    datapackage: siteUrl === null ? null : path.posix.relative(DATA_PATH, DATAPACKAGE_PATH),
+  };
+  write(outDir, DATA_INDEX_PATH, JSON.stringify(index, null, 1) + '\n');
+  const pkg = archivePackage(years, archive.sources, siteUrl);
+  if (pkg !== null) write(outDir, DATAPACKAGE_PATH, pkg);
+}
+
+/** Every year's rows as one (the whole-archive database, `npm run data:archive`): a member who asked in several years is one row. */
+export function archiveRows(archive: Archive, siteUrl: string | null): YearRows {
+  const all = archive.years.map((y) => yearRows(archive, y.year, siteUrl));
+  const tables: Record<string, Row[]> = {};
+  for (const t of SCHEMA) tables[t.name] = all.flatMap((y) => y.tables[t.name]!);
+  const seen = new Set<unknown>();
+  tables.members = tables.members!.filter((m) => !seen.has(m.memberId) && seen.add(m.memberId));
+  return { year: 'all', tables, fts: all.flatMap((y) => y.fts) };
+}

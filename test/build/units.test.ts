@@ -1,0 +1,80 @@
+/**
+ * The year as the unit of build (issue 16): a year whose inputs did not change
+ * is taken from the unit cache (its files are the cache's, hard-linked: same
+ * inode), a year with one changed reply is built again and no other is; the
+ * shell is built from the catalogue, which holds no reply body, and writes
+ * nothing inside a year's folder.
+ */
+import { cpSync, readFileSync, statSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { settingsFromEnv } from '../../_data/site.ts';
+import { readCatalogue } from '../../src/build/catalogue.ts';
+import { buildShell } from '../../src/build/shell.ts';
+import { runScript, tempDir } from '../support/builds.ts';
+
+const root = tempDir('units');
+const content = path.join(root, 'content');
+const site = path.join(root, 'site');
+const cache = path.join(root, 'cache');
+
+// Two budget years: the fixtures' 2023-24 and one reply of it moved to a 2022-23 of its own.
+cpSync('test/fixtures/site', content, { recursive: true });
+const older = path.join(content, 'replies/2022-23');
+cpSync(path.join(content, 'replies/2023-24/itib001.md'), path.join(older, 'itib001.md'));
+writeFileSync(path.join(older, 'itib001.md'), readFileSync(path.join(older, 'itib001.md'), 'utf8').replace('id: 2023-24/ITIB001', 'id: 2022-23/ITIB001').replace('year: "2023-24"', 'year: "2022-23"'));
+
+const build = () => runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: site, ARCHIVE_CACHE: cache, SITE_URL: '' });
+const inode = (file: string) => statSync(path.join(site, file)).ino;
+const lines = (log: string) => log.split('\n').filter((l) => l.startsWith('Unit ') && /: (built|reused)/.test(l));
+
+test('a year whose inputs are unchanged is reused; editing one reply rebuilds its year only', () => {
+  const first = build();
+  assert.equal(lines(first).map((l) => l.replace(/ \(key.*| [\d,]+ files.*/, '')), ['Unit 2022-23: built,', 'Unit 2023-24: built,']);
+  const olderPage = inode('2022-23/itib001/index.html');
+  const newerPage = inode('2023-24/itib002/index.html');
+
+  const second = build();
+  assert.equal(lines(second).map((l) => l.replace(/ \(key.*/, '')), ['Unit 2022-23: reused', 'Unit 2023-24: reused']);
+  assert.is(inode('2022-23/itib001/index.html'), olderPage, 'the same file, linked from the unit cache');
+  assert.is(inode('2023-24/itib002/index.html'), newerPage);
+
+  const edited = path.join(content, 'replies/2023-24/itib002.md');
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace('\n## 答覆\n', '\n## 答覆\n\n經編輯的一句。\n'));
+  const third = build();
+  assert.equal(lines(third).map((l) => l.replace(/ \(key.*| [\d,]+ files.*/, '')), ['Unit 2022-23: reused', 'Unit 2023-24: built,']);
+  assert.is(inode('2022-23/itib001/index.html'), olderPage, 'the unchanged year is not written again');
+  assert.match(readFileSync(path.join(site, '2023-24/itib002/index.html'), 'utf8'), '經編輯的一句。');
+  // The cache keeps one entry per year.
+  assert.is(readdirSync(path.join(cache, 'units/2023-24')).length, 1);
+});
+
+test('each year is whole in its folder, both interfaces; the shell lists the years', () => {
+  for (const f of ['2022-23/en/itib001/index.html', '2023-24/en/index.html', '2023-24/data/replies.json', '2023-24/pagefind/pagefind-entry.json', '2023-24/og/itib002.png']) {
+    assert.ok(existsSync(path.join(site, f)), f);
+  }
+  assert.not.ok(existsSync(path.join(site, 'en/2023-24')), 'no English page of a year outside its folder');
+  const manifest = JSON.parse(readFileSync(path.join(site, 'pagefind/shards.json'), 'utf8')) as { primary: string; shards: { name: string; path: string }[] };
+  assert.is(manifest.primary, '2023-24');
+  assert.equal(manifest.shards, [{ name: '2023-24', path: '2023-24/pagefind/' }, { name: '2022-23', path: '2022-23/pagefind/' }]);
+  const index = JSON.parse(readFileSync(path.join(site, 'data/index.json'), 'utf8')) as { years: { year: string; replies: number }[] };
+  assert.equal(index.years.map((y) => [y.year, y.replies]), [['2022-23', 1], ['2023-24', 4]]);
+});
+
+test('the shell is built from the catalogue, which holds no reply body, and writes nothing in a year\'s folder', async () => {
+  const catalogue = readCatalogue(content, process.cwd(), null);
+  assert.ok(catalogue.replies.length > 0);
+  for (const r of catalogue.replies) assert.equal([r.markdown, r.bodyHtml, r.tables.length], ['', '', 0], r.id);
+  const out = tempDir('shell');
+  await buildShell({ ...settingsFromEnv({ ARCHIVE_CONTENT: content }), outDir: out }, catalogue, [], out, ['pages'], () => {});
+  const written = readdirSync(out);
+  assert.ok(written.includes('index.html') && written.includes('members') && written.includes('404.html'));
+  assert.not.ok(written.some((name) => /^\d{4}-\d{2}$/.test(name)), `the shell wrote ${written.join(', ')}`);
+  // The home page lists each year from the catalogue's counts.
+  const home = readFileSync(path.join(out, 'index.html'), 'utf8');
+  assert.match(home, 'href="./2022-23/"');
+  assert.match(home, 'href="./2023-24/"');
+});
+
+test.run();
