@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --replies 1500,4500 [--per-year 5500] [--english 1] [--runs 1] [--json FILE]
- *                   [--skip-seed] [--stages all|ingest,open data] [--warm-cards] [--scratch DIR]`
+ *                   [--skip-seed] [--stages all|ingest,open data] [--warm-cards] [--scratch DIR] [--first-search-only]`
  * First the seed (the real content, `npm run build` cold and warm); then for
  * each size a synthetic corpus in budget years of --per-year replies, built
  * cold, after editing one reply and after adding a year (src/bench/record.ts),
@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runBench } from '../src/bench/run-bench.ts';
-import { formatRecord, formatSeed, formatTable } from '../src/bench/report.ts';
+import { firstSearchOnly, runBench } from '../src/bench/run-bench.ts';
+import { formatFirstSearch, formatRecord, formatSeed, formatTable } from '../src/bench/report.ts';
 import { benchSeed } from '../src/bench/seed.ts';
 import { replyPageWeight } from '../src/bench/page-weight.ts';
 import { firstSearches } from '../src/bench/first-search.ts';
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'skip-seed': { type: 'boolean', default: false },
     english: { type: 'string', default: '0' },
     stages: { type: 'string' },
+    'first-search-only': { type: 'boolean', default: false },
   },
 });
 
@@ -65,12 +66,17 @@ function writeJson(): void {
 }
 
 try {
-  if (!values['skip-seed']) {
+  if (values['first-search-only']) {
+    for (const replies of sizes) {
+      const rows = await firstSearchOnly(replies, join(scratch, String(replies)), english);
+      console.log(`\n${replies} replies, first search alone (uptime: ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n${formatFirstSearch(rows)}`);
+    }
+  } else if (!values['skip-seed']) {
     const seed = await benchSeed(scratch, runs);
     console.log(formatSeed(seed, replyPageWeight(seed.siteDir), await firstSearches(seed.siteDir)));
   }
 
-  for (const replies of sizes) {
+  for (const replies of values['first-search-only'] ? [] : sizes) {
     const each: RecordRun[] = [];
     for (let run = 0; run < runs; run++) {
       const dir = join(scratch, `record-${replies}-${run}`);

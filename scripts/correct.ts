@@ -6,11 +6,15 @@
  *   Turn the edited draft into content/patches/<source>/NNN-<reply>-<name>.patch
  *   (Why:, Drops:, Adds: filled in), check that the ingest applies it and that
  *   the block became a table; on any failure the patch is removed again.
+ * npm run correct -- --example
+ *   The first command on ITIB043 as it was before its tables were corrected
+ *   (src/ingest/correct-example.ts), in a scratch copy.
  * See content/patches/README.md ("The correction tool").
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { correctDrafts, writeCorrection } from '../src/ingest/correct.ts';
+import { correctExample } from '../src/ingest/correct-example.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,13 +29,15 @@ function option(argv: string[], name: string): string | undefined {
 try {
   const argv = process.argv.slice(2);
   const draft = option(argv, '--write');
-  if (draft) {
+  if (argv.includes('--example')) {
+    console.log(correctExample(root));
+  } else if (draft) {
     const n = option(argv, '--number');
     if (n !== undefined && !/^\d{1,3}$/.test(n)) throw new Error(`--number must be 1 to 3 digits, got "${n}"`);
     console.log(writeCorrection(root, path.resolve(draft), n === undefined ? undefined : Number(n)));
   } else {
     const replyNo = argv.find((a) => !a.startsWith('--') && a !== option(argv, '--year'));
-    if (!replyNo) throw new Error('usage: npm run correct -- ITIB043 [--year 2023-24] [--fresh] | --write <draft> [--number N]');
+    if (!replyNo) throw new Error('usage: npm run correct -- ITIB043 [--year 2023-24] [--fresh] | --write <draft> [--number N] | --example');
     console.log(correctDrafts(root, replyNo.toUpperCase(), option(argv, '--year'), argv.includes('--fresh')));
   }
 } catch (err) {

@@ -3,6 +3,7 @@
  * npm run ingest -- <source.txt> --out <dir>  one document → <dir>/*.md
  * npm run ingest -- --check                   regenerate in memory; fail if content/ differs (CI)
  * npm run ingest -- --root <dir>              every source under <dir>/content (the benchmark's scratch corpus)
+ * npm run ingest -- --warnings                also list each reply recovered from an extraction loss
  *
  * The last line printed is the JSON summary
  * {"replies":N,"unaccounted":N,"warnings":N,"tablesRecovered":N,"tablesKept":N}.
@@ -10,20 +11,21 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IngestError } from '../src/ingest/errors.ts';
+import { EXTRACTION_LOSSES, IngestError } from '../src/ingest/errors.ts';
 import { withOutputLock } from '../src/lib/output-lock.ts';
 import { MANAGED_DIRS, compareWithDisk, generateOne, listSources, mergeGenerated, readTitles, writeAtomically, type Generated } from '../src/ingest/run.ts';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Args { source?: string; out?: string; root: string; check: boolean; quiet: boolean }
+interface Args { source?: string; out?: string; root: string; check: boolean; quiet: boolean; warnings: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { root: repositoryRoot, check: false, quiet: false };
+  const args: Args = { root: repositoryRoot, check: false, quiet: false, warnings: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--check') args.check = true;
     else if (a === '--quiet') args.quiet = true;
+    else if (a === '--warnings') args.warnings = true;
     else if (a === '--root') {
       const v = argv[++i];
       if (!v) throw new Error('--root needs a directory that holds content/sources');
@@ -41,14 +43,24 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function report(g: Generated, quiet: boolean): void {
+function report(g: Generated, quiet: boolean, all: boolean): void {
   const byKind = new Map<string, number>();
   for (const w of g.warnings) byKind.set(w.kind, (byKind.get(w.kind) ?? 0) + 1);
-  if (!quiet) for (const w of g.warnings) console.log(`warning ${w.kind}: ${w.replyNo} (line ${w.line}): ${w.message}`);
+  const losses = g.warnings.filter((w) => EXTRACTION_LOSSES.has(w.kind));
+  if (!quiet) {
+    for (const w of g.warnings) {
+      if (all || !EXTRACTION_LOSSES.has(w.kind)) console.log(`warning ${w.kind}: ${w.replyNo} (line ${w.line}): ${w.message}`);
+    }
+    if (losses.length > 0 && !all) {
+      console.log(`${losses.length} replies recovered from extraction losses (lost header or end marker; normal for these PDFs, see src/ingest/README.md "Warnings"; --warnings lists them)`);
+    }
+  }
   const a = g.audit;
   console.log(`replies: ${g.summary.replies}; index agreement: ${g.indexAgreement}/${g.summary.replies}`);
   console.log(`audit (non-whitespace characters): total ${a.total} = index ${a.index} + furniture ${a.furniture} + header ${a.header} + body ${a.body} + unaccounted ${a.total - a.index - a.furniture - a.header - a.body}; body text lost in cleanup ${a.unaccounted - (a.total - a.index - a.furniture - a.header - a.body)}`);
   console.log(`tables: ${g.summary.tablesRecovered} recovered, ${g.summary.tablesKept} kept as extracted blocks`);
+  const s = g.seams;
+  console.log(`seams mended: ${s.pageBreakJoins} sentences joined across a page break, ${s.digitJoins} numbers joined, ${s.addressJoins} web addresses joined, ${s.itemSplits} list items split`);
   console.log(`warnings by kind: ${[...byKind].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
 }
 
@@ -85,7 +97,7 @@ async function main(): Promise<number> {
   }
 
   const parsed = Date.now();
-  report(g, args.quiet || args.check);
+  report(g, args.quiet || args.check, args.warnings);
   if (g.summary.unaccounted > 0) {
     console.error(`ingest failed: ${g.summary.unaccounted} characters unaccounted (first at ${g.audit.unaccountedLines.slice(0, 5).join(', ')})`);
     console.log(JSON.stringify(g.summary));

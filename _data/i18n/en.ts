@@ -6,6 +6,10 @@ export const en: Strings = {
   languageNames: { 'zh-Hant-HK': 'Chinese (Traditional)', en: 'English' },
   locale: 'en-HK',
   yearRange: '{from}–{to}',
+  scope: {
+    note: 'The archive holds the replies of {scope} only; the counts on this page count those replies alone.',
+    entry: '{year}: ',
+  },
   site: {
     /** Between the items of a list written in running text. */
     listSeparator: ', ',
@@ -57,6 +61,11 @@ export const en: Strings = {
     reportError: 'Report an error in this reply',
     editionMissing: 'The English edition of this reply is not yet in the archive: the text below is the Chinese edition.',
     editionLink: 'Read the Chinese edition of {replyNo}',
+    contents: 'Contents of this reply',
+    contentsSummary: 'Contents: {sections} parts, {tables} tables',
+    sameAnswer: 'The same answer',
+    sameAnswerLead: 'The same answer was given to:',
+    sameAnswerRule: 'How this is found: within a year, the two answers\' texts are compared as 5-character sequences, and {threshold}% or more of them are shared (Jaccard similarity).',
     citation: '{director}, "{replyNo}: {title}", Replies to initial written questions raised by Finance Committee Members in examining the Estimates of Expenditure {year}, question serial no. {questionNo}, asked by {member}. {url}',
   },
   lists: {
@@ -153,10 +162,14 @@ export const en: Strings = {
       listSeparator: ', ',
       converted: 'Searched {q} (converted to Traditional Chinese).',
       partialMatch: 'Partial match: does not contain the whole term',
+      partialLacking: 'Partial match: does not contain {words}',
+      resultsAll: '{n} results found. {exact} contain every word and are listed first.',
+      synonyms: 'Also searched the synonyms {forms}.',
+      glossary: 'Searched {zh}, the Chinese name of “{en}” (the replies are in Chinese).',
       suggest: 'Did you mean: ',
       latinNone: 'No reply contains “{q}”. The text of these replies is Chinese: search with Chinese words, or ',
       latinReplyNo: 'search by reply number (for example ITIB001)',
-      offline: 'Search does not work in a copy opened from disk (file://): browsers do not let this page load the search index. To search offline, open a terminal in the folder that holds this copy, run "python3 -m http.server", then open http://localhost:8000/en/search/ in your browser. Without search, browse replies by year, head, programme and member from the home page.',
+      offline: 'Search does not work in a copy opened from disk (file://): browsers do not let this page load the search index. To search offline, open a terminal in the folder that holds this copy, run "python3 -m http.server", then open the address it prints followed by en/search/ in your browser. Without search, browse replies by year, head, programme and member from the home page.',
     },
   },
   about: {

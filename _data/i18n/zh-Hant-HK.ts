@@ -11,6 +11,11 @@ export const zhHantHK = {
   locale: 'zh-Hant-HK',
   /** A budget year "2023-24" as written in running text. */
   yearRange: '{from}-{to}',
+  /** What the archive covers (src/site/lib/scope.ts), where counts are read. */
+  scope: {
+    note: '本檔案庫目前收錄{scope}的答覆，本頁的數字只計這些答覆。',
+    entry: '{year}年度',
+  },
   site: {
     /** Between the items of a list written in running text. */
     listSeparator: '、',
@@ -63,6 +68,11 @@ export const zhHantHK = {
     reportError: '報告這則答覆的文字錯誤',
     editionMissing: '這則答覆的中文版本尚未收錄於本檔案庫，以下是英文版本的文字。',
     editionLink: '閱讀 {replyNo} 的英文版本',
+    contents: '本答覆的目錄',
+    contentsSummary: '目錄：{sections} 個部分、{tables} 個表',
+    sameAnswer: '相同的答覆',
+    sameAnswerLead: '同一答覆亦給了以下問題：',
+    sameAnswerRule: '判定方法：同一年度內，兩則答覆的文字以每 5 個字為一段比較，相同的段落佔全部段落 {threshold}% 或以上（Jaccard 相似度）。',
     citation: '{director}：《{replyNo}：{title}》（{year}年度開支預算，管制人員對立法會議員初步問題的答覆，問題編號 {questionNo}，{member}議員提問）。{url}',
   },
   lists: {
@@ -170,6 +180,14 @@ export const zhHantHK = {
       converted: '已轉為繁體搜尋「{q}」。',
       /** Marks a result that contains some of the query's words but not the whole term. */
       partialMatch: '部分符合：不含完整字詞',
+      /** A result of a query of several words that lacks some of them ({words}: the words it lacks). */
+      partialLacking: '部分符合：不含{words}',
+      /** Results of several words: {exact} hold every word (full matches, listed first). */
+      resultsAll: '找到 {n} 則結果，其中 {exact} 則包含全部字詞（排在前面）。',
+      /** A reviewed synonym list applied (content/search/synonyms.json): {forms} is every form searched. */
+      synonyms: '同時搜尋了同義詞：{forms}。',
+      /** An English name searched as its Chinese name (content/search/glossary.json). */
+      glossary: '已按「{en}」的中文名稱搜尋「{zh}」。',
       /** Before the closest terms the archive holds, when no reply contains the query (suggest.js). */
       suggest: '你是否要找：',
       /** A word of Latin letters that no reply contains ({q}); the replies are in Chinese. */
@@ -177,7 +195,7 @@ export const zhHantHK = {
       /** The link after latinNone: a reply-number search. */
       latinReplyNo: '按答覆編號搜尋（例如 ITIB001）',
       /** Shown by offline.js when the page is opened from disk (file://), where the index cannot load. */
-      offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟 http://localhost:8000/search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
+      offline: '從磁碟開啟的離線副本（file://）不能使用搜尋：瀏覽器不容許此頁載入搜尋索引。如要離線搜尋，請在存放副本的資料夾開啟終端機，執行「python3 -m http.server」，再以瀏覽器開啟它顯示的網址，並在後面加上 search/ 。不用搜尋的話，可從首頁按年度、總目、綱領及議員瀏覽答覆。',
     },
   },
   about: {

@@ -7,7 +7,7 @@
  * every unit and the shell succeeded: a failed build leaves the previous site
  * as it was and no half-written output.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
@@ -48,8 +48,31 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   console.log(`Stages: ${seconds.join(', ')}`);
 }
 
+/**
+ * The output folder's parent can be made and written, checked before the lock
+ * and any work: an unwritable ARCHIVE_OUT is one line naming it, not an error
+ * about a lock or a stack trace from deep in Eleventy (or, on a read-only file
+ * system such as /proc, no answer at all). The probe has this process's own name.
+ */
+function assertWritable(out: string): void {
+  const probe = `${out}.write-test-${process.pid}`;
+  try {
+    // One folder at a time: Node 20's recursive mkdir never returns on some read-only file systems (/proc).
+    const missing: string[] = [];
+    for (let dir = path.dirname(path.resolve(out)); !existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
+    for (const dir of missing) mkdirSync(dir);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw new Error(`cannot write the site to ${out} (ARCHIVE_OUT): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
 /** One build per output folder at a time (a second waits, naming the holder); an interrupted build's leftovers are removed first. */
-export const build = (settings: Settings): Promise<string> => withOutputLock(settings.outDir, () => buildLocked(settings));
+export const build = async (settings: Settings): Promise<string> => {
+  assertWritable(settings.outDir);
+  return withOutputLock(settings.outDir, () => buildLocked(settings));
+};
 
 async function buildLocked(settings: Settings): Promise<string> {
   const out = settings.outDir;

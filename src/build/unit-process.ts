@@ -24,7 +24,7 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
   const result: UnitResult = { year, key: input.key, search: [], files: 0, seconds: 0 };
   const seconds: string[] = [];
   const steps: Record<UnitStep, () => Promise<void>> = {
-    pages: () => writePages(settings, archive, routes, siteDir, false),
+    pages: () => writePages(settings, archive, routes, siteDir, { assets: false }),
     // The year's open data (SQLite, CSVs, JSON, Data Package, each reply's reply.json: src/open-data).
     exports: async () => {
       await writeYearExports(archive, year, settings.siteUrl, siteDir);

@@ -11,9 +11,11 @@ import type { SourceMeta } from '../model/source-meta.ts';
 import type { ReplyDocument, ReplyFrontMatter } from '../model/front-matter-types.ts';
 import { findFooters, placeOnPages } from './pages.ts';
 import { Role } from './roles.ts';
+import { mendSeams, noSeams, type SeamCounts } from './seams.ts';
 import { splitReplies } from './split.ts';
 import { ink } from './text.ts';
 import { deriveTitle } from './title.ts';
+import { subjectTitle } from './title-subject.ts';
 
 export interface RepliesInput {
   /** Lines of the source after corrections. */
@@ -40,6 +42,8 @@ export interface RepliesResult {
   indexAgreement: number;
   tablesRecovered: number;
   tablesKept: number;
+  /** Extraction seams mended, by rule (see seams.ts). */
+  seams: SeamCounts;
   audit: AuditFigures;
 }
 
@@ -87,6 +91,7 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
   let indexAgreement = 0;
   let tablesRecovered = 0;
   let tablesKept = 0;
+  const seams = noSeams();
   let lostInk = 0;
   const lostLines: number[] = [];
 
@@ -124,9 +129,11 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
     warnings.push(...checks);
     if (checks.length === 0 && row.questionNo === region.questionNo && (printed === null || printed === row.replyNo)) indexAgreement++;
 
-    const question = readBlocks(lines, h.question.from, h.question.to, layout, roles, width);
-    const answer = readBlocks(lines, h.reply.from, h.reply.to, layout, roles, width);
-    const after = readBlocks(lines, h.after.from, h.after.to, layout, roles, width);
+    // Seams are mended before the audit below, which so checks that no rule lost a character.
+    const mend = (b: Block[]) => mendSeams(b, lines, layout, seams);
+    const question = mend(readBlocks(lines, h.question.from, h.question.to, layout, roles, width));
+    const answer = mend(readBlocks(lines, h.reply.from, h.reply.to, layout, roles, width));
+    const after = mend(readBlocks(lines, h.after.from, h.after.to, layout, roles, width));
     const answerAll = [...answer, ...after];
     for (const b of [...question, ...answerAll]) {
       if (b.kind === 'table') tablesRecovered++;
@@ -146,7 +153,9 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
     const id = `${facts.year}/${replyNo}`;
     const last = lastInkLine(lines, region.start, region.end);
     const questionParagraphs = question.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    const title = input.titles?.get(id) ?? deriveTitle(questionParagraphs.length > 0 ? questionParagraphs : replyNo);
+    // The subject rule reads Chinese requests (就此, 請告知); the English edition keeps the first-clause rule.
+    const composed = layout.lang === 'zh-Hant-HK' ? subjectTitle(questionParagraphs) : null;
+    const title = input.titles?.get(id) ?? composed ?? deriveTitle(questionParagraphs.length > 0 ? questionParagraphs : replyNo);
     const frontMatter: ReplyFrontMatter = {
       id,
       year: facts.year,
@@ -178,7 +187,7 @@ function ingestUnmapped(input: RepliesInput): RepliesResult {
   audit.unaccounted += lostInk;
   audit.unaccountedLines.push(...lostLines.slice(0, 10));
   replies.sort((a, b) => (a.doc.frontMatter.replyNo < b.doc.frontMatter.replyNo ? -1 : a.doc.frontMatter.replyNo > b.doc.frontMatter.replyNo ? 1 : 0));
-  return { replies, warnings, indexAgreement, tablesRecovered, tablesKept, audit };
+  return { replies, warnings, indexAgreement, tablesRecovered, tablesKept, seams, audit };
 }
 
 function blocksInk(blocks: readonly Block[]): string {

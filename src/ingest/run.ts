@@ -16,6 +16,7 @@ import { isLang, LANGUAGES } from '../model/languages.ts';
 import { crossCheckEditions } from './cross-check.ts';
 import type { ReplyFrontMatter } from '../model/front-matter-types.ts';
 import { applyCorrections, type Correction } from './patches.ts';
+import { addSeams, noSeams, type SeamCounts } from './seams.ts';
 import { running } from '../lib/processes.ts';
 import { checkJsonStrings, decodeUtf8, jsonKeyLine, stripBidi } from '../model/characters.ts';
 import { resolveInside, segmentProblem, type SegmentKind } from '../model/safe-paths.ts';
@@ -34,6 +35,8 @@ export interface Generated {
   summary: Summary;
   warnings: IngestWarning[];
   indexAgreement: number;
+  /** Extraction seams mended, by rule, summed over documents. */
+  seams: SeamCounts;
   /** Non-whitespace characters per audit category, summed over documents. */
   audit: { total: number; index: number; furniture: number; header: number; body: number; unaccounted: number; unaccountedLines: string[] };
   /** Each reply edition written, with its output path: what the editions cross-check compares. */
@@ -65,7 +68,7 @@ export function readCorrections(root: string, sourcePath: string): Correction[] 
 
 /**
  * Title overrides: content/patches/titles.json, by the language of the source
- * they correct: `{ "zh-Hant-HK": { "2023-24/ITIB001": "title" } }`. A Chinese
+ * they correct: `{ "zh-Hant-HK": { "2023-24/ITIB001": { "title": "…", "why": "…" } } }`. A Chinese
  * title must never land on an English edition of the same reply.
  */
 export type TitleOverrides = Map<string, Map<string, string>>;
@@ -92,9 +95,13 @@ export function readTitles(root: string): TitleOverrides {
     if (!isLang(lang)) throw new IngestError(file, 1, `"${lang}" is not a source language (${LANGUAGES.join(' or ')}): overrides are grouped by the language of the source they correct`);
     if (typeof byId !== 'object' || byId === null) throw new IngestError(file, 1, `"${lang}" must map reply ids to titles`);
     const titles = new Map<string, string>();
-    for (const [id, title] of Object.entries(byId)) {
-      if (typeof title !== 'string' || title.trim() === '') throw new IngestError(file, 1, `title for ${lang} ${id} must be a non-empty string`);
-      titles.set(id, title);
+    for (const [id, entry] of Object.entries(byId)) {
+      // Each override says why, as every patch does: a reviewer must see what the rule got wrong.
+      const e = entry as { title?: unknown; why?: unknown } | null;
+      const at = jsonKeyLine(text, id);
+      if (typeof e !== 'object' || e === null || typeof e.title !== 'string' || e.title.trim() === '') throw new IngestError(file, at, `override for ${lang} ${id} must be {"title": "…", "why": "…"} with a non-empty title`);
+      if (typeof e.why !== 'string' || e.why.trim() === '') throw new IngestError(file, at, `override for ${lang} ${id} needs a "why": what the derived title gets wrong`);
+      titles.set(id, e.title);
     }
     out.set(lang, titles);
   }
@@ -164,7 +171,7 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
     const bg = ingestBackground({ lines, file: rel, meta: { slug: needSlug(), lang: meta.lang, title: need('title'), date: need('date'), committee: need('committee') } });
     files.set(mode === 'tree' ? `content/pages/background/${bg.frontMatter.slug}.md` : `${bg.frontMatter.slug}.md`, bg.markdown);
     const a = bg.audit;
-    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: warnings.length, tablesRecovered: 0, tablesKept: 0 }, warnings, indexAgreement: 0, audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) }, editions: [] };
+    return { files, summary: { replies: 0, unaccounted: a.unaccounted, warnings: warnings.length, tablesRecovered: 0, tablesKept: 0 }, warnings, indexAgreement: 0, seams: noSeams(), audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) }, editions: [] };
   }
   const titles = overrides.get(meta.lang) ?? new Map<string, string>();
   const result: RepliesResult = ingestReplies({ lines, file: rel, meta, titles, ...(originLine ? { originLine } : {}) });
@@ -183,6 +190,7 @@ export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'fl
     summary: { replies: result.replies.length, unaccounted: a.unaccounted, warnings: warnings.length + result.warnings.length, tablesRecovered: result.tablesRecovered, tablesKept: result.tablesKept },
     warnings: [...warnings, ...result.warnings],
     indexAgreement: result.indexAgreement,
+    seams: result.seams,
     audit: { ...a, unaccountedLines: a.unaccountedLines.map((l) => `${rel}:${l}`) },
     editions,
   };
@@ -205,7 +213,7 @@ function checkPathFields(fm: ReplyFrontMatter): void {
 
 export function mergeGenerated(parts: readonly Generated[]): Generated {
   const files = new Map<string, string>();
-  const out: Generated = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] }, editions: [] };
+  const out: Generated = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, seams: noSeams(), audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] }, editions: [] };
   const from = new Map<string, string>();
   for (const g of parts) {
     for (const [k, v] of g.files) {
@@ -219,6 +227,7 @@ export function mergeGenerated(parts: readonly Generated[]): Generated {
     for (const key of Object.keys(out.summary) as Array<keyof Summary>) out.summary[key] += g.summary[key];
     out.warnings.push(...g.warnings);
     out.indexAgreement += g.indexAgreement;
+    addSeams(out.seams, g.seams);
     for (const key of ['total', 'index', 'furniture', 'header', 'body', 'unaccounted'] as const) out.audit[key] += g.audit[key];
     out.audit.unaccountedLines.push(...g.audit.unaccountedLines);
   }

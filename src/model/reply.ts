@@ -61,6 +61,8 @@ export interface Reply extends Edition {
   memberPage: string;
   prev: ReplyLink | null;
   next: ReplyLink | null;
+  /** Ids of the other replies of the year given the same answer (site/data/same-answers.ts), set once when the archive loads. */
+  sameAnswers: string[];
 }
 
 export interface ProgrammeGroup {
@@ -121,6 +123,10 @@ export interface SourceDocument {
   session: number | null;
   lang: ReplyFrontMatter['lang'] | null;
   replies: number;
+  /** From the `.meta.json`: budget year, bureau code and name (what the archive covers: lib/scope.ts). */
+  year: string | null;
+  bureau: string | null;
+  bureauName: string | null;
 }
 
 /** A table of a reply's edition, with the path of its CSV (beside that edition's page). */

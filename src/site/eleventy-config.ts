@@ -30,11 +30,15 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addTransform(name: string, fn: (this: TransformContext, content: string) => string): void;
+  benchmarkManager?: { get(group: string): { setIsVerbose(verbose: boolean): void } };
 }
 
 /** The configuration callback for `new Eleventy(input, output, { config })`, closed over this build's data. */
 export function eleventyConfig(settings: Settings, archive: Archive, routes: RouteTable, assets = true) {
   return (config: EleventyConfig): void => {
+    // Eleventy makes its "Configuration" benchmark group before quietMode applies, so every warm build
+    // printed "[11ty] Benchmark … relative-urls Transform". Off; DEBUG=Eleventy:Benchmark* shows it.
+    config.benchmarkManager?.get('Configuration').setIsVerbose(false);
     config.addGlobalData('archive', archive);
     config.addGlobalData('routes', routes);
     config.addGlobalData('settings', settings);
@@ -69,11 +73,11 @@ export function eleventyConfig(settings: Settings, archive: Archive, routes: Rou
 }
 
 /**
- * Renders every route into `outDir` (which may differ from settings.outDir: the
- * build writes a `.partial` folder first). `assets`: also copy the site's
- * stylesheets (the shell does; a year's unit does not).
+ * Renders every route into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first).
+ * `assets`: also copy the site's stylesheets (the shell does; a year's unit does not).
+ * `templates` narrows the input to one template (the dev loop's reply pages).
  */
-export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string, assets = true): Promise<void> {
-  const eleventy = new Eleventy(TEMPLATES, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes, assets) });
+export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string, options: { assets?: boolean; templates?: string } = {}): Promise<void> {
+  const eleventy = new Eleventy(options.templates ?? TEMPLATES, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes, options.assets ?? true) });
   await eleventy.write();
 }

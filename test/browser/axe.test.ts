@@ -3,13 +3,13 @@
  * languages, served under a GitHub-Pages-like path prefix, in light and (for
  * the reply, home and year pages) dark colour scheme. Prints one summary line per page.
  */
-import { suite } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { BrowserAndServer } from '../support/harness.ts';
 import { runAxe, describeViolations } from '../support/axe.ts';
 import { trySite, type PageUnderTest } from '../support/site.ts';
 
-const test = suite('axe-core WCAG 2.2 AA');
+const test = browserSuite('axe-core WCAG 2.2 AA');
 const site = trySite();
 const { siteDir, pages, missing } = site instanceof Error ? { siteDir: '', pages: [], missing: [] } : site;
 const env = new BrowserAndServer(() => siteDir);

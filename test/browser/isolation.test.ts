@@ -5,7 +5,7 @@
  * - with JavaScript disabled the reply page still shows its title, its answer
  *   text and its tables.
  */
-import { suite } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { BrowserAndServer } from '../support/harness.ts';
 import { countPipeTables, trySite, type SiteUnderTest } from '../support/site.ts';
@@ -14,7 +14,7 @@ import { settingsFromEnv } from '../../_data/site.ts';
 /** The site URL the build under test was made with (the same environment). */
 const siteUrl = settingsFromEnv(process.env).siteUrl;
 
-const test = suite('isolation: same origin only, works without JavaScript');
+const test = browserSuite('isolation: same origin only, works without JavaScript');
 const built = trySite();
 if (built instanceof Error) {
   test('the site is built', () => {

@@ -7,14 +7,14 @@
  * per paragraph, and the table's scroll region takes focus and scrolls with
  * the arrow keys. Uses the page's own CSP (no bypass).
  */
-import { suite } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { BrowserAndServer } from '../support/harness.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { once } from '../support/once.ts';
 import { pickWidestTableReply, trySite } from '../support/site.ts';
 
-const test = suite('keyboard-only walk');
+const test = browserSuite('keyboard-only walk');
 const site = trySite();
 const siteDir = site instanceof Error ? '' : site.siteDir;
 const replyPages = site instanceof Error ? [] : site.pages.filter((p) => p.type === 'reply');

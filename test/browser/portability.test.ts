@@ -7,7 +7,7 @@
  * which a browser shows as a file listing; the offline build (links to
  * `…/index.html`) is the one made for disk, so navigation is checked there.
  */
-import { suite } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { serveDirectory, type StaticServer } from '../../src/serve/static-server
 import { trySite } from '../support/site.ts';
 import { offlineBuild } from '../support/builds.ts';
 
-const test = suite('portability: /, /legco-archive/, file://');
+const test = browserSuite('portability: /, /legco-archive/, file://');
 const site = trySite();
 const siteDir = site instanceof Error ? '' : site.siteDir;
 const reply = site instanceof Error ? undefined : site.pages.find((p) => p.type === 'reply' && p.lang === 'zh');

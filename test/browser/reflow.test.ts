@@ -4,12 +4,12 @@
  * (a wide table scrolls inside its own region, which is allowed); and on a
  * phone (360 × 780) the reply's question starts on the first screen.
  */
-import { suite } from 'uvu';
+import { browserSuite, fontsInUse } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { BrowserAndServer } from '../support/harness.ts';
 import { trySite } from '../support/site.ts';
 
-const test = suite('reflow at 320 and 360 px');
+const test = browserSuite('reflow at 320 and 360 px');
 const site = trySite();
 const { siteDir, pages } = site instanceof Error ? { siteDir: '', pages: [] } : site;
 const env = new BrowserAndServer(() => siteDir);
@@ -18,6 +18,8 @@ test.after(env.close);
 
 test('the built site is there', () => {
   if (site instanceof Error) throw site;
+  // Widths and heights depend on the fonts: say which ones these figures are for.
+  console.log(`  ${fontsInUse()}`);
   assert.ok(pages.length >= 20, `${pages.length} page types`);
 });
 

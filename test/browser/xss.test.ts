@@ -5,12 +5,12 @@
  * real build, and opened in chromium. Nothing may run, no element may come from
  * the text, and the reader must see the characters exactly as the source has them.
  */
-import { suite } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { BrowserAndServer } from '../support/harness.ts';
 import { xssSite } from '../support/builds.ts';
 
-const test = suite('hostile source text renders as inert text');
+const test = browserSuite('hostile source text renders as inert text');
 // The fixture corpus is ingested and built on first use, inside a test, so a failure is reported.
 const env = new BrowserAndServer(xssSite);
 test.before.each(env.ready);

@@ -1,11 +1,11 @@
 /** The command-line contract that users and CI script against. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EN_SAMPLE, root } from './_real.ts';
+import { tempDir } from '../support/builds.ts';
 
 function ingest(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/ingest.ts'), ...args], { cwd: root, encoding: 'utf8' });
@@ -13,7 +13,7 @@ function ingest(...args: string[]) {
 }
 
 function tempOut(): { parent: string; out: string } {
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
+  const parent = tempDir('ingest-cli');
   const out = path.join(parent, 'out');
   mkdirSync(out);
   writeFileSync(path.join(out, 'previous.md'), 'previous content\n');

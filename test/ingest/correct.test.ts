@@ -3,8 +3,7 @@
  * scratch copy of the repository's content without its corrections: the
  * 1823 staffing table is flattened there, as the PDF extraction left it.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,12 +11,14 @@ import { correctDrafts, writeCorrection } from '../../src/ingest/correct.ts';
 import { readDraft, tableShapeProblems } from '../../src/ingest/correction-draft.ts';
 import { generateOne, readTitles } from '../../src/ingest/run.ts';
 import { root } from './_real.ts';
+import { tempDir } from '../support/builds.ts';
+import { correctExample } from '../../src/ingest/correct-example.ts';
 
 const SOURCE = 'content/sources/2023-24/zh-2023-24-ITIB.txt';
 
 /** A repository-shaped scratch folder: the sources and titles, no patches. */
 function scratch(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'correct-'));
+  const dir = tempDir('correct');
   cpSync(path.join(root, 'content/sources'), path.join(dir, 'content/sources'), { recursive: true });
   cpSync(path.join(root, 'content/patches/titles.json'), path.join(dir, 'content/patches/titles.json'));
   return dir;
@@ -168,6 +169,12 @@ test('a draft without its reason is refused at the Why: line', () => {
 
 test('tableShapeProblems: each table is checked against its own header', () => {
   assert.equal(tableShapeProblems(['| a | b |', '| --- | --- |', '| 1 | 2 |', '', '| x |', '| --- |', '| 1 | 2 |']), ['line 7 has 2 cells, the table\'s header has 1']);
+});
+
+test('--example shows the tool on the shipped repository: ITIB043 without its corrections has blocks and proposed tables', () => {
+  const out = correctExample(root);
+  assert.match(out, /2023-24\/ITIB043: [1-9]\d* extracted block\(s\)/);
+  assert.match(out, /proposed \d+ rows × \d+ columns/);
 });
 
 test.run();

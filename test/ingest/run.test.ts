@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -8,6 +7,7 @@ import { applyCorrections } from '../../src/ingest/patches.ts';
 import { compareWithDisk, MANAGED_DIRS, readCorrectedSource, writeAtomically } from '../../src/ingest/run.ts';
 import { ingestReplies } from '../../src/ingest/document.ts';
 import { realDocument, root, ZH_SOURCE } from './_real.ts';
+import { tempDir } from '../support/builds.ts';
 
 const SOURCE = 'a\nb\nc\nd\n';
 const PATCH = 'Adds: 1b2\n--- a/x.txt\n+++ b/x.txt\n@@ -1,4 +1,5 @@\n a\n-b\n+b1\n+b2\n c\n d\n';
@@ -58,7 +58,7 @@ test('a correction that no longer applies stops the ingest, naming the patch', (
 });
 
 test('the check reports missing, differing and stale files', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-check-'));
+  const dir = tempDir('ingest-check');
   mkdirSync(path.join(dir, 'content/replies/2023-24'), { recursive: true });
   writeFileSync(path.join(dir, 'content/replies/2023-24/itib001.md'), 'old');
   writeFileSync(path.join(dir, 'content/replies/2023-24/itib999.md'), 'stale');
@@ -96,7 +96,7 @@ function deadPid(): number {
 }
 
 test('what a killed ingest left (its staging folder, a directory renamed aside) is removed by the next one', () => {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'ingest-stale-'));
+  const out = tempDir('ingest-stale');
   const dead = deadPid();
   mkdirSync(path.join(out, `.ingest-staging-${dead}/content/replies/2023-24`), { recursive: true });
   mkdirSync(path.join(out, `content/replies.old-${dead}/2023-24`), { recursive: true });

@@ -21,7 +21,7 @@ test('ITIB260: two tables, the hotspots by district and the spending, as data wi
   assert.equal(t[0]!.table.header, ['地區', '熱點數目']);
   assert.equal(t[0]!.table.rows.at(-1), ['總計', '43 678']); // source line 39074
   // The caption says what the table is, in the words of the sentence that introduces it (source line 39027).
-  assert.is(t[0]!.table.caption, '答覆：表 1：…設於全港18區超過43 000個Wi-Fi熱點的分布如下');
+  assert.is(t[0]!.table.caption, '答覆：表 1：設於全港18區超過43 000個Wi-Fi熱點的分布');
   // Markdown escapes are resolved: the cell reads as the page shows it.
   const csv = parse(tableCsv(t[1]!), { bom: true }) as string[][];
   assert.equal(csv[0], ['項目', '2020-21(實際)(萬元)', '2021-22(實際)(萬元)', '2022-23(修訂預算)(萬元)', '2023-24(預算)(萬元)']);

@@ -3,7 +3,8 @@
  * results shown and with a filter applied: zero violations. Keyboard: the box,
  * the filters and the results are reached with Tab and nothing traps focus.
  */
-import { test } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
+const test = browserSuite('search page: a11y');
 import * as assert from 'uvu/assert';
 import { runAxe, describeViolations } from '../support/axe.ts';
 import { searchHarness, closeHarness } from './harness.ts';

@@ -4,7 +4,7 @@
  * replies that contain it (from the reply files, expected.ts), a Simplified query too, a result
  * opens its reply from disk, no request leaves the mirror's folder, and axe finds nothing.
  */
-import { suite } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { describeViolations, runAxe } from '../support/axe.ts';
 import { expectedFor, loadReplyTexts } from './expected.ts';
 import { exactPaths, listed, search } from './harness.ts';
 
-const test = suite('search from the offline mirror opened from disk (file://)');
+const test = browserSuite('search from the offline mirror opened from disk (file://)');
 const replies = loadReplyTexts(CONTENT_DIR);
 let browser: Browser;
 let mirror = '';
@@ -74,7 +74,7 @@ test('a result opens its reply page from disk; the English search page works too
   assert.equal(exactPaths(rows).filter((p) => !p.startsWith('background/')), expectedFor('智方便', replies).sort());
   const link = page.locator('[data-search-results] > li a').first();
   const href = (await link.getAttribute('href')) ?? '';
-  assert.match(href, /^file:.*\/2023-24\/en\/itib\d{3}\/index\.html$/);
+  assert.match(href, /^file:.*\/2023-24\/en\/itib\d{3}\/index\.html(#[\w-]+)?$/);
   await Promise.all([page.waitForEvent('load'), link.click()]);
   assert.is(await page.locator('h1').count(), 1, `${page.url()} is an archive page`);
   assert.equal(page.errors, []);

@@ -5,7 +5,8 @@
  * should be in the top 5 (its target: a reply number's reply, else a reply
  * whose title contains the term). Expectations come from the reply files (expected.ts).
  */
-import { test } from 'uvu';
+import { browserSuite } from '../support/browser.ts';
+const test = browserSuite('search page: recall');
 import * as assert from 'uvu/assert';
 import { runPagefindQueries } from '../../src/search/measure-browser.ts';
 import { CONTENT_DIR } from '../support/site.ts';

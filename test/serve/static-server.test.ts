@@ -4,7 +4,7 @@
  * site's 404 page, only GET and HEAD are answered, nothing outside the site
  * is served.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,12 +12,16 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { serveDirectory, type StaticServer } from '../../src/serve/static-server.ts';
 
-const site = mkdtempSync(path.join(os.tmpdir(), 'serve-'));
-mkdirSync(path.join(site, '2023-24'));
+// A scratch folder of its own holds the site and, beside it, the file a path traversal would reach
+// (once /tmp/outside.txt: a fixed name that overwrote whatever was there and stayed behind).
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'serve-'));
+const site = path.join(scratch, 'site');
+mkdirSync(path.join(site, '2023-24'), { recursive: true });
 writeFileSync(path.join(site, 'index.html'), 'home');
 writeFileSync(path.join(site, '2023-24/index.html'), 'year');
 writeFileSync(path.join(site, '404.html'), 'the archive has no such page');
-writeFileSync(path.join(os.tmpdir(), 'outside.txt'), 'secret');
+writeFileSync(path.join(scratch, 'outside.txt'), 'secret');
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A raw request, the path sent exactly as given (no URL normalisation by a client). */
 function get(server: StaticServer, rawPath: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; location?: string; body: string }> {

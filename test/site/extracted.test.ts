@@ -17,9 +17,9 @@ test('extracted: a fenced ```extracted block is shown verbatim and labelled', ()
 test('extracted: recovered and extracted tables share one numbering per section, so captions are unique', () => {
   const out = reply('## 答覆\n\n| a |\n| --- |\n| 1 |\n\n```extracted\nx\n```\n\n| b |\n| --- |\n| 2 |\n');
   assert.equal(out.match(/<caption id="[^"]+">[^<]+|<figcaption id="[^"]+">[^（<]+/g)?.map((c) => c.replace(/^<[^>]+>/, '')), [
-    '答覆：表 1',
+    '答覆：表 1：a',
     '答覆：表 2',
-    '答覆：表 3',
+    '答覆：表 3：b',
   ]);
 });
 

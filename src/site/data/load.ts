@@ -5,6 +5,7 @@
  * page templates only look things up.
  */
 import path from 'node:path';
+import { sameAnswerIndex } from './same-answers.ts';
 import { renderBody } from '../markdown/index.ts';
 import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../../model/urls.ts';
 import { PRIMARY_LANG } from '../../model/languages.ts';
@@ -46,6 +47,7 @@ export function replyOf(editions: readonly Edition[]): Reply {
     memberPage: memberPath(primary.member),
     prev: null,
     next: null,
+    sameAnswers: [],
   };
 }
 
@@ -74,6 +76,9 @@ function describeSources(replies: Reply[], background: BackgroundPage[], repoRoo
       session: meta.session ?? null,
       lang: meta.lang ?? null,
       replies: counts.get(file) ?? 0,
+      year: meta.year ?? null,
+      bureau: meta.bureau ?? null,
+      bureauName: meta.bureauName ?? null,
     };
   });
 }
@@ -122,6 +127,9 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd(), option
   const replies = [...byId.values()].map(replyOf);
   sortReplies(replies);
   linkNeighbours(replies);
+  // Once per load: Eleventy hands each page a copy of the archive, so a per-page cache would recompute it for every page.
+  const same = sameAnswerIndex(replies.map((r) => ({ id: r.id, year: r.year, markdown: r.markdown })));
+  for (const r of replies) r.sameAnswers = same.get(r.id) ?? [];
   const background = (options.background === false ? [] : backgroundFiles(contentDir)).map((f) =>
     loadBackground(f, path.relative(repoRoot, f) || f),
   );

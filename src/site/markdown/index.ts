@@ -12,6 +12,7 @@ import type { BodyEnv } from './env.ts';
 import { extractedPlugin } from './extracted.ts';
 import { linkAddresses } from './links.ts';
 import { sectionsPlugin } from './sections.ts';
+import { tableNotesPlugin } from './table-notes.ts';
 import { tablesPlugin } from './tables.ts';
 
 export function createMarkdown(): MarkdownItInstance {
@@ -24,6 +25,7 @@ export function createMarkdown(): MarkdownItInstance {
     .use(sectionsPlugin)
     .use(anchorsPlugin)
     .use(tablesPlugin)
+    .use(tableNotesPlugin)
     .use(extractedPlugin);
 }
 

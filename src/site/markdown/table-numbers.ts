@@ -8,6 +8,7 @@ import type { StateCore, Token } from 'markdown-it';
 import { escapeHtml, html } from '../../lib/html.ts';
 import { format, formatHtml } from '../lib/i18n.ts';
 import { bodyEnv, INTRO_SECTION, labelLang, type SectionMeta } from './env.ts';
+import { captionFromHeader, captionFromIntro } from './table-structure.ts';
 
 export interface TableMeta {
   id: string;
@@ -21,29 +22,28 @@ export interface TableMeta {
 
 const isExtracted = (t: Token) => t.type === 'fence' && t.info.trim() === 'extracted';
 
-/** Longest description taken from the sentence that introduces a table, in characters. */
-const INTRO_MAX = 60;
+/** The text of the paragraph right before token i, or ''. */
+function paragraphBefore(tokens: readonly Token[], i: number): string {
+  if (tokens[i - 1]?.type !== 'paragraph_close' || tokens[i - 2]?.type !== 'inline') return '';
+  return (tokens[i - 2]!.children ?? []).map((c) => (c.type === 'text' ? c.content : '')).join('').trim();
+}
+
+/** The header cells of the table opening at token i. */
+function headerCells(tokens: readonly Token[], i: number): string[] {
+  const out: string[] = [];
+  for (let j = i + 1; j < tokens.length && tokens[j]!.type !== 'thead_close'; j++) {
+    if (tokens[j]!.type === 'inline') out.push((tokens[j]!.children ?? []).map((c) => (c.type === 'text' ? c.content : '')).join('').trim());
+  }
+  return out;
+}
 
 /**
- * What a table is, in the reply's own words: the last sentence of the
- * paragraph right before it, when that sentence introduces it (ends in a
- * colon: 「…Wi-Fi熱點的分布如下：」), without the colon or the part's numbering;
- * a long one keeps the clauses at its end, up to INTRO_MAX characters.
+ * What a table is, in a few words (table-structure.ts): the text introducing it
+ * (a title line, or the end of the sentence before it that ends in a colon),
+ * else its column headers; never a cut sentence.
  */
-function introduces(tokens: readonly Token[], i: number): string {
-  if (tokens[i - 1]?.type !== 'paragraph_close' || tokens[i - 2]?.type !== 'inline') return '';
-  const text = (tokens[i - 2]!.children ?? []).map((c) => (c.type === 'text' ? c.content : '')).join('').trim();
-  if (!/[:：]$/.test(text)) return '';
-  // The part's own numbering ((一), 1., (a)) is the paragraph's, not the table's.
-  const sentence = text.split(/[。；;]/).pop()!.replace(/[:：]$/, '').trim().replace(/^(?:[(（][一二三四五六七八九十\da-z]{1,3}[)）]|\d{1,2}[.)]|[a-z][.)])\s*/iu, '');
-  if (sentence.length <= INTRO_MAX) return sentence;
-  // Too long: the clauses at its end, which name what follows (「…熱點的分布如下」).
-  let kept = '';
-  for (const clause of sentence.split(/(?<=[，,])/).reverse()) {
-    if (kept.length + clause.length > INTRO_MAX) break;
-    kept = clause + kept;
-  }
-  return kept ? `…${kept}` : `…${sentence.slice(-(INTRO_MAX - 1))}`;
+function introduces(tokens: readonly Token[], i: number, textLang: string): string {
+  return captionFromIntro(paragraphBefore(tokens, i)) || captionFromHeader(headerCells(tokens, i), textLang);
 }
 
 /** Sets meta {id, caption} on every table_open and extracted fence. Idempotent. */
@@ -57,7 +57,7 @@ export function numberTables(state: StateCore): void {
     if (t.type !== 'table_open' && !extracted) continue;
     const n = (counts.get(section.id) ?? 0) + 1;
     counts.set(section.id, n);
-    const what = extracted ? '' : introduces(state.tokens, i);
+    const what = extracted ? '' : introduces(state.tokens, i, env.textLang);
     const template = extracted ? env.labels.extracted : what ? env.labels.tableCaptionWhat : env.labels.tableCaption;
     const inText = (s: string) => (env.uiLang === env.textLang ? s : html`<span lang="${env.textLang}">${s}</span>`);
     // Before the first heading there is no section label: drop "<label>：".

@@ -5,6 +5,7 @@ import { format, formatCount, formatYear, strings } from '../lib/i18n.ts';
 import { inLang, layout, localName, searchForm } from '../lib/layout.ts';
 import { feedLink, replyCount } from '../lib/parts.ts';
 import { localize, membersPath } from '../../model/urls.ts';
+import { scopeNote } from '../lib/scope.ts';
 
 export const data = pagesOf('home');
 
@@ -16,6 +17,7 @@ export function render(d: TemplateData): string {
   // full list would be hundreds of links; older years are one click away.
   const main = html`<h1>${s.home.title}</h1>
 <p class="lead">${s.home.intro}</p>
+${scopeNote(a.sources, lang)}
 ${feedLink('/', lang)}
 <section aria-labelledby="home-search">
 <h2 id="home-search">${s.site.search}</h2>

@@ -5,6 +5,7 @@ import { html } from '../../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
 import { layout, localName } from '../lib/layout.ts';
 import { feedLink, listTitle, replyList } from '../lib/parts.ts';
+import { scopeNote } from '../lib/scope.ts';
 import { localize, membersPath } from '../../model/urls.ts';
 
 export const data = pagesOf('member');
@@ -17,6 +18,7 @@ export function render(d: TemplateData): string {
   const name = localName(m.name, m.lang, m.names, lang);
   const main = html`<h1>${formatHtml(l.memberTitle, { name })}</h1>
 <p>${formatHtml(l.memberIntro, { name, n: formatNumber(m.replies.length, lang) })}</p>
+${scopeNote(d.archive.sources, lang)}
 ${feedLink(m.path, lang)}
 ${m.years.map(
     (y) => html`<section aria-labelledby="y-${y.year}">

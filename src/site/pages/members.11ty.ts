@@ -1,5 +1,6 @@
 /** Every member who asked a question, with their number of questions. */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
+import { scopeNote } from '../lib/scope.ts';
 import { html } from '../../lib/html.ts';
 import { strings } from '../lib/i18n.ts';
 import { layout, localName } from '../lib/layout.ts';
@@ -13,6 +14,7 @@ export function render(d: TemplateData): string {
   const s = strings(lang);
   const main = html`<h1>${s.lists.allMembers}</h1>
 <p>${s.lists.membersIntro}</p>
+${scopeNote(d.archive.sources, lang)}
 <ul class="members">${d.archive.members.map(
     (m) => html`<li><a href="${localize(m.path, lang)}">${localName(m.name, m.lang, m.names, lang)}</a> <span class="count">${replyCount(m.replies.length, lang)}</span></li>`,
   )}</ul>`;

@@ -11,6 +11,8 @@
  */
 import type { InterfaceLang, Settings } from '../../../_data/site.ts';
 import { editionFor, type Edition, type Reply, type ReplyLink } from '../../model/reply.ts';
+import { SAME_ANSWER_THRESHOLD } from '../data/same-answers.ts';
+import { contentsNav } from '../lib/contents.ts';
 import { itemOf, pagesOf, type TemplateData } from '../data/routes.ts';
 import { html, raw, type SafeHtml } from '../../lib/html.ts';
 import { format, formatHtml, formatNumber, formatYear, strings } from '../lib/i18n.ts';
@@ -19,7 +21,7 @@ import { renderBody } from '../markdown/index.ts';
 import { editionPath, headPath, localize, programmePath, publicUrl, replyJsonPath, yearPath } from '../../model/urls.ts';
 
 /** The edition's facts; `r` is the reply, `e` the edition the page shows. Names in the page's language where the archive has them. */
-function facts(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml {
+function facts(r: Reply, e: Edition, lang: InterfaceLang, same: readonly Reply[]): SafeHtml {
   const s = strings(lang).reply;
   const t = (text: string) => inLang(text, e.lang, lang);
   const programmes = e.programmes.length
@@ -40,7 +42,8 @@ function facts(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml {
 <div><dt>${s.session}</dt><dd>${format(s.sessionValue, { n: formatNumber(e.session, lang) })}</dd></div>
 ${officialDocument(e, lang)}<div><dt>${s.source}</dt><dd><a href="${localize('/about/', lang)}#sources">${format(s.sourceValue, { file: e.source.file.replace(/^.*\//, ''), from: e.source.lines[0], to: e.source.lines[1] })}</a></dd></div>
 <div><dt>${s.year}</dt><dd><a href="${localize(yearPath(r.year), lang)}">${formatYear(r.year, lang)}</a></dd></div>
-</dl>`;
+${same.length ? html`<div class="same"><dt>${s.sameAnswer}</dt><dd><a href="#same-answer-h">${same.map((o) => o.replyNo).join(strings(lang).site.listSeparator)}</a></dd></div>
+` : ''}</dl>`;
 }
 
 /** The official document and the printed page(s) of the reply (src/ingest/pages.ts); a link only when the source's metadata gives the document's address. */
@@ -66,7 +69,27 @@ function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, 
 export const data = pagesOf('reply');
 
 export function render(d: TemplateData): string {
-  return renderReplyPage(itemOf(d.archive, d.route, 'reply'), d.route.lang, d.settings, d.route.cardLang);
+  const reply = itemOf(d.archive, d.route, 'reply');
+  const byId = new Map(d.archive.replies.map((r) => [r.id, r]));
+  return renderReplyPage(reply, d.route.lang, d.settings, d.route.cardLang, reply.sameAnswers.map((id) => byId.get(id)!));
+}
+
+/** "The same answer was given to …": the other replies of its group, each with its member and title. */
+function sameAnswers(others: readonly Reply[], lang: InterfaceLang): SafeHtml | '' {
+  if (others.length === 0) return '';
+  const s = strings(lang).reply;
+  const items = others.map((o) => {
+    const e = editionFor(o, lang);
+    const member = localText(e.member, e.lang, o.labels.member, lang);
+    return html`<li><a href="${localize(o.path, lang)}"><span class="no">${o.replyNo}</span> ${inLang(e.title, e.lang, lang)}</a> <span class="by">${inLang(member.text, member.lang, lang)}</span></li>`;
+  });
+  return html`<aside class="same-answer" aria-labelledby="same-answer-h">
+<h2 id="same-answer-h">${s.sameAnswer}</h2>
+<p>${s.sameAnswerLead}</p>
+<ul>${items}</ul>
+<p class="count">${format(s.sameAnswerRule, { threshold: String(Math.round(SAME_ANSWER_THRESHOLD * 100)) })}</p>
+</aside>
+`;
 }
 
 /**
@@ -86,7 +109,7 @@ function editionNotes(r: Reply, e: Edition, lang: InterfaceLang): SafeHtml | '' 
   return missing || links.length ? html`${missing}${links}` : '';
 }
 
-export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>, cardLang?: InterfaceLang): string {
+export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Settings, 'siteUrl' | 'issuesUrl'>, cardLang?: InterfaceLang, same: readonly Reply[] = []): string {
   const s = strings(lang);
   const e = editionFor(r, lang);
   // The address shown and cited: absolute on the site's address, else the page's path (never a placeholder domain).
@@ -104,13 +127,16 @@ export function renderReplyPage(r: Reply, lang: InterfaceLang, settings: Pick<Se
     member: inLang(member.text, member.lang, lang),
     url: settings.siteUrl === null ? '' : url,
   });
+  const rendered = lang === e.lang ? e.bodyHtml : renderBody(e.markdown, e.lang, 'reply', lang, { dataPath: editionPath(e) });
+  // The phone's copy of the contents opens the answer (lib/contents.ts).
+  const body = rendered.replace(/(<h2 id="answer-h"[^>]*>[\s\S]*?<\/h2>\n)/, (h) => `${h}${contentsNav(rendered, lang, 'answer')}`);
   const main = html`<article class="reply"${lang === e.lang ? html` data-pagefind-body` : ''}>
 <h1><span class="no">${r.replyNo}</span> ${inLang(e.title, e.lang, lang)}</h1>
-${editionNotes(r, e, lang)}${facts(r, e, lang)}
-<div class="body"${lang === e.lang ? '' : html` lang="${e.lang}"`}>
-${raw(lang === e.lang ? e.bodyHtml : renderBody(e.markdown, e.lang, 'reply', lang, { dataPath: editionPath(e) })) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language; tables link to the CSVs of the edition shown */}
+${editionNotes(r, e, lang)}${facts(r, e, lang, same)}
+${contentsNav(rendered, lang)}<div class="body"${lang === e.lang ? '' : html` lang="${e.lang}"`}>
+${raw(body) /* src/site/markdown, html:false: source text is escaped there; labels in the interface language; tables link to the CSVs of the edition shown */}
 </div>
-</article>
+${sameAnswers(same, lang)}</article>
 <nav class="pager" aria-label="${s.reply.pager}"><ul>
 ${neighbour(r.prev, 'prev', s.reply.previous, lang)}
 ${neighbour(r.next, 'next', s.reply.next, lang)}

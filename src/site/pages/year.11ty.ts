@@ -8,6 +8,7 @@ import { feedLink, listTitle, replyCount, replyList } from '../lib/parts.ts';
 import { localize } from '../../model/urls.ts';
 import { chartStylesheetLink } from '../charts/plugin.ts';
 import { yearCharts } from '../charts/page-charts.ts';
+import { scopeNote } from '../lib/scope.ts';
 
 export const data = pagesOf('year');
 
@@ -20,6 +21,7 @@ export function render(d: TemplateData): string {
   const main = html`<h1>${title}</h1>
 <p>${format(l.yearIntro, { year })}</p>
 <p class="count">${replyCount(y.replies.length, lang)}</p>
+${scopeNote(d.archive.sources, lang)}
 ${feedLink(y.path, lang)}
 ${yearCharts(y, lang, strings(lang).charts)}
 <h2 id="heads">${l.heads}</h2>

@@ -18,3 +18,13 @@ declare module '@11ty/eleventy-plugin-rss' {
   /** A date as Atom writes it (RFC 3339, UTC, whole seconds): 2023-04-01T00:00:00Z. */
   export function dateToRfc3339(date: Date): string;
 }
+
+/** Eleventy's dev server (live reload), as scripts/dev.ts uses it (it ships no types). */
+declare module '@11ty/eleventy-dev-server' {
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options: object): EleventyDevServer;
+    serve(port: number): void;
+    reload(event: { files: string[] }): void;
+    close(): Promise<void>;
+  }
+}
