@@ -1,25 +1,30 @@
 /**
- * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards] [--skip-seed] [--english 0.1] [--stages ingest,open data] [--first-search-only]`
- * (without --scratch: a new temporary folder, removed at the end)
+ * `npm run bench -- --replies 1500,4500 [--per-year 5500] [--english 1] [--runs 1] [--json FILE]
+ *                   [--skip-seed] [--stages all|ingest,open data] [--warm-cards] [--scratch DIR] [--first-search-only]`
  * First the seed (the real content, `npm run build` cold and warm); then for
- * each size a synthetic corpus through the real pipeline, a table per size
- * (medians of --runs runs). See README "Benchmark".
+ * each size a synthetic corpus in budget years of --per-year replies, built
+ * cold, after editing one reply and after adding a year (src/bench/record.ts),
+ * with its deploy units; `--stages all` (or a list of steps) also runs each step of the pipeline as its
+ * own process (src/bench/run-bench.ts). See README "Benchmark".
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 import { firstSearchOnly, runBench } from '../src/bench/run-bench.ts';
-import { formatFirstSearch, formatSeed, formatTable } from '../src/bench/report.ts';
+import { formatFirstSearch, formatRecord, formatSeed, formatTable } from '../src/bench/report.ts';
 import { benchSeed } from '../src/bench/seed.ts';
 import { replyPageWeight } from '../src/bench/page-weight.ts';
 import { firstSearches } from '../src/bench/first-search.ts';
+import { benchRecord, medianRun, type RecordRun } from '../src/bench/record.ts';
 
 const { values } = parseArgs({
   options: {
     replies: { type: 'string', default: '263,2000' },
+    'per-year': { type: 'string', default: '5500' },
     runs: { type: 'string', default: '3' },
-    scratch: { type: 'string' },
+    json: { type: 'string' },
+    scratch: { type: 'string', default: tmpdir() },
     'warm-cards': { type: 'boolean', default: false },
     'skip-seed': { type: 'boolean', default: false },
     english: { type: 'string', default: '0' },
@@ -28,58 +33,88 @@ const { values } = parseArgs({
   },
 });
 
-// A scratch folder of this run's own, removed at the end (72 MB at 263,2000 replies once stayed in
-// /tmp/archive-bench); --scratch DIR is kept, for --warm-cards to reuse its share cards.
-const ownScratch = values.scratch === undefined;
-const scratch = values.scratch ?? mkdtempSync(join(tmpdir(), 'archive-bench-'));
-process.on('exit', () => {
-  if (ownScratch) rmSync(scratch, { recursive: true, force: true });
-});
-process.on('SIGINT', () => process.exit(130));
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
 
 const english = Number(values.english);
-if (!(english >= 0 && english <= 1)) {
-  console.error(`bench: --english must be a share of the replies between 0 and 1 (e.g. 0.1), got "${values.english}"`);
-  process.exit(2);
-}
-
+if (!(english >= 0 && english <= 1)) fail(`--english must be a share of the replies between 0 and 1 (e.g. 0.1), got "${values.english}"`);
 const sizes = values.replies.split(',').map((s) => Number(s.trim()));
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error(`bench: --replies must be a comma-separated list of positive integers, got "${values.replies}"`);
-  process.exit(2);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--replies must be a comma-separated list of positive integers, got "${values.replies}"`);
+const perYear = Number(values['per-year']);
+if (!Number.isInteger(perYear) || perYear < 1) fail(`--per-year must be a positive integer (replies in one budget year), got "${values['per-year']}"`);
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, got "${values.runs}"`);
+
+// Everything goes into one fresh folder of this run's own, removed at the end (also when a step fails).
+mkdirSync(values.scratch, { recursive: true });
+const scratch = mkdtempSync(join(values.scratch, 'archive-bench-'));
+const load = { start: loadavg().map((n) => Math.round(n * 100) / 100) };
+console.log(`machine: ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB; load average (1, 5, 15 min) ${load.start.join(', ')}; scratch ${scratch}`);
+
+const records: RecordRun[] = [];
+function writeJson(): void {
+  if (!values.json) return;
+  const json = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    machine: { cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3) },
+    load: { ...load, end: loadavg().map((n) => Math.round(n * 100) / 100) },
+    runs: records,
+  };
+  writeFileSync(resolve(values.json), JSON.stringify(json, null, 2) + '\n');
 }
 
-if (values['first-search-only']) {
-  for (const replies of sizes) {
-    const rows = await firstSearchOnly(replies, join(scratch, String(replies)), english);
-    console.log(`\n${replies} replies, first search alone (uptime: ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n${formatFirstSearch(rows)}`);
+try {
+  if (values['first-search-only']) {
+    for (const replies of sizes) {
+      const rows = await firstSearchOnly(replies, join(scratch, String(replies)), english);
+      console.log(`\n${replies} replies, first search alone (uptime: ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n${formatFirstSearch(rows)}`);
+    }
+  } else if (!values['skip-seed']) {
+    const seed = await benchSeed(scratch, runs);
+    console.log(formatSeed(seed, replyPageWeight(seed.siteDir), await firstSearches(seed.siteDir)));
   }
-  process.exit(0);
-}
 
-if (!values['skip-seed']) {
-  const seed = await benchSeed(scratch, Number(values.runs));
-  console.log(formatSeed(seed, replyPageWeight(seed.siteDir), await firstSearches(seed.siteDir)));
-}
-
-const perReply = new Map<number, number>();
-for (const replies of sizes) {
-  const result = await runBench({
-    replies,
-    runs: Number(values.runs),
-    scratch: join(scratch, String(replies)),
-    warmCards: values['warm-cards'],
-    english,
-    stages: values.stages?.split(',').map((s) => s.trim()),
-  });
-  const { text, pipelineMsPerReply } = formatTable(replies, result);
-  perReply.set(replies, pipelineMsPerReply);
-  console.log(text);
-}
-if (sizes.length > 1) {
-  const smallest = Math.min(...sizes);
-  for (const n of sizes) {
-    if (n === smallest) continue;
-    console.log(`per-reply cost at ${n} / at ${smallest}: ${(perReply.get(n)! / perReply.get(smallest)!).toFixed(2)}×`);
+  for (const replies of values['first-search-only'] ? [] : sizes) {
+    const each: RecordRun[] = [];
+    for (let run = 0; run < runs; run++) {
+      const dir = join(scratch, `record-${replies}-${run}`);
+      mkdirSync(dir);
+      each.push(await benchRecord({ replies, perYear, english, scratch: dir }));
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    }
+    const record = medianRun(each);
+    records.push(record);
+    console.log(formatRecord(record));
+    // After each size, so a long run stopped part-way keeps the sizes it finished.
+    writeJson();
   }
+  if (records.length > 1) {
+    const first = records[0]!;
+    for (const r of records.slice(1)) {
+      console.log(`peak memory at ${r.years} year(s) / at ${first.years}: ${(r.cold.peakGB / first.cold.peakGB).toFixed(2)}× (cold build)`);
+    }
+  }
+
+  if (values.stages) {
+    const perReply = new Map<number, number>();
+    for (const replies of sizes) {
+      const only = values.stages === 'all' ? undefined : values.stages.split(',').map((s) => s.trim());
+      const result = await runBench({ replies, runs, scratch: join(scratch, `stages-${replies}`), warmCards: values['warm-cards'], english, perYear, stages: only });
+      const { text, pipelineMsPerReply } = formatTable(replies, result);
+      perReply.set(replies, pipelineMsPerReply);
+      console.log(text);
+    }
+    const smallest = Math.min(...sizes);
+    for (const n of sizes.filter((n) => n !== smallest)) {
+      console.log(`per-reply cost at ${n} / at ${smallest}: ${(perReply.get(n)! / perReply.get(smallest)!).toFixed(2)}×`);
+    }
+  }
+
+  console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+  writeJson();
+  if (values.json) console.log(`figures written to ${values.json}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
 }

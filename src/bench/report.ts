@@ -3,6 +3,7 @@ import { WHOLE_BUILD, type BenchResult, type BenchRow } from './run-bench.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { FirstSearchMeasure } from '../search/measure-browser.ts';
 import type { SeedResult } from './seed.ts';
+import type { RecordRun, StepFigures } from './record.ts';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;
@@ -71,4 +72,22 @@ export function formatTable(replies: number, result: BenchResult): { text: strin
     lines.push('', `${replies} replies, after editing one reply's source (card and search-shard caches warm)`, ...HEADER, ...incremental.map(stageLine), buildTotal(incremental).line);
   }
   return { text: lines.join('\n'), pipelineMsPerReply: (total.wall * 1000) / replies };
+}
+
+/** One size of the record benchmark (record.ts) as a table, with the output per reply and the load it ran under. */
+export function formatRecord(run: RecordRun): string {
+  const step = (name: string, s: StepFigures) => `| ${name} | ${s.wallS.toFixed(1)} | ${s.cpuS.toFixed(1)} | ${s.peakGB.toFixed(2)} |`;
+  const largest = [...run.units].sort((a, b) => b.bytes - a.bytes)[0];
+  return [
+    `\n${run.replies} replies in ${run.years} year(s) of ${run.perYear}, English editions for ${run.english * 100} % (ingest + npm run build, each as one command)`,
+    '| step | wall s | CPU s (with children) | peak GB (process tree) |',
+    '|---|---:|---:|---:|',
+    step('cold: empty caches', run.cold),
+    step('editOne: one reply\'s source edited', run.editOne),
+    step(`addYear: one more year of ${run.perYear}`, run.addYear),
+    '',
+    `output ${(run.siteBytes / MB).toFixed(1)} MB, ${(run.bytesPerReply / KB).toFixed(1)} KB per reply; units: ${run.units.map((u) => `${u.name} ${(u.bytes / MB).toFixed(1)} MB (${u.files} files)`).join(', ')}`,
+    largest ? `largest unit: ${largest.name}, ${(largest.bytes / GB).toFixed(3)} GB of the 1 GB a Pages site may publish` : '',
+    `load average (1, 5, 15 min): ${run.load.start.join(', ')} at the start, ${run.load.end.join(', ')} at the end`,
+  ].join('\n');
 }

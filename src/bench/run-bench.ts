@@ -6,7 +6,10 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { collectEnglishPieces, collectPieces, englishEdition, synthesize } from './synthesize.ts';
+import { collectEnglishPieces, collectPieces, englishEdition, synthesize, synthesizeYear, type SyntheticDocument } from './synthesize.ts';
+import { sourceTexts } from '../model/content-files.ts';
+import { PRIMARY_LANG } from '../model/languages.ts';
+import { readSourceMeta } from '../model/source-meta.ts';
 import { searchIndexPath, yearSearchPath } from '../model/urls.ts';
 import { site as siteConfig } from '../../_data/site.ts';
 import { directoryBytes, measureStage, type StageResult } from './measure.ts';
@@ -23,6 +26,8 @@ export interface BenchOptions {
   warmCards: boolean;
   /** Share of the replies (0–1) that also get a synthetic English edition (`--english 0.1`); default none. */
   english?: number;
+  /** Replies per budget year (`--per-year`); without it, spread over ten years. */
+  perYear?: number;
   /** Only these stages (`--stages ingest,eleventy,open data`); without the whole build there is no edit, page weight or first search. */
   stages?: string[];
 }
@@ -39,26 +44,43 @@ const SEARCH_TERMS = join(ROOT, 'content/search');
 /** The English layout sample (a test fixture, not official text): its questions and answers make the synthetic English editions. */
 const EN_SAMPLE = join(ROOT, 'test/fixtures/ingest/sample-en-2023-24-ITIB.txt');
 
-/**
- * Write the synthetic sources (and the real background paper) under
- * `<scratch>/content/sources`; with `english` > 0, that share of the replies
- * also gets a synthetic English edition beside its Chinese document.
- */
-export function prepareCorpus(replies: number, scratch: string, english = 0): void {
-  const content = join(scratch, 'content');
-  rmSync(content, { recursive: true, force: true });
-  const pieces = collectPieces(readFileSync(REAL_SOURCE, 'utf8'));
-  const zh = synthesize(pieces, replies);
+/** Writes synthetic documents (and their English editions, `english` of the replies) under `<scratch>/content/sources/<year>/`. */
+function writeDocuments(zh: SyntheticDocument[], scratch: string, english: number): void {
   const enPieces = english > 0 ? collectEnglishPieces(readFileSync(EN_SAMPLE, 'utf8')) : null;
   const en = enPieces ? zh.flatMap((doc) => englishEdition(doc, enPieces, english) ?? []) : [];
   for (const doc of [...zh, ...en]) {
-    const dir = join(content, 'sources', doc.year);
+    const dir = join(scratch, 'content', 'sources', doc.year);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, doc.fileName), doc.text);
     writeFileSync(join(dir, doc.fileName.replace(/\.txt$/, '.meta.json')), JSON.stringify(doc.meta, null, 2) + '\n');
   }
-  cpSync(BACKGROUND, join(content, 'sources', 'background'), { recursive: true });
-  if (existsSync(SEARCH_TERMS)) cpSync(SEARCH_TERMS, join(content, 'search'), { recursive: true });
+}
+
+/**
+ * Write the synthetic sources (and the real background paper) under
+ * `<scratch>/content/sources`; with `english` > 0, that share of the replies
+ * also gets a synthetic English edition beside its Chinese document; with
+ * `perYear`, each budget year holds that many replies (`--per-year`).
+ */
+export function prepareCorpus(replies: number, scratch: string, english = 0, perYear?: number): void {
+  rmSync(join(scratch, 'content'), { recursive: true, force: true });
+  writeDocuments(synthesize(collectPieces(readFileSync(REAL_SOURCE, 'utf8')), replies, { perYear }), scratch, english);
+  cpSync(BACKGROUND, join(scratch, 'content', 'sources', 'background'), { recursive: true });
+  if (existsSync(SEARCH_TERMS)) cpSync(SEARCH_TERMS, join(scratch, 'content', 'search'), { recursive: true });
+}
+
+/**
+ * Adds one more budget year of `perYear` replies to a corpus that prepareCorpus
+ * wrote with `replies` and `perYear`: the year after its last (older) one,
+ * replies numbered on from the corpus, every existing source untouched.
+ * Returns the new year.
+ */
+export function addYear(scratch: string, replies: number, perYear: number, english = 0): string {
+  const docs = synthesizeYear(collectPieces(readFileSync(REAL_SOURCE, 'utf8')), Math.ceil(replies / perYear), replies, perYear);
+  const year = docs[0]!.year;
+  if (existsSync(join(scratch, 'content', 'sources', year))) throw new Error(`bench: the corpus already has a year ${year}`);
+  writeDocuments(docs, scratch, english);
+  return year;
 }
 
 /**
@@ -134,17 +156,19 @@ export function stages(scratch: string): Stage[] {
 
 /**
  * Edits one reply in the synthetic sources: a clause inserted into a sentence
- * of the answer text of the oldest year's first document, so that one reply
- * (and its year's search shard) changes and nothing else. Returns the file.
+ * of the answer text of the oldest year's first Chinese document (found with
+ * the one walker of content/ and the one reader of `.meta.json`), so that one
+ * reply (and its year) changes and nothing else. Returns the file.
  */
 export function editOneReply(scratch: string): string {
-  const sources = join(scratch, 'content', 'sources');
-  const year = readdirSync(sources).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort()[0];
-  if (!year) throw new Error(`bench: no year folder under ${sources}`);
-  // The Chinese document (an English edition beside it, `--english`, has no 。 to edit).
-  const name = readdirSync(join(sources, year)).filter((f) => f.startsWith('zh-') && f.endsWith('.txt')).sort()[0];
-  if (!name) throw new Error(`bench: no Chinese source (zh-*.txt) under ${join(sources, year)}`);
-  const file = join(sources, year, name);
+  const contentDir = join(scratch, 'content');
+  // The Chinese documents of replies (an English edition beside one, `--english`, has no 。 to edit), oldest year first.
+  const documents = sourceTexts(contentDir)
+    .map((file) => ({ file, meta: readSourceMeta(file) }))
+    .filter(({ meta }) => meta.kind === 'replies' && meta.lang === PRIMARY_LANG && meta.year)
+    .sort((a, b) => (a.meta.year! < b.meta.year! ? -1 : a.meta.year! > b.meta.year! ? 1 : 0));
+  const file = documents[0]?.file;
+  if (!file) throw new Error(`bench: no Chinese document of replies under ${join(contentDir, 'sources')}`);
   const lines = readFileSync(file, 'utf8').split('\n');
   // Past the index table at the top, well inside the replies.
   const at = lines.findIndex((line, i) => i > lines.length * 0.6 && line.includes('。') && line.trim().length > 10);
@@ -192,7 +216,7 @@ export interface BenchResult {
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const { replies, runs, scratch } = options;
   mkdirSync(scratch, { recursive: true });
-  prepareCorpus(replies, scratch, options.english ?? 0);
+  prepareCorpus(replies, scratch, options.english ?? 0, options.perYear);
   const env = {
     ARCHIVE_CONTENT: join(scratch, 'content'),
     ARCHIVE_OUT: join(scratch, '_site'),

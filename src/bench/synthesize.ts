@@ -100,11 +100,31 @@ function budgetYear(start: number): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+export interface SynthesizeOptions {
+  /** Replies per document (a bureau's book of replies); 263 like the real one. */
+  perDocument?: number;
+  /**
+   * Replies per budget year (`--per-year`): year 1 holds replies 0…perYear-1,
+   * and so on, newest first (2023-24, 2022-23, …). Without it the replies
+   * spread over ten years, a bureau's worth or more each.
+   */
+  perYear?: number;
+}
+
 /**
  * Split N replies into documents of at most `perDocument` replies, spread over
  * years (newest first) and bureaus, the way a decade of budgets would be.
  */
-export function synthesize(pieces: RealPieces, replies: number, perDocument = 263): SyntheticDocument[] {
+export function synthesize(pieces: RealPieces, replies: number, options: SynthesizeOptions = {}): SyntheticDocument[] {
+  const perDocument = options.perDocument ?? 263;
+  if (options.perYear) {
+    const documents: SyntheticDocument[] = [];
+    for (let y = 0; y * options.perYear < replies; y++) {
+      const offset = y * options.perYear;
+      documents.push(...synthesizeYear(pieces, y, offset, Math.min(options.perYear, replies - offset), perDocument));
+    }
+    return documents;
+  }
   const documents: SyntheticDocument[] = [];
   const documentCount = Math.ceil(replies / perDocument);
   const bureausPerYear = Math.max(1, Math.ceil(documentCount / 10));
@@ -115,6 +135,23 @@ export function synthesize(pieces: RealPieces, replies: number, perDocument = 26
     const count = Math.min(perDocument, replies - made);
     documents.push(makeDocument(pieces, year, bureau, made, count));
     made += count;
+  }
+  return documents;
+}
+
+/**
+ * The documents of year number `yearIndex` (0 = 2023-24, 1 = 2022-23, …):
+ * `count` replies, corpus positions `offset`…, in bureaus of `perDocument`.
+ * Reply n always takes the same pieces, so the year the benchmark adds to a
+ * built archive (`addYear`) is the year a larger corpus would have had.
+ */
+export function synthesizeYear(pieces: RealPieces, yearIndex: number, offset: number, count: number, perDocument = 263): SyntheticDocument[] {
+  const year = budgetYear(2023 - yearIndex);
+  const documents: SyntheticDocument[] = [];
+  for (let d = 0, made = 0; made < count; d++) {
+    const n = Math.min(perDocument, count - made);
+    documents.push(makeDocument(pieces, year, bureauCode(d), offset + made, n));
+    made += n;
   }
   return documents;
 }

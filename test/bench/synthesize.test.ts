@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectPieces, synthesize } from '../../src/bench/synthesize.ts';
+import { collectPieces, synthesize, synthesizeYear } from '../../src/bench/synthesize.ts';
 import { editOneReply, prepareCorpus } from '../../src/bench/run-bench.ts';
 
 const REPLIES = 600;
@@ -40,6 +40,22 @@ test('the same size gives the same documents, over several years', () => {
   const b = synthesize(pieces, REPLIES);
   assert.equal(a.map((d) => d.text), b.map((d) => d.text));
   assert.ok(new Set(a.map((d) => d.year)).size >= 2, `years: ${a.map((d) => d.year).join(', ')}`);
+});
+
+test('--per-year: budget years of that many replies, newest first; the year the benchmark adds leaves the others as they were', () => {
+  const pieces = collectPieces(readFileSync('content/sources/2023-24/zh-2023-24-ITIB.txt', 'utf8'));
+  const perYear = 300;
+  const docs = synthesize(pieces, 700, { perYear });
+  const count = new Map<string, number>();
+  for (const d of docs) count.set(d.year, (count.get(d.year) ?? 0) + d.replies.length);
+  assert.equal([...count], [['2023-24', 300], ['2022-23', 300], ['2021-22', 100]]);
+  // A larger corpus is the smaller one plus more: the same documents for the years both have.
+  const larger = synthesize(pieces, 900, { perYear }).filter((d) => d.year !== '2021-22');
+  assert.equal(larger.map((d) => d.text), docs.filter((d) => d.year !== '2021-22').map((d) => d.text));
+  const added = synthesizeYear(pieces, 3, 700, perYear);
+  assert.equal([...new Set(added.map((d) => d.year))], ['2020-21']);
+  assert.is(added.reduce((n, d) => n + d.replies.length, 0), perYear);
+  assert.is(added[0]!.replies[0]!.n, 700);
 });
 
 test('the real ingest parses the whole synthetic corpus, and editing one reply changes one reply', () => {

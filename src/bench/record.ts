@@ -1,0 +1,129 @@
+/**
+ * The benchmark of the record (issue 16 item 6): for one size, a synthetic
+ * corpus of `replies` replies in budget years of `perYear`, measured as a user
+ * meets it —
+ * - cold: `npm run ingest` + `npm run build` from empty caches (cards and search included);
+ * - editOne: one reply's source edited, then ingest + build with every cache warm;
+ * - addYear: one more year of `perYear` replies added to the built archive, then ingest + build;
+ * and the deploy units of the cold build (each year's folder and the shell) with their bytes and files.
+ * Each step runs as one shell command under measure.ts: CPU of every process
+ * the build starts (RUSAGE_CHILDREN, the unit builds in their child processes
+ * included) and the peak of the process tree's summed resident memory.
+ */
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { measureStage, type StageResult } from './measure.ts';
+import { addYear, editOneReply, prepareCorpus } from './run-bench.ts';
+import { deployUnits } from '../publish/deploy-units.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const GB = 1024 ** 3;
+
+export interface StepFigures {
+  wallS: number;
+  cpuS: number;
+  peakGB: number;
+}
+
+export interface UnitFigures {
+  name: string;
+  bytes: number;
+  files: number;
+}
+
+/** One size's figures, as `--json` writes them (field names are the issue's). */
+export interface RecordRun {
+  replies: number;
+  years: number;
+  perYear: number;
+  english: number;
+  cold: StepFigures;
+  addYear: StepFigures;
+  editOne: StepFigures;
+  units: UnitFigures[];
+  siteBytes: number;
+  /** siteBytes / replies: the issue's bar is 50 KB a bilingual reply. */
+  bytesPerReply: number;
+  /** os.loadavg() (1, 5, 15 min) when this size started and ended: figures mean little without it. */
+  load: { start: number[]; end: number[] };
+}
+
+export interface RecordOptions {
+  replies: number;
+  perYear: number;
+  english: number;
+  /** A fresh folder of its own (the caller makes and removes it). */
+  scratch: string;
+}
+
+function figures(r: StageResult): StepFigures {
+  return { wallS: round(r.wallSeconds, 2), cpuS: round(r.cpuSeconds, 2), peakGB: round(r.peakBytes / GB, 3) };
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+const loadNow = () => loadavg().map((n) => round(n, 2));
+
+/** ingest + npm run build on the scratch corpus, as one measured command; throws naming the step when it fails. */
+async function ingestAndBuild(step: string, options: RecordOptions, env: Record<string, string>): Promise<StepFigures> {
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  const command = `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${options.scratch}' --quiet && '${tsx}' scripts/build.ts`;
+  const result = await measureStage(step, command, env);
+  if (result.exitCode !== 0) {
+    throw new Error(`bench: ${step} (ingest + build) failed with exit ${result.exitCode} (${options.replies} replies, ${options.perYear} a year, scratch ${options.scratch})`);
+  }
+  return figures(result);
+}
+
+export async function benchRecord(options: RecordOptions): Promise<RecordRun> {
+  const { replies, perYear, english, scratch } = options;
+  const start = loadNow();
+  const env = { ARCHIVE_CONTENT: join(scratch, 'content'), ARCHIVE_OUT: join(scratch, '_site'), ARCHIVE_CACHE: join(scratch, '.cache') };
+  for (const dir of Object.values(env)) rmSync(dir, { recursive: true, force: true });
+  prepareCorpus(replies, scratch, english, perYear);
+
+  const cold = await ingestAndBuild('cold', options, env);
+  // The units of the cold build: what `replies` replies publish as.
+  const units = deployUnits(env.ARCHIVE_OUT).map((u) => ({ name: u.name, bytes: u.bytes, files: u.files.length }));
+  const siteBytes = units.reduce((sum, u) => sum + u.bytes, 0);
+
+  editOneReply(scratch);
+  const editOne = await ingestAndBuild('editOne', options, env);
+
+  addYear(scratch, replies, perYear, english);
+  const added = await ingestAndBuild('addYear', options, env);
+
+  return {
+    replies,
+    years: Math.ceil(replies / perYear),
+    perYear,
+    english,
+    cold,
+    addYear: added,
+    editOne,
+    units,
+    siteBytes,
+    bytesPerReply: Math.round(siteBytes / replies),
+    load: { start, end: loadNow() },
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Several runs of one size as one: each step's figures are medians, field by field; units and bytes (deterministic) from the first, load over all. */
+export function medianRun(runs: RecordRun[]): RecordRun {
+  const step = (key: 'cold' | 'addYear' | 'editOne'): StepFigures => ({
+    wallS: median(runs.map((r) => r[key].wallS)),
+    cpuS: median(runs.map((r) => r[key].cpuS)),
+    peakGB: median(runs.map((r) => r[key].peakGB)),
+  });
+  return { ...runs[0]!, cold: step('cold'), addYear: step('addYear'), editOne: step('editOne'), load: { start: runs[0]!.load.start, end: runs.at(-1)!.load.end } };
+}

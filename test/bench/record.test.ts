@@ -1,0 +1,79 @@
+/**
+ * `npm run bench -- --json FILE` is what the issue's figures come from, so the
+ * file must describe the corpus it measured: one run per size, as many year
+ * units as the corpus has years, unit sizes that add up to the site, every
+ * step measured (CPU of the build's child processes included), the load the
+ * machine had — and no scratch folder left behind. Timings themselves are not
+ * asserted: they depend on the machine.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordRun } from '../../src/bench/record.ts';
+
+const REPLIES = 40;
+const PER_YEAR = 15;
+const dir = mkdtempSync(join(tmpdir(), 'bench-record-'));
+const scratch = mkdtempSync(join(tmpdir(), 'bench-record-scratch-'));
+test.after(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+interface BenchJson {
+  command: string;
+  load: { start: number[]; end: number[] };
+  runs: RecordRun[];
+}
+
+let json: BenchJson;
+
+test('the benchmark of a tiny record writes its figures as JSON and removes its scratch folder', () => {
+  const file = join(dir, 'bench.json');
+  const args = ['scripts/bench.ts', '--replies', String(REPLIES), '--per-year', String(PER_YEAR), '--runs', '1', '--skip-seed', '--english', '0.5', '--scratch', scratch, '--json', file];
+  const r = spawnSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
+  assert.is(r.status, 0, `bench failed:\n${r.stderr}`);
+  json = JSON.parse(readFileSync(file, 'utf8')) as BenchJson;
+  assert.equal(readdirSync(scratch), [], 'the run left its scratch folder behind');
+  assert.match(r.stdout, /KB per reply/);
+  assert.match(r.stdout, /load average/);
+});
+
+test('one run per size, with as many year units as the corpus has years, and the shell', () => {
+  assert.is(json.runs.length, 1);
+  const run = json.runs[0]!;
+  assert.is(run.replies, REPLIES);
+  assert.is(run.english, 0.5);
+  assert.is(run.years, Math.ceil(REPLIES / PER_YEAR));
+  const names = run.units.map((u) => u.name);
+  assert.is(names.filter((n) => /^\d{4}-\d{2}$/.test(n)).length, run.years, `units: ${names.join(', ')}`);
+  assert.is(names.filter((n) => n === 'shell').length, 1, `units: ${names.join(', ')}`);
+  assert.is(new Set(names).size, names.length, 'a unit is listed twice');
+});
+
+test('the units add up to the site, and the bytes per reply are the site over the replies', () => {
+  const run = json.runs[0]!;
+  assert.is(run.units.reduce((sum, u) => sum + u.bytes, 0), run.siteBytes);
+  for (const u of run.units) assert.ok(u.bytes > 0 && u.files > 0, `${u.name}: ${u.bytes} bytes in ${u.files} files`);
+  assert.is(run.bytesPerReply, Math.round(run.siteBytes / run.replies));
+});
+
+test('every step is measured: wall, CPU (child processes included) and peak memory, with the load', () => {
+  const run = json.runs[0]!;
+  for (const step of ['cold', 'addYear', 'editOne'] as const) {
+    const s = run[step];
+    assert.ok(s.wallS > 0 && s.cpuS > 0 && s.peakGB > 0, `${step}: ${JSON.stringify(s)}`);
+  }
+  // The build runs Eleventy, Pagefind and sharp in processes below the measured shell: their CPU must be counted.
+  assert.ok(run.cold.cpuS > 1, `cold CPU ${run.cold.cpuS} s is only the shell's own`);
+  for (const l of [json.load.start, json.load.end, run.load.start, run.load.end]) {
+    assert.is(l.length, 3);
+    assert.ok(l.every((n) => n >= 0));
+  }
+  assert.match(json.command, '--per-year 15');
+});
+
+test.run();
