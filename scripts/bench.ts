@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards] [--skip-seed] [--english 0.1] [--stages ingest,open data]`
+ * `npm run bench -- --replies 263,2000 [--runs 3] [--scratch DIR] [--warm-cards] [--skip-seed] [--english 0.1] [--stages ingest,open data] [--first-search-only]`
  * (without --scratch: a new temporary folder, removed at the end)
  * First the seed (the real content, `npm run build` cold and warm); then for
  * each size a synthetic corpus through the real pipeline, a table per size
@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { runBench } from '../src/bench/run-bench.ts';
-import { formatSeed, formatTable } from '../src/bench/report.ts';
+import { loadavg, tmpdir } from 'node:os';
+import { firstSearchOnly, runBench } from '../src/bench/run-bench.ts';
+import { formatFirstSearch, formatSeed, formatTable } from '../src/bench/report.ts';
 import { benchSeed } from '../src/bench/seed.ts';
 import { replyPageWeight } from '../src/bench/page-weight.ts';
 import { firstSearches } from '../src/bench/first-search.ts';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'skip-seed': { type: 'boolean', default: false },
     english: { type: 'string', default: '0' },
     stages: { type: 'string' },
+    'first-search-only': { type: 'boolean', default: false },
   },
 });
 
@@ -46,6 +47,14 @@ const sizes = values.replies.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(`bench: --replies must be a comma-separated list of positive integers, got "${values.replies}"`);
   process.exit(2);
+}
+
+if (values['first-search-only']) {
+  for (const replies of sizes) {
+    const rows = await firstSearchOnly(replies, join(scratch, String(replies)), english);
+    console.log(`\n${replies} replies, first search alone (uptime: ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n${formatFirstSearch(rows)}`);
+  }
+  process.exit(0);
 }
 
 if (!values['skip-seed']) {

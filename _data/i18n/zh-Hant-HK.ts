@@ -180,6 +180,14 @@ export const zhHantHK = {
       converted: '已轉為繁體搜尋「{q}」。',
       /** Marks a result that contains some of the query's words but not the whole term. */
       partialMatch: '部分符合：不含完整字詞',
+      /** A result of a query of several words that lacks some of them ({words}: the words it lacks). */
+      partialLacking: '部分符合：不含{words}',
+      /** Results of several words: {exact} hold every word (full matches, listed first). */
+      resultsAll: '找到 {n} 則結果，其中 {exact} 則包含全部字詞（排在前面）。',
+      /** A reviewed synonym list applied (content/search/synonyms.json): {forms} is every form searched. */
+      synonyms: '同時搜尋了同義詞：{forms}。',
+      /** An English name searched as its Chinese name (content/search/glossary.json). */
+      glossary: '已按「{en}」的中文名稱搜尋「{zh}」。',
       /** Before the closest terms the archive holds, when no reply contains the query (suggest.js). */
       suggest: '你是否要找：',
       /** A word of Latin letters that no reply contains ({q}); the replies are in Chinese. */

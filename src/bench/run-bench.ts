@@ -34,6 +34,8 @@ export interface BenchRow extends StageResult {
 const ROOT = resolve(import.meta.dirname, '../..');
 const REAL_SOURCE = join(ROOT, 'content/sources/2023-24/zh-2023-24-ITIB.txt');
 const BACKGROUND = join(ROOT, 'content/sources/background');
+/** The reviewed synonyms and glossary (src/search/search-terms.ts): the synthetic text is recombined from the real replies, so they apply to it. */
+const SEARCH_TERMS = join(ROOT, 'content/search');
 /** The English layout sample (a test fixture, not official text): its questions and answers make the synthetic English editions. */
 const EN_SAMPLE = join(ROOT, 'test/fixtures/ingest/sample-en-2023-24-ITIB.txt');
 
@@ -56,6 +58,22 @@ export function prepareCorpus(replies: number, scratch: string, english = 0): vo
     writeFileSync(join(dir, doc.fileName.replace(/\.txt$/, '.meta.json')), JSON.stringify(doc.meta, null, 2) + '\n');
   }
   cpSync(BACKGROUND, join(content, 'sources', 'background'), { recursive: true });
+  if (existsSync(SEARCH_TERMS)) cpSync(SEARCH_TERMS, join(content, 'search'), { recursive: true });
+}
+
+/**
+ * The first search alone (`npm run bench -- --first-search-only`): the synthetic corpus
+ * through ingest, Eleventy and the search index (no images, no repeated runs), then the
+ * first-search measurement on that site. For checking a search change against the byte
+ * budget at scale without the whole benchmark's hour.
+ */
+export async function firstSearchOnly(replies: number, scratch: string, english = 0): Promise<FirstSearchMeasure[]> {
+  mkdirSync(scratch, { recursive: true });
+  prepareCorpus(replies, scratch, english);
+  const env = { ARCHIVE_CONTENT: join(scratch, 'content'), ARCHIVE_OUT: join(scratch, '_site'), ARCHIVE_CACHE: join(scratch, '.cache') };
+  rmSync(env.ARCHIVE_OUT, { recursive: true, force: true });
+  await runStages(scratch, env, replies, { full: true, names: ['ingest', 'eleventy', 'search index'] });
+  return firstSearches(env.ARCHIVE_OUT);
 }
 
 function median(values: number[]): number {

@@ -13,7 +13,7 @@ import type { Archive } from '../model/reply.ts';
 import type { RouteTable } from '../site/data/routes.ts';
 
 export async function buildShellSearch(settings: Settings, catalogue: Archive, shellRoutes: RouteTable, years: readonly YearSearchSummary[], siteDir: string): Promise<void> {
-  const r = await writeShellSearch(siteDir, indexEntries(catalogue, shellRoutes), [...years]);
+  const r = await writeShellSearch(siteDir, indexEntries(catalogue, shellRoutes), [...years], { contentDir: settings.contentDir });
   console.log(`Search: ${years.length} year bundle(s) in the manifest, ${r.pages} shell page(s)`);
   // The offline mirror searches from disk: the same index and page as classic scripts (file:// blocks modules and fetch)
   if (settings.offline) console.log(`Search offline: ${(await writeOfflineSearch(siteDir)).files} index files as classic scripts`);

@@ -39,7 +39,8 @@ export async function runPagefindQueries(
       for (const query of queries) {
         const r = q ? await q.rankedSearch(pf, query) : await pf.search(query);
         const data = await Promise.all(r.results.map((x: { data: () => Promise<{ url: string }> }) => x.data()));
-        out.push({ query, urls: data.map((d: { url: string }) => d.url.replace(root, '').replace(/^\//, '')) });
+        // A merged year's results carry absolute URLs (its bundle's base): compare paths under the site.
+        out.push({ query, urls: data.map((d: { url: string }) => new URL(d.url, base).pathname.replace(root, '').replace(/^\//, '')) });
       }
       return out;
     },

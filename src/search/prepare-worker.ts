@@ -3,10 +3,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { prepareChunk } from './prepare.ts';
 import type { IndexEntry } from './records.ts';
 
-const { language } = workerData as { language: string };
+const { language, siteDir } = workerData as { language: string; siteDir?: string };
 parentPort?.on('message', (entries: IndexEntry[]) => {
   try {
-    parentPort?.postMessage({ chunk: prepareChunk(entries, language) });
+    parentPort?.postMessage({ chunk: prepareChunk(entries, language, siteDir) });
   } catch (e) {
     parentPort?.postMessage({ error: (e as Error).message });
   }

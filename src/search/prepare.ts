@@ -21,8 +21,8 @@ function docOf(r: SearchRecord, language: string): PreparedDoc {
   return { url: r.url, html: recordHtml(r, language), year: r.year, meta: r.meta, filters: r.filters };
 }
 
-export function prepareDoc(entry: IndexEntry, language: string): PreparedDoc {
-  return docOf(readRecord(entry), language);
+export function prepareDoc(entry: IndexEntry, language: string, siteDir?: string): PreparedDoc {
+  return docOf(readRecord(entry, siteDir), language);
 }
 
 export interface PreparedChunk {
@@ -31,8 +31,8 @@ export interface PreparedChunk {
 }
 
 /** Some source files as Pagefind documents, and their lexicon (lexicon.ts). */
-export function prepareChunk(entries: IndexEntry[], language: string): PreparedChunk {
-  const records = entries.map(readRecord);
+export function prepareChunk(entries: IndexEntry[], language: string, siteDir?: string): PreparedChunk {
+  const records = entries.map((e) => readRecord(e, siteDir));
   return { docs: records.map((r) => docOf(r, language)), lexicon: lexiconOf(records) };
 }
 
@@ -53,10 +53,12 @@ export class PreparePool {
 
   constructor(
     private language: string,
+    /** The built site: its pages give the records' blocks their element ids (page-anchors.ts). */
+    private siteDir?: string,
     size = Math.max(1, Math.min(4, availableParallelism())),
   ) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { workerData: { language } });
+      const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { workerData: { language, siteDir } });
       w.on('message', (msg: { chunk?: PreparedChunk; error?: string }) => {
         const job = this.jobs.get(w);
         this.jobs.delete(w);
@@ -98,7 +100,7 @@ export class PreparePool {
   async prepare(entries: IndexEntry[]): Promise<PreparedDoc[]> {
     const CHUNK = 250;
     const parts: Promise<PreparedChunk>[] = [];
-    if (entries.length < 64) parts.push(Promise.resolve(prepareChunk(entries, this.language)));
+    if (entries.length < 64) parts.push(Promise.resolve(prepareChunk(entries, this.language, this.siteDir)));
     else for (let i = 0; i < entries.length; i += CHUNK) parts.push(this.run(entries.slice(i, i + CHUNK)));
     const chunks = await Promise.all(parts);
     for (const c of chunks) this.lexicon.add(c.lexicon);

@@ -7,8 +7,16 @@
  * text as index tokens (Chinese bigrams, see src/browser/search/query.js).
  */
 import { escapeHtml } from '../lib/html.ts';
-import type { SearchRecord } from './records.ts';
+import type { BlockKind, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE, segmentText } from './segment.ts';
+
+/**
+ * Pagefind weight of each block (its default is 1; the h1 heading has 7): a reply that
+ * names a term in its question outranks one that mentions it in a table or in the
+ * page's facts (issue 17: for 「5G」 a flattened table fragment of ITIB150 ranked
+ * above ITIB187, whose question is about 5G).
+ */
+export const BLOCK_WEIGHT: Record<BlockKind, number> = { question: 3, prose: 1, table: 0.5, facts: 0.5 };
 
 export function recordHtml(r: SearchRecord, language: string): string {
   const tag = (attr: string, key: string, value: string) => `<p ${attr}="${escapeHtml(key)}">${escapeHtml(value)}</p>`;
@@ -17,7 +25,10 @@ export function recordHtml(r: SearchRecord, language: string): string {
   const heading = tokens(r.heading);
   // bodyStart: index of the first body token in the indexed content, so the page can take
   // excerpts from the text rather than from the (heavily weighted) heading.
-  const meta = Object.entries({ ...r.meta, bodyStart: String(heading.split(' ').length) }).map(([k, v]) => tag('data-pagefind-meta', k, v));
+  // factsStart: index of the first token of the page's facts (member, head, officers): a hit there is no place to open the reply at or to quote.
+  const facts = r.blocks.findIndex((b) => b.kind === 'facts');
+  const factsStart = facts < 0 ? null : [heading, ...r.blocks.slice(0, facts).map((b) => tokens(b.text))].join(' ').split(' ').filter(Boolean).length;
+  const meta = Object.entries({ ...r.meta, bodyStart: String(heading.split(' ').length), ...(factsStart === null ? {} : { factsStart: String(factsStart) }) }).map(([k, v]) => tag('data-pagefind-meta', k, v));
   const filters = Object.entries(r.filters).flatMap(([k, vs]) => vs.map((v) => tag('data-pagefind-filter', k, v)));
   const sort = Object.entries(r.sort).map(([k, v]) => tag('data-pagefind-sort', k, v));
   return [
@@ -26,6 +37,8 @@ export function recordHtml(r: SearchRecord, language: string): string {
     ...filters,
     ...sort,
     `<main data-pagefind-body><h1>${escapeHtml(heading)}</h1>`,
-    `<p>${escapeHtml(tokens(r.text))}</p></main></body></html>`,
+    // A block's id is its element's on the reply page: Pagefind lists it among a result's anchors, with the position of its first word.
+    ...r.blocks.map((b) => `<p${b.id ? ` id="${escapeHtml(b.id)}"` : ''} data-pagefind-weight="${BLOCK_WEIGHT[b.kind]}">${escapeHtml(tokens(b.text))}</p>`),
+    `</main></body></html>`,
   ].join('\n');
 }

@@ -6,12 +6,14 @@
  * needed. Files are read by the one reader (src/model/front-matter.ts)
  * and URLs come from the one URL scheme (src/model/urls.ts).
  */
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { ReplyFrontMatter, BackgroundFrontMatter, ReplyLang } from '../model/front-matter-types.ts';
 import { PRIMARY_LANG } from '../model/languages.ts';
 import { backgroundFiles, editionFiles, readBackgroundFile, readEditionFile } from '../model/content-files.ts';
 import type { Archive } from '../model/reply.ts';
-import { backgroundPath, replyPath } from '../model/urls.ts';
+import { backgroundPath, localize, replyPath } from '../model/urls.ts';
+import { blockIds, pageAnchors } from './page-anchors.ts';
 import { sameColon } from '../browser/search/query.js';
 import { markdownToText } from '../model/text.ts';
 
@@ -24,24 +26,104 @@ export interface SearchRecord {
   heading: string;
   /** Plain text of the page (member, head, programmes, question, answer, annexes), unsegmented. */
   text: string;
+  /** The same text in blocks by where it stands, in order: the index weighs each (record-html.ts). */
+  blocks: TextBlock[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
 }
 
-/** A reply's record; `fm` as checked by the reader (readReply). */
-export function replyRecord(fm: ReplyFrontMatter, body: string): SearchRecord {
+/** Where a stretch of a reply's text stands: its question, its answer's prose, a table, the page's facts (member, head, officers). */
+export type BlockKind = 'question' | 'prose' | 'table' | 'facts';
+
+export interface TextBlock {
+  kind: BlockKind;
+  text: string;
+  /** The element of the reply's page that shows this block (page-anchors.ts), when known. */
+  id?: string;
+  /** A heading line (問題, 答覆, 附件一). */
+  heading?: boolean;
+  /** A fenced block (the extraction's flattened text). */
+  fenced?: boolean;
+}
+
+const QUESTION_HEADING = /^##\s+(問題|question)[\s:：]*$/iu;
+const HEADING = /^#{2,6}\s/;
+const TABLE_LINE = /^\s*\|/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+
+/**
+ * A body's Markdown in blocks as the page shows them: each heading, paragraph, table
+ * and fenced (flattened) table on its own, with its kind: the question section (its
+ * `## 問題` heading up to the next level-2 heading), tables, or the other prose.
+ */
+export function markdownBlocks(body: string): TextBlock[] {
+  const out: TextBlock[] = [];
+  let inQuestion = false;
+  let fence: string[] | null = null;
+  let para: { lines: string[]; table: boolean } | null = null;
+  const kindOf = (table: boolean): BlockKind => (inQuestion ? 'question' : table ? 'table' : 'prose');
+  const flush = () => {
+    if (para) out.push({ kind: kindOf(para.table), text: markdownToText(para.lines.join('\n')) });
+    para = null;
+  };
+  for (const line of body.split(/\r?\n/)) {
+    if (fence) {
+      if (FENCE.test(line)) {
+        out.push({ kind: kindOf(true), text: markdownToText(fence.join('\n')), fenced: true });
+        fence = null;
+      } else fence.push(line);
+      continue;
+    }
+    if (FENCE.test(line)) {
+      flush();
+      fence = [];
+      continue;
+    }
+    if (HEADING.test(line)) {
+      flush();
+      if (/^##\s/.test(line)) inQuestion = QUESTION_HEADING.test(line.trim());
+      out.push({ kind: kindOf(false), text: markdownToText(line), heading: true });
+      continue;
+    }
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    const table = TABLE_LINE.test(line);
+    if (para && para.table !== table) flush();
+    para ??= { lines: [], table };
+    para.lines.push(line);
+  }
+  if (fence) out.push({ kind: kindOf(true), text: markdownToText(fence.join('\n')), fenced: true });
+  flush();
+  return out.filter((b) => b.text);
+}
+
+/**
+ * A reply's record; `fm` as checked by the reader (readReply). `pageHtml`: the built
+ * page of this edition, whose element ids the blocks take (page-anchors.ts).
+ */
+export function replyRecord(fm: ReplyFrontMatter, body: string, pageHtml?: string): SearchRecord {
   const url = replyPath(fm);
   const head = `${fm.head.code} ${sameColon(fm.head.name)}`;
   const programmes = fm.programmes.map((p) => `(${p.code}) ${sameColon(p.name)}`);
   // Every fact the reply page shows is findable, as on the page.
   const facts = [fm.member, head, fm.subhead, ...programmes, fm.controllingOfficer, fm.director].filter(Boolean).join(fm.lang === 'en' ? '; ' : '；');
+  const blocks: TextBlock[] = [...markdownBlocks(body), { kind: 'facts' as const, text: facts }];
+  if (pageHtml) {
+    const ids = blockIds(blocks, pageAnchors(pageHtml));
+    blocks.forEach((b, i) => {
+      if (ids[i]) b.id = ids[i];
+    });
+  }
   return {
     url,
     year: fm.year,
     heading: `${fm.replyNo} ${fm.title}`,
     // Facts last: a reply's excerpt should open on its question, not on its metadata.
-    text: `${markdownToText(body)}\n${facts}`,
+    text: blocks.map((b) => b.text).join('\n'),
+    blocks,
     meta: {
       title: fm.title,
       replyNo: fm.replyNo,
@@ -69,6 +151,7 @@ export function backgroundRecord(fm: BackgroundFrontMatter, body: string): Searc
     year: 'background',
     heading: fm.title,
     text: markdownToText(body),
+    blocks: [{ kind: 'prose', text: markdownToText(body) }],
     meta: { title: fm.title, kind: 'background', year },
     filters: {},
     sort: { replyNo: `~background ${fm.slug}` },
@@ -121,16 +204,24 @@ export function indexEntries(archive: Archive, routes: IndexedRoutes): IndexEntr
   ];
 }
 
-export function readRecord(entry: IndexEntry): SearchRecord {
+/** The built page of a record's edition under `siteDir` (undefined: no site, or no page there). */
+function pageHtmlOf(siteDir: string | undefined, url: string, lang: ReplyLang): string | undefined {
+  if (!siteDir) return undefined;
+  const file = join(siteDir, localize(url, lang), 'index.html');
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/** An entry's record; `siteDir`: the built site, whose pages give the blocks their element ids. */
+export function readRecord(entry: IndexEntry, siteDir?: string): SearchRecord {
   const name = relative(process.cwd(), entry.file);
   if (entry.kind === 'background') {
     const { frontMatter, body } = readBackgroundFile(entry.file, name);
     return backgroundRecord(frontMatter, body);
   }
   const { frontMatter, body } = readEditionFile(entry.file, name);
-  return replyRecord(frontMatter, body);
+  return replyRecord(frontMatter, body, pageHtmlOf(siteDir, replyPath(frontMatter), frontMatter.lang));
 }
 
 export function readRecords(contentDir: string): SearchRecord[] {
-  return listIndexEntries(contentDir).map(readRecord);
+  return listIndexEntries(contentDir).map((e) => readRecord(e));
 }

@@ -78,9 +78,9 @@ export async function listed(page: Page): Promise<{ path: string; partial: boole
   }
   return page.$$eval('[data-search-results] > li', (lis) =>
     lis.map((li) => ({
-      // Under the site's folder (legco-archive/, served or unzipped), without a page's index.html (offline links),
+      // Under the site's folder (legco-archive/, served or unzipped), without a page's index.html (offline links) or the paragraph it opens at,
       // in the Chinese interface's terms (an English page is /<year>/en/… or /en/…).
-      path: (li.querySelector('a')?.getAttribute('href') ?? '').replace(/^.*\/legco-archive\/(en\/)?/, '').replace(/^(\d{4}-\d{2}\/)en\//, '$1').replace(/index\.html$/, ''),
+      path: (li.querySelector('a')?.getAttribute('href') ?? '').replace(/#.*$/, '').replace(/^.*\/legco-archive\/(en\/)?/, '').replace(/^(\d{4}-\d{2}\/)en\//, '$1').replace(/index\.html$/, ''),
       partial: li.getAttribute('data-match') === 'partial',
     })),
   );

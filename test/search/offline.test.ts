@@ -74,7 +74,7 @@ test('a result opens its reply page from disk; the English search page works too
   assert.equal(exactPaths(rows).filter((p) => !p.startsWith('background/')), expectedFor('智方便', replies).sort());
   const link = page.locator('[data-search-results] > li a').first();
   const href = (await link.getAttribute('href')) ?? '';
-  assert.match(href, /^file:.*\/2023-24\/en\/itib\d{3}\/index\.html$/);
+  assert.match(href, /^file:.*\/2023-24\/en\/itib\d{3}\/index\.html(#[\w-]+)?$/);
   await Promise.all([page.waitForEvent('load'), link.click()]);
   assert.is(await page.locator('h1').count(), 1, `${page.url()} is an archive page`);
   assert.equal(page.errors, []);

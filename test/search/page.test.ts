@@ -40,7 +40,7 @@ test('typing 智方便 lists replies as links with number, title, member, head a
   await page.locator('main input[name="q"]').fill('智方便');
   await results(page).first().waitFor();
   const first = results(page).first();
-  assert.match((await first.locator('a').getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/itib\d{3}\/$/);
+  assert.match((await first.locator('a').getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/itib\d{3}\/(#[\w-]+)?$/);
   assert.match((await first.locator('a').textContent()) ?? '', /^ITIB\d{3} \S/);
   const facts = (await first.locator('.search-meta').textContent()) ?? '';
   assert.match(facts, /提問議員: \S+/);
@@ -133,7 +133,7 @@ test('the English search page finds Chinese terms and links to the English pages
   const page = await openSearch('en/search/?q=%E6%95%B8%E7%A2%BC%E6%B8%AF');
   await results(page).first().waitFor();
   assert.match((await status(page).textContent()) ?? '', /\d+ results? found/);
-  assert.match((await results(page).first().locator('a').getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/en\/itib\d{3}\/$/);
+  assert.match((await results(page).first().locator('a').getAttribute('href')) ?? '', /\/legco-archive\/2023-24\/en\/itib\d{3}\/(#[\w-]+)?$/);
   assert.is(await results(page).first().locator('.search-excerpt').getAttribute('lang'), 'zh-Hant-HK');
   // The script's interface strings are the site dictionary's (rendered into the page), per language.
   assert.is(await page.locator('.search-filters legend').textContent(), en.search.ui.filters);

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReplyFrontMatter } from '../../src/model/front-matter-types.ts';
 import { readReply as readReplyText } from '../../src/model/front-matter.ts';
-import { memberSlug } from '../../src/model/urls.ts';
+import { localize, memberSlug } from '../../src/model/urls.ts';
 
 export const SITE_DIR = resolve(process.env.ARCHIVE_OUT ?? '_site');
 export const CONTENT_DIR = resolve(process.env.ARCHIVE_CONTENT ?? 'content');
@@ -133,39 +133,41 @@ export function pagesUnderTest(siteDir = SITE_DIR, contentDir = CONTENT_DIR): { 
     reply.programmes[0]?.code ?? sameHead.find((r) => r.frontMatter.programmes.length > 0)?.frontMatter.programmes[0]?.code;
   const pages: PageUnderTest[] = [];
   const missing: PageUnderTest[] = [];
-  for (const [lang, prefix] of [['zh', ''], ['en', 'en/']] as const) {
+  for (const lang of ['zh', 'en'] as const) {
+    // A page's path in this interface, by the site's one URL scheme (a year's English pages are /<year>/en/…).
+    const at = (p: string) => localize(`/${p}`, lang === 'en' ? 'en' : 'zh-Hant-HK').slice(1);
     const candidates: Array<[string, string, boolean]> = [
-      ['home', prefix, true],
-      ['year', `${prefix}${reply.year}/`, true],
-      ['reply', `${prefix}${reply.year}/${reply.replyNo.toLowerCase()}/`, true],
+      ['home', at(''), true],
+      ['year', at(`${reply.year}/`), true],
+      ['reply', at(`${reply.year}/${reply.replyNo.toLowerCase()}/`), true],
       ...(annex === table
         ? []
-        : [['reply-annex', `${prefix}${annex.frontMatter.year}/${annex.frontMatter.replyNo.toLowerCase()}/`, true] as [string, string, boolean]]),
-      ['head', `${prefix}${reply.year}/heads/${reply.head.code}/`, true],
-      ['programme', `${prefix}${reply.year}/heads/${reply.head.code}/programmes/${programme ?? 'none'}/`, true],
+        : [['reply-annex', at(`${annex.frontMatter.year}/${annex.frontMatter.replyNo.toLowerCase()}/`), true] as [string, string, boolean]]),
+      ['head', at(`${reply.year}/heads/${reply.head.code}/`), true],
+      ['programme', at(`${reply.year}/heads/${reply.head.code}/programmes/${programme ?? 'none'}/`), true],
       ...(reply.programmes.length === 0 && programme
-        ? [['programme-none', `${prefix}${reply.year}/heads/${reply.head.code}/programmes/none/`, true] as [string, string, boolean]]
+        ? [['programme-none', at(`${reply.year}/heads/${reply.head.code}/programmes/none/`), true] as [string, string, boolean]]
         : []),
-      ['members', `${prefix}members/`, true],
-      ['member', `${prefix}members/${memberSlug(reply.member)}/`, true],
-      ['about', `${prefix}about/`, true],
-      ['data', `${prefix}data/`, true],
-      ['search', `${prefix}search/`, false],
+      ['members', at(`members/`), true],
+      ['member', at(`members/${memberSlug(reply.member)}/`), true],
+      ['about', at(`about/`), true],
+      ['data', at(`data/`), true],
+      ['search', at(`search/`), false],
     ];
     // A reply with the reading aids of issue 18: the same answer given to others, and contents.
     const aided = readReplies(contentDir)
-      .map((r) => `${prefix}${r.frontMatter.year}/${r.frontMatter.replyNo.toLowerCase()}/`)
+      .map((r) => at(`${r.frontMatter.year}/${r.frontMatter.replyNo.toLowerCase()}/`))
       .find((p) => existsSync(join(siteDir, fileOf(p))) && /class="same-answer"/.test(readFileSync(join(siteDir, fileOf(p)), 'utf8')));
     const contents = readReplies(contentDir)
-      .map((r) => `${prefix}${r.frontMatter.year}/${r.frontMatter.replyNo.toLowerCase()}/`)
+      .map((r) => at(`${r.frontMatter.year}/${r.frontMatter.replyNo.toLowerCase()}/`))
       .find((p) => existsSync(join(siteDir, fileOf(p))) && /class="contents /.test(readFileSync(join(siteDir, fileOf(p)), 'utf8')));
     // Named so the phone first-screen test keeps its sample (reply, reply-annex); axe covers these.
     candidates.push(['same-answer', aided ?? '<none>/', false], ['contents', contents ?? '<none>/', false]);
-    const bgRoot = join(siteDir, prefix, 'background');
+    const bgRoot = join(siteDir, at('background'));
     const bg = existsSync(bgRoot) ? readdirSync(bgRoot).sort().find((d) => existsSync(join(bgRoot, d, 'index.html'))) : undefined;
-    candidates.push(['background', `${prefix}background/${bg ?? '<none>'}/`, true]);
+    candidates.push(['background', at(`background/${bg ?? '<none>'}/`), true]);
     // Hosts serve one 404 page for the whole site; an /en/ one is a bonus.
-    candidates.push(['404', `${prefix}404.html`, lang === 'zh']);
+    candidates.push(['404', at(`404.html`), lang === 'zh']);
     for (const [type, path, required] of candidates) {
       const page = { type, lang, path };
       if (existsSync(join(siteDir, fileOf(path)))) pages.push(page);

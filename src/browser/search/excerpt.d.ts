@@ -3,5 +3,5 @@ export interface ExcerptToken {
   t: string;
   marked: boolean;
 }
-export function excerptTokens(content: string, locations: number[], bodyStart?: string | number): ExcerptToken[];
+export function excerptTokens(content: string, locations: number[], bodyStart?: string | number, at?: number | null, floor?: number | null): ExcerptToken[];
 export function excerptSegments(tokens: ExcerptToken[], query?: string, spaced?: boolean): { text: string; marked: boolean }[];

@@ -3,32 +3,49 @@
 // space-separated; Chinese as overlapping bigrams, see query.js) and the positions
 // Pagefind reports as matched. Pure functions (no DOM), so they are tested in Node;
 // search.js turns the segments into text nodes and <mark> elements.
-import { closeGaps, queryTokens } from './query.js';
+import { closeGaps, queryTokens, tokenText } from './query.js';
 
 const HAN2 = /^\p{Script=Han}{2}$/u;
 const HAN_START = /^\p{Script=Han}/u;
 const LATIN = /[A-Za-z0-9]/;
 const EXCERPT_TOKENS = 70;
 
+/** Tokens that end a sentence: an excerpt opens after one. */
+const SENTENCE_END = /^[。；！？!?;]$/u;
+/** How far back (tokens) an excerpt looks for the start of the hit's sentence. */
+const SENTENCE_BACK = 30;
+
 /**
- * The window of tokens to show: it starts a little before the first match in the
- * body (bodyStart = index of the first body token), or at the start of the body —
+ * The window of tokens to show: it opens at the start of the sentence holding the hit
+ * `at` (or a little before it), never before `floor`; without `at`, at the first match
+ * in the body (bodyStart = index of the first body token), or at the start of the body —
  * Pagefind's own excerpt centres on the best-weighted match, usually the title.
- * Returns [{ t, marked }].
+ * `floor`: where the hit's paragraph begins, when known (page-context.js). Returns [{ t, marked }].
  */
-export function excerptTokens(content, locations, bodyStart) {
+export function excerptTokens(content, locations, bodyStart, at = null, floor = null) {
   const words = String(content).split(/\s+/).filter(Boolean);
   const start0 = Math.min(Number(bodyStart) || 0, words.length);
   const hits = new Set(locations);
-  const first = [...hits].filter((l) => l >= start0).sort((a, b) => a - b)[0];
-  const start = first === undefined ? start0 : Math.max(start0, first - 12);
+  const first = at ?? [...hits].filter((l) => l >= start0).sort((a, b) => a - b)[0];
+  let start = start0;
+  if (first !== undefined && first !== null) {
+    const low = Math.max(start0, floor ?? 0, first - SENTENCE_BACK);
+    start = Math.max(low, first - 12);
+    for (let i = first - 1; i >= low; i--) {
+      if (SENTENCE_END.test(words[i] ?? '')) {
+        start = i + 1;
+        break;
+      }
+      if (i === low) start = low;
+    }
+  }
   return words.slice(start, start + EXCERPT_TOKENS).map((t, i) => ({ t, marked: hits.has(start + i) }));
 }
 
 /** What the reader typed, as the strings a highlight may cover: each Han run and word, and each index token. */
 function queryTerms(query) {
   const typed = closeGaps(query).split(/[^\p{L}\p{N}]+/u);
-  return [...new Set([...typed, ...queryTokens(query)].filter(Boolean).map((t) => [...t.toLowerCase()]))];
+  return [...new Set([...typed, ...queryTokens(query).map(tokenText)].filter(Boolean).map((t) => [...t.toLowerCase()]))];
 }
 
 /**
@@ -64,7 +81,7 @@ export function excerptSegments(tokens, query = '', spaced = false) {
     const coveredByPrev = Boolean(prev && prev.marked && HAN2.test(prev.t) && [...prev.t][1] === [...tok.t][0]);
     const m = tok.marked || coveredByPrev;
     const overlapsNext = HAN2.test(tok.t) && next && [...next.t][0] === [...tok.t][1] && HAN_START.test(next.t);
-    const shown = overlapsNext ? [...tok.t][0] : tok.t;
+    const shown = overlapsNext ? [...tok.t][0] : tokenText(tok.t);
     const joinsPrev = !spaced && !(prev && LATIN.test(prev.t.slice(-1)) && LATIN.test(tok.t[0]));
     [...shown].forEach((ch, k) => chars.push({ ch, m, joins: k > 0 || joinsPrev || i === 0 }));
   });

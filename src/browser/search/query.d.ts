@@ -2,10 +2,14 @@
 export const INDEX_LANGUAGE: string;
 export function sameColon(name: string): string;
 export function closeGaps(text: string): string;
+export function wholeUnits(text: string): string;
+export function joinDigitGroups(text: string): string;
+export function tokenText(token: string): string;
+export const RANKING: { termFrequency: number; pageLength: number; termSaturation: number };
 export function indexTokens(text: string): string[];
 export function queryTokens(query: string): string[];
 export function segmentQuery(query: string): string;
-export function initPagefind(pagefind: { init(): unknown }): void;
+export function initPagefind(pagefind: { init(): unknown; options?(o: object): unknown }): void;
 export function parseReplyNumber(query: string): { bureau: string | null; n: number } | null;
 export function replyJumps(
   query: string,

@@ -41,6 +41,52 @@ const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
 const IS_HAN = /^\p{Script=Han}+$/u;
 const IS_WORD = /[\p{L}\p{N}]/u;
 
+const CN_DIGITS = '〇零一二三四五六七八九';
+const CN_YEAR = `二[〇零][${CN_DIGITS}]{2}`;
+/**
+ * A budget year as the text prints it: 2022-23, 2022/23, 2022–23, 2022至23, 2022-2023,
+ * 二零二二至二三 (the two years must follow each other, so a range like 2019-2023 is
+ * left alone). Index and query write it as one token, `2022y23`: letters and digits
+ * only, so Pagefind keeps it one word, and a prefix of it is the first year (2022 still
+ * finds 2022-23).
+ */
+const YEAR = new RegExp(`(?<!\\d)((?:19|20)\\d{2})\\s*[-–/至]\\s*((?:19|20)\\d{2}|\\d{2})(?!\\d)|(${CN_YEAR})至((?:${CN_YEAR})|[${CN_DIGITS}]{2})(?![${CN_DIGITS}])`, 'gu');
+/** A number with digit groups, 1 300 or 1,300 (after closeGaps): one token without the separators, 1300. */
+const GROUPED = /(?<![\d.,])\d{1,3}(?:[ ,]\d{3})+(?![\d]|[.,]\d)/gu;
+
+/** The year token of a budget year's start and end (2022, "23" or "2023"), or null when they do not follow each other. */
+function yearToken(start, end) {
+  const next = (Number(start) + 1) % 100;
+  return Number(end.slice(-2)) === next && (end.length === 2 || Number(end) === Number(start) + 1) ? `${start}y${end.slice(-2)}` : null;
+}
+
+/** Years and grouped numbers as whole tokens (see YEAR, GROUPED), set apart by spaces. */
+export function wholeUnits(text) {
+  return text
+    .replace(YEAR, (m, a, b, ca, cb) => {
+      const token = a ? yearToken(a, b) : yearToken(cnYear(ca), cnYear(cb));
+      return token ? ` ${token} ` : m;
+    })
+    .replace(GROUPED, joinGroup);
+}
+
+const joinGroup = (m) => m.replace(/[ ,]/g, '');
+
+/** Grouped numbers joined (1 300 → 1300), nothing else changed: before a query is split into words at its spaces. */
+export function joinDigitGroups(text) {
+  return String(text).replace(GROUPED, joinGroup);
+}
+
+/** 二零二二 → "2022"; a two-digit 二三 → "23". */
+function cnYear(s) {
+  return [...s].map((c) => (c === '〇' || c === '零' ? '0' : String(CN_DIGITS.indexOf(c) - 1))).join('');
+}
+
+/** How an index token reads in an excerpt: a year token as the text's usual form (2022y23 → 2022-23). */
+export function tokenText(token) {
+  return String(token).replace(/^(\d{4})y(\d{2})$/, '$1-$2');
+}
+
 export function closeGaps(text) {
   return String(text).normalize('NFC').replace(HAN_GAP, '$1').replace(SPACED_DIGITS, '');
 }
@@ -57,7 +103,7 @@ function grams(run, runEnds) {
 /** Text → index tokens: Han runs as bigrams (+ final character), other words and punctuation as they are. */
 export function indexTokens(text) {
   const out = [];
-  for (const [tok] of closeGaps(text).matchAll(TOKEN)) {
+  for (const [tok] of wholeUnits(closeGaps(text)).matchAll(TOKEN)) {
     if (IS_HAN.test(tok)) out.push(...grams(tok, true));
     else out.push(tok);
   }
@@ -70,7 +116,7 @@ export function indexTokens(text) {
  * after the typed term (數碼港 also matches 數碼港公司).
  */
 export function queryTokens(query) {
-  const toks = [...closeGaps(query).matchAll(TOKEN)].map((m) => m[0]).filter((t) => IS_WORD.test(t));
+  const toks = [...wholeUnits(closeGaps(query)).matchAll(TOKEN)].map((m) => m[0]).filter((t) => IS_WORD.test(t));
   const out = [];
   toks.forEach((tok, i) => {
     if (IS_HAN.test(tok)) out.push(...grams(tok, i < toks.length - 1));
@@ -91,7 +137,19 @@ export function segmentQuery(query) {
  * the bigrams. The attribute is restored in the same task, so assistive
  * technology never sees the change.
  */
+/**
+ * Pagefind's ranking (its defaults: termFrequency 1, pageLength 0.75, termSaturation 1.4).
+ * The blocks are weighted at index time (src/search/record-html.ts); a lower pageLength
+ * keeps a long reply that names the term in its question from sinking below a short one
+ * that mentions it in passing. Measured on the 263 replies (scores of the first two for
+ * 5G): defaults ITIB187 10.48, ITIB150 9.96; these 9.64, 9.12 — and 公務員 ranks
+ * ITIB074 (公務員 in its question) third instead of fourth.
+ */
+export const RANKING = { termFrequency: 1.0, pageLength: 0.3, termSaturation: 1.2 };
+
 export function initPagefind(pagefind) {
+  // Before init, Pagefind keeps the options for the instance init creates.
+  pagefind.options?.({ ranking: RANKING });
   const root = document.documentElement;
   const lang = root.getAttribute('lang');
   root.setAttribute('lang', INDEX_LANGUAGE);
@@ -174,8 +232,19 @@ export async function rankedSearch(pagefind, query, options = {}, stemmed = fals
     // An index with stemming (`stemmed`: the English edition's) matches a word by its
     // stem (enhancements → enhancement), so there the results are kept as Pagefind gives them.
     const whole = HAN_BIGRAM.test(words) || (!IS_HAN.test(words) && [...words].length < 3);
-    const r = await pagefind.search(whole ? `"${words}"` : words, options);
-    if (!whole && !stemmed && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
+    if (whole) {
+      // Quoted, every hit scores alike (1.0) and the order is the index's (5G listed ITIB150, a
+      // table, before ITIB187, whose question is about 5G): the quoted search says which pages
+      // match, the unquoted one (ranked, and a superset) in which order.
+      const [exact, ranked] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);
+      const ids = new Set(exact.results.map((x) => x.id));
+      const ordered = ranked.results.filter((x) => ids.has(x.id));
+      const seen = new Set(ordered.map((x) => x.id));
+      const results = [...ordered, ...exact.results.filter((x) => !seen.has(x.id))];
+      return { results, exact: results.length };
+    }
+    const r = await pagefind.search(words, options);
+    if (!stemmed && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
     return { results: r.results, exact: r.results.length };
   }
   const [phrase, all] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);

@@ -26,12 +26,15 @@ const WORD = /^[\p{L}\p{N}]+$/u;
 
 /**
  * Up to `max` terms of the vocabulary closest to `query` (one edit for a term of up
- * to four characters, two for longer ones), closest first, then those of the query's
- * length (a typo usually replaces a character), then the most carried.
+ * to four characters, two for longer ones), closest first, then whole entries of the
+ * vocabulary before stretches inside a longer one, and among whole entries the names
+ * (`named`: quoted terms, members, heads) before the frequent words (科技卷: 「科技券」,
+ * quoted, before 科技基 and 科技產), then those of the query's length (a typo usually
+ * replaces a character), then the most frequent.
  * Only stretches of the query's kind (all Han, or all letters and digits) are offered,
  * never the query itself.
  * @param {string} query
- * @param {[string, number][]} vocabulary
+ * @param {[string, number, number?][]} vocabulary [term, count, named (1: a name the text sets apart)]
  * @param {number} [max]
  * @returns {string[]}
  */
@@ -43,9 +46,9 @@ export function suggestions(query, vocabulary, max = 3) {
   if (!kind) return [];
   const limit = q.length <= 4 ? 1 : 2;
   const lower = qs.toLowerCase();
-  /** @type {Map<string, { d: number, n: number, len: number }>} */
+  /** @type {Map<string, { d: number, n: number, len: number, whole: number }>} */
   const found = new Map();
-  for (const [name, n] of vocabulary) {
+  for (const [name, n, named] of vocabulary) {
     const chars = [...name];
     for (let len = q.length - 1; len <= q.length + 1; len++) {
       if (len < 2) continue;
@@ -54,14 +57,18 @@ export function suggestions(query, vocabulary, max = 3) {
         if (!kind.test(term) || term.toLowerCase() === lower) continue;
         const d = editDistance(lower, term.toLowerCase());
         if (d > limit) continue;
+        const whole = term === name ? (named ? 2 : 1) : 0;
         const seen = found.get(term);
-        if (!seen) found.set(term, { d, n, len: Math.abs(len - q.length) });
-        else seen.n += n;
+        if (!seen) found.set(term, { d, n, len: Math.abs(len - q.length), whole });
+        else {
+          seen.n += n;
+          seen.whole = Math.max(seen.whole, whole);
+        }
       }
     }
   }
   return [...found]
-    .sort((a, b) => a[1].d - b[1].d || a[1].len - b[1].len || b[1].n - a[1].n || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort((a, b) => a[1].d - b[1].d || b[1].whole - a[1].whole || a[1].len - b[1].len || b[1].n - a[1].n || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, max)
     .map(([term]) => term);
 }

@@ -1,0 +1,73 @@
+// @ts-check
+// The one place that knows where the search bundles are and loads them: the shard
+// manifest (fetched at once: it is small, the filters can then be used before any typing,
+// and it carries the reviewed synonyms and glossary), Pagefind's primary index (the
+// newest year) on first need, earlier years merged (mergeIndex) only when a search
+// needs them (shards.js), the Simplified → Traditional converter, the vocabulary of
+// "did you mean". (Issue 16 moves the bundles to /<year>/pagefind/: this file changes.)
+import { initPagefind } from './query.js';
+import { converterOf } from './convert.js';
+import { shardsToLoad } from './shards.js';
+
+/**
+ * @param {{ module: (path: string) => Promise<any>, json: (path: string) => Promise<any> }} files how the page reads files (online or the offline mirror)
+ * @param {{ base: string }} edition the edition searched (edition.js): its bundle folder
+ * @param {URL} siteRoot
+ * @param {(manifest: any) => void} onManifest
+ */
+export function openIndex(files, edition, siteRoot, onManifest) {
+  const index = {
+    /** @type {any} */
+    manifest: { shards: [], replies: {}, filters: {} },
+    /** Names of the shards merged so far. */
+    merged: new Set(),
+    /** The reader asked for every year. */
+    allYears: false,
+    /** @type {Promise<any>} */
+    ready: Promise.resolve(),
+    /** @type {Promise<any> | null} */
+    loading: null,
+    /** @type {Map<string, Promise<unknown>>} */
+    merging: new Map(),
+    /** The primary (newest year) index; earlier years are merged by loadShards. */
+    load() {
+      index.loading ??= files.module(`${edition.base}pagefind.js`).then((pf) => {
+        initPagefind(pf);
+        return pf;
+      });
+      return index.loading;
+    },
+    /** @type {Promise<(s: string) => string> | null} */
+    converting: null,
+    /** The Simplified → Traditional converter (convert.js), loaded the first time a query needs it. */
+    converter() {
+      index.converting ??= Promise.all([files.module('search/opencc-core.js'), files.json(`${edition.base}s2hk.json`)]).then(([core, dict]) => converterOf(core, dict));
+      return index.converting;
+    },
+    /** @type {Promise<[string, number, number?][]> | null} */
+    naming: null,
+    /** The terms "did you mean" chooses from, loaded the first time no reply contains a query. */
+    vocabulary() {
+      index.naming ??= files.json(`${edition.base}vocabulary.json`).then((v) => v ?? []);
+      return index.naming;
+    },
+    /** Merges the shards the state needs (shards.js) into the loaded index. */
+    loadShards(pf, state) {
+      return Promise.all(
+        shardsToLoad(state, index.manifest, index.merged, index.allYears).map((s) => {
+          if (!index.merging.has(s.name)) index.merging.set(s.name, pf.mergeIndex(new URL(s.path, siteRoot).href).then(() => index.merged.add(s.name)));
+          return index.merging.get(s.name);
+        }),
+      );
+    },
+  };
+  index.ready = files
+    .json(`${edition.base}shards.json`)
+    .then((m) => m ?? index.manifest)
+    .then((m) => {
+      index.manifest = m;
+      onManifest(m);
+      return m;
+    });
+  return index;
+}
