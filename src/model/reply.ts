@@ -41,28 +41,44 @@ export interface Edition extends ReplyFrontMatter {
 }
 
 /**
- * A reply (year + reply number) with its editions. Its own fields are those of
- * its primary edition: the Chinese one (PRIMARY_LANG) when the archive has it,
- * else the one it has; `editions` holds every edition by language, the primary
- * included. A page picks the edition of its interface language (editionFor).
+ * A reply (year + reply number) with its editions, as the reader makes it
+ * (site/data/load.ts replyOf). Its own fields are those of its primary
+ * edition: the Chinese one (PRIMARY_LANG) when the archive has it, else the
+ * one it has; `editions` holds every edition by language, the primary
+ * included. Nothing writes to it after it is read: the groupings make a new
+ * Reply from it (site/data/group.ts groupArchive).
  */
-export interface Reply extends Edition {
+export interface LoadedReply extends Edition {
   /** zh path, e.g. /2023-24/itib001/ (en: localize(path, 'en')). */
-  path: string;
-  editions: Partial<Record<ReplyLang, Edition>>;
+  readonly path: string;
+  readonly editions: Readonly<Partial<Record<ReplyLang, Edition>>>;
+}
+
+/** The reply's member, head and programmes as their groups name them in each language. */
+export interface ReplyLabels {
+  readonly member: Readonly<Names>;
+  readonly head: Readonly<Names>;
+  readonly programmes: Readonly<Record<string, Readonly<Names>>>;
+}
+
+/**
+ * A reply as the pages read it: the loaded reply and what the groupings say
+ * about it. A page picks the edition of its interface language (editionFor).
+ */
+export interface Reply extends LoadedReply {
   /**
    * The reply's member, head and programmes as their groups name them in each
    * language (shared with the member, head and programme groups): a page in a
    * language the reply has no edition in still names them in that language
    * when another reply's edition does.
    */
-  labels: { member: Names; head: Names; programmes: Record<string, Names> };
+  readonly labels: ReplyLabels;
   /** The member's page (zh path): the member is one person across editions, named by the Chinese name when known. */
-  memberPage: string;
-  prev: ReplyLink | null;
-  next: ReplyLink | null;
-  /** Ids of the other replies of the year given the same answer (site/data/same-answers.ts), set once when the archive loads. */
-  sameAnswers: string[];
+  readonly memberPage: string;
+  readonly prev: ReplyLink | null;
+  readonly next: ReplyLink | null;
+  /** Ids of the other replies of the year given the same answer (site/data/same-answers.ts), found once when the archive is grouped. */
+  readonly sameAnswers: readonly string[];
 }
 
 export interface ProgrammeGroup {
@@ -151,7 +167,7 @@ export interface Archive {
 }
 
 /** The edition a page in `lang` shows: the reply's edition in that language, else its primary edition. */
-export function editionFor(r: Reply, lang: ReplyLang): Edition {
+export function editionFor(r: LoadedReply, lang: ReplyLang): Edition {
   return r.lang === lang ? r : (r.editions[lang] ?? r);
 }
 

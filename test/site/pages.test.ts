@@ -6,6 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadArchive, replyOf } from '../../src/site/data/load.ts';
+import { groupArchive } from '../../src/site/data/group.ts';
 import type { Reply } from '../../src/model/reply.ts';
 import { routeTable, type TemplateData } from '../../src/site/data/routes.ts';
 import { settingsFromEnv, type InterfaceLang } from '../../_data/site.ts';
@@ -72,8 +73,8 @@ test('the facts name the official document and the page: printed, or between the
 test('an English reply needs no template change: its text is marked lang="en" on the Chinese interface', () => {
   const zh = find('ITIB001');
   const markdown = '## Question\n\nPlease provide the manpower.\n\n## Reply\n\nThe Government will announce details in due course.\n';
-  // A reply whose only edition is English, made the way the reader makes one.
-  const en: Reply = replyOf([{
+  // A reply whose only edition is English, made the way the reader and the grouping make one.
+  const [en] = groupArchive([replyOf([{
     ...zh,
     id: '2023-24/ITIB901',
     replyNo: 'ITIB901',
@@ -82,7 +83,7 @@ test('an English reply needs no template change: its text is marked lang="en" on
     title: 'International Green Tech Week',
     markdown,
     bodyHtml: renderBody(markdown, 'en', 'reply'),
-  }]);
+  }])]).replies as [Reply];
   const onZh = renderReplyPage(en, 'zh-Hant-HK');
   assert.match(onZh, '<div class="body" lang="en">');
   assert.match(onZh, '<section id="answer" aria-labelledby="answer-h">');

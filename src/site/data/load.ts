@@ -2,18 +2,19 @@
  * Loads the content directory once per build: every reply under
  * replies/<year>/*.md and every background page under pages/background/*.md.
  * Bodies are rendered here, once, and the groupings computed here, once; the
- * page templates only look things up.
+ * page templates only look things up. What is read is not written to
+ * afterwards: readReplies returns the replies as read, and groupArchive
+ * (group.ts) makes the named and linked replies from them.
  */
 import path from 'node:path';
-import { sameAnswerIndex } from './same-answers.ts';
 import { renderBody } from '../markdown/index.ts';
-import { backgroundPath, editionPath, memberPath, replyPath, tableCsvPath } from '../../model/urls.ts';
+import { backgroundPath, editionPath, replyPath, tableCsvPath } from '../../model/urls.ts';
 import { PRIMARY_LANG } from '../../model/languages.ts';
 import { backgroundFiles, editionFileName, editionFiles, readBackgroundFile, readEditionFile } from '../../model/content-files.ts';
 import { ContentError } from '../../model/front-matter.ts';
 import { metaPathOf, readSourceMeta } from '../../model/source-meta.ts';
-import { compareCodes, groupByMember, groupByYear, linkNeighbours, sortReplies, type MemberIdentity } from './group.ts';
-import type { Archive, BackgroundPage, BodyTable, Edition, Reply, SourceDocument } from '../../model/reply.ts';
+import { compareCodes, groupArchive, type MemberIdentity } from './group.ts';
+import type { Archive, BackgroundPage, BodyTable, Edition, LoadedReply, SourceDocument } from '../../model/reply.ts';
 
 /** One edition's file → its edition; the file's name and folder must match its reply number, language and year. `bodies: false`: front-matter only (the catalogue: no body rendered, no Markdown kept). */
 export function loadEdition(absFile: string, shownAs: string, bodies = true): Edition {
@@ -33,27 +34,13 @@ export function loadEdition(absFile: string, shownAs: string, bodies = true): Ed
   return { ...fm, markdown: parsed.body, bodyHtml: body, tables, file: shownAs };
 }
 
-/** The editions of one reply (same id) → the reply: its primary edition's fields, every edition by language. */
-export function replyOf(editions: readonly Edition[]): Reply {
+/** The editions of one reply (same id) → the reply: its primary edition's fields, every edition by language (named and linked by groupArchive). */
+export function replyOf(editions: readonly Edition[]): LoadedReply {
   const primary = editions.find((e) => e.lang === PRIMARY_LANG) ?? editions[0]!;
   // The primary edition first, so every walk over `editions` (tables, exports) lists it first.
-  const byLang: Reply['editions'] = { [primary.lang]: primary };
+  const byLang: Partial<Record<Edition['lang'], Edition>> = { [primary.lang]: primary };
   for (const e of editions) byLang[e.lang] = e;
-  return {
-    ...primary,
-    path: replyPath(primary),
-    editions: byLang,
-    labels: { member: {}, head: {}, programmes: {} },
-    memberPage: memberPath(primary.member),
-    prev: null,
-    next: null,
-    sameAnswers: [],
-  };
-}
-
-/** A single-edition reply from one file (tests, benchmark). */
-export function loadReply(absFile: string, shownAs: string): Reply {
-  return replyOf([loadEdition(absFile, shownAs)]);
+  return { ...primary, path: replyPath(primary), editions: byLang };
 }
 
 function loadBackground(absFile: string, shownAs: string): BackgroundPage {
@@ -63,7 +50,7 @@ function loadBackground(absFile: string, shownAs: string): BackgroundPage {
 }
 
 /** Source documents cited by the replies/pages, described by their `.meta.json` when present. */
-function describeSources(replies: Reply[], background: BackgroundPage[], repoRoot: string): SourceDocument[] {
+function describeSources(replies: readonly LoadedReply[], background: BackgroundPage[], repoRoot: string): SourceDocument[] {
   const counts = new Map<string, number>();
   for (const r of replies) for (const e of Object.values(r.editions)) counts.set(e.source.file, (counts.get(e.source.file) ?? 0) + 1);
   for (const b of background) if (!counts.has(b.source.file)) counts.set(b.source.file, 0);
@@ -108,7 +95,8 @@ export function filesByYear(contentDir: string): Map<string, string[]> {
   return out;
 }
 
-export function loadArchive(contentDir: string, repoRoot = process.cwd(), options: LoadOptions = {}): Archive {
+/** The replies of `contentDir` as read, one per id with its editions, in file order; not grouped (groupArchive). */
+export function readReplies(contentDir: string, repoRoot = process.cwd(), options: Pick<LoadOptions, 'years' | 'bodies' | 'readYear'> = {}): LoadedReply[] {
   // Every edition file, grouped by id (the editions of one reply); an id has one file per language.
   const byId = new Map<string, Edition[]>();
   const wanted = options.years ? new Set(options.years) : null;
@@ -124,17 +112,15 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd(), option
       byId.set(edition.id, editions);
     }
   }
-  const replies = [...byId.values()].map(replyOf);
-  sortReplies(replies);
-  linkNeighbours(replies);
-  // Once per load: Eleventy hands each page a copy of the archive, so a per-page cache would recompute it for every page.
-  const same = sameAnswerIndex(replies.map((r) => ({ id: r.id, year: r.year, markdown: r.markdown })));
-  for (const r of replies) r.sameAnswers = same.get(r.id) ?? [];
+  return [...byId.values()].map(replyOf);
+}
+
+export function loadArchive(contentDir: string, repoRoot = process.cwd(), options: LoadOptions = {}): Archive {
+  const { replies, years, heads, programmes, members } = groupArchive(readReplies(contentDir, repoRoot, options), options.identity);
   const background = (options.background === false ? [] : backgroundFiles(contentDir)).map((f) =>
     loadBackground(f, path.relative(repoRoot, f) || f),
   );
   background.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareCodes(a.slug, b.slug)));
-  const { years, heads, programmes } = groupByYear(replies);
   return {
     replies,
     // Every edition's tables, the primary edition's first (replyOf).
@@ -144,7 +130,7 @@ export function loadArchive(contentDir: string, repoRoot = process.cwd(), option
     years,
     heads,
     programmes,
-    members: groupByMember(replies, options.identity),
+    members,
     background,
     sources: describeSources(replies, background, repoRoot),
   };
