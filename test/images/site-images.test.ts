@@ -40,8 +40,8 @@ test('every page has a published card-sized PNG, named by og:image when the site
       assert.is(image, undefined, `${rel} has an og:image`);
       continue;
     }
-    // Pages of every language share the zh page's card (src/model/urls.ts ogImagePath).
-    const card = ogImagePath(`/${rel.replace(/^en\//, '').replace(/index\.html$/, '')}`);
+    // Pages of every language share the zh page's card (src/model/urls.ts ogImagePath); a year's English pages are /<year>/en/….
+    const card = ogImagePath(`/${rel.replace(/^en\//, '').replace(/^(\d{4}-\d{2}\/)en\//, '$1').replace(/index\.html$/, '')}`);
     if (siteUrl === null) {
       // Without the site's address no absolute URL can be written: no og:image at all.
       assert.is(image, undefined, `${rel}: og:image without a site address`);
