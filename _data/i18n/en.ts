@@ -62,6 +62,8 @@ export const en: Strings = {
     editionMissing: 'The English edition of this reply is not yet in the archive: the text below is the Chinese edition.',
     editionLink: 'Read the Chinese edition of {replyNo}',
     contents: 'Contents of this reply',
+    // The phone's copy of the contents, at the start of the answer (CSS shows one copy): landmarks need names of their own.
+    contentsAtAnswer: 'Contents of this reply, at the answer',
     contentsSummary: 'Contents: {sections} parts, {tables} tables',
     sameAnswer: 'The same answer',
     sameAnswerLead: 'The same answer was given to:',

@@ -69,6 +69,7 @@ export const zhHantHK = {
     editionMissing: '這則答覆的中文版本尚未收錄於本檔案庫，以下是英文版本的文字。',
     editionLink: '閱讀 {replyNo} 的英文版本',
     contents: '本答覆的目錄',
+    contentsAtAnswer: '本答覆的目錄（答覆開首）',
     contentsSummary: '目錄：{sections} 個部分、{tables} 個表',
     sameAnswer: '相同的答覆',
     sameAnswerLead: '同一答覆亦給了以下問題：',

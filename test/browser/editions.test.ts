@@ -22,6 +22,11 @@ import { BrowserAndServer } from '../support/harness.ts';
 import { loadArchive } from '../../src/site/data/load.ts';
 import { routeTable } from '../../src/site/data/routes.ts';
 import { cardList } from '../../src/site/images/card-list.ts';
+import { CONTENT_DIR, readReply } from '../support/site.ts';
+import { escapeHtml } from '../../src/lib/html.ts';
+
+/** A reply's Chinese title as the ingest wrote it (titles are derived, issue 18: never copied into a test). */
+const zhTitle = (replyNo: string) => escapeHtml(readReply(join(CONTENT_DIR, 'replies/2023-24', `${replyNo}.md`)).frontMatter.title);
 
 const test = browserSuite('language editions');
 const env = new BrowserAndServer(() => pairedSite().site);
@@ -42,7 +47,7 @@ test('ITIB259: the English page carries the English text; the Chinese page the C
   assert.match(main(enPage), `<a href="../../itib259/" hreflang="zh-Hant-HK">${en.reply.editionLink.replace('{replyNo}', 'ITIB259')}</a>`);
 
   const zhPage = page('2023-24/itib259');
-  assert.match(main(zhPage), '<h1><span class="no">ITIB259</span> 優化「智方便」的工作</h1>');
+  assert.match(main(zhPage), `<h1><span class="no">ITIB259</span> ${zhTitle('itib259')}</h1>`);
   assert.not.match(main(zhPage), 'iAM Smart');
   assert.match(main(zhPage), `<a href="../en/itib259/" hreflang="en">${zhHantHK.reply.editionLink.replace('{replyNo}', 'ITIB259')}</a>`);
   // hreflang alternates: the Chinese page and the English one, each where it is.
@@ -55,7 +60,7 @@ test('ITIB259: the English page carries the English text; the Chinese page the C
 test('ITIB002 has no English edition: its English page keeps the Chinese text, marked lang="zh-Hant-HK", and says so in English', () => {
   const enPage = main(page('2023-24/en/itib002'));
   assert.match(enPage, `<p class="edition-note" role="note">${en.reply.editionMissing}</p>`);
-  assert.match(enPage, '<span lang="zh-Hant-HK">政府投入科學園和數碼港支持創新創業的資金總額是多少？</span></h1>');
+  assert.match(enPage, `<span lang="zh-Hant-HK">${zhTitle('itib002')}</span></h1>`);
   assert.match(enPage, '<div class="body" lang="zh-Hant-HK">');
   assert.not.match(enPage, 'edition-link');
   // The head and programme still have English names, from the English edition of ITIB001 (head 135, programme 2).

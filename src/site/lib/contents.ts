@@ -50,7 +50,7 @@ export function contentsNav(bodyHtml: string, lang: InterfaceLang, where: 'top' 
   // Inside the body (marked with the text's language) the answer's copy says which language its labels are in.
   return html`<details class="contents contents-${where}"${where === 'answer' ? html` lang="${lang}"` : ''}>
 <summary>${format(s.contentsSummary, { sections: entries.length, tables })}</summary>
-<nav aria-label="${s.contents}"><ol>${entries.map(
+<nav aria-label="${where === 'answer' ? s.contentsAtAnswer : s.contents}"><ol>${entries.map(
     (e) => html`<li><a href="#${e.id}">${e.label}</a>${e.tables.length ? html`<ol>${e.tables.map((t) => html`<li><a href="#${t.id}">${t.label}</a></li>`)}</ol>` : ''}</li>`,
   )}</ol></nav>
 </details>

@@ -141,7 +141,7 @@ ${sameAnswers(same, lang)}</article>
 ${neighbour(r.prev, 'prev', s.reply.previous, lang)}
 ${neighbour(r.next, 'next', s.reply.next, lang)}
 </ul></nav>
-<aside class="cite">
+<aside class="cite" aria-label="${s.reply.cite}">
 <p><span class="label">${s.reply.permalink}</span> <a href="${localize(r.path, lang)}" class="permalink">${url}</a></p>
 <p><span class="label">${s.reply.cite}</span> <span class="citation">${citation}</span></p>
 <p><a href="${settings.issuesUrl}/new?title=${encodeURIComponent(`${r.replyNo}: `)}&amp;body=${encodeURIComponent(url)}" class="report">${s.reply.reportError}</a></p>
