@@ -7,15 +7,28 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchChromium } from '../../src/serve/chromium.ts';
-import { serveDirectory } from '../../src/serve/static-server.ts';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { PAIRED_SITE_URL, pairedSite } from '../support/builds.ts';
 import { requireSite } from '../support/site.ts';
 
 test('an old /en/2023-24/… address lands on the page at /2023-24/en/…', async () => {
-  // Served at the domain's root, as the site's 404 page is without SITE_URL (README, Publishing).
-  const server = await serveDirectory(requireSite(), '/');
+  // The 404 page loads moved.js from the site's address (SITE_URL), as GitHub Pages serves it at any
+  // depth: a site built with an address, that address answered from the built files as a host does
+  // (a folder's index.html, else the 404 page with status 404).
+  const { site } = pairedSite();
   const browser = await launchChromium();
+  const server = { baseUrl: PAIRED_SITE_URL };
   try {
     const page = await browser.newPage();
+    await page.route(`${PAIRED_SITE_URL}**`, async (route) => {
+      const path = decodeURIComponent(new URL(route.request().url()).pathname);
+      const file = join(site, path.endsWith('/') ? `${path}index.html` : path);
+      const body = await readFile(file).catch(() => null);
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+      await (body ? route.fulfill({ body, contentType: type }) : route.fulfill({ status: 404, body: await readFile(join(site, '404.html')), contentType: 'text/html; charset=utf-8' }));
+    });
     for (const [old, now] of [
       ['en/2023-24/itib001/', '2023-24/en/itib001/'],
       ['en/2023-24/heads/135/?x=1#programmes', '2023-24/en/heads/135/?x=1#programmes'],
@@ -32,8 +45,11 @@ test('an old /en/2023-24/… address lands on the page at /2023-24/en/…', asyn
     assert.is(new URL(page.url()).pathname, '/no-such-page/');
   } finally {
     await browser.close();
-    await server.close();
   }
+});
+
+test('without the address of the site the 404 page loads no script (it may be served under a path prefix)', () => {
+  assert.not.match(readFileSync(join(requireSite(), '404.html'), 'utf8'), /<script/);
 });
 
 test.run();
