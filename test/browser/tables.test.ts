@@ -19,15 +19,20 @@ import { requireSite } from '../support/site.ts';
 
 const test = browserSuite('tables at phone width');
 
+/** A page of the English interface: a year's are /<year>/en/…. */
+const ENGLISH = /^\d{4}-\d{2}\/en\//;
+
 /** Paths (relative to the site root) of the reply pages with a `<table>`, found in the build. */
 function replyPagesWithTables(siteDir: string): string[] {
   const out: string[] = [];
+  // Both interfaces of a year are in its folder: /<year>/itib001/ and /<year>/en/itib001/ (src/model/urls.ts localize).
   for (const prefix of ['', 'en/']) {
-    const root = join(siteDir, prefix);
-    for (const year of readdirSync(root).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort()) {
-      for (const reply of readdirSync(join(root, year)).sort()) {
-        const file = join(root, year, reply, 'index.html');
-        if (existsSync(file) && readFileSync(file, 'utf8').includes('<table id=')) out.push(`${prefix}${year}/${reply}/`);
+    for (const year of readdirSync(siteDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort()) {
+      const root = join(siteDir, year, prefix);
+      if (!existsSync(root)) continue;
+      for (const reply of readdirSync(root).filter((d) => /^[a-z]+\d+$/.test(d)).sort()) {
+        const file = join(root, reply, 'index.html');
+        if (existsSync(file) && readFileSync(file, 'utf8').includes('<table id=')) out.push(`${year}/${prefix}${reply}/`);
       }
     }
   }
@@ -52,7 +57,7 @@ test('reply pages with tables are found in the build, in both languages', () => 
   // Which cells wrap depends on the fonts: say which ones these results are for.
   console.log(`  ${fontsInUse()}`);
   assert.ok(pages.length >= 2 * 20, `${pages.length} pages`);
-  assert.is(pages.filter((p) => p.startsWith('en/')).length * 2, pages.length);
+  assert.is(pages.filter((p) => ENGLISH.test(p)).length * 2, pages.length);
 });
 
 interface Measure {
@@ -123,7 +128,7 @@ test('at 1280 px: no table scrolls sideways while the screen has room; a wide on
     const problems: string[] = [];
     let wider = 0;
     let scrolling = 0;
-    for (const path of pages.filter((p) => !p.startsWith('en/'))) {
+    for (const path of pages.filter((p) => !ENGLISH.test(p))) {
       await page.goto(`${env.server.baseUrl}${path}`);
       const m = await page.evaluate(() => {
         const column = document.querySelector('main')!.getBoundingClientRect().width;
@@ -164,7 +169,7 @@ test('at 360 px: a wide or long table keeps its header row and row names in view
     const problems: string[] = [];
     let checkedDown = 0;
     let checkedAcross = 0;
-    for (const path of pages.filter((p) => !p.startsWith('en/'))) {
+    for (const path of pages.filter((p) => !ENGLISH.test(p))) {
       await page.goto(`${env.server.baseUrl}${path}`);
       const m = await page.evaluate(() =>
         ([...document.querySelectorAll('.table-scroll')] as HTMLElement[]).map((r) => {
