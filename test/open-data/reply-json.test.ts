@@ -14,17 +14,21 @@ import { routeTable } from '../../src/site/data/routes.ts';
 import { render } from '../../src/site/pages/reply.11ty.ts';
 import { archive, exportsOnce } from './_exports.ts';
 
-type Node = { type: string; name?: string; data?: string; children?: Node[] };
+type Node = { type: string; name?: string; data?: string; attribs?: Record<string, string>; children?: Node[] };
 const settings = settingsFromEnv({});
 const routes = routeTable(archive, settings);
 const pageOf = (url: string) => render({ archive, routes, settings, route: routes.byKind.reply.find((r) => r.url === url)! });
 
 const all = (n: Node, name: string): Node[] => [...(n.name === name ? [n] : []), ...(n.children ?? []).flatMap((c) => all(c, name))];
 const text = (n: Node): string => (n.type === 'text' ? n.data! : (n.children ?? []).map(text).join(''));
-/** The tables of a page's main text, as a reader sees them: each row's th/td text. */
+/**
+ * The tables of a page's main text, as a reader sees them: each row's th/td text, a cell spanning
+ * columns (a group row's label, issue 18) followed by the empty cells it covers, as in the data.
+ */
 function pageTables(html: string): string[][][] {
   const main = all(parseDocument(html, { decodeEntities: true }) as unknown as Node, 'main')[0]!;
-  return all(main, 'table').map((t) => all(t, 'tr').map((tr) => (tr.children ?? []).filter((c) => c.name === 'th' || c.name === 'td').map((c) => text(c).trim())));
+  const cells = (c: Node) => [text(c).trim(), ...Array<string>(Math.max(0, Number(c.attribs?.colspan ?? 1) - 1)).fill('')];
+  return all(main, 'table').map((t) => all(t, 'tr').map((tr) => (tr.children ?? []).filter((c) => c.name === 'th' || c.name === 'td').flatMap(cells)));
 }
 
 test('every reply page links its reply.json, which is there', async () => {
