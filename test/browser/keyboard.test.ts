@@ -9,11 +9,10 @@
  */
 import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
-import { localize } from '../../src/model/urls.ts';
 import { BrowserAndServer } from '../support/harness.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { once } from '../support/once.ts';
-import { pickWidestTableReply, trySite } from '../support/site.ts';
+import { pagePathIn, pickWidestTableReply, trySite } from '../support/site.ts';
 
 const test = browserSuite('keyboard-only walk');
 const site = trySite();
@@ -197,7 +196,7 @@ for (const replyPage of replyPages) {
     const page = await (await phone()).newPage();
     // The widest table in the corpus, which cannot fit 320 px, rather than the rich reply's.
     const wide = pickWidestTableReply().frontMatter;
-    await page.goto(env.server.baseUrl + localize(`/${wide.year}/${wide.replyNo.toLowerCase()}/`, replyPage.lang === 'en' ? 'en' : 'zh-Hant-HK').slice(1));
+    await page.goto(env.server.baseUrl + pagePathIn(`${wide.year}/${wide.replyNo.toLowerCase()}/`, replyPage.lang));
     const region = await tabUntil(page, (f) => f.containsTable);
     assert.ok(region, 'Tab never reached a scroll region containing a table');
     const before = await page.evaluate(() => {

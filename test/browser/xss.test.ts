@@ -7,7 +7,7 @@
  */
 import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
-import { localize } from '../../src/model/urls.ts';
+import { pagePathIn } from '../support/site.ts';
 import { BrowserAndServer } from '../support/harness.ts';
 import { xssSite } from '../support/builds.ts';
 
@@ -39,8 +39,7 @@ const LITERAL: Record<string, string[]> = {
 };
 
 for (const lang of ['zh', 'en'] as const) {
-  // A page's path in this interface, by the site's one URL scheme (a year's English pages are /<year>/en/…).
-  const at = (path: string) => localize(`/${path}`, lang === 'en' ? 'en' : 'zh-Hant-HK').slice(1);
+  const at = (path: string) => pagePathIn(path, lang);
   for (const [path, literals] of Object.entries(LITERAL)) {
     test(`${lang} ${path}: no script runs, no element from the text, text shown literally`, async () => {
       const context = await env.browser.newContext();

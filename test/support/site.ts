@@ -113,6 +113,14 @@ export interface PageUnderTest {
   path: string;
 }
 
+/**
+ * A page's path (relative to the site root, as linked) in an interface language of the tests,
+ * by the site's one URL scheme: a year's English pages are `2023-24/en/…`, others `en/…`.
+ */
+export function pagePathIn(path: string, lang: 'zh' | 'en'): string {
+  return localize(`/${path}`, lang === 'en' ? 'en' : 'zh-Hant-HK').slice(1);
+}
+
 /** The file a page path is served from. */
 export function fileOf(path: string): string {
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
@@ -134,8 +142,7 @@ export function pagesUnderTest(siteDir = SITE_DIR, contentDir = CONTENT_DIR): { 
   const pages: PageUnderTest[] = [];
   const missing: PageUnderTest[] = [];
   for (const lang of ['zh', 'en'] as const) {
-    // A page's path in this interface, by the site's one URL scheme (a year's English pages are /<year>/en/…).
-    const at = (p: string) => localize(`/${p}`, lang === 'en' ? 'en' : 'zh-Hant-HK').slice(1);
+    const at = (p: string) => pagePathIn(p, lang);
     const candidates: Array<[string, string, boolean]> = [
       ['home', at(''), true],
       ['year', at(`${reply.year}/`), true],
