@@ -6,59 +6,51 @@
  * and each year's unit is handed its slice (catalogueSlice: who its members
  * are across the archive), so no unit reads another year's replies.
  *
- * Front-matter is cached per year in `.cache/catalogue/` (ARCHIVE_CACHE),
- * keyed by the year's file names, sizes and modification times: an unchanged
- * year is read back as one JSON file instead of parsing thousands of YAML
- * headers. An entry is written whole (temporary file, then rename).
+ * Front-matter is cached per file in `.cache/editions/` (ARCHIVE_CACHE;
+ * edition-cache.ts): an unchanged file is read back from one JSON file per
+ * year instead of parsing thousands of YAML headers, and an edit parses only
+ * the edited file.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadArchive, loadEdition } from '../site/data/load.ts';
 import { memberIdentity, type MemberIdentity } from '../site/data/group.ts';
-import type { Archive, Edition } from '../model/reply.ts';
+import type { Archive } from '../model/reply.ts';
+import { readYearEditions } from './edition-cache.ts';
 
 /** The cache root (`.cache`, or ARCHIVE_CACHE). */
 export function cacheRoot(): string {
   return process.env.ARCHIVE_CACHE ?? '.cache';
 }
 
-/** The files' names, sizes and modification times, hashed: what decides whether a year's cached front-matter is still right. */
-function statKey(files: readonly string[]): string {
-  const hash = createHash('sha256').update('catalogue 1\u0000');
-  for (const f of files) {
-    const st = statSync(f);
-    hash.update(`${path.basename(f)}\u0000${st.size}\u0000${st.mtimeMs}\u0000`);
-  }
-  return hash.digest('hex').slice(0, 32);
-}
+/**
+ * The catalogue: the archive without bodies, and each year's content hash
+ * (plan.ts keys the year's unit by it), both from the edition cache.
+ */
+export type Catalogue = Archive & {
+  /** Each year's files, names and bytes, hashed. */
+  readonly contentHashes: ReadonlyMap<string, string>;
+  /** Each year's front-matter alone, hashed: what the shell's pages read of a year. */
+  readonly frontMatterHashes: ReadonlyMap<string, string>;
+  /** Each edition file's sha256, by its name as shown (`content/replies/2023-24/itib001.md`). */
+  readonly fileHashes: ReadonlyMap<string, string>;
+};
 
-/** One year's editions, front-matter only, through the cache; `cacheDir` null: no cache. */
-function readYearCached(cacheDir: string | null, year: string, files: string[], shownAs: (file: string) => string): Edition[] {
-  if (cacheDir === null) return files.map((f) => loadEdition(f, shownAs(f), false));
-  const key = statKey(files);
-  const entry = path.join(cacheDir, `${year}-${key}.json`);
-  if (existsSync(entry)) {
-    const cached = JSON.parse(readFileSync(entry, 'utf8')) as Edition[];
-    // Messages name files as this run shows them (the cache may have been written from elsewhere).
-    return cached.map((e, i) => ({ ...e, file: shownAs(files[i]!) }));
-  }
-  const editions = files.map((f) => loadEdition(f, shownAs(f), false));
-  mkdirSync(cacheDir, { recursive: true });
-  // One entry per year: the year's older entries go.
-  for (const name of readdirSync(cacheDir)) if (name.startsWith(`${year}-`)) rmSync(path.join(cacheDir, name), { force: true });
-  const partial = `${entry}.partial-${process.pid}`;
-  writeFileSync(partial, JSON.stringify(editions));
-  renameSync(partial, entry);
-  return editions;
-}
-
-/** The catalogue of `contentDir`: every year's front-matter (cached), grouped; background pages and sources as the shell shows them. */
-export function readCatalogue(contentDir: string, repoRoot = process.cwd(), cacheDir: string | null = path.join(cacheRoot(), 'catalogue')): Archive {
-  return loadArchive(contentDir, repoRoot, {
+/** The catalogue of `contentDir`: every year's front-matter (cached per file), grouped; background pages and sources as the shell shows them. */
+export function readCatalogue(contentDir: string, repoRoot = process.cwd(), cacheDir: string | null = path.join(cacheRoot(), 'editions')): Catalogue {
+  const contentHashes = new Map<string, string>();
+  const frontMatterHashes = new Map<string, string>();
+  const fileHashes = new Map<string, string>();
+  const archive = loadArchive(contentDir, repoRoot, {
     bodies: false,
-    readYear: (year, files, shownAs) => readYearCached(cacheDir, year, files, shownAs),
+    readYear: (year, files, shownAs) => {
+      const read = readYearEditions(cacheDir, 'front-matter', year, files, shownAs, (f, shown) => loadEdition(f, shown, false));
+      contentHashes.set(year, read.contentHash);
+      frontMatterHashes.set(year, read.frontMatterHash);
+      for (const [file, sha] of read.fileHashes) fileHashes.set(file, sha);
+      return read.editions;
+    },
   });
+  return { ...archive, contentHashes, frontMatterHashes, fileHashes };
 }
 
 /** The budget years of the catalogue, in order. */

@@ -4,77 +4,45 @@
  *
  * - the year's content files (names and bytes of content/replies/<year>/);
  * - its slice of the catalogue (catalogue.ts catalogueSlice);
- * - the code and templates: every file under src/ and _data/, and package-lock.json
- *   (so the versions of Eleventy, Pagefind, sharp, markdown-it…);
- * - the tool versions the lock file does not name (Node's) and the build's settings.
+ * - the code and templates, the tool versions (code-hash.ts) and the build's settings.
  *
  * Same key, same bytes: the unit is reused from the cache (unit.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
-import type { Archive } from '../model/reply.ts';
-import { filesByYear } from '../site/data/load.ts';
-import { catalogueSlice, catalogueYears, type CatalogueSlice } from './catalogue.ts';
+import { codeHash } from './code-hash.ts';
+import { catalogueSlice, catalogueYears, type Catalogue, type CatalogueSlice } from './catalogue.ts';
 
 export interface UnitPlan {
   year: string;
   key: string;
+  /** The key without the year's content: what every page of the unit is made with (its code, tools, settings, catalogue slice). */
+  base: string;
   slice: CatalogueSlice;
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** Files under `dir`, recursively, sorted (code-unit order). */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-let code: string | undefined;
-
-/** The hash of the build's code, templates and locked dependencies (once per process). */
-export function codeHash(): string {
-  if (code) return code;
-  const hash = createHash('sha256');
-  for (const f of [...filesUnder(path.join(ROOT, 'src')), ...filesUnder(path.join(ROOT, '_data')), path.join(ROOT, 'package-lock.json')]) {
-    hash.update(path.relative(ROOT, f)).update('\u0000').update(readFileSync(f)).update('\u0000');
-  }
-  code = hash.digest('hex');
-  return code;
-}
-
-/** The hash of a year's content files (names and bytes). */
-export function contentHash(contentDir: string, year: string): string {
-  const hash = createHash('sha256');
-  for (const f of filesByYear(contentDir).get(year) ?? []) hash.update(path.basename(f)).update('\u0000').update(readFileSync(f)).update('\u0000');
-  return hash.digest('hex');
-}
-
 /** What of the settings a unit's bytes depend on (not where it is written). */
-function settingsKey(settings: Settings): string {
+export function settingsKey(settings: Settings): string {
   return JSON.stringify({ siteUrl: settings.siteUrl, offline: settings.offline, issuesUrl: settings.issuesUrl });
 }
 
-export function unitKey(settings: Settings, slice: CatalogueSlice): string {
+/** Everything a unit is made of but the year's content files. */
+export function unitBase(settings: Settings, slice: CatalogueSlice): string {
   return createHash('sha256')
     .update(JSON.stringify({ unit: 1, year: slice.year, node: process.version, settings: settingsKey(settings), code: codeHash() }))
-    .update('\u0000')
-    .update(contentHash(settings.contentDir, slice.year))
     .update('\u0000')
     .update(JSON.stringify(slice.identity))
     .digest('hex')
     .slice(0, 40);
 }
 
-/** Every unit of the catalogue, in year order, with its key. */
-export function planUnits(catalogue: Archive, settings: Settings): UnitPlan[] {
+/** Every unit of the catalogue, in year order, with its key: its base and the hash of its year's content files (names and bytes, catalogue.ts). */
+export function planUnits(catalogue: Catalogue, settings: Settings): UnitPlan[] {
   return catalogueYears(catalogue).map((year) => {
     const slice = catalogueSlice(catalogue, year);
-    return { year, key: unitKey(settings, slice), slice };
+    const base = unitBase(settings, slice);
+    const content = catalogue.contentHashes.get(year);
+    if (content === undefined) throw new Error(`plan: the catalogue has no content hash for ${year}`);
+    return { year, key: createHash('sha256').update(base).update('\u0000').update(content).digest('hex').slice(0, 40), base, slice };
   });
 }

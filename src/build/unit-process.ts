@@ -8,23 +8,38 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildYearSearch } from '../search/build-index.ts';
 import { indexEntries } from '../search/records.ts';
-import { loadArchive } from '../site/data/load.ts';
+import { loadArchive, loadEdition } from '../site/data/load.ts';
+import { cacheRoot } from './catalogue.ts';
+import { readYearEditions } from './edition-cache.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
 import { buildImages } from '../site/images/build-images.ts';
 import { writeYearExports } from '../open-data/write.ts';
 import { cardList } from '../site/images/card-list.ts';
+import { routeInputHashes } from '../site/data/route-inputs.ts';
+import { linkUnchangedPages, readPreviousPages, writePagesManifest } from './page-reuse.ts';
 import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
 
 async function runUnit(input: UnitInput): Promise<UnitResult> {
   const started = performance.now();
   const { year, settings, siteDir } = input;
-  const archive = loadArchive(settings.contentDir, process.cwd(), { years: [year], identity: input.slice.identity, background: false });
+  const seconds: string[] = [];
+  // Each edition as parsed and rendered by the year's last build when its file is unchanged (edition-cache.ts).
+  const readYear = (y: string, files: string[], shownAs: (file: string) => string) =>
+    readYearEditions(path.join(cacheRoot(), 'editions'), 'bodies', y, files, shownAs, (f, shown) => loadEdition(f, shown)).editions;
+  const archive = loadArchive(settings.contentDir, process.cwd(), { years: [year], identity: input.slice.identity, background: false, readYear });
+  seconds.push(`load ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const routes = unitRoutes(routeTable(archive, settings), year);
   const result: UnitResult = { year, key: input.key, search: [], files: 0, seconds: 0 };
-  const seconds: string[] = [];
   const steps: Record<UnitStep, () => Promise<void>> = {
-    pages: () => writePages(settings, archive, routes, siteDir, { assets: false }),
+    // Pages whose inputs are as the year's previous build had them are linked from it; Eleventy writes the rest.
+    pages: async () => {
+      const hashes = routeInputHashes(archive, routes, input.base);
+      const { render, linked } = linkUnchangedPages(routes, hashes, readPreviousPages(input.previous), siteDir);
+      if (render.all.length > 0) await writePages(settings, archive, routes, siteDir, { assets: false, only: render });
+      writePagesManifest(input.entryDir, hashes);
+      seconds.push(`pages: ${render.all.length} rendered, ${linked} linked`);
+    },
     // The year's open data (SQLite, CSVs, JSON, Data Package, each reply's reply.json: src/open-data).
     exports: async () => {
       await writeYearExports(archive, year, settings.siteUrl, siteDir);

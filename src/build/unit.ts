@@ -36,6 +36,12 @@ export interface UnitInput {
   /** Where it writes unit.json. */
   resultFile: string;
   steps: readonly UnitStep[];
+  /** What every page is made with besides the year's content (plan.ts UnitPlan.base): part of each page's input hash. */
+  base: string;
+  /** The year's previous cache entry, whose unchanged pages are linked instead of rendered (page-reuse.ts); null: render every page. */
+  previous: string | null;
+  /** The entry folder being written (its pages.json goes there). */
+  entryDir: string;
 }
 
 /** What a built unit tells the shell (unit.json). */
@@ -93,6 +99,8 @@ export async function buildUnit(plan: UnitPlan, settings: Settings, steps: reado
   const partial = `${entry}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
+  // The year's last complete build, if any: its unchanged pages are linked, not rendered (page-reuse.ts).
+  const previous = whole ? (readdirSync(yearDir).find((name) => !name.includes('.partial-') && existsSync(path.join(yearDir, name, 'unit.json'))) ?? null) : null;
   const input: UnitInput = {
     year: plan.year,
     key: plan.key,
@@ -101,6 +109,9 @@ export async function buildUnit(plan: UnitPlan, settings: Settings, steps: reado
     siteDir: path.join(partial, 'site'),
     resultFile: path.join(partial, 'unit.json'),
     steps,
+    base: plan.base,
+    previous: previous === null ? null : path.join(yearDir, previous),
+    entryDir: partial,
   };
   try {
     await runChild(input, path.join(partial, 'input.json'));
@@ -108,9 +119,10 @@ export async function buildUnit(plan: UnitPlan, settings: Settings, steps: reado
     // Only the year's folder is the unit's (Eleventy's passthrough copies, icons: the shell's).
     for (const name of readdirSync(input.siteDir)) if (name !== plan.year) rmSync(path.join(input.siteDir, name), { recursive: true, force: true });
     if (!whole) return { result: resultOf(partial), dir: path.join(input.siteDir, plan.year), reused: false };
-    // One entry per year: the older keys go, then this one appears whole.
-    for (const name of readdirSync(yearDir)) if (name !== path.basename(partial)) rmSync(path.join(yearDir, name), { recursive: true, force: true });
+    // This entry appears whole, then the year's older ones go (one entry per year; its pages were linked from the previous one).
+    rmSync(entry, { recursive: true, force: true });
     renameSync(partial, entry);
+    for (const name of readdirSync(yearDir)) if (name !== plan.key) rmSync(path.join(yearDir, name), { recursive: true, force: true });
   } catch (err) {
     rmSync(partial, { recursive: true, force: true });
     throw err;

@@ -8,6 +8,17 @@
 import { copyFileSync, constants, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
+/** Links one file (its folder exists). */
+export function linkFile(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM') throw err;
+    copyFileSync(source, target, constants.COPYFILE_FICLONE);
+  }
+}
+
 /** Links every file of `from` into `to`; returns the number of files. */
 export function linkTree(from: string, to: string): number {
   let n = 0;
@@ -19,13 +30,7 @@ export function linkTree(from: string, to: string): number {
       n += linkTree(source, target);
       continue;
     }
-    try {
-      linkSync(source, target);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EXDEV' && code !== 'EPERM') throw err;
-      copyFileSync(source, target, constants.COPYFILE_FICLONE);
-    }
+    linkFile(source, target);
     n++;
   }
   return n;

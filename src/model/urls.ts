@@ -112,6 +112,11 @@ export function localize(path: string, lang: Lang): string {
   return year === null ? `/${prefix}${path}` : `/${year}/${prefix}${path.slice(year.length + 1)}`;
 }
 
+/** The file a page's URL is written to, relative to the site's folder (Eleventy's permalink rule): `/2023-24/itib001/` → `2023-24/itib001/index.html`; `/2023-24/sitemap.xml` → `2023-24/sitemap.xml`. */
+export function outputFileOf(url: string): string {
+  return (url.endsWith('/') ? `${url}index.html` : url).replace(/^\//, '');
+}
+
 /** The folder of a year's unit: `/2023-24/`. */
 export function unitPath(year: string): string {
   return `/${year}/`;

@@ -6,7 +6,7 @@
  *
  * The archive, the route table and the settings reach the templates as
  * global data. Each page carries only its light route (pagination alias
- * `route`: url, lang, kind, index) and looks its reply or group up by index,
+ * `route`: url, lang, kind, key) and looks its reply or group up by key,
  * so Eleventy never copies the archive per page.
  */
 import Eleventy from '@11ty/eleventy';
@@ -34,13 +34,14 @@ export interface EleventyConfig {
 }
 
 /** The configuration callback for `new Eleventy(input, output, { config })`, closed over this build's data. */
-export function eleventyConfig(settings: Settings, archive: Archive, routes: RouteTable, assets = true) {
+export function eleventyConfig(settings: Settings, archive: Archive, routes: RouteTable, assets = true, render: RouteTable = routes) {
   return (config: EleventyConfig): void => {
     // Eleventy makes its "Configuration" benchmark group before quietMode applies, so every warm build
     // printed "[11ty] Benchmark … relative-urls Transform". Off; DEBUG=Eleventy:Benchmark* shows it.
     config.benchmarkManager?.get('Configuration').setIsVerbose(false);
     config.addGlobalData('archive', archive);
     config.addGlobalData('routes', routes);
+    config.addGlobalData('render', render);
     config.addGlobalData('settings', settings);
 
     config.addExtension('11ty.ts', { key: '11ty.js' });
@@ -73,11 +74,20 @@ export function eleventyConfig(settings: Settings, archive: Archive, routes: Rou
 }
 
 /**
- * Renders every route into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first).
+ * Renders the routes into `outDir` (which may differ from settings.outDir: the build writes a `.partial` folder first).
  * `assets`: also copy the site's stylesheets (the shell does; a year's unit does not).
  * `templates` narrows the input to one template (the dev loop's reply pages).
+ * `only`: write just these routes of `routes` (the unit's pages whose inputs changed, the dev loop's edited reply);
+ * the templates still see every route (a sitemap lists them all).
  */
-export async function writePages(settings: Settings, archive: Archive, routes: RouteTable, outDir: string, options: { assets?: boolean; templates?: string } = {}): Promise<void> {
-  const eleventy = new Eleventy(options.templates ?? TEMPLATES, outDir, { quietMode: true, config: eleventyConfig(settings, archive, routes, options.assets ?? true) });
+export async function writePages(
+  settings: Settings,
+  archive: Archive,
+  routes: RouteTable,
+  outDir: string,
+  options: { assets?: boolean; templates?: string; only?: RouteTable } = {},
+): Promise<void> {
+  const config = eleventyConfig(settings, archive, routes, options.assets ?? true, options.only ?? routes);
+  const eleventy = new Eleventy(options.templates ?? TEMPLATES, outDir, { quietMode: true, config });
   await eleventy.write();
 }

@@ -15,7 +15,7 @@ import { parseDocument, DomUtils } from 'htmlparser2';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileOf, readReplies, trySite } from '../support/site.ts';
-import { FEED_ENTRIES } from '../../src/site/pages/feed.11ty.ts';
+import { FEED_ENTRIES } from '../../src/site/data/routes.ts';
 
 const test = suite('Atom feeds');
 const site = trySite();

@@ -25,6 +25,15 @@ const older = path.join(content, 'replies/2022-23');
 cpSync(path.join(content, 'replies/2023-24/itib001.md'), path.join(older, 'itib001.md'));
 writeFileSync(path.join(older, 'itib001.md'), readFileSync(path.join(older, 'itib001.md'), 'utf8').replace('id: 2023-24/ITIB001', 'id: 2022-23/ITIB001').replace('year: "2023-24"', 'year: "2022-23"'));
 
+/** Every file under `dir` with its bytes (base64), by path. */
+function treeBytes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) { const f = path.join(e.parentPath, e.name); out[path.relative(dir, f)] = readFileSync(f).toString('base64'); }
+  }
+  return out;
+}
+
 const build = () => runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: site, ARCHIVE_CACHE: cache, SITE_URL: '' });
 const inode = (file: string) => statSync(path.join(site, file)).ino;
 const lines = (log: string) => log.split('\n').filter((l) => l.startsWith('Unit ') && /: (built|reused)/.test(l));
@@ -40,14 +49,28 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   assert.is(inode('2022-23/itib001/index.html'), olderPage, 'the same file, linked from the unit cache');
   assert.is(inode('2023-24/itib002/index.html'), newerPage);
 
+  const unchanged = readdirSync(path.join(content, 'replies/2023-24')).map((f) => f.replace(/\.md$/, '')).find((n) => /^itib\d+$/.test(n) && n !== 'itib002')!;
+  const unchangedPage = inode(`2023-24/${unchanged}/index.html`);
   const edited = path.join(content, 'replies/2023-24/itib002.md');
   writeFileSync(edited, readFileSync(edited, 'utf8').replace('\n## 答覆\n', '\n## 答覆\n\n經編輯的一句。\n'));
   const third = build();
   assert.equal(lines(third).map((l) => l.replace(/ \(key.*| [\d,]+ files.*/, '')), ['Unit 2022-23: reused', 'Unit 2023-24: built,']);
   assert.is(inode('2022-23/itib001/index.html'), olderPage, 'the unchanged year is not written again');
   assert.match(readFileSync(path.join(site, '2023-24/itib002/index.html'), 'utf8'), '經編輯的一句。');
+  // Within the rebuilt year only the edited reply's pages (both interfaces) and the feeds that quote it were rendered;
+  // every other page is the previous build's file, linked.
+  assert.match(third, /Unit 2023-24: \d+ routes; load [\d.]+ s, pages: \d+ rendered, \d+ linked/);
+  const [, rendered] = /pages: (\d+) rendered/.exec(third)!;
+  // Its page in each interface, and in each interface the feeds that quote it: its year's, its head's, its programmes' (two here).
+  assert.ok(Number(rendered) >= 2 && Number(rendered) <= 10, `${rendered} pages rendered for one edited reply`);
+  assert.is(inode(`2023-24/${unchanged}/index.html`), unchangedPage, 'an unchanged reply of the rebuilt year is linked, not rendered');
+  assert.is.not(inode('2023-24/itib002/index.html'), newerPage, 'the edited reply\'s page is a new file');
   // The cache keeps one entry per year.
   assert.is(readdirSync(path.join(cache, 'units/2023-24')).length, 1);
+  // And the site is byte for byte what a build from empty caches makes.
+  const cold = path.join(root, 'cold');
+  runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: cold, ARCHIVE_CACHE: path.join(root, 'cold-cache'), SITE_URL: '' });
+  assert.equal(treeBytes(site), treeBytes(cold));
 });
 
 test('each year is whole in its folder, both interfaces; the shell lists the years', () => {

@@ -153,6 +153,11 @@ export function routeTable(archive: Archive, settings: Pick<Settings, 'siteUrl'>
   return tableOf(all);
 }
 
+/** The routes of `routes` that `keep` accepts, as a table of their own. */
+export function someRoutes(routes: RouteTable, keep: (r: Route) => boolean): RouteTable {
+  return tableOf(routes.all.filter(keep));
+}
+
 function tableOf(all: Route[]): RouteTable {
   const seen = new Map<string, Route>();
   for (const r of all) {
@@ -224,19 +229,33 @@ export function repliesOf(archive: Archive, kind: FeedOf, key: string): readonly
   return groupOf(archive, kind, key).replies;
 }
 
+/** Entries a feed carries: the latest replies of its page. */
+export const FEED_ENTRIES = 50;
+
+/** The replies a feed route lists: the latest FEED_ENTRIES of its page's. */
+export function feedReplies(archive: Archive, route: Route): readonly Reply[] {
+  if (!route.feedOf) throw new Error(`routes: ${route.url} is not a feed`);
+  return repliesOf(archive, route.feedOf, route.key).slice(-FEED_ENTRIES);
+}
+
 /** The data every template receives from Eleventy (the subset we use). */
 export interface TemplateData {
   archive: Archive;
+  /** Every route of the unit (what the sitemap lists). */
   routes: RouteTable;
   settings: Settings;
   /** The route this page renders (the pagination alias). */
   route: Route;
 }
 
-/** Template `data`: one page per route of `kind`, written at the route's URL. */
+/**
+ * Template `data`: one page per route of `kind`, written at the route's URL.
+ * It paginates over the global `render` (eleventy-config.ts): every route, or
+ * those a build renders again (src/build/page-reuse.ts links the rest).
+ */
 export function pagesOf(kind: RouteKind) {
   return {
-    pagination: { data: `routes.byKind.${kind}`, size: 1, alias: 'route' },
+    pagination: { data: `render.byKind.${kind}`, size: 1, alias: 'route' },
     eleventyExcludeFromCollections: true,
     permalink: (d: TemplateData) => d.route.url,
   };

@@ -22,7 +22,7 @@ import { site } from '../../../_data/site.ts';
 import { markdownToText } from '../../model/text.ts';
 import { readEditionFile } from '../../model/content-files.ts';
 import type { Reply } from '../../model/reply.ts';
-import { pagesOf, repliesOf, type TemplateData } from '../data/routes.ts';
+import { feedReplies, pagesOf, type TemplateData } from '../data/routes.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { formatYear, strings } from '../lib/i18n.ts';
 import { listTitle } from '../lib/parts.ts';
@@ -32,8 +32,6 @@ import { sectionMarkdown } from '../markdown/sections.ts';
 
 export const data = pagesOf('feed');
 
-/** Entries a feed carries: the latest replies of its page. */
-export const FEED_ENTRIES = 50;
 
 /**
  * The reply's Markdown: in memory in a year's unit; the shell's catalogue
@@ -63,7 +61,7 @@ export function render(d: TemplateData): string {
   if (!kind) throw new Error(`feed: ${route.url} has no feedOf`);
   const s = strings(lang);
   const pagePath = route.path.replace(/feed\.xml$/, '');
-  const replies = repliesOf(archive, kind, route.key).slice(-FEED_ENTRIES);
+  const replies = feedReplies(archive, route);
   // Absolute on the site's address; else relative to this feed.
   const link = (path: string) => (settings.siteUrl === null ? relativeUrl(path, route.url) : absoluteUrl(path, settings.siteUrl));
   const idOf = (key: string) => `${site.feedIdPrefix}${lang === site.defaultLang ? '' : `${lang}/`}${key}`;

@@ -68,9 +68,13 @@ function neighbour(link: ReplyLink | null, rel: 'prev' | 'next', label: string, 
 
 export const data = pagesOf('reply');
 
+/** The archive's replies by id, made once per archive (not per page: a year has 11,000 pages). */
+const byIdOf = new WeakMap<readonly Reply[], Map<string, Reply>>();
+
 export function render(d: TemplateData): string {
   const reply = itemOf(d.archive, d.route, 'reply');
-  const byId = new Map(d.archive.replies.map((r) => [r.id, r]));
+  let byId = byIdOf.get(d.archive.replies);
+  if (!byId) byIdOf.set(d.archive.replies, (byId = new Map(d.archive.replies.map((r) => [r.id, r]))));
   return renderReplyPage(reply, d.route.lang, d.settings, d.route.cardLang, reply.sameAnswers.map((id) => byId.get(id)!));
 }
 

@@ -1,0 +1,113 @@
+/**
+ * A year's edition files read through a cache of what was parsed from each
+ * (issue 16: editing one reply must not parse its year again). One entry per
+ * year and flavour — `front-matter` for the catalogue, `bodies` for a year's
+ * unit (bodies rendered, tables found) — holding, for every file, its size
+ * and modification time, the hash of its bytes and the edition read from it.
+ * Only a file whose name, size or time changed is read again; the entry is
+ * then written anew, whole (temporary file, then rename).
+ *
+ * The entry is keyed by the build's code (code-hash.ts): an edition parsed
+ * by other code is never trusted. The hashes of the files' bytes give the
+ * year's content hash (plan.ts) without reading the files again.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Edition } from '../model/reply.ts';
+import { codeHash } from './code-hash.ts';
+
+export type EditionFlavour = 'front-matter' | 'bodies';
+
+interface CachedFile {
+  /** `size:mtimeMs`: what says the file is as it was read. */
+  stat: string;
+  /** sha256 of its bytes. */
+  sha: string;
+  /** sha256 of its front-matter as read (the edition without body, tables or file name). */
+  frontMatter: string;
+  edition: Edition;
+}
+
+interface Entry {
+  code: string;
+  files: Record<string, CachedFile>;
+}
+
+export interface ReadYear {
+  editions: Edition[];
+  /** The hash of the year's files, names and bytes (in the order given). */
+  contentHash: string;
+  /** The hash of the year's front-matter alone: unchanged by an edit of a body. */
+  frontMatterHash: string;
+  /** Each file's sha256, by the name `shownAs` gives it. */
+  fileHashes: Map<string, string>;
+  /** Files parsed again (the others came from the cache). */
+  parsed: number;
+}
+
+const statOf = (file: string) => {
+  const st = statSync(file);
+  return `${st.size}:${st.mtimeMs}`;
+};
+
+function readEntry(file: string): Entry | null {
+  if (!existsSync(file)) return null;
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
+    return entry.code === codeHash() ? entry : null;
+  } catch {
+    // A damaged entry is only a cache miss (entries are written whole, but a disk can still fill up).
+    return null;
+  }
+}
+
+/**
+ * The editions of `files` (one year's), each from the cache when its file is
+ * unchanged, else by `read`; `cacheDir` null: no cache. Messages name files
+ * as `shownAs` gives them.
+ */
+export function readYearEditions(
+  cacheDir: string | null,
+  flavour: EditionFlavour,
+  year: string,
+  files: readonly string[],
+  shownAs: (file: string) => string,
+  read: (file: string, shownAs: string) => Edition,
+): ReadYear {
+  const entryFile = cacheDir === null ? null : path.join(cacheDir, `${year}.${flavour}.json`);
+  const old = entryFile === null ? null : readEntry(entryFile);
+  const next: Entry = { code: codeHash(), files: {} };
+  const contentHash = createHash('sha256');
+  const frontMatterHash = createHash('sha256');
+  const fileHashes = new Map<string, string>();
+  let parsed = 0;
+  const editions = files.map((file) => {
+    const name = path.basename(file);
+    const stat = statOf(file);
+    const cached = old?.files[name];
+    let entry: CachedFile;
+    if (cached && cached.stat === stat) entry = cached;
+    else {
+      parsed++;
+      const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+      const edition = read(file, shownAs(file));
+      const { markdown: _m, bodyHtml: _b, tables: _t, file: _f, ...fields } = edition;
+      entry = { stat, sha, frontMatter: createHash('sha256').update(JSON.stringify(fields)).digest('hex'), edition };
+    }
+    next.files[name] = entry;
+    contentHash.update(name).update('\u0000').update(entry.sha).update('\u0000');
+    frontMatterHash.update(name).update('\u0000').update(entry.frontMatter).update('\u0000');
+    fileHashes.set(shownAs(file), entry.sha);
+    // Messages name files as this run shows them (the cache may have been written from elsewhere).
+    return { ...entry.edition, file: shownAs(file) };
+  });
+  const removed = old !== null && Object.keys(old.files).some((name) => !(name in next.files));
+  if (entryFile !== null && (parsed > 0 || removed || old === null)) {
+    mkdirSync(path.dirname(entryFile), { recursive: true });
+    const partial = `${entryFile}.partial-${process.pid}`;
+    writeFileSync(partial, JSON.stringify(next));
+    renameSync(partial, entryFile);
+  }
+  return { editions, contentHash: contentHash.digest('hex'), frontMatterHash: frontMatterHash.digest('hex'), fileHashes, parsed };
+}

@@ -1,0 +1,63 @@
+/**
+ * Reusing a unit's unchanged pages (issue 16: editing one reply must not
+ * render its year again). A unit's cache entry keeps `pages.json`: each
+ * route's input hash (src/site/data/route-inputs.ts) as that build rendered
+ * it. The next build of the year links every page whose hash is unchanged
+ * from the previous entry (hard links: no bytes copied, and the file is the
+ * very file the previous build wrote) and hands Eleventy only the rest.
+ *
+ * A linked file is never written again: Eleventy writes only the routes it is
+ * given, which are exactly those not linked, so no write can reach a file
+ * shared with the previous entry or a published `_site`.
+ */
+import { existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { outputFileOf } from '../model/urls.ts';
+import { someRoutes, type RouteTable } from '../site/data/routes.ts';
+
+/** The manifest's name in a unit's cache entry (beside unit.json). */
+export const PAGES_MANIFEST = 'pages.json';
+
+/** The previous build of the unit: its entry's site folder and its manifest, when it has one. */
+export interface PreviousPages {
+  siteDir: string;
+  hashes: Record<string, string>;
+}
+
+/** The previous entry's pages, or null when it has none (an entry of a build before page reuse, or none at all). */
+export function readPreviousPages(entryDir: string | null): PreviousPages | null {
+  if (entryDir === null) return null;
+  const file = path.join(entryDir, PAGES_MANIFEST);
+  if (!existsSync(file)) return null;
+  return { siteDir: path.join(entryDir, 'site'), hashes: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> };
+}
+
+export function writePagesManifest(entryDir: string, hashes: Map<string, string>): void {
+  writeFileSync(path.join(entryDir, PAGES_MANIFEST), JSON.stringify(Object.fromEntries(hashes)));
+}
+
+/**
+ * Links into `siteDir` every route of `routes` whose hash equals the previous
+ * build's (and whose file that build has); returns the routes left to render.
+ */
+export function linkUnchangedPages(routes: RouteTable, hashes: Map<string, string>, previous: PreviousPages | null, siteDir: string): { render: RouteTable; linked: number } {
+  if (previous === null) return { render: routes, linked: 0 };
+  const linked = new Set<string>();
+  const made = new Set<string>();
+  for (const route of routes.all) {
+    const hash = hashes.get(route.url);
+    if (hash === undefined || previous.hashes[route.url] !== hash) continue;
+    const file = outputFileOf(route.url);
+    const from = path.join(previous.siteDir, file);
+    if (!existsSync(from)) continue;
+    const to = path.join(siteDir, file);
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    linkSync(from, to);
+    linked.add(route.url);
+  }
+  return { render: someRoutes(routes, (r) => !linked.has(r.url)), linked: linked.size };
+}
