@@ -15,8 +15,8 @@ import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
 import { loadArchive, loadEdition } from './data/load.ts';
 import { editionFiles } from '../model/content-files.ts';
-import type { Archive } from '../model/reply.ts';
-import { routeTable, type RouteTable, itemOf } from './data/routes.ts';
+import type { Archive, Edition, Reply } from '../model/reply.ts';
+import { itemOf, routeTable, someRoutes, type RouteTable } from './data/routes.ts';
 import { writePages } from './eleventy-config.ts';
 
 const REPLY_TEMPLATE = 'src/site/pages/reply.11ty.ts';
@@ -32,15 +32,14 @@ let state: State | undefined;
 
 const frontMatterOf = (file: string) => /^---\n[\s\S]*?\n---\n/.exec(readFileSync(file, 'utf8'))?.[0] ?? '';
 
-function load(settings: Settings): State {
-  const archive = loadArchive(settings.contentDir);
+function load(settings: Settings, archive: Archive = loadArchive(settings.contentDir)): State {
   const frontMatter = new Map(editionFiles(settings.contentDir).map(({ file }) => [file, frontMatterOf(file)]));
   return { archive, routes: routeTable(archive, settings), frontMatter };
 }
 
-/** Reads the archive as the build just wrote it: call once after the first build. */
-export function startRebuilds(settings: Settings): void {
-  state = load(settings);
+/** Reads the archive as the build just wrote it (or takes it as read): call once after the first build. */
+export function startRebuilds(settings: Settings, archive?: Archive): void {
+  state = load(settings, archive);
 }
 
 export interface Rebuilt {
@@ -60,23 +59,34 @@ export async function rebuildReplies(settings: Settings, files: string[]): Promi
     await writePages(settings, state.archive, state.routes, settings.outDir);
     return { what: 'front-matter or files changed: every page', pages: state.routes.all.length, written: [] };
   }
-  const ids = new Set<string>();
+  // The edited editions replace the kept ones in a new archive; nothing read is written to (issue 16).
+  const edits = new Map<string, Edition[]>();
   for (const file of edited) {
     const shownAs = path.relative(process.cwd(), file);
     const edition = loadEdition(file, shownAs);
-    const reply = state.archive.replies.find((r) => r.id === edition.id);
-    if (!reply) throw new Error(`${shownAs}: reply ${edition.id} is not in the archive`);
-    const { markdown, bodyHtml, tables } = edition;
-    Object.assign(reply.editions[edition.lang]!, { markdown, bodyHtml, tables });
-    // A reply's own fields are its primary edition's.
-    if (reply.lang === edition.lang) Object.assign(reply, { markdown, bodyHtml, tables });
-    ids.add(edition.id);
+    if (!state.archive.replies.some((r) => r.id === edition.id)) throw new Error(`${shownAs}: reply ${edition.id} is not in the archive`);
+    edits.set(edition.id, [...(edits.get(edition.id) ?? []), edition]);
   }
-  const selected = state.routes.byKind.reply.filter((r) => ids.has(itemOf(state!.archive, r, 'reply').id));
-  await writePages(settings, state.archive, { all: selected, byKind: { ...state.routes.byKind, reply: selected } }, settings.outDir, { templates: REPLY_TEMPLATE });
+  const replies = state.archive.replies.map((reply) => {
+    const editions = edits.get(reply.id);
+    if (!editions) return reply;
+    const byLang = { ...reply.editions };
+    let own: Partial<Reply> = {};
+    for (const e of editions) {
+      const { markdown, bodyHtml, tables } = e;
+      byLang[e.lang] = { ...reply.editions[e.lang]!, markdown, bodyHtml, tables };
+      // A reply's own fields are its primary edition's.
+      if (reply.lang === e.lang) own = { markdown, bodyHtml, tables };
+    }
+    return { ...reply, ...own, editions: byLang };
+  });
+  state = { ...state, archive: { ...state.archive, replies } };
+  const ids = new Set(edits.keys());
+  const selected = someRoutes(state.routes, (r) => r.kind === 'reply' && ids.has(itemOf(state!.archive, r, 'reply').id));
+  await writePages(settings, state.archive, state.routes, settings.outDir, { templates: REPLY_TEMPLATE, only: selected });
   return {
     what: [...ids].join(', '),
-    pages: selected.length,
-    written: selected.map((r) => path.join(settings.outDir, r.url, 'index.html')),
+    pages: selected.all.length,
+    written: selected.all.map((r) => path.join(settings.outDir, r.url, 'index.html')),
   };
 }
