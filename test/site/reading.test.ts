@@ -35,6 +35,16 @@ test('same answers: 15 groups of 45 replies at Jaccard ≥ 0.8 of 5-character sh
   assert.ok(groups.some((g) => ['ITIB103', 'ITIB121', 'ITIB122', 'ITIB133', 'ITIB140', 'ITIB148'].every((id) => g.includes(id))));
 });
 
+test('same answers: a word-for-word copy joins its answer\'s group (the group of near-identical answers too); empty answers never group', () => {
+  const micro = items.find((i) => i.id === 'ITIB103')!;
+  const copies = [...items, { ...micro, id: 'COPY1' }, { ...micro, id: 'COPY2' }, { id: 'EMPTY1', year: micro.year, markdown: '## 答覆\n' }, { id: 'EMPTY2', year: micro.year, markdown: '## 答覆\n' }];
+  const groups = sameAnswerGroups(copies);
+  const micros = groups.find((g) => g.includes('ITIB103'))!;
+  for (const id of ['ITIB121', 'ITIB122', 'COPY1', 'COPY2']) assert.ok(micros.includes(id), id);
+  assert.is(groups.length, 15, 'no new group: the copies joined the existing one');
+  assert.not.ok(groups.flat().some((id) => id.startsWith('EMPTY')));
+});
+
 test('same answers: every pair in a group is linked by the rule, and replies outside stay apart', () => {
   const ink = new Map(items.map((i) => [i.id, shingles(answerInk(i.markdown))]));
   // ITIB103 and ITIB121 answer the same; ITIB103 and ITIB001 do not.
