@@ -21,9 +21,14 @@ import { buildShell, type ShellStep } from './shell.ts';
 import { buildShellCached } from './shell-cache.ts';
 import { buildUnit, type UnitStep } from './unit.ts';
 import { linkTree } from '../lib/link-tree.ts';
+import { adoptYears, isLinkedFrom, linkPublishedYear, returnYears } from './adopt-years.ts';
 
-/** Every unit then the shell into `dir`; `steps` limits both to some steps (the benchmark's per-step runs, no unit cache). */
-async function buildInto(settings: Settings, dir: string, steps?: { unit: readonly UnitStep[]; shell: readonly ShellStep[] }): Promise<void> {
+/**
+ * Every unit then the shell into `dir`; `steps` limits both to some steps (the benchmark's per-step runs, no unit cache).
+ * A reused unit already published in `settings.outDir` is linked to, not copied, and noted in `adopt`
+ * (target in `dir` → published folder) for buildLocked to move in at the swap (adopt-years.ts).
+ */
+async function buildInto(settings: Settings, dir: string, steps?: { unit: readonly UnitStep[]; shell: readonly ShellStep[] }, adopt = new Map<string, string>()): Promise<void> {
   const seconds: string[] = [];
   let started = performance.now();
   const catalogue = readCatalogue(settings.contentDir);
@@ -36,7 +41,13 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   for (const plan of plans) {
     const unit = await buildUnit(plan, settings, steps?.unit);
     if (unit.reused) reused++;
-    linkTree(unit.dir, path.join(dir, plan.year));
+    const target = path.join(dir, plan.year);
+    const published = path.join(settings.outDir, plan.year);
+    // The offline copy's search rewrites files in the years' folders (search/offline-bundle.ts): never adopted.
+    if (unit.reused && !settings.offline && dir !== settings.outDir && isLinkedFrom(unit.dir, published)) {
+      linkPublishedYear(published, target);
+      adopt.set(target, published);
+    } else linkTree(unit.dir, target);
     search.push(...unit.result.search);
   }
   seconds.push(`units ${((performance.now() - started) / 1000).toFixed(1)} s (${plans.length - reused} built, ${reused} reused)`);
@@ -83,10 +94,18 @@ async function buildLocked(settings: Settings): Promise<string> {
   const out = settings.outDir;
   const work = `${out}.partial`;
   removeLeftovers(out);
+  const adopt = new Map<string, string>();
   try {
-    await buildInto(settings, work);
-    // Swap: no page of a previous build or corpus survives; the previous site is deleted in the background.
-    swapInto(work, out);
+    await buildInto(settings, work, undefined, adopt);
+    // The unchanged years move from the published site into the new one, then the swap: no page of a
+    // previous build or corpus survives; the previous site is deleted in the background.
+    adoptYears(adopt);
+    try {
+      swapInto(work, out);
+    } catch (err) {
+      returnYears(adopt);
+      throw err;
+    }
     return out;
   } catch (err) {
     rmSync(work, { recursive: true, force: true });

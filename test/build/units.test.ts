@@ -5,7 +5,7 @@
  * shell is built from the catalogue, which holds no reply body, and writes
  * nothing inside a year's folder.
  */
-import { cpSync, readFileSync, statSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { cpSync, lstatSync, readFileSync, statSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -56,10 +56,13 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   const third = build();
   assert.equal(lines(third).map((l) => l.replace(/ \(key.*| [\d,]+ files.*/, '')), ['Unit 2022-23: reused', 'Unit 2023-24: built,']);
   assert.is(inode('2022-23/itib001/index.html'), olderPage, 'the unchanged year is not written again');
+  // It was moved from the published site into the new one (adopt-years.ts), not left as a link to it.
+  assert.not.ok(lstatSync(path.join(site, '2022-23')).isSymbolicLink());
+  assert.is(readdirSync(root).filter((n) => n.startsWith('site.')).filter((n) => !n.startsWith('site.old-')).length, 0, 'no partial site left');
   assert.match(readFileSync(path.join(site, '2023-24/itib002/index.html'), 'utf8'), '經編輯的一句。');
   // Within the rebuilt year only the edited reply's pages (both interfaces) and the feeds that quote it were rendered;
   // every other page is the previous build's file, linked.
-  assert.match(third, /Unit 2023-24: \d+ routes; load [\d.]+ s, pages: \d+ rendered, \d+ linked/);
+  assert.match(third, /Unit 2023-24: \d+ routes; .*pages: \d+ rendered, \d+ linked/);
   const [, rendered] = /pages: (\d+) rendered/.exec(third)!;
   // Its page in each interface, and in each interface the feeds that quote it: its year's, its head's, its programmes' (two here).
   assert.ok(Number(rendered) >= 2 && Number(rendered) <= 10, `${rendered} pages rendered for one edited reply`);
