@@ -3,7 +3,7 @@
  * (default replies-all.db), with the same tables, full-text index and
  * Datasette metadata (FILE with .metadata.json) as each year's published
  * replies.db. Not published: at about 100,000 replies it would be one file of
- * several hundred MB (a year's is 2.3 MB for 263 replies). Reads
+ * several hundred MB (a year's is 2.6 MB for 263 replies). Reads
  * ARCHIVE_CONTENT and SITE_URL like the build.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -54,9 +54,9 @@ function tableResource(t: TableSpec, path: string, year: string | undefined) {
   };
 }
 
+/** The JSON of the year's folder (a reply's full data, Markdown included, is its reply.json and the replies table of replies.db). */
 function jsonResources(at: (file: string) => string, year: string | undefined) {
   return [
-    { name: resourceName('replies-json', year), path: at('replies.json'), format: 'json', mediatype: 'application/json', title: 'Replies as JSON', description: 'Every reply: its primary edition\'s fields, URL and Markdown; editions: the same for each other language. 每份答覆的所有欄位、網址及 Markdown 全文。' },
     { name: resourceName('tables-json', year), path: at('tables.json'), format: 'json', mediatype: 'application/json', title: 'Tables as JSON', description: 'Every table of every edition: reply, language, number, caption, header and rows. 每個表格的答覆、語文、序號、標題、表頭及各行。' },
   ];
 }
@@ -70,7 +70,7 @@ function packageOf(name: string, title: string, resources: object[], docs: reado
     profile: 'data-package',
     name,
     title,
-    description: `Controlling Officers' replies to Members' initial written questions in the Examination of Estimates of Expenditure, as tables: one row per edition of each reply, the members, heads, programmes, and the tables in the replies cell by cell. ${ATTRIBUTION}`,
+    description: `Controlling Officers' replies to Members' initial written questions in the Examination of Estimates of Expenditure, as tables: one row per edition of each reply, the members, heads, programmes, and the tables in the replies cell by cell. Each edition's full text (Markdown) is not in the CSV: it is in replies.db (replies.markdown) and in each reply's reply.json beside its page. ${ATTRIBUTION}`,
     homepage: undefined as string | undefined,
     licenses: [DATA_LICENSE],
     sources: sourcesOf(docs),

@@ -24,5 +24,6 @@ export function tablesJson(tables: readonly ArchiveTable[], siteUrl: string | nu
     header: t.table.header,
     rows: t.table.rows,
   }));
-  return JSON.stringify({ terms, tables: records }, null, 1) + '\n';
+  // One line, as reply.json: indented, every cell took a line of its own (182 → 137 KB on the 263 real replies' 97 tables, 2026-12-03).
+  return JSON.stringify({ terms, tables: records }) + '\n';
 }

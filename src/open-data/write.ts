@@ -2,9 +2,15 @@
  * Writes the open data, with no Eleventy: per year (the unit the archive is
  * built and deployed by) `/<year>/data/` — replies.db (SQLite with full-text
  * index) and Datasette's metadata.json, one CSV per table of schema.ts,
- * replies.json, tables.json, datapackage.json — and each reply's
+ * tables.json, datapackage.json — and each reply's
  * `/<year>/<replyno>/reply.json`; for the whole archive, `/data/index.json`
  * (the years and their files) and `/data/datapackage.json`.
+ *
+ * Every reply's full data is in its reply.json and in replies.db (the
+ * replies table, Markdown included); replies.csv has every field but the
+ * Markdown. There is no year-wide replies.json: it repeated both, 7.9 of the
+ * 81.2 MB of a year of 1,500 bilingual replies (the benchmark's corpus, apparent
+ * file sizes of `_site/2023-24`, 2026-12-03).
  *
  * The year-as-unit build calls writeYearExports in each year's process and
  * writeIndexExports once in the shell, after the years' files are in place
@@ -19,7 +25,6 @@ import { site } from '../../_data/site.ts';
 import { csvFile } from './csv.ts';
 import { archivePackage, csvFileName, yearPackage } from './datapackage.ts';
 import { DATABASE_FILE, datasetteMetadata } from './datasette.ts';
-import { repliesJson } from './exports.ts';
 import { replyJson } from './reply-json.ts';
 import { valuesOf, yearRows, type Row, type YearRows } from './rows.ts';
 import { csvColumns, SCHEMA, type TableSpec } from './schema.ts';
@@ -57,7 +62,6 @@ export async function writeYearExports(archive: Archive, year: string, siteUrl: 
   const dir = yearDataPath(year);
   for (const t of SCHEMA) write(outDir, `${dir}${csvFileName(t)}`, tableCsvOf(t, rows.tables[t.name]!));
   const replies = archive.replies.filter((r) => r.year === year);
-  write(outDir, `${dir}replies.json`, repliesJson(replies, siteUrl));
   write(outDir, `${dir}tables.json`, tablesJson(archive.tables.filter((t) => t.reply.year === year), siteUrl, termsOfReuse()));
   write(outDir, `${dir}${DATABASE_FILE}`, await sqliteFile(rows));
   write(outDir, `${dir}metadata.json`, datasetteMetadata(year));

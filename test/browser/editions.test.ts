@@ -9,7 +9,7 @@
  * editions; each interface searches its own edition first (English stemmed) and
  * can search the other; axe finds nothing on the paired pages.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserSuite } from '../support/browser.ts';
 import * as assert from 'uvu/assert';
@@ -89,17 +89,19 @@ test('names in the reader\'s language: the English member page of 容海恩 name
   assert.throws(() => page('en/members/YUNG-Hoi-yan,-Judy'));
 });
 
-test('exports carry both editions: replies.json editions.en, replies.csv a row per edition', () => {
+test('exports carry both editions: reply.json editions.en, replies.csv a row per edition', () => {
   const { site } = pairedSite();
-  const json = JSON.parse(readFileSync(join(site, '2023-24/data/replies.json'), 'utf8')) as Array<Record<string, any>>;
-  assert.is(json.length, 263);
-  const r259 = json.find((r) => r.replyNo === 'ITIB259')!;
-  assert.is(r259.member, '容海恩');
-  assert.is(r259.editions.en.member, 'YUNG Hoi-yan, Judy');
-  assert.is(r259.editions.en.head.name, 'Government Secretariat: Office of the Government Chief Information Officer');
-  assert.match(r259.editions.en.url, /\/2023-24\/en\/itib259\/$/);
-  assert.match(r259.editions.en.markdown, /^## Question$/m);
-  assert.is(json.filter((r) => r.editions).length, 3);
+  const replyJson = (replyNo: string) => JSON.parse(readFileSync(join(site, '2023-24', replyNo, 'reply.json'), 'utf8')) as { editions: Record<string, Record<string, any>> };
+  const r259 = replyJson('itib259');
+  assert.equal(Object.keys(r259.editions), ['zh-Hant-HK', 'en']);
+  assert.is(r259.editions['zh-Hant-HK']!.member, '容海恩');
+  assert.is(r259.editions.en!.member, 'YUNG Hoi-yan, Judy');
+  assert.is(r259.editions.en!.head.name, 'Government Secretariat: Office of the Government Chief Information Officer');
+  assert.match(r259.editions.en!.url, /\/2023-24\/en\/itib259\/$/);
+  assert.match(r259.editions.en!.markdown, /^## Question$/m);
+  const replies = readdirSync(join(site, '2023-24')).filter((d) => /^itib\d+$/.test(d));
+  assert.is(replies.length, 263);
+  assert.equal(replies.filter((d) => replyJson(d).editions.en).sort(), ['itib001', 'itib259', 'itib263']);
   const csv = readFileSync(join(site, '2023-24/data/replies.csv'), 'utf8').split('\r\n').filter(Boolean);
   assert.is(csv.length, 1 + 263 + 3);
   assert.ok(csv.some((l) => l.startsWith('2023-24/ITIB259,2023-24,en,') && l.includes('"YUNG Hoi-yan, Judy"')), 'the English row of ITIB259');

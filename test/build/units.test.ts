@@ -77,7 +77,7 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
 });
 
 test('each year is whole in its folder, both interfaces; the shell lists the years', () => {
-  for (const f of ['2022-23/en/itib001/index.html', '2023-24/en/index.html', '2023-24/data/replies.json', '2023-24/pagefind/pagefind-entry.json', '2023-24/og/itib002.png']) {
+  for (const f of ['2022-23/en/itib001/index.html', '2023-24/en/index.html', '2023-24/data/replies.db', '2023-24/itib002/reply.json', '2023-24/pagefind/pagefind-entry.json', '2023-24/og/itib002.png']) {
     assert.ok(existsSync(path.join(site, f)), f);
   }
   assert.not.ok(existsSync(path.join(site, 'en/2023-24')), 'no English page of a year outside its folder');

@@ -2,6 +2,7 @@
  * /data/ as a reader follows it: the SQL example, run as printed (by the
  * shell, with Debian's sqlite3) in the year's data folder, lists the replies
  * that contain 數碼港; the curl example names a reply.json that exists; every
+ * file it lists is there, and it says where a reply's full data is; every
  * table of the database is described, column by column, in both interfaces.
  */
 import { execFileSync } from 'node:child_process';
@@ -38,6 +39,23 @@ test('each form has a two-line example; the reply the curl example fetches exist
     for (const b of blocks) assert.is(b.length, 2, b.join('\n'));
     const curl = blocks.flat().find((l) => /^curl \S+\/reply\.json$/.test(l))!;
     assert.ok(existsSync(join(dir, curl.split(' ')[1]!)), curl);
+  }
+});
+
+test('every file /data/ lists is in its year\'s folder, and the page says where a reply\'s full data is', async () => {
+  const { dir } = await exportsOnce();
+  for (const lang of ['zh-Hant-HK', 'en']) {
+    const html = page(lang);
+    const listed = [...html.matchAll(/<a href="(\/\d{4}-\d{2}\/data\/[^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(listed.some((f) => f.endsWith('/replies.db')) && listed.some((f) => f.endsWith('/replies.csv')), `${lang}: the database and the CSV`);
+    for (const f of listed) assert.ok(existsSync(join(dir, f)), `${lang}: ${f}`);
+    // The paragraph on a reply's full data points at reply.json's fields and the replies table's columns, both on the page.
+    const full = /<p id="full-data">([\s\S]*?)<\/p>/.exec(html)?.[1];
+    assert.ok(full, `${lang}: where a reply's full data is`);
+    for (const anchor of ['reply-json', 'table-replies']) {
+      assert.match(full!, `href="#${anchor}"`);
+      assert.match(html, `id="${anchor}"`);
+    }
   }
 });
 

@@ -29,7 +29,7 @@ test('the year\'s datapackage.json is a valid Data Package, and every CSV reads 
   assert.equal(pkg.errors.map(String), [], 'descriptor errors');
   assert.ok(pkg.valid);
   const names = pkg.resources.map((r: { name: string }) => r.name);
-  assert.equal(names, ['members', 'heads', 'programmes', 'replies', 'reply-programmes', 'tables', 'table-cells', 'replies-json', 'tables-json']);
+  assert.equal(names, ['members', 'heads', 'programmes', 'replies', 'reply-programmes', 'tables', 'table-cells', 'tables-json']);
   assert.equal(pkg.descriptor.licenses.map((l) => l.name), ['CC-BY-4.0']);
   for (const resource of pkg.resources) {
     if (!resource.tabular) continue;

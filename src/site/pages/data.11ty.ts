@@ -1,11 +1,12 @@
 /**
- * Open data: each year's files (src/open-data writes them), each form with a
- * two-line example of its use, every table and column as src/open-data/schema.ts
- * describes them, reply.json's fields, and the terms of reuse.
+ * Open data: each year's files (src/open-data writes them), where a reply's
+ * full data is, each form with a two-line example of its use, every table and
+ * column as src/open-data/schema.ts describes them, reply.json's fields, and
+ * the terms of reuse.
  */
 import { pagesOf, type TemplateData } from '../data/routes.ts';
 import { html } from '../../lib/html.ts';
-import { format, strings } from '../lib/i18n.ts';
+import { format, formatHtml, strings } from '../lib/i18n.ts';
 import { layout } from '../lib/layout.ts';
 import { DATA_INDEX_PATH, publicUrl, replyJsonPath, yearDataPath } from '../../model/urls.ts';
 import { csvFileName } from '../../open-data/datapackage.ts';
@@ -30,7 +31,6 @@ export function render(d: TemplateData): string {
     ['replies.db', t.files.db, 'application/vnd.sqlite3'],
     ['metadata.json', t.files.metadata, 'application/json'],
     ['replies.csv', t.files.csv, 'text/csv'],
-    ['replies.json', t.files.json, 'application/json'],
     ['tables.json', t.files.tablesJson, 'application/json'],
     ['datapackage.json', t.files.datapackage, 'application/json'],
   ].map(([name, what, type]) => html`<li><a href="${yearDataPath(y)}${name}" type="${type}">${name}</a> — ${what}</li>`);
@@ -44,6 +44,7 @@ export function render(d: TemplateData): string {
 ${years.map((y) => html`<h3 id="year-${y}">${format(t.yearFolder, { year: y })}</h3>
 <ul class="downloads">${files(y)}<li>${otherCsvs(y)} — ${t.files.tableCsvs}</li></ul>`)}
 <p>${t.tableCsvBeside}</p>
+<p id="full-data">${formatHtml(t.fullData, { replyJson: html`<a href="#reply-json"><code>reply.json</code></a>`, replies: html`<a href="#table-replies"><code>replies</code></a>` })}</p>
 ${year === undefined ? '' : html`<h2 id="sql">${t.sqlTitle}</h2>
 <p>${t.sqlIntro}</p>
 ${code([`curl -O ${at(`${yearDataPath(year)}replies.db`)}`, `sqlite3 replies.db "SELECT replyNo, lang, title FROM replies JOIN replies_fts ON replies_fts.rowid = replies.rowid WHERE replies_fts MATCH '${phrase}'"`])}
@@ -69,8 +70,6 @@ ${SCHEMA.map((s) => html`<table class="data-columns" id="table-${s.name}">
 <thead><tr><th scope="col">${t.column}</th><th scope="col">${t.type}</th><th scope="col">${t.description}</th></tr></thead>
 <tbody>${s.columns.map((c) => html`<tr><th scope="row"><code>${c.name}</code></th><td>${c.type}</td><td>${c.description[lang]}</td></tr>`)}</tbody>
 </table>`)}
-<h2 id="fields">${t.fieldsTitle}</h2>
-<dl class="fields">${Object.entries(t.fields).map(([k, v]) => html`<div><dt><code>${k}</code></dt><dd>${v}</dd></div>`)}</dl>
 <p>${t.csvNote}</p>
 <h2 id="terms">${t.termsTitle}</h2>
 ${t.terms.map((p) => html`<p>${p}</p>`)}`;
