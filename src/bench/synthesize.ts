@@ -156,6 +156,39 @@ export function synthesizeYear(pieces: RealPieces, yearIndex: number, offset: nu
   return documents;
 }
 
+/**
+ * Reply n's answer: the first half of one real answer and the second half of
+ * another (middleCut). Whole real answers
+ * repeated every 263 replies made every synthetic reply one of ~21 "same
+ * answers" (src/site/data/same-answers.ts) in a year of 5,500, where the real
+ * replies have 45 of 263 in groups of 2–6: the lists and their links were
+ * ~10 KB of a bilingual reply's output and the groups most of a year's
+ * loading. The pair of answers changes each time the first comes round again,
+ * so no two replies of a year of up to 68,000 share both halves.
+ */
+function recombinedAnswer(answers: readonly string[][], n: number): string[] {
+  const count = answers.length;
+  const first = (n * 17 + 5) % count;
+  const second = (first + 1 + (Math.floor(n / count) % Math.max(1, count - 1))) % count;
+  const a = answers[first]!;
+  const b = answers[second]!;
+  if (count < 2) return a;
+  return [...a.slice(0, middleCut(a, 'first')), ...b.slice(middleCut(b, 'second'))];
+}
+
+/**
+ * Where to cut an answer in two: after the line ending a sentence (。) nearest its middle, else at the middle
+ * line. A one-line answer goes whole into either half (the first half keeps it, the second takes it all).
+ */
+function middleCut(lines: readonly string[], half: 'first' | 'second'): number {
+  if (lines.length < 2) return half === 'first' ? lines.length : 0;
+  const middle = Math.floor(lines.length / 2);
+  for (let d = 0; d < lines.length; d++) {
+    for (const i of [middle + d, middle - d]) if (i > 0 && i < lines.length && /。\s*$/.test(lines[i - 1]!)) return i;
+  }
+  return middle;
+}
+
 const CHINESE_DIGITS = '零一二三四五六七八九';
 
 /** `2023-24` → `二零二三至二四`, as the index page of the real documents prints it. */
@@ -179,7 +212,7 @@ function makeDocument(pieces: RealPieces, year: string, bureau: string, offset: 
     const n = offset + i;
     const row = pieces.rows[(n * 7 + 3) % pieces.rows.length]!;
     const question = pieces.questions[(n * 31 + 1) % pieces.questions.length]!;
-    const answer = pieces.answers[(n * 17 + 5) % pieces.answers.length]!;
+    const answer = recombinedAnswer(pieces.answers, n);
     const head = pieces.heads.get(row.head) ?? [...pieces.heads.values()][0]!;
     const replyNo = `${bureau}${String(i + 1).padStart(3, '0')}`;
     const questionNo = String(1000 + ((n * 37) % 9000));

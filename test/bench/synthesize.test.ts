@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectPieces, synthesize, synthesizeYear } from '../../src/bench/synthesize.ts';
 import { editOneReply, prepareCorpus } from '../../src/bench/run-bench.ts';
+import { sameAnswerGroups } from '../../src/site/data/same-answers.ts';
 
 const REPLIES = 600;
 const scratch = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
@@ -72,6 +73,12 @@ test('the real ingest parses the whole synthetic corpus, and editing one reply c
   const changed = [...after].filter(([file, text]) => before.get(file) !== text);
   assert.is(changed.length, 1, `changed: ${changed.map(([f]) => f).join(', ')}`);
   assert.match(changed[0]![1], '並經基準測試修訂');
+  // Answers are recombined, not repeated: about as few replies give "the same answer" as in the real document
+  // (45 of 263, groups of 2-6), not every one of them (whole answers repeated every 263 replies).
+  const items = [...before].filter(([file]) => !file.endsWith('.en.md')).map(([file, markdown]) => ({ id: file, year: file.slice(0, 7), markdown }));
+  const grouped = sameAnswerGroups(items);
+  assert.ok(grouped.flat().length <= 0.3 * items.length, `${grouped.flat().length} of ${items.length} replies in same-answer groups`);
+  assert.ok(Math.max(...grouped.map((g) => g.length)) <= 12, `largest group ${Math.max(...grouped.map((g) => g.length))}`);
 });
 
 test('--english 0.1: a tenth of the replies also get a synthetic English edition that agrees with the Chinese one', () => {
