@@ -1,9 +1,15 @@
 /**
  * npm run ingest                              every source → content/replies/<year>/*.md + background pages
  * npm run ingest -- <source.txt> --out <dir>  one document → <dir>/*.md
- * npm run ingest -- --check                   regenerate in memory; fail if content/ differs (CI)
+ * npm run ingest -- --check                   regenerate in memory, no cache; fail if content/ differs (CI)
  * npm run ingest -- --root <dir>              every source under <dir>/content (the benchmark's scratch corpus)
  * npm run ingest -- --warnings                also list each reply recovered from an extraction loss
+ *
+ * Every source's parse is kept in .cache/ingest (ingest/ under ARCHIVE_CACHE)
+ * and reused while its inputs and the ingest's code are unchanged
+ * (src/ingest/parse-cache.ts); --check parses every source and reads every
+ * file. Only the folders of content/ that changed are written, and in them
+ * only the files that changed (src/ingest/write.ts).
  *
  * The last line printed is the JSON summary
  * {"replies":N,"unaccounted":N,"warnings":N,"tablesRecovered":N,"tablesKept":N}.
@@ -13,7 +19,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTRACTION_LOSSES, IngestError } from '../src/ingest/errors.ts';
 import { withOutputLock } from '../src/lib/output-lock.ts';
-import { MANAGED_DIRS, compareWithDisk, generateOne, listSources, mergeGenerated, readTitles, writeAtomically, type Generated } from '../src/ingest/run.ts';
+import { generateArchive, openParseCache } from '../src/ingest/parse-cache.ts';
+import { generateOne, readTitles, type IngestResult } from '../src/ingest/run.ts';
+import { outputFiles, type OutputFile } from '../src/ingest/output-file.ts';
+import { MANAGED_DIRS, compareWithDisk, writeAtomically, type WriteCounts } from '../src/ingest/write.ts';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,7 +52,7 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function report(g: Generated, quiet: boolean, all: boolean): void {
+function report(g: IngestResult<unknown>, quiet: boolean, all: boolean): void {
   const byKind = new Map<string, number>();
   for (const w of g.warnings) byKind.set(w.kind, (byKind.get(w.kind) ?? 0) + 1);
   const losses = g.warnings.filter((w) => EXTRACTION_LOSSES.has(w.kind));
@@ -85,10 +94,17 @@ async function main(): Promise<number> {
   if (args.out) refuseForeignOutput(path.resolve(args.out));
   const root = args.root;
   const titles = readTitles(root);
-  let g: Generated;
-  if (args.source) g = generateOne(root, path.resolve(args.source), 'flat', titles);
-  else {
-    g = mergeGenerated(listSources(root).map((s) => generateOne(root, s, 'tree', titles)));
+  let g: IngestResult<OutputFile>;
+  let parsedHow = '';
+  const cacheDir = path.resolve(process.env.ARCHIVE_CACHE ?? '.cache', 'ingest');
+  if (args.source) {
+    const one = generateOne(root, path.resolve(args.source), 'flat', titles);
+    g = { ...one, files: outputFiles(one.files) };
+  } else {
+    // --check is the proof that content/ is what the code makes of the sources: it parses every one, whatever a cache holds.
+    const run = generateArchive(root, titles, args.check ? null : openParseCache(cacheDir));
+    g = run.result;
+    parsedHow = args.check ? ' (every source parsed)' : ` (${run.reused} of ${run.documents} sources reused from ${path.relative(process.cwd(), cacheDir) || cacheDir})`;
     // An override for a reply that no longer exists is a stale correction, not something to skip silently.
     const ids = new Set(g.editions.map((e) => `${e.fm.lang} ${e.fm.id}`));
     for (const [lang, byId] of titles) for (const id of byId.keys()) {
@@ -103,6 +119,7 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(g.summary));
     return 1;
   }
+  let written: WriteCounts | undefined;
   if (args.check) {
     const diffs = compareWithDisk(root, g.files, MANAGED_DIRS);
     if (diffs.length > 0) {
@@ -115,12 +132,13 @@ async function main(): Promise<number> {
   } else if (args.out) {
     const out = path.resolve(args.out);
     const prefixed = new Map([...g.files].map(([k, v]) => [`${path.basename(out)}/${k}`, v]));
-    await withOutputLock(out, () => writeAtomically(path.dirname(out), prefixed, [path.basename(out)]));
+    written = await withOutputLock(out, () => writeAtomically(path.dirname(out), prefixed, [path.basename(out)]));
   } else {
     // One ingest at a time writes content/ (content.lock; a second waits, naming the first).
-    await withOutputLock(path.join(root, 'content'), () => writeAtomically(root, g.files, MANAGED_DIRS));
+    written = await withOutputLock(path.join(root, 'content'), () => writeAtomically(root, g.files, MANAGED_DIRS, { recordDir: path.join(cacheDir, 'folders') }));
   }
-  console.log(`time: ${parsed - started} ms to read and parse, ${Date.now() - parsed} ms to ${args.check ? 'compare' : 'write'}`);
+  const wrote = written ? ` (${written.written} files written in ${written.folders} folders, ${written.kept} unchanged, ${written.read} read to compare${written.removed ? `, ${written.removed} stale entries removed` : ''})` : '';
+  console.log(`time: ${parsed - started} ms to read and parse${parsedHow}, ${Date.now() - parsed} ms to ${args.check ? 'compare' : 'write'}${wrote}`);
   console.log(JSON.stringify(g.summary));
   return 0;
 }

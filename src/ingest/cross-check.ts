@@ -29,20 +29,38 @@ export function crossCheck(header: HeaderFacts, row: IndexRow, line: number): In
 }
 
 /**
+ * What of a reply edition the merge and its checks read: its identity for the
+ * editions cross-check (cross-check.ts), the duplicate-output and stale
+ * title-override checks. The parse cache keeps this much of each edition.
+ */
+export interface EditionFacts {
+  file: string;
+  fm: Pick<ReplyFrontMatter, 'id' | 'lang' | 'replyNo' | 'questionNo' | 'memberRef'> & {
+    head: Pick<ReplyFrontMatter['head'], 'code'>;
+    programmes: Array<Pick<ReplyFrontMatter['programmes'][number], 'code'>>;
+    source: Pick<ReplyFrontMatter['source'], 'file' | 'lines'>;
+  };
+}
+
+/**
  * The language editions of one reply (same id) must agree on what identifies
  * it: question number, head, programme codes and the member's reference. A
  * disagreement is a warning naming both files and their source lines, so a
  * reviewer can open the two documents side by side.
  */
-export function crossCheckEditions(editions: ReadonlyArray<{ file: string; fm: ReplyFrontMatter }>): IngestWarning[] {
-  const byId = new Map<string, Array<{ file: string; fm: ReplyFrontMatter }>>();
-  for (const e of editions) byId.set(e.fm.id, [...(byId.get(e.fm.id) ?? []), e]);
+export function crossCheckEditions(editions: readonly EditionFacts[]): IngestWarning[] {
+  const byId = new Map<string, EditionFacts[]>();
+  for (const e of editions) {
+    const group = byId.get(e.fm.id);
+    if (group) group.push(e);
+    else byId.set(e.fm.id, [e]);
+  }
   const out: IngestWarning[] = [];
   for (const group of byId.values()) {
     // The archive's first language is the reference each other edition is compared with.
     const [first, ...others] = [...group].sort((x, y) => Number(y.fm.lang === PRIMARY_LANG) - Number(x.fm.lang === PRIMARY_LANG));
     for (const other of others) {
-      const facts = (fm: ReplyFrontMatter) => ({
+      const facts = (fm: EditionFacts['fm']) => ({
         'question number': String(fm.questionNo),
         head: fm.head.code,
         'programme codes': fm.programmes.map((p) => p.code).join(', ') || 'none',
@@ -52,7 +70,7 @@ export function crossCheckEditions(editions: ReadonlyArray<{ file: string; fm: R
       const b = facts(other.fm);
       for (const key of Object.keys(a) as Array<keyof typeof a>) {
         if (a[key] === b[key]) continue;
-        const where = (e: { file: string; fm: ReplyFrontMatter }) => `${e.file} (${e.fm.source.file}:${e.fm.source.lines[0]})`;
+        const where = (e: EditionFacts) => `${e.file} (${e.fm.source.file}:${e.fm.source.lines[0]})`;
         out.push({
           kind: 'edition-mismatch',
           replyNo: other.fm.replyNo,

@@ -1,9 +1,10 @@
 /**
- * File-system side of the ingest: find sources and corrections, run the pure
- * pipeline, and write the result atomically. The CLI (scripts/ingest.ts) only
- * parses arguments and prints.
+ * Reading side of the ingest: find sources and corrections, run the pure
+ * pipeline, merge the documents' results. The parse cache is parse-cache.ts,
+ * the writing write.ts; the CLI (scripts/ingest.ts) only parses arguments and
+ * prints.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingestBackground } from './background.ts';
 import { decodeSource } from './decode.ts';
@@ -13,13 +14,12 @@ import { detectLang } from './layout.ts';
 import { metaPathOf, readSourceMeta, type SourceMeta } from '../model/source-meta.ts';
 import { editionFileName, sourceTexts } from '../model/content-files.ts';
 import { isLang, LANGUAGES } from '../model/languages.ts';
-import { crossCheckEditions } from './cross-check.ts';
+import { crossCheckEditions, type EditionFacts } from './cross-check.ts';
 import type { ReplyFrontMatter } from '../model/front-matter-types.ts';
 import { applyCorrections, type Correction } from './patches.ts';
 import { addSeams, noSeams, type SeamCounts } from './seams.ts';
-import { running } from '../lib/processes.ts';
 import { checkJsonStrings, decodeUtf8, jsonKeyLine, stripBidi } from '../model/characters.ts';
-import { resolveInside, segmentProblem, type SegmentKind } from '../model/safe-paths.ts';
+import { segmentProblem, type SegmentKind } from '../model/safe-paths.ts';
 
 export interface Summary {
   replies: number;
@@ -29,9 +29,10 @@ export interface Summary {
   tablesKept: number;
 }
 
-export interface Generated {
-  /** Output path relative to the output root → file content. */
-  files: Map<string, string>;
+/** The result of ingesting one or more documents, its output files as `F` (their text, or a handle on it). */
+export interface IngestResult<F> {
+  /** Output path relative to the output root → file. */
+  files: Map<string, F>;
   summary: Summary;
   warnings: IngestWarning[];
   indexAgreement: number;
@@ -40,6 +41,11 @@ export interface Generated {
   /** Non-whitespace characters per audit category, summed over documents. */
   audit: { total: number; index: number; furniture: number; header: number; body: number; unaccounted: number; unaccountedLines: string[] };
   /** Each reply edition written, with its output path: what the editions cross-check compares. */
+  editions: EditionFacts[];
+}
+
+/** One document parsed: its files' text and each edition's whole front-matter. */
+export interface Generated extends IngestResult<string> {
   editions: Array<{ file: string; fm: ReplyFrontMatter }>;
 }
 
@@ -108,11 +114,7 @@ export function readTitles(root: string): TitleOverrides {
   return out;
 }
 
-/**
- * Ingest one source into output files. `layout: 'tree'` gives repository paths
- * (content/replies/<year>/…, content/pages/background/…); `'flat'` puts the files
- * directly in the output directory.
- */
+/** A source decoded and corrected (readCorrectedSource). */
 export interface CorrectedSource {
   /** Repository-relative path of the pristine source. */
   rel: string;
@@ -141,12 +143,46 @@ function withoutBidi(lines: string[], rel: string): { lines: string[]; warnings:
   return { lines: out, warnings };
 }
 
+/**
+ * The bytes a document's output is made from, besides the title overrides and
+ * the code: its text, its `.meta.json` (null when it has none) and its
+ * reviewed corrections. Read once: the parse cache keys on them
+ * (parse-cache.ts) and the parser reads them.
+ */
+export interface SourceInputs {
+  /** Repository-relative path of the pristine source. */
+  rel: string;
+  /** The source file as given (absolute or relative to the working directory). */
+  sourcePath: string;
+  text: Buffer;
+  meta: Buffer | null;
+  corrections: Correction[];
+}
+
+/** A source's path as messages and front-matter name it: relative to the repository root, with `/`. */
+export const sourceRel = (root: string, sourcePath: string) => posix(path.relative(root, path.resolve(sourcePath)));
+
+export function readSourceInputs(root: string, sourcePath: string): SourceInputs {
+  const rel = sourceRel(root, sourcePath);
+  return { rel, sourcePath, text: readFileSync(sourcePath), meta: readMetaBytes(sourcePath), corrections: readCorrections(root, sourcePath) };
+}
+
+/** The bytes of a source's `.meta.json`, or null when it has none. */
+export function readMetaBytes(sourcePath: string): Buffer | null {
+  const file = metaPathOf(sourcePath);
+  return existsSync(file) ? readFileSync(file) : null;
+}
+
 /** A source read, decoded and corrected: what the parser (and the correction tool) starts from. */
 export function readCorrectedSource(root: string, sourcePath: string): CorrectedSource {
-  const rel = posix(path.relative(root, path.resolve(sourcePath)));
-  const { lines: pristine, warnings } = withoutBidi(decodeSource(readFileSync(sourcePath), rel), rel);
+  return correctSource(readSourceInputs(root, sourcePath));
+}
+
+/** The inputs decoded, their bidirectional controls removed and their corrections applied. */
+export function correctSource(inputs: SourceInputs): CorrectedSource {
+  const { rel, sourcePath, corrections } = inputs;
+  const { lines: pristine, warnings } = withoutBidi(decodeSource(inputs.text, rel), rel);
   const meta = readMeta(sourcePath, pristine, metaPathOf(rel));
-  const corrections = readCorrections(root, sourcePath);
   if (corrections.length === 0) return { rel, meta, lines: pristine, warnings };
   const corrected = applyCorrections(pristine.join('\n') + '\n', rel, corrections);
   const lines = corrected.text.split('\n');
@@ -154,8 +190,18 @@ export function readCorrectedSource(root: string, sourcePath: string): Corrected
   return { rel, meta, lines, originLine: corrected.originLine, warnings };
 }
 
+/**
+ * Ingest one source into output files. `layout: 'tree'` gives repository paths
+ * (content/replies/<year>/…, content/pages/background/…); `'flat'` puts the files
+ * directly in the output directory.
+ */
 export function generateOne(root: string, sourcePath: string, mode: 'tree' | 'flat', overrides: TitleOverrides): Generated {
-  const { rel, meta, lines, originLine, warnings } = readCorrectedSource(root, sourcePath);
+  return generateFrom(readCorrectedSource(root, sourcePath), mode, overrides);
+}
+
+/** One corrected source into output files (see generateOne). */
+export function generateFrom(source: CorrectedSource, mode: 'tree' | 'flat', overrides: TitleOverrides): Generated {
+  const { rel, meta, lines, originLine, warnings } = source;
   const files = new Map<string, string>();
   if (meta.kind === 'background') {
     const need = (k: 'slug' | 'title' | 'date' | 'committee') => {
@@ -211,17 +257,21 @@ function checkPathFields(fm: ReplyFrontMatter): void {
   }
 }
 
-export function mergeGenerated(parts: readonly Generated[]): Generated {
-  const files = new Map<string, string>();
-  const out: Generated = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, seams: noSeams(), audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] }, editions: [] };
-  const from = new Map<string, string>();
+/** Documents' results as one: files (no path generated twice), counts and audit summed, the editions cross-checked. */
+export function mergeGenerated<F>(parts: ReadonlyArray<IngestResult<F>>): IngestResult<F> {
+  const files = new Map<string, F>();
+  const out: IngestResult<F> = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, seams: noSeams(), audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] }, editions: [] };
+  // Which document wrote each file, named only when two write the same one.
+  const from = new Map<string, IngestResult<F>>();
+  const where = (g: IngestResult<F> | undefined, k: string) => {
+    const source = g?.editions.find((e) => e.file === k)?.fm.source;
+    return source ? `${source.file}:${source.lines[0]}` : 'a source';
+  };
   for (const g of parts) {
     for (const [k, v] of g.files) {
-      const source = g.editions.find((e) => e.file === k)?.fm.source;
-      const here = source ? `${source.file}:${source.lines[0]}` : 'a source';
-      if (files.has(k)) throw new IngestError(k, 1, `two sources generate the same output file (${from.get(k)} and ${here}): the same reply, year and language twice`);
+      if (files.has(k)) throw new IngestError(k, 1, `two sources generate the same output file (${where(from.get(k), k)} and ${where(g, k)}): the same reply, year and language twice`);
       files.set(k, v);
-      from.set(k, here);
+      from.set(k, g);
     }
     out.editions.push(...g.editions);
     for (const key of Object.keys(out.summary) as Array<keyof Summary>) out.summary[key] += g.summary[key];
@@ -235,101 +285,4 @@ export function mergeGenerated(parts: readonly Generated[]): Generated {
   out.warnings.push(...mismatches);
   out.summary.warnings += mismatches.length;
   return out;
-}
-
-/** The directories `npm run ingest` owns and replaces as a whole. */
-export const MANAGED_DIRS = ['content/replies', 'content/pages/background'];
-
-/**
- * What an ingest that was killed mid-write leaves: its staging directory
- * (`.ingest-staging-<pid>`) and a managed directory renamed aside
- * (`content/replies.old-<pid>`). Removed when that process is gone; an ingest
- * still running keeps its own.
- */
-function removeStale(outRoot: string, managedDirs: readonly string[]): void {
-  const leftovers: Array<{ dir: string; re: RegExp }> = [
-    { dir: outRoot, re: /^\.ingest-staging-(\d+)$/ },
-    ...managedDirs.map((d) => ({ dir: path.join(outRoot, path.dirname(d)), re: new RegExp(`^${path.basename(d).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.old-(\\d+)$`) })),
-  ];
-  for (const { dir, re } of leftovers) {
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      const pid = re.exec(name)?.[1];
-      if (pid !== undefined && Number(pid) !== process.pid && !running(Number(pid))) rmSync(path.join(dir, name), { recursive: true, force: true });
-    }
-  }
-}
-
-/**
- * Write `files` under a staging directory, then swap each managed directory in
- * with renames, so a failed ingest never leaves half-written output.
- */
-export function writeAtomically(outRoot: string, files: Map<string, string>, managedDirs: readonly string[]): void {
-  removeStale(outRoot, managedDirs);
-  const staging = path.join(outRoot, `.ingest-staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    // Every output path resolved and refused outside the output (whatever the content checks missed) before the first write.
-    const targets = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rel, content]) => [resolveInside(staging, rel), content] as const);
-    for (const dir of managedDirs) resolveInside(outRoot, dir);
-    const owned = managedDirs.map((d) => path.join(staging, d) + path.sep);
-    const foreign = targets.find(([p]) => !owned.some((d) => p.startsWith(d)));
-    if (foreign) throw new Error(`refusing to write ${path.relative(staging, foreign[0])}: not inside ${managedDirs.join(' or ')}`);
-    for (const [p, content] of targets) {
-      mkdirSync(path.dirname(p), { recursive: true });
-      writeFileSync(p, content);
-    }
-    // Two phases so a failed rename can put every previous directory back.
-    const moved: Array<{ target: string; old: string; fresh: string; hadOld: boolean }> = [];
-    for (const dir of managedDirs) {
-      const target = path.join(outRoot, dir);
-      const fresh = path.join(staging, dir);
-      if (!existsSync(fresh)) mkdirSync(fresh, { recursive: true });
-      mkdirSync(path.dirname(target), { recursive: true });
-      moved.push({ target, old: `${target}.old-${process.pid}`, fresh, hadOld: existsSync(target) });
-    }
-    const swapped: typeof moved = [];
-    try {
-      for (const m of moved) {
-        if (m.hadOld) renameSync(m.target, m.old);
-        swapped.push(m);
-        renameSync(m.fresh, m.target);
-      }
-    } catch (err) {
-      for (const m of swapped.reverse()) {
-        if (existsSync(m.old)) {
-          rmSync(m.target, { recursive: true, force: true });
-          renameSync(m.old, m.target);
-        }
-      }
-      throw err;
-    }
-    for (const m of moved) rmSync(m.old, { recursive: true, force: true });
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-}
-
-/** Paths that differ between `files` and what is on disk under the managed directories. */
-export function compareWithDisk(outRoot: string, files: Map<string, string>, managedDirs: readonly string[]): string[] {
-  const diffs: string[] = [];
-  const onDisk = new Set<string>();
-  for (const dir of managedDirs) {
-    const abs = path.join(outRoot, dir);
-    if (!existsSync(abs)) continue;
-    const walk = (d: string) => {
-      for (const name of readdirSync(d).sort()) {
-        const p = path.join(d, name);
-        if (statSync(p).isDirectory()) walk(p);
-        else onDisk.add(posix(path.relative(outRoot, p)));
-      }
-    };
-    walk(abs);
-  }
-  for (const [rel, content] of files) {
-    if (!onDisk.has(rel)) diffs.push(`missing: ${rel}`);
-    else if (readFileSync(path.join(outRoot, rel), 'utf8') !== content) diffs.push(`differs: ${rel}`);
-  }
-  for (const rel of onDisk) if (!files.has(rel)) diffs.push(`not generated: ${rel}`);
-  return diffs.sort();
 }

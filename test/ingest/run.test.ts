@@ -4,7 +4,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { IngestError } from '../../src/ingest/errors.ts';
 import { applyCorrections } from '../../src/ingest/patches.ts';
-import { compareWithDisk, MANAGED_DIRS, readCorrectedSource, writeAtomically } from '../../src/ingest/run.ts';
+import { mergeGenerated, readCorrectedSource } from '../../src/ingest/run.ts';
+import { noSeams } from '../../src/ingest/seams.ts';
+import { outputFiles } from '../../src/ingest/output-file.ts';
+import { compareWithDisk, MANAGED_DIRS, writeAtomically } from '../../src/ingest/write.ts';
 import { ingestReplies } from '../../src/ingest/document.ts';
 import { realDocument, root, ZH_SOURCE } from './_real.ts';
 import { tempDir } from '../support/builds.ts';
@@ -62,10 +65,12 @@ test('the check reports missing, differing and stale files', () => {
   mkdirSync(path.join(dir, 'content/replies/2023-24'), { recursive: true });
   writeFileSync(path.join(dir, 'content/replies/2023-24/itib001.md'), 'old');
   writeFileSync(path.join(dir, 'content/replies/2023-24/itib999.md'), 'stale');
-  const files = new Map([
-    ['content/replies/2023-24/itib001.md', 'new'],
-    ['content/replies/2023-24/itib002.md', 'x'],
-  ]);
+  const files = outputFiles(
+    new Map([
+      ['content/replies/2023-24/itib001.md', 'new'],
+      ['content/replies/2023-24/itib002.md', 'x'],
+    ]),
+  );
   assert.equal(compareWithDisk(dir, files, ['content/replies']), [
     'differs: content/replies/2023-24/itib001.md',
     'missing: content/replies/2023-24/itib002.md',
@@ -102,11 +107,24 @@ test('what a killed ingest left (its staging folder, a directory renamed aside) 
   mkdirSync(path.join(out, `content/replies.old-${dead}/2023-24`), { recursive: true });
   // A folder of an ingest that is still running (this process's parent) is left alone.
   mkdirSync(path.join(out, `.ingest-staging-${process.ppid}`));
-  writeAtomically(out, new Map([['content/replies/2023-24/itib001.md', 'x\n']]), MANAGED_DIRS);
+  writeAtomically(out, outputFiles(new Map([['content/replies/2023-24/itib001.md', 'x\n']])), MANAGED_DIRS);
   assert.not.ok(existsSync(path.join(out, `.ingest-staging-${dead}`)));
   assert.not.ok(existsSync(path.join(out, `content/replies.old-${dead}`)));
   assert.ok(existsSync(path.join(out, `.ingest-staging-${process.ppid}`)));
   assert.is(readFileSync(path.join(out, 'content/replies/2023-24/itib001.md'), 'utf8'), 'x\n');
+});
+
+test('two documents generating the same file stop the merge, naming both sources and lines', () => {
+  const part = (file: string, line: number) => ({
+    files: new Map([['content/replies/2023-24/itib001.md', 'x']]),
+    summary: { replies: 1, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 },
+    warnings: [],
+    indexAgreement: 1,
+    seams: noSeams(),
+    audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] },
+    editions: [{ file: 'content/replies/2023-24/itib001.md', fm: { id: '2023-24/ITIB001', lang: 'zh-Hant-HK' as const, replyNo: 'ITIB001', questionNo: 1, memberRef: null, head: { code: '47' }, programmes: [], source: { file, lines: [line, line + 9] as [number, number] } } }],
+  });
+  assert.throws(() => mergeGenerated([part('content/sources/2023-24/a.txt', 10), part('content/sources/2023-24/b.txt', 20)]), /content\/replies\/2023-24\/itib001\.md:1: two sources generate the same output file \(content\/sources\/2023-24\/a\.txt:10 and content\/sources\/2023-24\/b\.txt:20\)/);
 });
 
 test('the last reply without an end marker is said to run to the end of the document, not to the next reply', () => {

@@ -1,0 +1,170 @@
+/**
+ * Knowing the bytes of a folder's files without reading them (the sources'
+ * texts for the parse cache's keys, a year's editions for the writer): a
+ * record per folder, in the ingest's cache, of its files' names, sizes,
+ * modification times and inodes (the fingerprint) and the SHA-256 of each
+ * file's bytes, with the digest of them all, as this code last read or wrote
+ * them. While a folder's fingerprint is as recorded its files have the
+ * recorded bytes, unless one was changed within the clock tick the record was
+ * saved in (git's "racy clean" files): a folder with a file modified at or
+ * after the record's own modification time is not trusted. Otherwise, or
+ * with no record, a file's bytes are read and hashed. What the record cannot
+ * see is a file rewritten in place with its size kept and its time set back;
+ * the catalogue's front-matter cache (src/build/catalogue.ts) trusts the same
+ * stat, and `npm run ingest -- --check` reads every file.
+ *
+ * A record is `<hash of the folder's path>.json` (folder, fingerprint,
+ * digest) and `.shas` beside it (`<sha> <path>` lines in path order, read only
+ * when a file's hash is asked for, and used only when they make up the
+ * digest). Both are written whole; deleting them is always safe, and the
+ * records of folders that are gone (a test's scratch copy) are removed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import path from 'node:path';
+import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
+import { sha256Hex } from './output-file.ts';
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface FolderScan {
+  /** The folder's files (in sub-folders: `a/b.md`), in path order, with their stat. */
+  files: Array<[string, Stats]>;
+  /** Whether it holds anything but files and folders of files: a link, a special file, an empty folder. */
+  odd: boolean;
+  fingerprint: string;
+  /** The recorded digest of its files' bytes, when they are as recorded; null otherwise. */
+  digest: string | null;
+  /** A file's SHA-256: as recorded while the folder is, else its bytes read. */
+  hashOf(rel: string): string;
+  /** How many files hashOf has read. */
+  read: number;
+}
+
+/** The hash of files' bytes by path (what a record's hashes must make up). */
+export function digestOf(shas: Iterable<readonly [string, string]>): string {
+  const hash = createHash('sha256');
+  for (const [rel, sha] of [...shas].sort(([a], [b]) => byCodeUnit(a, b))) hash.update(`${rel}\u0000${sha}\n`);
+  return hash.digest('hex');
+}
+
+const recordFile = (recordDir: string, folder: string) => path.join(recordDir, `${sha256Hex(folder).slice(0, 24)}.json`);
+const shasFile = (record: string) => record.replace(/\.json$/, '.shas');
+
+function listFolder(abs: string): { files: Array<[string, Stats]>; odd: boolean } {
+  const files: Array<[string, Stats]> = [];
+  let odd = false;
+  const walk = (dir: string, prefix: string) => {
+    const entries: Dirent[] = readdirSync(dir, { withFileTypes: true });
+    if (entries.length === 0 && prefix !== '') odd = true;
+    for (const e of entries) {
+      const p = `${dir}${path.sep}${e.name}`;
+      if (e.isDirectory()) walk(p, `${prefix}${e.name}/`);
+      else if (e.isFile()) files.push([prefix + e.name, lstatSync(p)]);
+      else odd = true;
+    }
+  };
+  walk(abs, '');
+  return { files: files.sort(([a], [b]) => byCodeUnit(a, b)), odd };
+}
+
+function fingerprintOf(files: ReadonlyArray<[string, Stats]>): { fingerprint: string; newestMs: number } {
+  const hash = createHash('sha256');
+  let newestMs = 0;
+  for (const [rel, st] of files) {
+    hash.update(`${rel}\u0000${st.size}\u0000${st.mtimeMs}\u0000${st.ino}\n`);
+    newestMs = Math.max(newestMs, st.mtimeMs);
+  }
+  return { fingerprint: hash.digest('hex'), newestMs };
+}
+
+/** The recorded digest of `folder`, when its record is whole, of this folder and of this fingerprint, and saved after its newest file. */
+function recordedDigest(file: string, folder: string, fingerprint: string, newestMs: number): string | null {
+  try {
+    const savedMs = statSync(file).mtimeMs;
+    const r = JSON.parse(readFileSync(file, 'utf8')) as { folder?: unknown; fingerprint?: unknown; digest?: unknown };
+    return r.folder === folder && r.fingerprint === fingerprint && typeof r.digest === 'string' && newestMs < savedMs ? r.digest : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The recorded hash of each file, when they make up `digest`; null otherwise. */
+function recordedShas(file: string, digest: string): Map<string, string> | null {
+  try {
+    const shas = new Map<string, string>();
+    for (const line of readFileSync(shasFile(file), 'utf8').split('\n')) if (line !== '') shas.set(line.slice(65), line.slice(0, 64));
+    return digestOf(shas) === digest ? shas : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `abs` as it is now, with its record when it matches; null when it is not a folder. `recordDir` null: no record, every hash read. */
+export function scanFolder(abs: string, recordDir: string | null): FolderScan | null {
+  if (!existsSync(abs) || !lstatSync(abs).isDirectory()) return null;
+  const { files, odd } = listFolder(abs);
+  const { fingerprint, newestMs } = fingerprintOf(files);
+  const record = recordDir === null ? null : recordFile(recordDir, abs);
+  const digest = record === null ? null : recordedDigest(record, abs, fingerprint, newestMs);
+  let known: Map<string, string> | null | undefined;
+  const scan: FolderScan = {
+    files,
+    odd,
+    fingerprint,
+    digest,
+    read: 0,
+    hashOf(rel) {
+      if (known === undefined) known = digest !== null && record !== null ? recordedShas(record, digest) : null;
+      const sha = known?.get(rel);
+      if (sha !== undefined) return sha;
+      scan.read++;
+      return sha256Hex(readFileSync(path.join(abs, rel)));
+    },
+  };
+  return scan;
+}
+
+function writeWhole(file: string, text: string): void {
+  const tmp = cacheTemp(file);
+  writeFileSync(tmp, text);
+  commitCacheEntry(tmp, file);
+}
+
+/**
+ * Records `abs` as holding files with these hashes. `fingerprint`: from the
+ * scan these hashes were learnt in; none: the folder is listed now (just
+ * written by this process).
+ */
+export function saveFolderRecord(recordDir: string, abs: string, shas: ReadonlyMap<string, string>, fingerprint = fingerprintOf(listFolder(abs).files).fingerprint): void {
+  const file = recordFile(recordDir, abs);
+  mkdirSync(recordDir, { recursive: true });
+  const sorted = [...shas].sort(([a], [b]) => byCodeUnit(a, b));
+  // The hashes first: the record is what makes them used.
+  writeWhole(shasFile(file), sorted.map(([rel, sha]) => `${sha} ${rel}\n`).join(''));
+  writeWhole(file, JSON.stringify({ folder: abs, fingerprint, digest: digestOf(sorted) }));
+}
+
+/** Removes the records of folders that no longer exist; returns how many. */
+export function pruneFolderRecords(recordDir: string): number {
+  if (!existsSync(recordDir)) return 0;
+  let removed = 0;
+  const names = new Set(readdirSync(recordDir));
+  for (const name of names) {
+    // Hashes left without their record (a writer killed between the two): never used, removed.
+    if (name.endsWith('.shas') && !names.has(name.replace(/\.shas$/, '.json'))) rmSync(path.join(recordDir, name), { force: true });
+    if (!name.endsWith('.json')) continue;
+    const file = path.join(recordDir, name);
+    let folder: unknown;
+    try {
+      folder = (JSON.parse(readFileSync(file, 'utf8')) as { folder?: unknown }).folder;
+    } catch {
+      folder = null;
+    }
+    if (typeof folder === 'string' && existsSync(folder)) continue;
+    rmSync(file, { force: true });
+    rmSync(shasFile(file), { force: true });
+    removed++;
+  }
+  return removed;
+}

@@ -1,0 +1,204 @@
+/**
+ * The ingest keeps each document's parse (src/ingest/parse-cache.ts) and
+ * writes only what changed (src/ingest/write.ts): on the real 2023-24
+ * Chinese document (with its corrections and title overrides), the English
+ * sample beside it and the background paper, through the real CLI; and
+ * entries that must not be trusted, on the two small documents.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { generateArchive, openParseCache, type ArchiveRun } from '../../src/ingest/parse-cache.ts';
+import { readTitles } from '../../src/ingest/run.ts';
+import { EN_SAMPLE, EN_SOURCE, pairedRoot, tempDir } from '../support/builds.ts';
+import { root } from './_real.ts';
+
+function run(dir: string, cache: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/ingest.ts'), '--root', dir, ...args], {
+    cwd: root,
+    env: { ...process.env, ARCHIVE_CACHE: cache },
+    encoding: 'utf8',
+  });
+}
+
+function ingest(dir: string, cache: string, ...args: string[]) {
+  const r = run(dir, cache, ...args);
+  assert.is(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  const time = lines.find((l) => l.startsWith('time: ')) ?? '';
+  return { time, messages: lines.filter((l) => l !== time) };
+}
+
+/** Every file the ingest writes, with its bytes, modification time and inode. */
+function snapshot(dir: string): Map<string, { text: string; mtimeMs: number; ino: number }> {
+  const out = new Map<string, { text: string; mtimeMs: number; ino: number }>();
+  for (const sub of ['content/replies', 'content/pages/background']) {
+    const walk = (d: string) => {
+      for (const name of readdirSync(d).sort()) {
+        const p = path.join(d, name);
+        const st = statSync(p);
+        if (st.isDirectory()) walk(p);
+        else out.set(path.relative(dir, p), { text: readFileSync(p, 'utf8'), mtimeMs: st.mtimeMs, ino: st.ino });
+      }
+    };
+    walk(path.join(dir, sub));
+  }
+  return out;
+}
+
+const paired = { dir: '', cache: '', first: { time: '', messages: [] as string[] }, before: new Map() as ReturnType<typeof snapshot> };
+
+test('run twice: the second run reuses every document, prints the same, and writes nothing', () => {
+  paired.dir = pairedRoot();
+  paired.cache = tempDir('ingest-cache');
+  paired.first = ingest(paired.dir, paired.cache);
+  assert.match(paired.first.time, /\(0 of 3 sources reused from /);
+  paired.before = snapshot(paired.dir);
+  const second = ingest(paired.dir, paired.cache);
+  assert.match(second.time, /\(3 of 3 sources reused from /);
+  assert.match(second.time, /\(0 files written in 0 folders, 267 unchanged, /);
+  // The report (warnings, audit, tables, seams, the JSON summary) is the one a parse of every source prints.
+  assert.equal(second.messages, paired.first.messages);
+  assert.equal(snapshot(paired.dir), paired.before);
+});
+
+test('one sentence edited in the Chinese document: only it is parsed again, only its reply gets new bytes and a new time', () => {
+  const file = path.join(paired.dir, 'content/sources/2023-24/zh-2023-24-ITIB.txt');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  // As the benchmark edits (src/bench/run-bench.ts editOneReply): a sentence well inside the replies.
+  const at = lines.findIndex((line, i) => i > lines.length * 0.6 && line.includes('。') && line.trim().length > 10);
+  lines[at] = lines[at]!.replace('。', '，並經測試修訂。');
+  writeFileSync(file, lines.join('\n'));
+  const edited = ingest(paired.dir, paired.cache);
+  assert.match(edited.time, /\(2 of 3 sources reused from /);
+  assert.match(edited.time, /\(1 files written in 1 folders, 266 unchanged, /);
+  const after = snapshot(paired.dir);
+  assert.equal([...after.keys()], [...paired.before.keys()]);
+  const changed = [...after].filter(([rel, f]) => f.text !== paired.before.get(rel)!.text).map(([rel]) => rel);
+  const touched = [...after].filter(([rel, f]) => f.mtimeMs !== paired.before.get(rel)!.mtimeMs || f.ino !== paired.before.get(rel)!.ino).map(([rel]) => rel);
+  assert.is(changed.length, 1);
+  assert.equal(touched, changed);
+  assert.match(after.get(changed[0]!)!.text, /並經測試修訂/);
+  // And what it wrote is what a parse of every source makes.
+  assert.equal(ingest(paired.dir, tempDir('ingest-cache'), '--check').messages.at(-2), 'content/ matches the sources');
+});
+
+test('--check reads every file: one changed in place with its size and time kept fails it, warm cache or not', () => {
+  const file = path.join(paired.dir, 'content/replies/2023-24/itib002.md');
+  const st = statSync(file);
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace('答覆', '答复'));
+  utimesSync(file, st.atime, st.mtime);
+  const r = run(paired.dir, paired.cache, '--check');
+  assert.is(r.status, 1);
+  assert.match(r.stderr, /differs: content\/replies\/2023-24\/itib002\.md/);
+});
+
+/** The English sample and the background paper, with a title override for the English ITIB001: documents that parse in a moment. */
+function smallRoot(): string {
+  const dir = tempDir('ingest-small');
+  mkdirSync(path.join(dir, 'content/sources/2023-24'), { recursive: true });
+  cpSync(path.join(root, 'content/sources/background'), path.join(dir, 'content/sources/background'), { recursive: true });
+  cpSync(EN_SAMPLE, path.join(dir, EN_SOURCE));
+  cpSync(EN_SAMPLE.replace(/\.txt$/, '.meta.json'), path.join(dir, EN_SOURCE.replace(/\.txt$/, '.meta.json')));
+  writeTitle(dir, 'Funding of the green technology week');
+  return dir;
+}
+
+function writeTitle(dir: string, title: string): void {
+  mkdirSync(path.join(dir, 'content/patches'), { recursive: true });
+  writeFileSync(path.join(dir, 'content/patches/titles.json'), JSON.stringify({ en: { '2023-24/ITIB001': { title, why: 'a test of the parse cache' } } }));
+}
+
+/** Everything a run gives, files by their bytes: what must not depend on the cache. */
+const everything = (r: ArchiveRun) => JSON.stringify({ ...r.result, files: [...r.result.files].map(([rel, f]) => [rel, f.sha256, f.bytes().toString('utf8')]) });
+
+function runWith(dir: string, cacheDir: string, code?: string): ArchiveRun {
+  return generateArchive(dir, readTitles(dir), openParseCache(cacheDir, code));
+}
+
+const entryOf = (cacheDir: string, fragment: string) => {
+  const name = readdirSync(cacheDir).find((n) => n.endsWith('.json') && readFileSync(path.join(cacheDir, n)).includes(fragment));
+  assert.ok(name, `no entry holding ${fragment}`);
+  return path.join(cacheDir, name!);
+};
+
+test('a result from the cache is the result of parsing, and the cache is used only while every input and the code are as they were', () => {
+  const dir = smallRoot();
+  const cacheDir = tempDir('ingest-cache');
+  const parsed = generateArchive(dir, readTitles(dir), null);
+  const cold = runWith(dir, cacheDir);
+  assert.is(cold.reused, 0);
+  assert.is(everything(cold), everything(parsed));
+  const warm = runWith(dir, cacheDir);
+  assert.is(warm.reused, 2);
+  assert.is(everything(warm), everything(parsed));
+  // Other code: nothing reused.
+  assert.is(runWith(dir, cacheDir, 'f'.repeat(64)).reused, 0);
+  assert.is(runWith(dir, cacheDir).reused, 0, 'entries of the other code replaced this code\'s');
+  assert.is(runWith(dir, cacheDir).reused, 2);
+  // Its text changed: that document is parsed again (its folder's record no longer matches).
+  const text = path.join(dir, EN_SOURCE);
+  writeFileSync(text, readFileSync(text, 'utf8').replace('Reply:', 'Reply: '));
+  const edited = runWith(dir, cacheDir);
+  assert.is(edited.reused, 1);
+  assert.is(everything(edited), everything(generateArchive(dir, readTitles(dir), null)));
+  // Its .meta.json changed: that document is parsed again.
+  const meta = path.join(dir, EN_SOURCE.replace(/\.txt$/, '.meta.json'));
+  writeFileSync(meta, readFileSync(meta, 'utf8').replace('test fixture', 'test fixture, renamed'));
+  const renamed = runWith(dir, cacheDir);
+  assert.is(renamed.reused, 1);
+  assert.is(everything(renamed), everything(generateArchive(dir, readTitles(dir), null)));
+});
+
+test('a title override changed in titles.json parses again the document it corrects, and only that one', () => {
+  const dir = smallRoot();
+  const cacheDir = tempDir('ingest-cache');
+  runWith(dir, cacheDir);
+  writeTitle(dir, 'Staff and spending of the green technology week');
+  const r = runWith(dir, cacheDir);
+  assert.is(r.reused, 1);
+  assert.match(r.result.files.get('content/replies/2023-24/itib001.en.md')!.bytes().toString('utf8'), /^title: Staff and spending of the green technology week$/m);
+  assert.is(everything(r), everything(generateArchive(dir, readTitles(dir), null)));
+});
+
+test('a damaged entry is not trusted: a changed byte or a cut in its facts parses the document again, in its files gives them from a new parse', () => {
+  const dir = smallRoot();
+  const cacheDir = tempDir('ingest-cache');
+  const parsed = everything(generateArchive(dir, readTitles(dir), null));
+  runWith(dir, cacheDir);
+  // A byte of the facts (the JSON after the header line) changed.
+  const entry = entryOf(cacheDir, 'en-2023-24-ITIB.txt');
+  const bytes = readFileSync(entry);
+  const inFacts = bytes.indexOf('"replies":') + '"replies":'.length;
+  bytes[inFacts] = bytes[inFacts] === 0x33 ? 0x34 : 0x33;
+  writeFileSync(entry, bytes);
+  const flipped = runWith(dir, cacheDir);
+  assert.is(flipped.reused, 1);
+  assert.is(everything(flipped), parsed);
+  // Cut short inside its facts.
+  const again = entryOf(cacheDir, 'en-2023-24-ITIB.txt');
+  truncateSync(again, readFileSync(again).indexOf('"editions":'));
+  const cut = runWith(dir, cacheDir);
+  assert.is(cut.reused, 1);
+  assert.is(everything(cut), parsed);
+  // A byte of its files changed, or the files cut short: the facts are used, the files come from a new parse, the entry goes.
+  const flipNearEnd = (b: Buffer) => {
+    b[b.length - 2] = b[b.length - 2]! ^ 0x01;
+    return b;
+  };
+  const cutShort = (b: Buffer) => b.subarray(0, b.length - 100);
+  for (const damage of [flipNearEnd, cutShort]) {
+    const third = entryOf(cacheDir, 'en-2023-24-ITIB.txt');
+    writeFileSync(third, damage(readFileSync(third)));
+    const damagedFiles = runWith(dir, cacheDir);
+    assert.is(damagedFiles.reused, 2);
+    assert.is(everything(damagedFiles), parsed);
+    assert.not.ok(existsSync(third));
+    assert.is(runWith(dir, cacheDir).reused, 1);
+  }
+});
+
+test.run();
