@@ -11,12 +11,13 @@
  * Same key, same bytes: the unit is reused from the cache (unit.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
 import type { Archive } from '../model/reply.ts';
 import { filesByYear } from '../site/data/load.ts';
 import { catalogueSlice, catalogueYears, type CatalogueSlice } from './catalogue.ts';
+import { codeHash } from '../lib/code-hash.ts';
 
 export interface UnitPlan {
   year: string;
@@ -24,29 +25,8 @@ export interface UnitPlan {
   slice: CatalogueSlice;
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** Files under `dir`, recursively, sorted (code-unit order). */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-let code: string | undefined;
-
-/** The hash of the build's code, templates and locked dependencies (once per process). */
-export function codeHash(): string {
-  if (code) return code;
-  const hash = createHash('sha256');
-  for (const f of [...filesUnder(path.join(ROOT, 'src')), ...filesUnder(path.join(ROOT, '_data')), path.join(ROOT, 'package-lock.json')]) {
-    hash.update(path.relative(ROOT, f)).update('\u0000').update(readFileSync(f)).update('\u0000');
-  }
-  code = hash.digest('hex');
-  return code;
-}
+/** The build's code, templates and locked dependencies: what a unit's bytes are made by. */
+const UNIT_CODE = ['src', '_data', 'package-lock.json'];
 
 /** The hash of a year's content files (names and bytes). */
 export function contentHash(contentDir: string, year: string): string {
@@ -62,7 +42,7 @@ function settingsKey(settings: Settings): string {
 
 export function unitKey(settings: Settings, slice: CatalogueSlice): string {
   return createHash('sha256')
-    .update(JSON.stringify({ unit: 1, year: slice.year, node: process.version, settings: settingsKey(settings), code: codeHash() }))
+    .update(JSON.stringify({ unit: 1, year: slice.year, node: process.version, settings: settingsKey(settings), code: codeHash(UNIT_CODE) }))
     .update('\u0000')
     .update(contentHash(settings.contentDir, slice.year))
     .update('\u0000')
