@@ -51,9 +51,9 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
     search.push(...unit.result.search);
   }
   seconds.push(`units ${((performance.now() - started) / 1000).toFixed(1)} s (${plans.length - reused} built, ${reused} reused)`);
-  // The search-bundle cache keeps the bundles the years now use (a unit rebuilt for a template change reuses its year's).
+  // The search-part cache keeps the parts the years now use (a unit rebuilt for a template change or an edit reuses its year's unchanged parts).
   const shards = shardCacheDir();
-  if (!steps && shards) pruneShards(shards, new Set(search.map((s) => s.key)));
+  if (!steps && shards) pruneShards(shards, new Set(search.flatMap((s) => s.parts.map((p) => p.key))));
   started = performance.now();
   // The benchmark's per-step runs build the shell's steps without the cache; so does the offline copy,
   // whose search rewrites files in the years' folders too (search/offline-bundle.ts), which an entry of the shell does not hold.

@@ -7,7 +7,7 @@
  * Only a file whose name, size or time changed is read again; the entry is
  * then written anew, whole (temporary file, then rename).
  *
- * The entry is keyed by the build's code (code-hash.ts): an edition parsed
+ * The entry is keyed by the build's code (src/lib/code-hash.ts): an edition parsed
  * by other code is never trusted. The hashes of the files' bytes give the
  * year's content hash (plan.ts) without reading the files again.
  */
@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../model/reply.ts';
-import { codeHash } from './code-hash.ts';
+import { buildCodeHash } from '../lib/code-hash.ts';
 
 export type EditionFlavour = 'front-matter' | 'bodies';
 
@@ -55,7 +55,7 @@ function readEntry(file: string): Entry | null {
   if (!existsSync(file)) return null;
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
-    return entry.code === codeHash() ? entry : null;
+    return entry.code === buildCodeHash() ? entry : null;
   } catch {
     // A damaged entry is only a cache miss (entries are written whole, but a disk can still fill up).
     return null;
@@ -77,7 +77,7 @@ export function readYearEditions(
 ): ReadYear {
   const entryFile = cacheDir === null ? null : path.join(cacheDir, `${year}.${flavour}.json`);
   const old = entryFile === null ? null : readEntry(entryFile);
-  const next: Entry = { code: codeHash(), files: {} };
+  const next: Entry = { code: buildCodeHash(), files: {} };
   const contentHash = createHash('sha256');
   const frontMatterHash = createHash('sha256');
   const fileHashes = new Map<string, string>();

@@ -4,13 +4,13 @@
  *
  * - the year's content files (names and bytes of content/replies/<year>/);
  * - its slice of the catalogue (catalogue.ts catalogueSlice);
- * - the code and templates, the tool versions (code-hash.ts) and the build's settings.
+ * - the code and templates, the tool versions (src/lib/code-hash.ts) and the build's settings.
  *
  * Same key, same bytes: the unit is reused from the cache (unit.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Settings } from '../../_data/site.ts';
-import { codeHash } from './code-hash.ts';
+import { buildCodeHash } from '../lib/code-hash.ts';
 import { catalogueSlice, catalogueYears, type Catalogue, type CatalogueSlice } from './catalogue.ts';
 
 export interface UnitPlan {
@@ -29,7 +29,7 @@ export function settingsKey(settings: Settings): string {
 /** Everything a unit is made of but the year's content files. */
 export function unitBase(settings: Settings, slice: CatalogueSlice): string {
   return createHash('sha256')
-    .update(JSON.stringify({ unit: 1, year: slice.year, node: process.version, settings: settingsKey(settings), code: codeHash() }))
+    .update(JSON.stringify({ unit: 1, year: slice.year, node: process.version, settings: settingsKey(settings), code: buildCodeHash() }))
     .update('\u0000')
     .update(JSON.stringify(slice.identity))
     .digest('hex')

@@ -1,7 +1,7 @@
 /**
  * The shell's part of search: Pagefind's runtime with the shell's own pages
  * (the background papers) at `/pagefind/` (and `/pagefind-en/`), and the
- * manifest of every year's bundle, merged from the years' summaries
+ * manifest of every year's index (its parts' bundles), merged from the years' summaries
  * (unit.json) — never from the years' replies. The offline mirror's classic
  * scripts are written here too, once every year's bundle is in place.
  */
@@ -14,7 +14,9 @@ import type { RouteTable } from '../site/data/routes.ts';
 
 export async function buildShellSearch(settings: Settings, catalogue: Archive, shellRoutes: RouteTable, years: readonly YearSearchSummary[], siteDir: string): Promise<void> {
   const r = await writeShellSearch(siteDir, indexEntries(catalogue, shellRoutes), [...years], { contentDir: settings.contentDir });
-  console.log(`Search: ${years.length} year bundle(s) in the manifest, ${r.pages} shell page(s)`);
+  const parts = years.flatMap((y) => y.parts);
+  // A year's parts are indexed in its unit; a part whose inputs did not change is linked from the part cache (src/search/shard-cache.ts).
+  console.log(`Search: ${years.length} year index(es) in the manifest, ${parts.length} part(s) (${parts.filter((p) => p.cached).length} linked from the part cache when their year was built), ${r.pages} shell page(s)`);
   // The offline mirror searches from disk: the same index and page as classic scripts (file:// blocks modules and fetch)
   if (settings.offline) console.log(`Search offline: ${(await writeOfflineSearch(siteDir)).files} index files as classic scripts`);
 }

@@ -3,7 +3,7 @@
  * (issue 16: editing one reply's body must not render the pages that span
  * years again). Their key hashes what they are made of:
  *
- * - the code and settings (code-hash.ts, plan.ts settingsKey);
+ * - the code and settings (src/lib/code-hash.ts, plan.ts settingsKey);
  * - every year's front-matter (not the bodies: the shell's pages list replies
  *   by number, title and member), the background papers and the sources;
  * - the files its feeds quote (their questions), by the hashes of their bytes.
@@ -24,14 +24,14 @@ import { filesQuotedByFeeds } from '../site/data/route-inputs.ts';
 import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
 import { linkFile, linkTree } from '../lib/link-tree.ts';
 import { cacheRoot, catalogueYears, type Catalogue } from './catalogue.ts';
-import { codeHash } from './code-hash.ts';
+import { buildCodeHash } from '../lib/code-hash.ts';
 import { settingsKey } from './plan.ts';
 import { buildShell } from './shell.ts';
 
 export function shellPagesKey(settings: Settings, catalogue: Catalogue): string {
   const hash = createHash('sha256');
   const part = (s: string) => hash.update(s).update('\u0000');
-  part(JSON.stringify({ shell: 1, code: codeHash(), settings: settingsKey(settings) }));
+  part(JSON.stringify({ shell: 1, code: buildCodeHash(), settings: settingsKey(settings) }));
   part(JSON.stringify([...catalogue.frontMatterHashes]));
   part(JSON.stringify({ background: catalogue.background, sources: catalogue.sources }));
   const shellRoutes = unitRoutes(routeTable(catalogue, settings), null);

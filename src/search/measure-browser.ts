@@ -33,7 +33,7 @@ export async function runPagefindQueries(
       const q = segment ? await import(new URL('search/query.js', base).href) : null;
       if (q?.initPagefind) q.initPagefind(pf);
       const manifest = await fetch(new URL('pagefind/shards.json', base).href).then((r) => r.json());
-      for (const s of manifest.shards ?? []) await pf.mergeIndex(new URL(s.path, base).href);
+      for (const s of manifest.shards ?? []) for (const p of s.parts) await pf.mergeIndex(new URL(p, base).href);
       const root = new URL(base).pathname;
       const out: { query: string; urls: string[] }[] = [];
       for (const query of queries) {

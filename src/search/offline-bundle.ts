@@ -80,12 +80,12 @@ export function dataScript(path: string, bytes: Buffer): string {
 /** Rewrites the search page and index installed in `siteDir` (by buildSearchIndex) for file://. */
 export async function writeOfflineSearch(siteDir: string): Promise<{ files: number }> {
   const moduleName = (path: string) => `${GLOBAL}.modules[${JSON.stringify(path)}]`;
-  // Each language's index (/pagefind/, /pagefind-en/ when the archive has English editions), with its shards.
+  // Each language's index (/pagefind/, /pagefind-en/ when the archive has English editions), with every part of every year.
   const yearsOf = (dir: string): string[] => {
     const manifest = join(siteDir, dir, 'shards.json');
     if (!existsSync(manifest)) return [];
-    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { shards?: { path: string }[] };
-    return (m.shards ?? []).map((s) => s.path.replace(/\/$/, ''));
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { shards?: { parts: string[] }[] };
+    return (m.shards ?? []).flatMap((s) => s.parts.map((p) => p.replace(/\/$/, '')));
   };
   const indexes = site.languages
     .map((lang) => ({ lang, dir: searchIndexPath(lang).replace(/^\/|\/$/g, '') }))

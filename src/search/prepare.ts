@@ -1,7 +1,7 @@
 /**
  * Turning reply files into Pagefind's input — read, parse YAML, tokenise, write
  * HTML — is a large share of the indexing CPU. It runs in worker threads, one per core, and
- * for the next shard while Pagefind indexes the current one.
+ * for the next part of a year's index while Pagefind indexes the current one (build-index.ts).
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -44,8 +44,6 @@ interface Job {
 
 /** A pool of worker threads running prepare-worker.ts; falls back to this thread for small inputs. */
 export class PreparePool {
-  /** The lexicon of every source prepared so far. */
-  readonly lexicon = new Lexicon();
   private workers: Worker[] = [];
   private idle: Worker[] = [];
   private queue: Job[] = [];
@@ -96,15 +94,16 @@ export class PreparePool {
     });
   }
 
-  /** Prepared documents in the order of `entries`. */
-  async prepare(entries: IndexEntry[]): Promise<PreparedDoc[]> {
+  /** Prepared documents in the order of `entries`, and their lexicon. */
+  async prepare(entries: IndexEntry[]): Promise<{ docs: PreparedDoc[]; lexicon: Lexicon }> {
     const CHUNK = 250;
     const parts: Promise<PreparedChunk>[] = [];
     if (entries.length < 64) parts.push(Promise.resolve(prepareChunk(entries, this.language, this.siteDir)));
     else for (let i = 0; i < entries.length; i += CHUNK) parts.push(this.run(entries.slice(i, i + CHUNK)));
     const chunks = await Promise.all(parts);
-    for (const c of chunks) this.lexicon.add(c.lexicon);
-    return chunks.flatMap((c) => c.docs);
+    const lexicon = new Lexicon();
+    for (const c of chunks) lexicon.add(c.lexicon);
+    return { docs: chunks.flatMap((c) => c.docs), lexicon };
   }
 
   async close(): Promise<void> {

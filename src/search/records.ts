@@ -138,9 +138,16 @@ export function replyRecord(fm: ReplyFrontMatter, body: string, pageHtml?: strin
       programme: programmes,
       member: [fm.member],
     },
-    // Pagefind sorts strings; the reply number is zero-padded (ITIB001) so it sorts as a number within a bureau.
-    sort: { replyNo: `${fm.year} ${fm.replyNo}` },
+    sort: { replyNo: replySortKey(fm) },
   };
+}
+
+/**
+ * The order of "sort by reply number" (Pagefind sorts strings; the reply number is zero-padded,
+ * ITIB001, so it sorts as a number within a bureau), and of a year's index parts (parts.ts).
+ */
+export function replySortKey(r: { year: string; replyNo: string }): string {
+  return `${r.year} ${r.replyNo}`;
 }
 
 /** A background page's record; `fm` as checked by the reader (readBackground). */
@@ -166,6 +173,12 @@ export interface IndexEntry {
   lang: ReplyLang;
   /** Year directory of a reply (`2023-24`); 'background' for background pages. */
   shard: string;
+  /**
+   * A reply's number, when the caller knows it (indexEntries): the year's index is cut into
+   * parts in reply-number order, and a part's key reads the edition's page, without parsing
+   * the edition (parts.ts).
+   */
+  replyNo?: string;
 }
 
 /** Every reply edition and background page of contentDir, from the one walker of content/ (src/model/content-files.ts). */
@@ -199,15 +212,20 @@ export function indexEntries(archive: Archive, routes: IndexedRoutes): IndexEntr
   const replies = routes.byKind.reply.filter((r) => r.lang === PRIMARY_LANG).map((r) => found(replyAt, r.key));
   const background = routes.byKind.background.filter((r) => r.lang === PRIMARY_LANG).map((r) => found(backgroundAt, r.key));
   return [
-    ...replies.flatMap((r) => Object.values(r.editions).map((e) => ({ file: resolve(e.file), kind: 'reply' as const, lang: e.lang, shard: r.year }))),
+    ...replies.flatMap((r) => Object.values(r.editions).map((e) => ({ file: resolve(e.file), kind: 'reply' as const, lang: e.lang, shard: r.year, replyNo: e.replyNo }))),
     ...background.map((b) => ({ file: resolve(b.file), kind: 'background' as const, lang: b.lang, shard: 'background' })),
   ];
+}
+
+/** The file of a page (site-root path) under `siteDir`. */
+export function pageFile(siteDir: string, page: string): string {
+  return join(siteDir, page, 'index.html');
 }
 
 /** The built page of a record's edition under `siteDir` (undefined: no site, or no page there). */
 function pageHtmlOf(siteDir: string | undefined, url: string, lang: ReplyLang): string | undefined {
   if (!siteDir) return undefined;
-  const file = join(siteDir, localize(url, lang), 'index.html');
+  const file = pageFile(siteDir, localize(url, lang));
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 

@@ -1,30 +1,25 @@
 /**
- * The search-shard cache: each year's Pagefind bundle is stored under a key
- * made of everything that decides its bytes (the documents handed to Pagefind,
- * Pagefind's version, the chunk size, the index language, whether it is the
- * primary bundle). A rebuild after editing one reply re-indexes only that
- * reply's year; every other year is linked back from the cache. Pagefind's
- * output for the same input is byte-identical (test/browser/determinism), so
- * a restored shard equals a freshly built one.
+ * The search-part cache: each part of a year's index (parts.ts) is stored under
+ * its key, a hash of its inputs (partKey): `<key>/bundle/` holds its Pagefind
+ * bundle and `<key>/part.json` what the shell's manifest needs of it (pages,
+ * reply numbers, filter values, lexicon), so a part whose key is found is neither
+ * prepared nor indexed. A rebuild after editing one reply indexes only that
+ * reply's part; every other part is linked back from the cache. Pagefind's
+ * output for the same input is byte-identical (test/browser/determinism), so a
+ * restored part equals a freshly built one.
  *
  * Default `.cache/search` (git-ignored), `search/` under ARCHIVE_CACHE when
  * set, or exactly SEARCH_CACHE_DIR; SEARCH_CACHE_DIR=off disables it.
  * Entries are written whole (to a temporary folder, then renamed) and never
  * edited; a build removes the entries it did not use, so the cache holds one
- * build's shards. Deleting the folder is always safe.
+ * build's parts. Deleting the folder is always safe.
  */
 import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
 import { running } from '../lib/processes.ts';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { linkTree } from '../lib/link-tree.ts';
-
-export interface ShardInput {
-  url: string;
-  html: string;
-}
 
 export function shardCacheDir(): string | null {
   const exact = process.env.SEARCH_CACHE_DIR;
@@ -35,7 +30,7 @@ export function shardCacheDir(): string | null {
 let version: string | undefined;
 
 /** Pagefind's installed version (its package.json is not in its "exports": found above its entry point). */
-function pagefindVersion(): string {
+export function pagefindVersion(): string {
   if (version) return version;
   let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
   while (!existsSync(join(dir, 'package.json'))) {
@@ -47,27 +42,25 @@ function pagefindVersion(): string {
   return version;
 }
 
-export function shardKey(docs: readonly ShardInput[], settings: Record<string, string | number | boolean>): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ pagefind: pagefindVersion(), ...settings })).update('\u0000');
-  for (const d of docs) hash.update(d.url).update('\u0000').update(d.html).update('\u0000');
-  return hash.digest('hex');
-}
+const BUNDLE = 'bundle';
+const SUMMARY = 'part.json';
 
-/** Puts the cached shard `key` at `outDir`; false when it is not cached. */
-export function restoreShard(cacheDir: string, key: string, outDir: string): boolean {
+/** Puts the cached part `key`'s bundle at `outDir` and returns its summary; null when it is not cached. */
+export function restorePart<T>(cacheDir: string, key: string, outDir: string): T | null {
   const entry = join(cacheDir, key);
-  if (!existsSync(entry)) return false;
-  linkTree(entry, outDir);
-  return true;
+  if (!existsSync(join(entry, SUMMARY))) return null;
+  linkTree(join(entry, BUNDLE), outDir);
+  return JSON.parse(readFileSync(join(entry, SUMMARY), 'utf8')) as T;
 }
 
-/** Stores the freshly written shard at `outDir` under `key` (whole, or not at all). */
-export function storeShard(cacheDir: string, key: string, outDir: string): void {
+/** Stores the freshly written part at `outDir` with its summary under `key` (whole, or not at all). */
+export function storePart(cacheDir: string, key: string, outDir: string, summary: unknown): void {
   const entry = join(cacheDir, key);
   if (existsSync(entry)) return;
   const partial = cacheTemp(entry);
-  linkTree(outDir, partial);
+  mkdirSync(partial, { recursive: true });
+  linkTree(outDir, join(partial, BUNDLE));
+  writeFileSync(join(partial, SUMMARY), JSON.stringify(summary));
   commitCacheEntry(partial, entry); // another build may have stored the same key meanwhile: then ours is dropped
 }
 

@@ -1,7 +1,8 @@
 /**
- * Incremental search index: after one reply changes, only its year is indexed
- * again; the other years come from the shard cache, and the result is the same
- * bytes a build without any cache writes.
+ * Incremental search index: a year's index is in parts (src/search/parts.ts), and after
+ * one reply changes only the part holding it is indexed again; the other parts, of its
+ * year and of the others, come from the part cache, and the result is the same bytes a
+ * build without any cache writes.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -41,31 +42,39 @@ function tree(dir: string): Map<string, string> {
   return out;
 }
 
+/** Each year's four replies in two parts of two. */
 async function index(site: string, cacheDir: string | null) {
   rmSync(site, { recursive: true, force: true });
-  return buildSearchIndex(site, { contentDir: content, cacheDir, installAssets: false });
+  return buildSearchIndex(site, { contentDir: content, cacheDir, installAssets: false, partSize: 2 });
 }
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
 
-test('a rebuild after editing one reply re-indexes only that reply\'s year, with the bytes of an uncached build', async () => {
+test('a rebuild after editing one reply re-indexes only the part holding it, with the bytes of an uncached build', async () => {
   twoYearContent();
   const first = await index(join(work, 'a'), cache);
-  assert.equal(first.shards.map((s) => s.name), ['2023-24', '2022-23']);
+  assert.equal(first.shards.map((s) => [s.name, s.parts]), [
+    ['2023-24', ['2023-24/pagefind/1/', '2023-24/pagefind/2/']],
+    ['2022-23', ['2022-23/pagefind/1/', '2022-23/pagefind/2/']],
+  ]);
   assert.is(first.reused, 0, 'an empty cache reuses nothing');
+  const manifest = JSON.parse(readFileSync(join(work, 'a', 'pagefind', 'shards.json'), 'utf8')) as { shards: unknown };
+  assert.equal(manifest.shards, first.shards.map((s) => ({ name: s.name, parts: s.parts })), 'the manifest lists every part of every year');
 
   const again = await index(join(work, 'b'), cache);
-  assert.is(again.reused, 2, 'nothing changed: both years come from the cache');
-  assert.equal(tree(join(work, 'b')), tree(join(work, 'a')), 'restored shards are the same files');
+  assert.is(again.reused, 4, 'nothing changed: every part comes from the cache');
+  assert.equal(tree(join(work, 'b')), tree(join(work, 'a')), 'restored parts are the same files');
 
   const edited = join(content, 'replies', '2022-23', 'itib002.md');
   writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()}\n\n更正測試用的新增句子。\n`);
   const incremental = await index(join(work, 'c'), cache);
-  assert.is(incremental.reused, 1, 'the unchanged year (2023-24) is reused, the edited one indexed');
+  assert.is(incremental.reused, 3, 'only the edited reply\'s part is indexed');
+  const changed = [...tree(join(work, 'c'))].filter(([f, bytes]) => tree(join(work, 'b')).get(f) !== bytes).map(([f]) => f.split('/').slice(0, 3).join('/'));
+  assert.equal([...new Set(changed.filter((f) => f.includes('/pagefind/')))], ['2022-23/pagefind/2'], 'ITIB002 is the second of 2022-23 by number: its part');
   const fresh = await index(join(work, 'd'), null);
   assert.equal(tree(join(work, 'c')), tree(join(work, 'd')), 'incremental output equals a build without a cache');
-  assert.equal(readdirSync(cache).length, 2, 'the cache keeps only the shards the last cached build used');
-  assert.is(fresh.reused, 0, 'no cache: every year indexed');
+  assert.equal(readdirSync(cache).length, 4, 'the cache keeps only the parts the last cached build used');
+  assert.is(fresh.reused, 0, 'no cache: every part indexed');
 });
 
 test.run();

@@ -10,9 +10,9 @@ import { bundleFileWanted } from '../../src/search/build-index.ts';
 const manifest = {
   primary: '2025-26',
   shards: [
-    { name: '2025-26', path: '2025-26/pagefind/' },
-    { name: '2024-25', path: '2024-25/pagefind/' },
-    { name: '2023-24', path: '2023-24/pagefind/' },
+    { name: '2025-26', parts: ['2025-26/pagefind/1/', '2025-26/pagefind/2/'] },
+    { name: '2024-25', parts: ['2024-25/pagefind/1/'] },
+    { name: '2023-24', parts: ['2023-24/pagefind/1/', '2023-24/pagefind/2/', '2023-24/pagefind/3/'] },
   ],
 };
 

@@ -1,10 +1,11 @@
 // @ts-check
 // The one place that knows where the search bundles are and loads them: the shard
 // manifest (fetched at once: it is small, the filters can then be used before any typing,
-// and it carries the reviewed synonyms and glossary), Pagefind's primary index (the
-// newest year) on first need, earlier years merged (mergeIndex) only when a search
-// needs them (shards.js), the Simplified → Traditional converter, the vocabulary of
-// "did you mean". (Issue 16 moves the bundles to /<year>/pagefind/: this file changes.)
+// and it carries the reviewed synonyms and glossary), Pagefind's runtime with the shell's
+// own index on first need, a year's index — the bundles of its parts, /<year>/pagefind/<n>/
+// (issue 16) — merged (mergeIndex) when a search needs that year (shards.js: the newest
+// at the first search), the Simplified → Traditional converter, the vocabulary of
+// "did you mean".
 import { initPagefind } from './query.js';
 import { converterOf } from './convert.js';
 import { shardsToLoad } from './shards.js';
@@ -29,7 +30,7 @@ export function openIndex(files, edition, siteRoot, onManifest) {
     loading: null,
     /** @type {Map<string, Promise<unknown>>} */
     merging: new Map(),
-    /** The primary (newest year) index; earlier years are merged by loadShards. */
+    /** Pagefind's runtime and the shell's index; the years are merged by loadShards. */
     load() {
       index.loading ??= files.module(`${edition.base}pagefind.js`).then((pf) => {
         initPagefind(pf);
@@ -51,11 +52,14 @@ export function openIndex(files, edition, siteRoot, onManifest) {
       index.naming ??= files.json(`${edition.base}vocabulary.json`).then((v) => v ?? []);
       return index.naming;
     },
-    /** Merges the shards the state needs (shards.js) into the loaded index. */
+    /** Merges the years the state needs (shards.js), every part of each, into the loaded index. */
     loadShards(pf, state) {
       return Promise.all(
         shardsToLoad(state, index.manifest, index.merged, index.allYears).map((s) => {
-          if (!index.merging.has(s.name)) index.merging.set(s.name, pf.mergeIndex(new URL(s.path, siteRoot).href).then(() => index.merged.add(s.name)));
+          if (!index.merging.has(s.name)) {
+            const parts = Promise.all(s.parts.map((/** @type {string} */ p) => pf.mergeIndex(new URL(p, siteRoot).href)));
+            index.merging.set(s.name, parts.then(() => index.merged.add(s.name)));
+          }
           return index.merging.get(s.name);
         }),
       );

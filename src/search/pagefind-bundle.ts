@@ -1,0 +1,85 @@
+/**
+ * Pagefind's Node API as the index builders use it (build-index.ts, year-search.ts):
+ * prepared documents in, the bundle's wanted files out, the chunk size set for the
+ * Pagefind process that indexes them.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { PreparedDoc } from './prepare.ts';
+
+/**
+ * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).
+ * Measured on the seed (first search, gzipped, tests' query set): at 20000 (Pagefind's default)
+ * 再工業化 transferred 211 KB, 89 KB of it three index chunks; at 10000, 168 KB; at 5000,
+ * 146 KB (chunks ~8 KB, metadata +1.2 KB). Smaller chunks mean more files and a larger
+ * metadata file, which every search loads once.
+ */
+export const INDEX_CHUNK_SIZE = 5000;
+const CHUNK_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+export async function check<T extends { errors: string[] }>(p: Promise<T>, what: string): Promise<T> {
+  const r = await p;
+  if (r.errors.length) throw new Error(`pagefind ${what}: ${r.errors.join('; ')}`);
+  return r;
+}
+
+/**
+ * The files of a bundle the search page uses. Pagefind's default UIs (pagefind-ui.js/css,
+ * the modular and component UIs, pagefind-highlight.js — about 400 KB) are never loaded by
+ * this site, so they are not published. A merged bundle (a part of a year) needs only its
+ * entry, metadata and chunks: mergeIndex reuses the primary bundle's script, worker and WebAssembly.
+ */
+export function bundleFileWanted(path: string, primary: boolean): boolean {
+  if (/^(index|fragment|filter)\//.test(path) || path === 'pagefind-entry.json' || path.endsWith('.pf_meta')) return true;
+  return primary && (path === 'pagefind.js' || path === 'pagefind-worker.js' || /^wasm\.[\w-]+\.pagefind$/.test(path));
+}
+
+/** Write the wanted files of a Pagefind index (getFiles instead of writeFiles, which writes every UI too). */
+export async function writeBundle(index: pagefind.PagefindIndex, outDir: string, primary: boolean): Promise<void> {
+  const { files } = await check(index.getFiles(), `getFiles ${outDir}`);
+  const wanted = files.filter((f) => bundleFileWanted(f.path, primary));
+  if (!wanted.some((f) => f.path === 'pagefind-entry.json')) throw new Error(`pagefind getFiles ${outDir}: no pagefind-entry.json`);
+  for (const f of wanted.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const dest = join(outDir, f.path);
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, f.content);
+  }
+}
+
+/** Indexes prepared documents as one bundle at `outDir`. */
+export async function indexDocs(docs: readonly Pick<PreparedDoc, 'url' | 'html'>[], outDir: string, primary: boolean, language: string): Promise<void> {
+  const { index } = await check(pagefind.createIndex({ forceLanguage: language }), 'createIndex');
+  if (!index) throw new Error('pagefind createIndex returned no index');
+  // Requests in flight are bounded so the binary's input queue (and memory) stays small.
+  const BATCH = 64;
+  for (let i = 0; i < docs.length; i += BATCH) {
+    await Promise.all(
+      docs.slice(i, i + BATCH).map((d) => check(index.addHTMLFile({ url: d.url, content: d.html }), `addHTMLFile ${d.url}`)),
+    );
+  }
+  await writeBundle(index, outDir, primary);
+  await index.deleteIndex();
+}
+
+/** The chunk size Pagefind will use: the environment variable when set (experiments), else `size`, else INDEX_CHUNK_SIZE. */
+export function chunkSizeOf(size: number | undefined): string {
+  return process.env[CHUNK_ENV] ?? String(size ?? INDEX_CHUNK_SIZE);
+}
+
+/**
+ * Runs `run` with a Pagefind process of its own, at chunk size `size` (read from the
+ * environment when the process starts, at the first createIndex), and ends the process:
+ * the memory it held is given back.
+ */
+export async function withPagefind<T>(size: number | undefined, run: () => Promise<T>): Promise<T> {
+  const chunkEnv = process.env[CHUNK_ENV];
+  process.env[CHUNK_ENV] = chunkSizeOf(size);
+  try {
+    return await run();
+  } finally {
+    await pagefind.close();
+    if (chunkEnv === undefined) delete process.env[CHUNK_ENV];
+    else process.env[CHUNK_ENV] = chunkEnv;
+  }
+}

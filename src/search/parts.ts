@@ -1,0 +1,104 @@
+/**
+ * A budget year's search index in parts (issue 16): each language's editions of
+ * the year, ranked by reply number, dealt round-robin into K parts of at most
+ * PART_SIZE (rank r goes to part r mod K), each indexed as a Pagefind bundle of
+ * its own at `/<year>/pagefind/<n>/` (`/<year>/pagefind-en/<n>/`) and cached on
+ * its own (shard-cache.ts). The search page merges every part of a year with
+ * mergeIndex when it searches that year.
+ *
+ * - An edit re-indexes only the part holding the edited reply: the others are
+ *   linked from the cache. Whether a part changed is decided by partKey, a hash of
+ *   its inputs (the editions' files and the built pages that give the records'
+ *   anchors, the search code, Pagefind's version and settings), so an unchanged
+ *   part costs reading those files, not preparing its documents.
+ * - Pagefind's memory is bounded by a part: each part is indexed by a Pagefind
+ *   process of its own (year-search.ts).
+ * - Round-robin, not blocks: sorted by reply number, Pagefind scores a result by
+ *   its place in its own index's order, and merges indexes by score, ties in the
+ *   order they were merged. A part's p-th reply is the year's (p·K + n)-th, so the
+ *   merged order of the parts, merged in order, is the year's reply-number order
+ *   (blocks would interleave them). And each part is a sample of the whole year,
+ *   so the word statistics Pagefind ranks by within an index are the year's.
+ *
+ * A part's members are fixed by the year's reply numbers: editing a reply keeps
+ * every part's members; adding or removing a reply (rare in a published year)
+ * deals the replies after it again, and their parts are indexed again.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import { codeHash } from '../lib/code-hash.ts';
+import { readEditionFile } from '../model/content-files.ts';
+import { editionPath } from '../model/urls.ts';
+import { pageFile, replySortKey, type IndexEntry } from './records.ts';
+import { pagefindVersion } from './shard-cache.ts';
+
+/**
+ * Editions in a part, at most. Measured on a synthetic year of 5,500 bilingual replies
+ * (`prepareCorpus(5500, S, 1, 5500)`; the year's Chinese editions prepared once, then
+ * indexed in round-robin parts of each size, chunk size 5000, and searched in chromium
+ * with the 11 Chinese first-search queries of src/bench/first-search.ts; 2-core machine,
+ * load average 4–8 from other builds):
+ *
+ *   part size (parts)   first search, median / max   Pagefind indexing one part
+ *   5,500 (1)           210 / 225 KB                 ~30 s, 2.2–2.5 GB (both languages)
+ *   2,750 (2)           223 / 239 KB                 ~15 s
+ *   2,000 (3)           232 / 250 KB                 ~11 s
+ *   1,100 (5)           258 / 271 KB
+ *   1,000 (6)           264 / 296 KB                 ~4.5 s, 0.5 GB
+ *
+ * Each part costs a first search its metadata and one index chunk per query bigram, so
+ * fewer parts load fewer bytes; but an edit re-indexes a whole part, and Pagefind holds
+ * a whole part in memory (about 0.5 MB a Chinese edition). 1,000 keeps an edit's search
+ * step to a few seconds and Pagefind's memory to about half a gigabyte; the first
+ * search's 200 KB budget is not met at 5,500 replies a year even in one part (chunk
+ * sizes 2,500–20,000 were tried at each size: 5000 is about the best from 3 parts up).
+ */
+export const PART_SIZE = 1000;
+
+/** The code a part's bytes are made by: the records, the tokeniser, the model, the site's settings, the locked dependencies. */
+const SEARCH_CODE = ['src/search', 'src/model', 'src/lib', 'src/browser/search', '_data', 'package-lock.json'];
+
+export interface IndexPart {
+  /** Its folder in the year's bundle folder: `1`, `2`… */
+  name: string;
+  /** Its editions, in reply-number order, each with its reply number. */
+  entries: (IndexEntry & { replyNo: string })[];
+}
+
+/** An entry's reply number: given by indexEntries, else read from its front-matter. */
+function replyNoOf(entry: IndexEntry): string {
+  return entry.replyNo ?? readEditionFile(entry.file, relative(process.cwd(), entry.file)).frontMatter.replyNo;
+}
+
+/** `entries` (one language of one year) in round-robin parts of at most `size`, by reply number. */
+export function yearParts(entries: readonly IndexEntry[], size = PART_SIZE): IndexPart[] {
+  if (!(size >= 1)) throw new Error(`search: a part holds at least one reply, got ${size}`);
+  const ranked = entries
+    .map((e) => ({ ...e, replyNo: replyNoOf(e) }))
+    .map((e) => ({ e, order: replySortKey({ year: e.shard, replyNo: e.replyNo }) }))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+    .map(({ e }) => e);
+  const count = Math.ceil(ranked.length / size);
+  return Array.from({ length: count }, (_, n) => ({ name: String(n + 1), entries: ranked.filter((_, r) => r % count === n) }));
+}
+
+/**
+ * The key of a part: everything its bundle and summary are made from. `siteDir`:
+ * the built site whose pages give the records their anchors (page-anchors.ts);
+ * a page's bytes are hashed whole (reading 11,000 pages of a year and hashing
+ * them took 0.45 s where extracting their anchors took 2–3 s). `settings`: the
+ * index language, chunk size, the folder the URLs are relative to.
+ */
+export function partKey(entries: IndexPart['entries'], siteDir: string | undefined, settings: Record<string, string | number | boolean>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ part: 1, pagefind: pagefindVersion(), code: codeHash(SEARCH_CODE), ...settings })).update('\u0000');
+  for (const e of entries) {
+    hash.update(`${e.kind} ${e.lang} ${e.shard} ${basename(e.file)}`).update('\u0000').update(readFileSync(e.file)).update('\u0000');
+    if (e.kind !== 'reply' || !siteDir) continue;
+    const page = pageFile(siteDir, editionPath({ year: e.shard, replyNo: e.replyNo, lang: e.lang }));
+    hash.update(page.slice(siteDir.length)).update('\u0000');
+    hash.update(existsSync(page) ? readFileSync(page) : '\u0001no page').update('\u0000');
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,177 @@
+/**
+ * The search index of one budget year (a unit, issue 16): for each language of
+ * its editions, the year's parts (parts.ts), each a Pagefind bundle at
+ * `2023-24/pagefind/<n>/` (`2023-24/pagefind-en/<n>/`) holding only the index (no
+ * Pagefind runtime: the search page loads the runtime from the shell and merges
+ * each part with mergeIndex), and a summary for the shell's manifest. A part
+ * whose key is in the part cache (shard-cache.ts) is linked from there; the
+ * others are prepared (prepare.ts, worker threads, the next part while Pagefind
+ * indexes the current one) and indexed, each by a Pagefind process of its own.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { site, type InterfaceLang } from '../../_data/site.ts';
+import { yearSearchPath } from '../model/urls.ts';
+import { Lexicon, type LexiconPart } from './lexicon.ts';
+import { chunkSizeOf, indexDocs, withPagefind } from './pagefind-bundle.ts';
+import { partKey, yearParts, type IndexPart } from './parts.ts';
+import { PreparePool } from './prepare.ts';
+import type { IndexEntry, SearchRecord } from './records.ts';
+import { INDEX_LANGUAGE } from './segment.ts';
+import { restorePart, shardCacheDir, storePart } from './shard-cache.ts';
+
+/** { year: { bureau: highest reply number } }: lets the page offer a jump for "259" without a lookup table. */
+export function replyCounts(records: Pick<SearchRecord, 'year' | 'meta'>[]): Record<string, Record<string, number>> {
+  return mergeReplyCounts(
+    records.map((r) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(r.meta.replyNo ?? '');
+      return m && m[1] && m[2] ? { [r.year]: { [m[1]]: Number(m[2]) } } : {};
+    }),
+  );
+}
+
+/** Reply counts of several parts as one (the highest number of each bureau). */
+function mergeReplyCounts(counts: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const c of counts) {
+    for (const [year, bureaus] of Object.entries(c)) {
+      const y = (out[year] ??= {});
+      for (const [bureau, n] of Object.entries(bureaus)) y[bureau] = Math.max(y[bureau] ?? 0, n);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every value of each filter, for the page's filter controls. Shipping them in
+ * the manifest (a few KB) spares the page Pagefind's `filters()`, which loads
+ * every filter chunk of every shard — 166 KB of the first search at 20,000 replies.
+ */
+export function filterValues(records: Pick<SearchRecord, 'filters'>[]): Record<string, string[]> {
+  const collator = new Intl.Collator(site.collation, { numeric: true });
+  const out: Record<string, Set<string>> = {};
+  for (const r of records) for (const [k, vs] of Object.entries(r.filters)) for (const v of vs) (out[k] ??= new Set()).add(v);
+  return Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((k) => {
+        const values = [...(out[k] ?? [])].sort(collator.compare);
+        return [k, k === 'year' ? values.reverse() : values];
+      }),
+  );
+}
+
+/** What one part tells its year's summary; cached beside the part's bundle. */
+export interface PartSummary {
+  pages: number;
+  replies: Record<string, Record<string, number>>;
+  filters: Record<string, string[]>;
+  lexicon: LexiconPart;
+}
+
+/** What a year's search index of one language tells the shell's manifest (search-shell): small, kept beside the unit. */
+export interface YearSearchSummary {
+  year: string;
+  lang: InterfaceLang;
+  pages: number;
+  /**
+   * The year's parts in order: where each bundle is, relative to the site root
+   * (`2023-24/pagefind/1/`), its key in the part cache, and whether it came from there.
+   */
+  parts: { path: string; key: string; cached: boolean }[];
+  replies: Record<string, Record<string, number>>;
+  filters: Record<string, string[]>;
+  lexicon: LexiconPart;
+}
+
+export interface YearSearchOptions {
+  /** Pagefind's index chunk size (pagefind-bundle.ts INDEX_CHUNK_SIZE). */
+  indexChunkSize?: number;
+  /** Part cache folder; null: none. Default shardCacheDir() (.cache/search). */
+  cacheDir?: string | null;
+  /** Editions in a part (parts.ts PART_SIZE). */
+  partSize?: number;
+  log?: (line: string) => void;
+}
+
+interface PlannedPart extends IndexPart {
+  /** Site-relative folder: `2023-24/pagefind/1`. */
+  dir: string;
+  key: string;
+}
+
+/**
+ * Prepares and indexes `parts` (none in the cache), in order, and stores each in
+ * the cache. The next part is prepared while Pagefind indexes the current one.
+ */
+async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: YearSearchOptions, cacheDir: string | null): Promise<PartSummary[]> {
+  const pool = new PreparePool(language, siteDir);
+  const prepare = (p: PlannedPart) => {
+    const prepared = pool.prepare(p.entries);
+    prepared.catch(() => {}); // awaited below; not an unhandled rejection while the previous part is indexed
+    return prepared;
+  };
+  try {
+    const out: PartSummary[] = [];
+    let next = prepare(parts[0]!);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      const { docs, lexicon } = await next;
+      if (i + 1 < parts.length) next = prepare(parts[i + 1]!);
+      // A part's pages are indexed relative to the year's folder: Pagefind gives a merged bundle's
+      // results the address of the folder above its `pagefind…/` (so a year works wherever it is served).
+      const relative = docs.map((d) => {
+        if (!d.url.startsWith(base)) throw new Error(`search: ${d.url} is not under ${base}`);
+        return { url: `/${d.url.slice(base.length)}`, html: d.html };
+      });
+      const outDir = join(siteDir, part.dir);
+      await withPagefind(opts.indexChunkSize, () => indexDocs(relative, outDir, false, language));
+      const summary: PartSummary = { pages: docs.length, replies: replyCounts(docs), filters: filterValues(docs), lexicon: lexicon.part() };
+      if (cacheDir) storePart(cacheDir, part.key, outDir, summary);
+      out.push(summary);
+    }
+    return out;
+  } finally {
+    await pool.close();
+  }
+}
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** The search index of one budget year, every language of its editions, in parts; a summary per language for the shell's manifest. */
+export async function buildYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: YearSearchOptions = {}): Promise<YearSearchSummary[]> {
+  const log = opts.log ?? (() => {});
+  const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+  const base = `/${year}/`;
+  const out: YearSearchSummary[] = [];
+  for (const lang of site.languages) {
+    const mine = sources.filter((s) => s.lang === lang && s.kind === 'reply' && s.shard === year);
+    if (!mine.length) continue;
+    const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
+    const dir = yearSearchPath(year, lang).replace(/^\/|\/$/g, '');
+    // The folder is this step's alone: nothing of an earlier index (or layout) stays.
+    rmSync(join(siteDir, dir), { recursive: true, force: true });
+    let started = performance.now();
+    const settings = { language, chunkSize: chunkSizeOf(opts.indexChunkSize), base };
+    const parts: PlannedPart[] = yearParts(mine, opts.partSize).map((p) => ({ ...p, dir: `${dir}/${p.name}`, key: partKey(p.entries, siteDir, settings) }));
+    const keyed = seconds(started);
+    started = performance.now();
+    const restored = parts.map((p) => (cacheDir ? restorePart<PartSummary>(cacheDir, p.key, join(siteDir, p.dir)) : null));
+    const todo = parts.filter((_, i) => !restored[i]);
+    const built = todo.length ? await indexParts(siteDir, todo, language, base, opts, cacheDir) : [];
+    const summaries = restored.map((r) => r ?? built.shift()!);
+    log(`search: ${year} ${lang}: ${mine.length} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - todo.length} from the cache, ${todo.length} indexed in ${seconds(started)}`);
+    const lexicon = new Lexicon();
+    for (const s of summaries) lexicon.add(s.lexicon);
+    out.push({
+      year,
+      lang,
+      pages: summaries.reduce((n, s) => n + s.pages, 0),
+      parts: parts.map((p, i) => ({ path: `${p.dir}/`, key: p.key, cached: Boolean(restored[i]) })),
+      replies: mergeReplyCounts(summaries.map((s) => s.replies)),
+      filters: filterValues(summaries),
+      lexicon: lexicon.part(),
+    });
+  }
+  return out;
+}
