@@ -13,6 +13,7 @@ import { settingsFromEnv } from '../../_data/site.ts';
 import { readCatalogue } from '../../src/build/catalogue.ts';
 import { buildShell } from '../../src/build/shell.ts';
 import { runScript, tempDir } from '../support/builds.ts';
+import { diskTree } from '../support/file-tree.ts';
 
 const root = tempDir('units');
 const content = path.join(root, 'content');
@@ -27,11 +28,7 @@ writeFileSync(path.join(older, 'itib001.md'), readFileSync(path.join(older, 'iti
 
 /** Every file under `dir` with its bytes (base64), by path. */
 function treeBytes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) { const f = path.join(e.parentPath, e.name); out[path.relative(dir, f)] = readFileSync(f).toString('base64'); }
-  }
-  return out;
+  return Object.fromEntries(diskTree(dir).files.map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
 }
 
 const build = () => runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: site, ARCHIVE_CACHE: cache, SITE_URL: '' });

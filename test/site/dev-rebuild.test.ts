@@ -7,6 +7,7 @@
 import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
+import { deepFreeze } from '../support/freeze.ts';
 import * as assert from 'uvu/assert';
 import { settingsFromEnv } from '../../_data/site.ts';
 import { writePages } from '../../src/site/eleventy-config.ts';
@@ -14,14 +15,6 @@ import { loadArchive } from '../../src/site/data/load.ts';
 import { routeTable } from '../../src/site/data/routes.ts';
 import { rebuildReplies, startRebuilds } from '../../src/site/dev-rebuild.ts';
 import { tempDir } from '../support/builds.ts';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 const root = tempDir('dev-rebuild');
 const content = path.join(root, 'content');

@@ -7,18 +7,11 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { test } from 'uvu';
+import { deepFreeze } from '../support/freeze.ts';
 import * as assert from 'uvu/assert';
 import { loadArchive, readReplies } from '../../src/site/data/load.ts';
 import { groupArchive, memberIdentity } from '../../src/site/data/group.ts';
 import type { LoadedReply } from '../../src/model/reply.ts';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 const read = readReplies('content');
 const before = structuredClone(read);
