@@ -19,14 +19,13 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
-import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { filesQuotedByFeeds } from '../site/data/route-inputs.ts';
 import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
 import { linkFile, linkTree } from '../lib/link-tree.ts';
 import { cacheRoot, catalogueYears, type Catalogue } from './catalogue.ts';
 import { buildCodeHash } from '../lib/code-hash.ts';
 import { settingsKey } from './plan.ts';
-import { buildShell } from './shell.ts';
+import { buildShell, shellRoutes } from './shell.ts';
 
 export function shellPagesKey(settings: Settings, catalogue: Catalogue): string {
   const hash = createHash('sha256');
@@ -34,8 +33,7 @@ export function shellPagesKey(settings: Settings, catalogue: Catalogue): string 
   part(JSON.stringify({ shell: 1, code: buildCodeHash(), settings: settingsKey(settings) }));
   part(JSON.stringify([...catalogue.frontMatterHashes]));
   part(JSON.stringify({ background: catalogue.background, sources: catalogue.sources }));
-  const shellRoutes = unitRoutes(routeTable(catalogue, settings), null);
-  for (const file of filesQuotedByFeeds(catalogue, shellRoutes)) {
+  for (const file of filesQuotedByFeeds(catalogue, shellRoutes(catalogue, settings))) {
     const sha = catalogue.fileHashes.get(file);
     if (sha === undefined) throw new Error(`shell: ${file} is quoted by a feed but not in the catalogue`);
     part(`${file} ${sha}`);

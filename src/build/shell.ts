@@ -9,7 +9,7 @@
  */
 import type { Settings } from '../../_data/site.ts';
 import type { Archive } from '../model/reply.ts';
-import { routeTable, unitRoutes } from '../site/data/routes.ts';
+import { routeTable, unitRoutes, type RouteTable } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
 import { buildImages } from '../site/images/build-images.ts';
 import { cardList } from '../site/images/card-list.ts';
@@ -21,6 +21,17 @@ import { writeIndexExports } from '../open-data/write.ts';
 export const SHELL_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
 export type ShellStep = (typeof SHELL_STEPS)[number];
 
+const shellRoutesMade = new WeakMap<Archive, Map<string | null, RouteTable>>();
+
+/** The shell's routes of the catalogue, made once per catalogue and site address (the shell's cache key reads them too; at 100,000 replies the route table takes ~2 s). */
+export function shellRoutes(catalogue: Archive, settings: Pick<Settings, 'siteUrl'>): RouteTable {
+  let bySite = shellRoutesMade.get(catalogue);
+  if (!bySite) shellRoutesMade.set(catalogue, (bySite = new Map()));
+  let routes = bySite.get(settings.siteUrl);
+  if (!routes) bySite.set(settings.siteUrl, (routes = unitRoutes(routeTable(catalogue, settings), null)));
+  return routes;
+}
+
 export async function buildShell(
   settings: Settings,
   catalogue: Archive,
@@ -29,7 +40,7 @@ export async function buildShell(
   steps: readonly ShellStep[] = SHELL_STEPS,
   log: (line: string) => void = console.log,
 ): Promise<void> {
-  const routes = unitRoutes(routeTable(catalogue, settings), null);
+  const routes = shellRoutes(catalogue, settings);
   const seconds: string[] = [];
   for (const step of steps) {
     const t = performance.now();

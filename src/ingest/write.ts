@@ -20,9 +20,10 @@
  * Which files are unchanged is known without reading them while a folder is
  * as this code last wrote or read it (folder-record.ts).
  */
-import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeDeadCacheTemps } from '../lib/leftovers.ts';
+import { linkFile } from '../lib/link-tree.ts';
 import { running } from '../lib/processes.ts';
 import { resolveInside } from '../model/safe-paths.ts';
 import { digestOf, pruneFolderRecords, saveFolderRecord, scanFolder, type FolderScan } from './folder-record.ts';
@@ -147,15 +148,9 @@ function compareUnit(scan: FolderScan | null, unit: Unit, digest: string): { sam
  * front-matter cache may read that year again, which is only slower).
  */
 function keep(current: string, target: string): void {
-  try {
-    linkSync(current, target);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM') throw err;
-    copyFileSync(current, target, constants.COPYFILE_FICLONE);
-    const st = statSync(current);
-    utimesSync(target, st.atime, st.mtime);
-  }
+  if (linkFile(current, target)) return;
+  const st = statSync(current);
+  utimesSync(target, st.atime, st.mtime);
 }
 
 /** One step of the swap: `target` aside to `aside` (when it is there), then `fresh` (a staged folder; null: removed) in its place. */

@@ -8,14 +8,16 @@
 import { copyFileSync, constants, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** Links one file (its folder exists). */
-export function linkFile(source: string, target: string): void {
+/** Links one file (its folder exists), or copies it where a link cannot be made; returns false when it copied. */
+export function linkFile(source: string, target: string): boolean {
   try {
     linkSync(source, target);
+    return true;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EXDEV' && code !== 'EPERM') throw err;
     copyFileSync(source, target, constants.COPYFILE_FICLONE);
+    return false;
   }
 }
 
