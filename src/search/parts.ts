@@ -22,7 +22,7 @@
  *
  * A part's members are fixed by the year's reply numbers: editing a reply keeps
  * every part's members; adding or removing a reply (rare in a published year)
- * deals the replies after it again, and their parts are indexed again.
+ * moves each reply after it to the next part, so the year is indexed again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
