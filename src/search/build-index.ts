@@ -40,8 +40,8 @@ import { check, indexDocs, withPagefind, writeBundle } from './pagefind-bundle.t
 import { buildYearSearch, filterValues, type YearSearchSummary } from './year-search.ts';
 
 export { INDEX_LANGUAGE };
-export { bundleFileWanted, INDEX_CHUNK_SIZE } from './pagefind-bundle.ts';
-export { buildYearSearch, filterValues, replyCounts, type YearSearchSummary } from './year-search.ts';
+// The year's index is built in its unit (src/build/unit-process.ts), summed up for the shell (src/build).
+export { buildYearSearch, type YearSearchSummary } from './year-search.ts';
 
 /** Where the shard manifest lives, relative to the site root. */
 export const SHARD_MANIFEST = 'pagefind/shards.json';
@@ -62,7 +62,7 @@ export interface BuildSearchOptions {
    * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; Pagefind's
    * default, 20000, gives ~30 KB gzipped chunks). A Chinese query of n characters needs up to
    * n-1 bigram chunks, so the chunk size sets most of a first search's bytes. Default
-   * INDEX_CHUNK_SIZE. An environment variable of that name, when set, wins (for experiments).
+   * INDEX_CHUNK_SIZE (pagefind-bundle.ts). An environment variable of that name, when set, wins (for experiments).
    */
   indexChunkSize?: number;
   /** Part cache folder; null: none. Default shardCacheDir() (.cache/search). */

@@ -43,11 +43,13 @@ export function lexiconOf(records: Pick<SearchRecord, 'heading' | 'text' | 'meta
     for (const [run] of text.matchAll(HAN_RUN)) {
       const c = [...run];
       for (let i = 0; i < c.length; i++) {
-        grams.add(c[i]!);
-        if (i + 1 < c.length) grams.add(c[i]! + c[i + 1]!);
-        // Stretches of 2–5 characters: 5 only to tell which 4-character ones are fragments.
+        // Stretches of 2–5 characters: 5 only to tell which 4-character ones are fragments. Each is
+        // the one before it and a character (an edit's search step spent half its time slicing them).
+        let w = c[i]!;
+        grams.add(w);
         for (let n = 2; n <= 5 && i + n <= c.length; n++) {
-          const w = c.slice(i, i + n).join('');
+          w += c[i + n - 1]!;
+          if (n === 2) grams.add(w);
           words.set(w, (words.get(w) ?? 0) + 1);
         }
       }

@@ -30,12 +30,20 @@ export function matchKey(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * What of a page its anchors are read from: its <main> (empty when it has none). As
+ * text, or as bytes (a search part's key hashes them without decoding: parts.ts).
+ */
+export function mainOf<T extends string | Buffer>(page: T): T {
+  const start = page.indexOf('<main');
+  const end = page.lastIndexOf('</main>');
+  const [from, to] = start < 0 ? [0, 0] : [start, end < 0 ? undefined : end];
+  return (typeof page === 'string' ? page.slice(from, to) : page.subarray(from, to)) as T;
+}
+
 /** The anchored elements of a page's <main>, in page order. */
 export function pageAnchors(html: string): PageAnchor[] {
-  const start = html.indexOf('<main');
-  const end = html.lastIndexOf('</main>');
-  const main = start < 0 ? '' : html.slice(start, end < 0 ? undefined : end);
-  return [...main.matchAll(ANCHORED)].map((m) => ({ tag: m[1]!, id: m[2]!, key: matchKey(m[3]!) }));
+  return [...mainOf(html).matchAll(ANCHORED)].map((m) => ({ tag: m[1]!, id: m[2]!, key: matchKey(m[3]!) }));
 }
 
 /** How much of a block's text must open the element's (a long paragraph is matched on its start). */

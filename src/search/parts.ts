@@ -22,7 +22,7 @@
  *
  * A part's members are fixed by the year's reply numbers: editing a reply keeps
  * every part's members; adding or removing a reply (rare in a published year)
- * deals the replies after it again, and their parts are indexed again.
+ * moves each reply after it to the next part, so the year is indexed again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ import { basename, relative } from 'node:path';
 import { codeHash } from '../lib/code-hash.ts';
 import { readEditionFile } from '../model/content-files.ts';
 import { editionPath } from '../model/urls.ts';
+import { mainOf } from './page-anchors.ts';
 import { pageFile, replySortKey, type IndexEntry } from './records.ts';
 import { pagefindVersion } from './shard-cache.ts';
 
@@ -51,8 +52,9 @@ import { pagefindVersion } from './shard-cache.ts';
  * fewer parts load fewer bytes; but an edit re-indexes a whole part, and Pagefind holds
  * a whole part in memory (about 0.5 MB a Chinese edition). 1,000 keeps an edit's search
  * step to a few seconds and Pagefind's memory to about half a gigabyte; the first
- * search's 200 KB budget is not met at 5,500 replies a year even in one part (chunk
- * sizes 2,500–20,000 were tried at each size: 5000 is about the best from 3 parts up).
+ * search's 200 KB budget is not met at 5,500 replies a year even in one part. (Chunk
+ * sizes from 2,500 to 20,000 were tried: in six parts 3,500–5,000 load the fewest
+ * bytes, 10,000 adds 35 KB; in one to three parts 10,000 saves 1–9 KB.)
  */
 export const PART_SIZE = 1000;
 
@@ -85,10 +87,12 @@ export function yearParts(entries: readonly IndexEntry[], size = PART_SIZE): Ind
 
 /**
  * The key of a part: everything its bundle and summary are made from. `siteDir`:
- * the built site whose pages give the records their anchors (page-anchors.ts);
- * a page's bytes are hashed whole (reading 11,000 pages of a year and hashing
- * them took 0.45 s where extracting their anchors took 2–3 s). `settings`: the
- * index language, chunk size, the folder the URLs are relative to.
+ * the built site whose pages give the records their anchors (page-anchors.ts):
+ * of each page, its <main>, which is all the anchors are read from, so a change
+ * of the page's header or footer indexes nothing again. (For the 11,000 pages of
+ * a year of 5,500 bilingual replies: reading and hashing the pages whole took
+ * 0.45 s, their <main> as bytes about as long, extracting their anchors 2–3 s.) `settings`:
+ * the index language, chunk size, the folder the URLs are relative to.
  */
 export function partKey(entries: IndexPart['entries'], siteDir: string | undefined, settings: Record<string, string | number | boolean>): string {
   const hash = createHash('sha256');
@@ -98,7 +102,7 @@ export function partKey(entries: IndexPart['entries'], siteDir: string | undefin
     if (e.kind !== 'reply' || !siteDir) continue;
     const page = pageFile(siteDir, editionPath({ year: e.shard, replyNo: e.replyNo, lang: e.lang }));
     hash.update(page.slice(siteDir.length)).update('\u0000');
-    hash.update(existsSync(page) ? readFileSync(page) : '\u0001no page').update('\u0000');
+    hash.update(existsSync(page) ? mainOf(readFileSync(page)) : '\u0001no page').update('\u0000');
   }
   return hash.digest('hex');
 }

@@ -5,7 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { shardsToLoad, unsearchedYears } from '../../src/browser/search/shards.js';
-import { bundleFileWanted } from '../../src/search/build-index.ts';
+import { bundleFileWanted } from '../../src/search/pagefind-bundle.ts';
 
 const manifest = {
   primary: '2025-26',
