@@ -35,6 +35,26 @@ test('same answers: 15 groups of 45 replies at Jaccard ≥ 0.8 of 5-character sh
   assert.ok(groups.some((g) => ['ITIB103', 'ITIB121', 'ITIB122', 'ITIB133', 'ITIB140', 'ITIB148'].every((id) => g.includes(id))));
 });
 
+test('same answers: the join finds exactly the groups that comparing every pair finds, on answers cut and spliced from the real ones', () => {
+  // Half of one real answer and half of another, as the benchmark's years are made: many near pairs, many far ones.
+  const spliced = items.flatMap((a, i) => {
+    const b = items[(i * 7 + 3) % items.length]!;
+    const cut = (m: string, head: boolean) => (head ? m.slice(0, m.length >> 1) : m.slice(m.length >> 1));
+    return [a, { id: `${a.id}-S`, year: a.year, markdown: cut(a.markdown, true) + cut(b.markdown, false) }];
+  });
+  const sets = spliced.map((i) => shingles(answerInk(i.markdown)));
+  const parent = spliced.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = 0; j < i; j++) if (sets[i]!.size > 0 && sets[j]!.size > 0 && jaccard(sets[i]!, sets[j]!) >= SAME_ANSWER_THRESHOLD) parent[find(i)] = find(j);
+  }
+  const byRoot = new Map<number, string[]>();
+  spliced.forEach((item, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), item.id]));
+  const everyPair = [...byRoot.values()].filter((g) => g.length > 1);
+  assert.ok(everyPair.length > 15, 'the splicing made more groups than the real replies have');
+  assert.equal(sameAnswerGroups(spliced), everyPair);
+});
+
 test('same answers: a word-for-word copy joins its answer\'s group (the group of near-identical answers too); empty answers never group', () => {
   const micro = items.find((i) => i.id === 'ITIB103')!;
   const copies = [...items, { ...micro, id: 'COPY1' }, { ...micro, id: 'COPY2' }, { id: 'EMPTY1', year: micro.year, markdown: '## 答覆\n' }, { id: 'EMPTY2', year: micro.year, markdown: '## 答覆\n' }];
