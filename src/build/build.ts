@@ -15,7 +15,7 @@ import { pruneShards, shardCacheDir } from '../search/shard-cache.ts';
 import { removeLeftovers } from '../lib/leftovers.ts';
 import { withOutputLock } from '../lib/output-lock.ts';
 import { swapInto } from '../lib/swap-output.ts';
-import { readCatalogue } from './catalogue.ts';
+import { readCatalogueSummary } from './catalogue-summary.ts';
 import { planUnits } from './plan.ts';
 import { buildShell, type ShellStep } from './shell.ts';
 import { buildShellCached } from './shell-cache.ts';
@@ -31,8 +31,9 @@ import { adoptYears, isLinkedFrom, linkPublishedYear, returnYears } from './adop
 async function buildInto(settings: Settings, dir: string, steps?: { unit: readonly UnitStep[]; shell: readonly ShellStep[] }, adopt = new Map<string, string>()): Promise<void> {
   const seconds: string[] = [];
   let started = performance.now();
-  const catalogue = readCatalogue(settings.contentDir);
-  const plans = planUnits(catalogue, settings);
+  // The catalogue's summary: the catalogue itself is read only when some front-matter changed, and not held while the years are built.
+  const summary = readCatalogueSummary(settings);
+  const plans = planUnits(summary, settings);
   seconds.push(`catalogue and plan ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   const search: YearSearchSummary[] = [];
@@ -57,8 +58,8 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   started = performance.now();
   // The benchmark's per-step runs build the shell's steps without the cache; so does the offline copy,
   // whose search rewrites files in the years' folders too (search/offline-bundle.ts), which an entry of the shell does not hold.
-  if (steps || settings.offline) await buildShell(settings, catalogue, search, dir, steps?.shell);
-  else await buildShellCached(settings, catalogue, search, dir);
+  if (steps || settings.offline) await buildShell(settings, summary, search, dir, steps?.shell);
+  else await buildShellCached(settings, summary, search, dir);
   seconds.push(`shell ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // Where the time went, so a slow build points at its part.
   console.log(`Stages: ${seconds.join(', ')}`);

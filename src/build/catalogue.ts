@@ -22,35 +22,15 @@ export function cacheRoot(): string {
   return process.env.ARCHIVE_CACHE ?? '.cache';
 }
 
-/**
- * The catalogue: the archive without bodies, and each year's content hash
- * (plan.ts keys the year's unit by it), both from the edition cache.
- */
-export type Catalogue = Archive & {
-  /** Each year's files, names and bytes, hashed. */
-  readonly contentHashes: ReadonlyMap<string, string>;
-  /** Each year's front-matter alone, hashed: what the shell's pages read of a year. */
-  readonly frontMatterHashes: ReadonlyMap<string, string>;
-  /** Each edition file's sha256, by its name as shown (`content/replies/2023-24/itib001.md`). */
-  readonly fileHashes: ReadonlyMap<string, string>;
-};
+/** The catalogue: the archive without bodies (the years' hashes are year-hashes.ts's). */
+export type Catalogue = Archive;
 
 /** The catalogue of `contentDir`: every year's front-matter (cached per file), grouped; background pages and sources as the shell shows them. */
 export function readCatalogue(contentDir: string, repoRoot = process.cwd(), cacheDir: string | null = path.join(cacheRoot(), 'editions')): Catalogue {
-  const contentHashes = new Map<string, string>();
-  const frontMatterHashes = new Map<string, string>();
-  const fileHashes = new Map<string, string>();
-  const archive = loadArchive(contentDir, repoRoot, {
+  return loadArchive(contentDir, repoRoot, {
     bodies: false,
-    readYear: (year, files, shownAs) => {
-      const read = readYearEditions(cacheDir, 'front-matter', year, files, shownAs, (f, shown) => loadEdition(f, shown, false));
-      contentHashes.set(year, read.contentHash);
-      frontMatterHashes.set(year, read.frontMatterHash);
-      for (const [file, sha] of read.fileHashes) fileHashes.set(file, sha);
-      return read.editions;
-    },
+    readYear: (year, files, shownAs) => readYearEditions(cacheDir, 'front-matter', year, files, shownAs, (f, shown) => loadEdition(f, shown, false)).editions,
   });
-  return { ...archive, contentHashes, frontMatterHashes, fileHashes };
 }
 
 /** The budget years of the catalogue, in order. */

@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import type { Settings } from '../../_data/site.ts';
 import { buildCodeHash } from '../lib/code-hash.ts';
-import { catalogueSlice, catalogueYears, type Catalogue, type CatalogueSlice } from './catalogue.ts';
+import type { CatalogueSlice } from './catalogue.ts';
+import type { CatalogueSummary } from './catalogue-summary.ts';
 
 export interface UnitPlan {
   year: string;
@@ -36,13 +37,13 @@ export function unitBase(settings: Settings, slice: CatalogueSlice): string {
     .slice(0, 40);
 }
 
-/** Every unit of the catalogue, in year order, with its key: its base and the hash of its year's content files (names and bytes, catalogue.ts). */
-export function planUnits(catalogue: Catalogue, settings: Settings): UnitPlan[] {
-  return catalogueYears(catalogue).map((year) => {
-    const slice = catalogueSlice(catalogue, year);
+/** Every unit of the catalogue, in year order, with its key: its base and the hash of its year's content files (names and bytes, year-hashes.ts). */
+export function planUnits(summary: Pick<CatalogueSummary, 'years' | 'slices' | 'contentHashes'>, settings: Settings): UnitPlan[] {
+  return summary.years.map((year) => {
+    const slice = summary.slices.get(year);
+    const content = summary.contentHashes.get(year);
+    if (slice === undefined || content === undefined) throw new Error(`plan: the catalogue has no slice or content hash for ${year}`);
     const base = unitBase(settings, slice);
-    const content = catalogue.contentHashes.get(year);
-    if (content === undefined) throw new Error(`plan: the catalogue has no content hash for ${year}`);
     return { year, key: createHash('sha256').update(base).update('\u0000').update(content).digest('hex').slice(0, 40), base, slice };
   });
 }

@@ -8,12 +8,11 @@
 import type { Settings } from '../../_data/site.ts';
 import { buildShellSearch as writeShellSearch, type YearSearchSummary } from '../search/build-index.ts';
 import { writeOfflineSearch } from '../search/offline-bundle.ts';
-import { indexEntries } from '../search/records.ts';
-import type { Archive } from '../model/reply.ts';
-import type { RouteTable } from '../site/data/routes.ts';
+import type { IndexEntry } from '../search/records.ts';
 
-export async function buildShellSearch(settings: Settings, catalogue: Archive, shellRoutes: RouteTable, years: readonly YearSearchSummary[], siteDir: string): Promise<void> {
-  const r = await writeShellSearch(siteDir, indexEntries(catalogue, shellRoutes), [...years], { contentDir: settings.contentDir });
+/** `shellEntries`: the shell's own pages to index (catalogue-summary.ts: the background papers). */
+export async function buildShellSearch(settings: Settings, shellEntries: IndexEntry[], years: readonly YearSearchSummary[], siteDir: string): Promise<void> {
+  const r = await writeShellSearch(siteDir, shellEntries, [...years], { contentDir: settings.contentDir });
   const parts = years.flatMap((y) => y.parts);
   // A year's parts are indexed in its unit; a part whose inputs did not change is linked from the part cache (src/search/shard-cache.ts).
   console.log(`Search: ${years.length} year index(es) in the manifest, ${parts.length} part(s) (${parts.filter((p) => p.cached).length} linked from the part cache when their year was built), ${r.pages} shell page(s)`);

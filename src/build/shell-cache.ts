@@ -19,22 +19,22 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
-import { filesQuotedByFeeds } from '../site/data/route-inputs.ts';
 import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
 import { linkFile, linkTree } from '../lib/link-tree.ts';
-import { cacheRoot, catalogueYears, type Catalogue } from './catalogue.ts';
+import { cacheRoot } from './catalogue.ts';
+import type { CatalogueSummary } from './catalogue-summary.ts';
 import { buildCodeHash } from '../lib/code-hash.ts';
 import { settingsKey } from './plan.ts';
-import { buildShell, shellRoutes } from './shell.ts';
+import { buildShell } from './shell.ts';
 
-export function shellPagesKey(settings: Settings, catalogue: Catalogue): string {
+export function shellPagesKey(settings: Settings, summary: CatalogueSummary): string {
   const hash = createHash('sha256');
   const part = (s: string) => hash.update(s).update('\u0000');
-  part(JSON.stringify({ shell: 1, code: buildCodeHash(), settings: settingsKey(settings) }));
-  part(JSON.stringify([...catalogue.frontMatterHashes]));
-  part(JSON.stringify({ background: catalogue.background, sources: catalogue.sources }));
-  for (const file of filesQuotedByFeeds(catalogue, shellRoutes(catalogue, settings))) {
-    const sha = catalogue.fileHashes.get(file);
+  part(JSON.stringify({ shell: 2, code: buildCodeHash(), settings: settingsKey(settings) }));
+  part(JSON.stringify([...summary.frontMatterHashes]));
+  part(summary.shellContent);
+  for (const file of summary.quoted) {
+    const sha = summary.fileHashes.get(file);
     if (sha === undefined) throw new Error(`shell: ${file} is quoted by a feed but not in the catalogue`);
     part(`${file} ${sha}`);
   }
@@ -42,24 +42,24 @@ export function shellPagesKey(settings: Settings, catalogue: Catalogue): string 
 }
 
 /** Builds the shell into `siteDir` (whose years' folders are in place), its pages and cards linked from the cache when their key is there. */
-export async function buildShellCached(settings: Settings, catalogue: Catalogue, search: readonly YearSearchSummary[], siteDir: string): Promise<void> {
+export async function buildShellCached(settings: Settings, summary: CatalogueSummary, search: readonly YearSearchSummary[], siteDir: string): Promise<void> {
   const dir = path.join(cacheRoot(), 'shell');
-  const key = shellPagesKey(settings, catalogue);
+  const key = shellPagesKey(settings, summary);
   const entry = path.join(dir, key);
   if (existsSync(path.join(entry, 'complete'))) {
     linkTree(path.join(entry, 'site'), siteDir);
     console.log(`Shell: pages and cards reused (key ${key.slice(0, 12)})`);
   } else {
-    await buildShell(settings, catalogue, search, siteDir, ['pages', 'cards']);
-    storeShellPages(catalogue, siteDir, dir, key);
+    await buildShell(settings, summary, search, siteDir, ['pages', 'cards']);
+    storeShellPages(summary.years, siteDir, dir, key);
   }
-  await buildShell(settings, catalogue, search, siteDir, ['exports', 'search']);
+  await buildShell(settings, summary, search, siteDir, ['exports', 'search']);
 }
 
 /** Keeps what the shell wrote so far (every file of the site but the years' folders) as the entry of `key`. */
-function storeShellPages(catalogue: Catalogue, siteDir: string, dir: string, key: string): void {
+function storeShellPages(yearNames: readonly string[], siteDir: string, dir: string, key: string): void {
   const entry = path.join(dir, key);
-  const years = new Set(catalogueYears(catalogue));
+  const years = new Set(yearNames);
   const tmp = cacheTemp(entry);
   mkdirSync(path.join(tmp, 'site'), { recursive: true });
   for (const name of readdirSync(siteDir)) {

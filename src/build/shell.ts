@@ -15,7 +15,8 @@ import { buildImages } from '../site/images/build-images.ts';
 import { cardList } from '../site/images/card-list.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
 import { buildShellSearch } from './search-shell.ts';
-import { writeIndexExports } from '../open-data/write.ts';
+import { writeIndexExports, type IndexInput } from '../open-data/write.ts';
+import type { IndexEntry } from '../search/records.ts';
 
 /** The steps of the shell, in order. */
 export const SHELL_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
@@ -32,24 +33,34 @@ export function shellRoutes(catalogue: Archive, settings: Pick<Settings, 'siteUr
   return routes;
 }
 
+/**
+ * What the shell is made from: the catalogue for its pages and cards (read
+ * only when they are built), the counts of the open-data index and the
+ * shell's own search pages (catalogue-summary.ts keeps these two between builds).
+ */
+export interface ShellInputs {
+  catalogue: () => Archive;
+  index: IndexInput;
+  shellEntries: IndexEntry[];
+}
+
 export async function buildShell(
   settings: Settings,
-  catalogue: Archive,
+  inputs: ShellInputs,
   search: readonly YearSearchSummary[],
   siteDir: string,
   steps: readonly ShellStep[] = SHELL_STEPS,
   log: (line: string) => void = console.log,
 ): Promise<void> {
-  const routes = shellRoutes(catalogue, settings);
   const seconds: string[] = [];
   for (const step of steps) {
     const t = performance.now();
-    if (step === 'pages') await writePages(settings, catalogue, routes, siteDir);
+    if (step === 'pages') await writePages(settings, inputs.catalogue(), shellRoutes(inputs.catalogue(), settings), siteDir);
     // /data/index.json of the years' open data (already linked in from the units) and the Data Package.
-    else if (step === 'exports') writeIndexExports(catalogue, settings.siteUrl, siteDir);
-    else if (step === 'search') await buildShellSearch(settings, catalogue, routes, search, siteDir);
-    else await buildImages(siteDir, cardList(catalogue, routes), { measureBytes: false });
+    else if (step === 'exports') writeIndexExports(inputs.index, settings.siteUrl, siteDir);
+    else if (step === 'search') await buildShellSearch(settings, inputs.shellEntries, search, siteDir);
+    else await buildImages(siteDir, cardList(inputs.catalogue(), shellRoutes(inputs.catalogue(), settings)), { measureBytes: false });
     seconds.push(`${step} ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
-  log(`Shell: ${routes.all.length} routes; ${seconds.join(', ')}`);
+  log(`Shell: ${seconds.join(', ')}`);
 }

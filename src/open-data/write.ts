@@ -72,13 +72,24 @@ export async function writeYearExports(archive: Archive, year: string, siteUrl: 
 }
 
 /**
- * What the index reads of the archive: the years, each reply's year and editions (counts; no
- * body: the shell's catalogue of front-matter is enough) and the source documents (the package's sources).
+ * What the index reads of the archive: each year with its counts of replies and editions, and the
+ * source documents (the package's sources). Small: the build keeps it between builds
+ * (src/build/catalogue-summary.ts) instead of the catalogue it is counted from.
  */
 export interface IndexInput {
-  years: readonly { year: string }[];
-  replies: readonly { year: string; editions: object }[];
+  years: readonly { year: string; replies: number; editions: number }[];
   sources: Archive['sources'];
+}
+
+/** The index's input counted from an archive (front-matter is enough). */
+export function indexInputOf(archive: Pick<Archive, 'years' | 'replies' | 'sources'>): IndexInput {
+  return {
+    years: archive.years.map(({ year }) => {
+      const replies = archive.replies.filter((r) => r.year === year);
+      return { year, replies: replies.length, editions: replies.reduce((n, r) => n + Object.keys(r.editions).length, 0) };
+    }),
+    sources: archive.sources,
+  };
 }
 
 const MEDIA_TYPES: Record<string, string> = { '.csv': 'text/csv', '.json': 'application/json', '.db': 'application/vnd.sqlite3' };
@@ -88,19 +99,18 @@ const MEDIA_TYPES: Record<string, string> = { '.csv': 'text/csv', '.json': 'appl
  * only the year they need) and, when the site's address is known,
  * /data/datapackage.json (datapackage.ts). Reads the years' files from `outDir`.
  */
-export function writeIndexExports(archive: IndexInput, siteUrl: string | null, outDir: string): void {
-  const years = archive.years.map((y) => y.year);
+export function writeIndexExports(input: IndexInput, siteUrl: string | null, outDir: string): void {
+  const years = input.years.map((y) => y.year);
   const index = {
     version: 1,
-    years: years.map((year) => {
+    years: input.years.map(({ year, replies, editions }) => {
       const dir = yearDataPath(year);
       const abs = path.join(outDir, dir);
       if (!existsSync(abs)) throw new Error(`open data: ${dir} is missing: write each year's exports (writeYearExports) before the index`);
-      const replies = archive.replies.filter((r) => r.year === year);
       return {
         year,
-        replies: replies.length,
-        editions: replies.reduce((n, r) => n + Object.keys(r.editions).length, 0),
+        replies,
+        editions,
         // Addresses relative to index.json (as every link of the site is relative, so it works under any path prefix), absolute too when the site's address is known.
         path: `..${dir}`,
         files: readdirSync(abs).sort().map((name) => ({
@@ -115,7 +125,7 @@ export function writeIndexExports(archive: IndexInput, siteUrl: string | null, o
     datapackage: siteUrl === null ? null : path.posix.relative(DATA_PATH, DATAPACKAGE_PATH),
   };
   write(outDir, DATA_INDEX_PATH, JSON.stringify(index, null, 1) + '\n');
-  const pkg = archivePackage(years, archive.sources, siteUrl);
+  const pkg = archivePackage(years, input.sources, siteUrl);
   if (pkg !== null) write(outDir, DATAPACKAGE_PATH, pkg);
 }
 

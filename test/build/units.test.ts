@@ -12,6 +12,7 @@ import * as assert from 'uvu/assert';
 import { settingsFromEnv } from '../../_data/site.ts';
 import { readCatalogue } from '../../src/build/catalogue.ts';
 import { buildShell } from '../../src/build/shell.ts';
+import { summarize } from '../../src/build/catalogue-summary.ts';
 import { runScript, tempDir } from '../support/builds.ts';
 import { diskTree } from '../support/file-tree.ts';
 
@@ -90,7 +91,8 @@ test('the shell is built from the catalogue, which holds no reply body, and writ
   assert.ok(catalogue.replies.length > 0);
   for (const r of catalogue.replies) assert.equal([r.markdown, r.bodyHtml, r.tables.length], ['', '', 0], r.id);
   const out = tempDir('shell');
-  await buildShell({ ...settingsFromEnv({ ARCHIVE_CONTENT: content }), outDir: out }, catalogue, [], out, ['pages'], () => {});
+  const settings = { ...settingsFromEnv({ ARCHIVE_CONTENT: content }), outDir: out };
+  await buildShell(settings, { ...summarize(catalogue, settings), catalogue: () => catalogue }, [], out, ['pages'], () => {});
   const written = readdirSync(out);
   assert.ok(written.includes('index.html') && written.includes('members') && written.includes('404.html'));
   assert.not.ok(written.some((name) => /^\d{4}-\d{2}$/.test(name)), `the shell wrote ${written.join(', ')}`);

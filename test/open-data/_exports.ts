@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { loadArchive } from '../../src/site/data/load.ts';
-import { writeIndexExports, writeYearExports, type YearExports } from '../../src/open-data/write.ts';
+import { indexInputOf, writeIndexExports, writeYearExports, type YearExports } from '../../src/open-data/write.ts';
 import { once } from '../support/once.ts';
 import { tempDir } from '../support/builds.ts';
 
@@ -17,7 +17,7 @@ export const archive = loadArchive('content');
 export async function writeExports(siteUrl: string | null, dir = tempDir('open-data')): Promise<{ dir: string; years: YearExports[] }> {
   const years: YearExports[] = [];
   for (const y of archive.years) years.push(await writeYearExports(archive, y.year, siteUrl, dir));
-  writeIndexExports(archive, siteUrl, dir);
+  writeIndexExports(indexInputOf(archive), siteUrl, dir);
   return { dir, years };
 }
 

@@ -1,0 +1,125 @@
+/**
+ * What the build keeps of the catalogue while it builds the years (issue 16):
+ * the years, their hashes, each year's slice (plan.ts), and the little the
+ * shell's every-build steps read (the open-data index's counts, the shell's
+ * own search pages, what its pages' cache key names). The catalogue itself
+ * (every reply's front-matter, grouped: 1.4–1.8 GB at 100,000 bilingual
+ * replies, readCatalogue timed by a throwaway script, 2026-12-03) is read
+ * only when some year's front-matter, a background page or a source's
+ * description changed, and is not held while the years are built.
+ *
+ * The summary is kept in `.cache/catalogue/<key>.json`, keyed by the code,
+ * the settings, every year's front-matter hash (year-hashes.ts: known from
+ * the files' names, sizes and times without reading them) and the bytes of
+ * the background pages and the sources' `.meta.json`. Editing a reply's body
+ * changes none of these: the build then reads one year's hashes again and
+ * no catalogue.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Settings } from '../../_data/site.ts';
+import { backgroundFiles, sourceTexts } from '../model/content-files.ts';
+import { metaPathOf } from '../model/source-meta.ts';
+import { indexInputOf, type IndexInput } from '../open-data/write.ts';
+import { indexEntries, type IndexEntry } from '../search/records.ts';
+import { loadEdition, filesByYear } from '../site/data/load.ts';
+import { filesQuotedByFeeds } from '../site/data/route-inputs.ts';
+import { buildCodeHash } from '../lib/code-hash.ts';
+import { cacheRoot, catalogueSlice, catalogueYears, readCatalogue, type Catalogue, type CatalogueSlice } from './catalogue.ts';
+import { settingsKey } from './plan.ts';
+import { shellRoutes } from './shell.ts';
+import { readYearHashes } from './year-hashes.ts';
+
+/** What is stored: all made from front-matter, background pages and source descriptions. */
+interface StoredSummary {
+  years: string[];
+  slices: CatalogueSlice[];
+  /** The background pages and sources as the shell shows them, hashed (part of its pages' key). */
+  shellContent: string;
+  /** The files the shell's feeds quote (their bodies are part of its pages' key). */
+  quoted: string[];
+  /** What /data/index.json counts. */
+  index: IndexInput;
+  /** The shell's own pages in the search index (the background papers). */
+  shellEntries: IndexEntry[];
+}
+
+export interface CatalogueSummary extends Omit<StoredSummary, 'slices'> {
+  slices: ReadonlyMap<string, CatalogueSlice>;
+  contentHashes: ReadonlyMap<string, string>;
+  frontMatterHashes: ReadonlyMap<string, string>;
+  /** Each edition file's sha256, by its name as shown. */
+  fileHashes: ReadonlyMap<string, string>;
+  /** The catalogue, read once when needed (the shell's pages and cards). */
+  catalogue: () => Catalogue;
+}
+
+/** The summary of a catalogue already read (the build on a miss; tests). */
+export function summarize(catalogue: Catalogue, settings: Settings): StoredSummary {
+  const routes = shellRoutes(catalogue, settings);
+  return {
+    years: catalogueYears(catalogue),
+    slices: catalogueYears(catalogue).map((year) => catalogueSlice(catalogue, year)),
+    shellContent: createHash('sha256').update(JSON.stringify({ background: catalogue.background, sources: catalogue.sources })).digest('hex'),
+    quoted: filesQuotedByFeeds(catalogue, routes),
+    index: indexInputOf(catalogue),
+    shellEntries: indexEntries(catalogue, routes),
+  };
+}
+
+/** The bytes of what the catalogue reads besides the replies: the background pages and the sources' descriptions. */
+function otherContentHash(contentDir: string): string {
+  const hash = createHash('sha256');
+  const add = (file: string) => hash.update(file).update('\u0000').update(existsSync(file) ? readFileSync(file) : '').update('\u0000');
+  for (const file of backgroundFiles(contentDir)) add(file);
+  for (const text of sourceTexts(contentDir)) add(metaPathOf(text));
+  return hash.digest('hex');
+}
+
+/**
+ * The catalogue's summary for `settings`: every year's hashes (year-hashes.ts),
+ * then the stored summary of that front-matter, or the catalogue read and summarized.
+ */
+export function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(), cacheDir: string | null = cacheRoot()): CatalogueSummary {
+  const editionsDir = cacheDir === null ? null : path.join(cacheDir, 'editions');
+  const shownAs = (file: string) => path.relative(repoRoot, file) || file;
+  const contentHashes = new Map<string, string>();
+  const frontMatterHashes = new Map<string, string>();
+  const fileHashes = new Map<string, string>();
+  for (const [year, files] of filesByYear(settings.contentDir)) {
+    const h = readYearHashes(editionsDir, year, files, shownAs, (f, shown) => loadEdition(f, shown, false));
+    contentHashes.set(year, h.contentHash);
+    frontMatterHashes.set(year, h.frontMatterHash);
+    for (const [file, sha] of h.fileHashes) fileHashes.set(file, sha);
+  }
+  // Read for the summary and let go (the years are built without it); read again, once, if the shell's pages are built.
+  const readOnce = () => readCatalogue(settings.contentDir, repoRoot, editionsDir);
+  let read: Catalogue | null = null;
+  const catalogue = () => (read ??= readOnce());
+  const key = createHash('sha256')
+    .update(JSON.stringify({ summary: 1, code: buildCodeHash(), settings: settingsKey(settings), years: [...frontMatterHashes], other: otherContentHash(settings.contentDir) }))
+    .digest('hex')
+    .slice(0, 40);
+  const dir = cacheDir === null ? null : path.join(cacheDir, 'catalogue');
+  const file = dir === null ? null : path.join(dir, `${key}.json`);
+  let stored: StoredSummary | null = null;
+  if (file !== null && existsSync(file)) {
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSummary;
+    } catch {
+      stored = null;
+    }
+  }
+  if (stored === null) {
+    stored = summarize(readOnce(), settings);
+    if (dir !== null && file !== null) {
+      mkdirSync(dir, { recursive: true });
+      const partial = `${file}.partial-${process.pid}`;
+      writeFileSync(partial, JSON.stringify(stored));
+      renameSync(partial, file);
+      for (const name of readdirSync(dir)) if (name !== `${key}.json` && !name.includes('.partial-')) rmSync(path.join(dir, name), { force: true });
+    }
+  }
+  return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, fileHashes, catalogue };
+}
