@@ -34,7 +34,7 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   // The catalogue's summary: the catalogue itself is read only when some front-matter changed, and not held while the years are built.
   const summary = readCatalogueSummary(settings);
   const plans = planUnits(summary, settings);
-  seconds.push(`catalogue and plan ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  seconds.push(`catalogue and plan ${((performance.now() - started) / 1000).toFixed(1)} s (${summary.made ? 'catalogue read' : 'front-matter unchanged: catalogue not read'})`);
   started = performance.now();
   const search: YearSearchSummary[] = [];
   let reused = 0;

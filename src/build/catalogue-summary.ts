@@ -53,6 +53,8 @@ export interface CatalogueSummary extends Omit<StoredSummary, 'slices'> {
   fileHashes: ReadonlyMap<string, string>;
   /** The catalogue, read once when needed (the shell's pages and cards). */
   catalogue: () => Catalogue;
+  /** The summary was made anew (some front-matter, background page or source description changed): the catalogue was read. */
+  made: boolean;
 }
 
 /** The summary of a catalogue already read (the build on a miss; tests). */
@@ -104,6 +106,7 @@ export function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(
   const dir = cacheDir === null ? null : path.join(cacheDir, 'catalogue');
   const file = dir === null ? null : path.join(dir, `${key}.json`);
   let stored: StoredSummary | null = null;
+  let made = false;
   if (file !== null && existsSync(file)) {
     try {
       stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSummary;
@@ -113,6 +116,7 @@ export function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(
   }
   if (stored === null) {
     stored = summarize(readOnce(), settings);
+    made = true;
     if (dir !== null && file !== null) {
       mkdirSync(dir, { recursive: true });
       const partial = `${file}.partial-${process.pid}`;
@@ -121,5 +125,5 @@ export function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(
       for (const name of readdirSync(dir)) if (name !== `${key}.json` && !name.includes('.partial-')) rmSync(path.join(dir, name), { force: true });
     }
   }
-  return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, fileHashes, catalogue };
+  return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, fileHashes, catalogue, made };
 }

@@ -74,6 +74,23 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   assert.equal(treeBytes(site), treeBytes(cold));
 });
 
+test('an edit of a body reads no catalogue; an edit of front-matter reads it, and the shell shows the change', () => {
+  const body = path.join(content, 'replies/2023-24/itib002.md');
+  writeFileSync(body, readFileSync(body, 'utf8').replace('經編輯的一句。', '再經編輯的一句。'));
+  assert.match(build(), 'front-matter unchanged: catalogue not read');
+  const older = path.join(content, 'replies/2022-23/itib001.md');
+  writeFileSync(older, readFileSync(older, 'utf8').replace('title: 「國際綠色科技周」所需人手及開支', 'title: 「國際綠色科技周」所需人手及開支（經編輯）'));
+  const log = build();
+  assert.match(log, 'catalogue read');
+  assert.equal(lines(log).map((l) => l.replace(/ \(key.*| [\d,]+ files.*/, '')), ['Unit 2022-23: built,', 'Unit 2023-24: reused']);
+  // The shell's pages that list the reply (its member's page among them) carry the new title.
+  const shellPages = diskTree(site).files.filter((f) => f.endsWith('.html') && !/^\d{4}-\d{2}\//.test(f));
+  assert.ok(shellPages.some((f) => readFileSync(path.join(site, f), 'utf8').includes('所需人手及開支（經編輯）')), 'a shell page shows the edited title');
+  const cold = path.join(root, 'cold-fm');
+  runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: cold, ARCHIVE_CACHE: path.join(root, 'cold-fm-cache'), SITE_URL: '' });
+  assert.equal(treeBytes(site), treeBytes(cold));
+});
+
 test('each year is whole in its folder, both interfaces; the shell lists the years', () => {
   for (const f of ['2022-23/en/itib001/index.html', '2023-24/en/index.html', '2023-24/data/replies.db', '2023-24/itib002/reply.json', '2023-24/pagefind/1/pagefind-entry.json', '2023-24/og/itib002.png']) {
     assert.ok(existsSync(path.join(site, f)), f);

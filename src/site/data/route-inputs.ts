@@ -54,7 +54,8 @@ export function routeInputHashes(archive: Archive, routes: RouteTable, base: str
   };
   // What every list page of the unit reads: the front-matter of every reply, group and source, and the routes.
   const listed = sha(
-    frontMatterJson({ replies: archive.replies, years: archive.years, heads: archive.heads, programmes: archive.programmes, members: archive.members, sources: archive.sources }),
+    // Not under the key `replies`, which frontMatterJson reduces to ids (a group's list): every reply's front-matter is read here.
+    frontMatterJson({ everyReply: archive.replies, years: archive.years, heads: archive.heads, programmes: archive.programmes, members: archive.members, sources: archive.sources }),
     JSON.stringify(routes.all),
   );
   let everything: string | undefined;
