@@ -20,6 +20,7 @@ import type { YearSearchSummary } from '../search/build-index.ts';
 import { cacheRoot, type CatalogueSlice } from './catalogue.ts';
 import type { UnitPlan } from './plan.ts';
 import { linkTree } from '../lib/link-tree.ts';
+import { deleteAside } from '../lib/delete-later.ts';
 
 /** The steps of a unit, in order (unit-process.ts runs them); `exports`: the year's open data (src/open-data writeYearExports). */
 export const UNIT_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
@@ -122,10 +123,12 @@ export async function buildUnit(plan: UnitPlan, settings: Settings, steps: reado
     // Only the year's folder is the unit's (Eleventy's passthrough copies, icons: the shell's).
     for (const name of readdirSync(input.siteDir)) if (name !== plan.year) rmSync(path.join(input.siteDir, name), { recursive: true, force: true });
     if (!whole) return { result: resultOf(partial), dir: path.join(input.siteDir, plan.year), reused: false };
-    // This entry appears whole, then the year's older ones go (one entry per year; its pages were linked from the previous one).
-    rmSync(entry, { recursive: true, force: true });
+    // This entry appears whole, then the year's older ones go (one entry per year; its pages were linked from the
+    // previous one), deleted in the background (delete-later.ts).
+    const trash = path.join(unitsCacheDir(), '.trash');
+    deleteAside(entry, trash);
     renameSync(partial, entry);
-    for (const name of readdirSync(yearDir)) if (name !== plan.key) rmSync(path.join(yearDir, name), { recursive: true, force: true });
+    for (const name of readdirSync(yearDir)) if (name !== plan.key) deleteAside(path.join(yearDir, name), trash);
   } catch (err) {
     rmSync(partial, { recursive: true, force: true });
     throw err;

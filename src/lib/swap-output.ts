@@ -5,24 +5,10 @@
  * must hold the output lock (output-lock.ts): two writers swapping into one
  * folder published each other's half-built site (issue 21).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { holdsOutputLock } from './output-lock.ts';
-
-/**
- * Removes `dir` in a process of its own that outlives this one: at 20,000
- * replies deleting a site's 60,000 files took 15–19 s, which the new site need
- * not wait for. If that process is killed, the folder's name
- * (`<out>.old-<pid>-<time>`) lets the next writer's removeLeftovers find it.
- */
-function deleteInBackground(dir: string): void {
-  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  child.unref();
-}
+import { deleteInBackground } from './delete-later.ts';
 
 /** Swaps the finished `workDir` in as `outDir`; the previous `outDir` is deleted in the background. */
 export function swapInto(workDir: string, outDir: string): void {

@@ -9,7 +9,8 @@
  * Codes are coerced to strings ("047" must stay "047": the ingest quotes them,
  * and a bare YAML number is accepted only when it cannot have lost a digit).
  */
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
 import type { BackgroundFrontMatter, CodeName, ReplyFrontMatter } from './front-matter-types.ts';
 import { REPLY_FIELDS, type ReplyField } from './reply.ts';
 import { checkJsonStrings } from './characters.ts';
@@ -35,20 +36,31 @@ function splitFrontMatter(text: string, file: string): ParsedFile {
   const endAtEof = end < 0 && src.endsWith('\n---') ? src.length - 4 : end;
   if (endAtEof < 0) throw new ContentError(`${file}:1: front-matter is not closed by a "---" line`);
   const yamlText = src.slice(4, endAtEof + 1);
+  // The common case, a well-formed header, by js-yaml (YAML 1.2's core schema, as `yaml` reads it): `yaml`'s
+  // parseDocument builds a syntax tree first, and was 10 of the 21 CPU s of reading a year of 11,000 editions
+  // (--cpu-prof of loadArchive over the benchmark's 5,500-reply year, 2026-12-03). A header js-yaml refuses, and a
+  // message needing a key's line, go through `yaml`'s document, whose errors carry positions.
+  let data: unknown;
+  let doc: Document.Parsed | null = null;
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const line = counter.linePos(firstError.pos[0]).line + 1;
-    throw new ContentError(`${file}:${line}: invalid YAML front-matter: ${firstError.message.split('\n')[0]}`);
+  const parsedDoc = (): Document.Parsed => (doc ??= parseDocument(yamlText, { lineCounter: counter, prettyErrors: false }));
+  try {
+    data = loadYaml(yamlText, { schema: CORE_SCHEMA, filename: file });
+  } catch {
+    const firstError = parsedDoc().errors[0];
+    if (firstError) {
+      const line = counter.linePos(firstError.pos[0]).line + 1;
+      throw new ContentError(`${file}:${line}: invalid YAML front-matter: ${firstError.message.split('\n')[0]}`);
+    }
+    data = parsedDoc().toJS() as unknown;
   }
-  const data = doc.toJS() as unknown;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentError(`${file}:2: front-matter must be a mapping of fields`);
   }
   const lineOf = (key: string): number => {
-    if (isMap(doc.contents)) {
-      for (const item of doc.contents.items) {
+    const contents = parsedDoc().contents;
+    if (isMap(contents)) {
+      for (const item of contents.items) {
         if (isScalar(item.key) && item.key.value === key) {
           const range = (item.key as Node).range;
           if (range) return counter.linePos(range[0]).line + 1;
