@@ -8,6 +8,8 @@
  * only when some year's front-matter, a background page or a source's
  * description changed, and is not held while the years are built.
  *
+ * The catalogue is read, and the summary made, in a child process
+ * (catalogue-process.ts), so the build's own process never holds it.
  * The summary is kept in `.cache/catalogue/<key>.json`, keyed by the code,
  * the settings, every year's front-matter hash (year-hashes.ts: known from
  * the files' names, sizes and times without reading them) and the bytes of
@@ -15,9 +17,11 @@
  * changes none of these: the build then reads one year's hashes again and
  * no catalogue.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../_data/site.ts';
 import { backgroundFiles, sourceTexts } from '../model/content-files.ts';
 import { metaPathOf } from '../model/source-meta.ts';
@@ -57,7 +61,31 @@ export interface CatalogueSummary extends Omit<StoredSummary, 'slices'> {
   made: boolean;
 }
 
-/** The summary of a catalogue already read (the build on a miss; tests). */
+/** What catalogue-process.ts is handed (as a JSON file). */
+export interface SummaryInput {
+  settings: Settings;
+  repoRoot: string;
+  editionsDir: string | null;
+  /** Where it writes the summary. */
+  file: string;
+}
+
+const CHILD = fileURLToPath(new URL('./catalogue-process.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+/** Reads the catalogue and writes its summary to `input.file`, in a child process (catalogue-process.ts says why). */
+function summarizeInChild(input: SummaryInput): void {
+  const inputFile = `${input.file}.input-${process.pid}.json`;
+  writeFileSync(inputFile, JSON.stringify(input));
+  try {
+    const run = spawnSync(process.execPath, ['--import', TSX, CHILD, inputFile], { stdio: 'inherit', env: process.env });
+    if (run.status !== 0) throw new Error(`catalogue: its process failed (${run.signal ?? `exit ${run.status}`}); see the message above`);
+  } finally {
+    rmSync(inputFile, { force: true });
+  }
+}
+
+/** The summary of a catalogue already read (catalogue-process.ts; tests). */
 export function summarize(catalogue: Catalogue, settings: Settings): StoredSummary {
   const routes = shellRoutes(catalogue, settings);
   return {
@@ -115,14 +143,13 @@ export function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(
     }
   }
   if (stored === null) {
-    stored = summarize(readOnce(), settings);
     made = true;
-    if (dir !== null && file !== null) {
+    if (dir === null || file === null) stored = summarize(readOnce(), settings);
+    else {
       mkdirSync(dir, { recursive: true });
-      const partial = `${file}.partial-${process.pid}`;
-      writeFileSync(partial, JSON.stringify(stored));
-      renameSync(partial, file);
-      for (const name of readdirSync(dir)) if (name !== `${key}.json` && !name.includes('.partial-')) rmSync(path.join(dir, name), { force: true });
+      summarizeInChild({ settings, repoRoot, editionsDir, file });
+      stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSummary;
+      for (const name of readdirSync(dir)) if (name !== `${key}.json` && !name.includes('.partial-') && !name.includes('.input-')) rmSync(path.join(dir, name), { force: true });
     }
   }
   return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, fileHashes, catalogue, made };

@@ -6,6 +6,7 @@
  * nothing inside a year's folder.
  */
 import { cpSync, lstatSync, readFileSync, statSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -89,6 +90,25 @@ test('an edit of a body reads no catalogue; an edit of front-matter reads it, an
   const cold = path.join(root, 'cold-fm');
   runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: cold, ARCHIVE_CACHE: path.join(root, 'cold-fm-cache'), SITE_URL: '' });
   assert.equal(treeBytes(site), treeBytes(cold));
+});
+
+test('a broken header stops the build with its file and line, and leaves the published site as it was', () => {
+  const before = treeBytes(site);
+  const file = path.join(content, 'replies/2022-23/itib001.md');
+  const good = readFileSync(file, 'utf8');
+  writeFileSync(file, good.replace('title: ', 'title: [unclosed '));
+  try {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+      env: { ...process.env, ARCHIVE_CONTENT: content, ARCHIVE_OUT: site, ARCHIVE_CACHE: cache, SITE_URL: '' },
+      encoding: 'utf8',
+    });
+    assert.is.not(run.status, 0);
+    assert.match(run.stderr, /replies\/2022-23\/itib001\.md:\d+: invalid YAML front-matter/);
+    assert.equal(treeBytes(site), before, 'the published site is untouched');
+    assert.is(readdirSync(root).filter((n) => n.startsWith('site.') && !n.startsWith('site.old-')).length, 0, 'no partial site left');
+  } finally {
+    writeFileSync(file, good);
+  }
 });
 
 test('each year is whole in its folder, both interfaces; the shell lists the years', () => {
