@@ -60,8 +60,9 @@ interface Job {
 /**
  * A pool of worker threads running prepare-worker.ts; falls back to this thread for
  * small inputs. A worker is started when a job waits and none is idle, up to `size`:
- * one that loads the tsx loader and the record code costs about half a CPU second,
- * wasted when a rebuild after an edit prepares one chunk, or none.
+ * starting one (the tsx loader, then the record code) took about 1.4 CPU s (node
+ * --cpu-prof of the worker, load 5), wasted when a rebuild after an edit prepares
+ * one chunk, or none.
  */
 export class PreparePool {
   private workers: Worker[] = [];
