@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../_data/site.ts';
-import type { YearSearchSummary } from '../search/build-index.ts';
+import { searchCacheKeys, type YearSearchSummary } from '../search/build-index.ts';
 import { pruneShards, shardCacheDir } from '../search/shard-cache.ts';
 import { removeLeftovers } from '../lib/leftovers.ts';
 import { withOutputLock } from '../lib/output-lock.ts';
@@ -54,7 +54,7 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   seconds.push(`units ${((performance.now() - started) / 1000).toFixed(1)} s (${plans.length - reused} built, ${reused} reused)`);
   // The search-part cache keeps the parts the years now use (a unit rebuilt for a template change or an edit reuses its year's unchanged parts).
   const shards = shardCacheDir();
-  if (!steps && shards) pruneShards(shards, new Set(search.flatMap((s) => s.parts.map((p) => p.key))));
+  if (!steps && shards) pruneShards(shards, searchCacheKeys(search));
   started = performance.now();
   // The benchmark's per-step runs build the shell's steps without the cache; so does the offline copy,
   // whose search rewrites files in the years' folders too (search/offline-bundle.ts), which an entry of the shell does not hold.

@@ -37,11 +37,11 @@ import { converterDict, convertibleChars } from './converter-dict.ts';
 import { clientTerms, readSearchTerms } from './search-terms.ts';
 import { Lexicon } from './lexicon.ts';
 import { check, indexDocs, withPagefind, writeBundle } from './pagefind-bundle.ts';
-import { buildYearSearch, filterValues, type YearSearchSummary } from './year-search.ts';
+import { buildYearSearch, filterValues, searchCacheKeys, type YearSearchSummary } from './year-search.ts';
 
 export { INDEX_LANGUAGE };
 // The year's index is built in its unit (src/build/unit-process.ts), summed up for the shell (src/build).
-export { buildYearSearch, type YearSearchSummary } from './year-search.ts';
+export { buildYearSearch, searchCacheKeys, type YearSearchSummary } from './year-search.ts';
 
 /** Where the shard manifest lives, relative to the site root. */
 export const SHARD_MANIFEST = 'pagefind/shards.json';
@@ -230,7 +230,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
   const shell = await buildShellSearch(siteDir, sources.filter((s) => s.kind !== 'reply'), summaries, opts);
   const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
   const parts = summaries.flatMap((s) => s.parts);
-  if (cacheDir) pruneShards(cacheDir, new Set(parts.map((p) => p.key)));
+  if (cacheDir) pruneShards(cacheDir, searchCacheKeys(summaries));
   return {
     pages: shell.pages + summaries.reduce((n, s) => n + s.pages, 0),
     shards: summaries.map((s) => ({ name: s.year, pages: s.pages, parts: s.parts.map((p) => p.path) })),

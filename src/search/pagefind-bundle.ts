@@ -47,16 +47,23 @@ export async function writeBundle(index: pagefind.PagefindIndex, outDir: string,
   }
 }
 
-/** Indexes prepared documents as one bundle at `outDir`. */
-export async function indexDocs(docs: readonly Pick<PreparedDoc, 'url' | 'html'>[], outDir: string, primary: boolean, language: string): Promise<void> {
+type IndexedDoc = Pick<PreparedDoc, 'url' | 'html'>;
+
+/**
+ * Indexes prepared documents as one bundle at `outDir`: an array, or batches in
+ * order as they are ready (Pagefind reads the first while the next is prepared).
+ */
+export async function indexDocs(docs: readonly IndexedDoc[] | AsyncIterable<readonly IndexedDoc[]>, outDir: string, primary: boolean, language: string): Promise<void> {
   const { index } = await check(pagefind.createIndex({ forceLanguage: language }), 'createIndex');
   if (!index) throw new Error('pagefind createIndex returned no index');
   // Requests in flight are bounded so the binary's input queue (and memory) stays small.
   const BATCH = 64;
-  for (let i = 0; i < docs.length; i += BATCH) {
-    await Promise.all(
-      docs.slice(i, i + BATCH).map((d) => check(index.addHTMLFile({ url: d.url, content: d.html }), `addHTMLFile ${d.url}`)),
-    );
+  for await (const batch of Symbol.asyncIterator in docs ? docs : [docs as readonly IndexedDoc[]]) {
+    for (let i = 0; i < batch.length; i += BATCH) {
+      await Promise.all(
+        batch.slice(i, i + BATCH).map((d) => check(index.addHTMLFile({ url: d.url, content: d.html }), `addHTMLFile ${d.url}`)),
+      );
+    }
   }
   await writeBundle(index, outDir, primary);
   await index.deleteIndex();

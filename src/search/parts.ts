@@ -86,23 +86,33 @@ export function yearParts(entries: readonly IndexEntry[], size = PART_SIZE): Ind
 }
 
 /**
- * The key of a part: everything its bundle and summary are made from. `siteDir`:
- * the built site whose pages give the records their anchors (page-anchors.ts):
- * of each page, its <main>, which is all the anchors are read from, so a change
- * of the page's header or footer indexes nothing again. (For the 11,000 pages of
- * a year of 5,500 bilingual replies: reading and hashing the pages whole took
- * 0.45 s, their <main> as bytes about as long, extracting their anchors 2–3 s.) `settings`:
- * the index language, chunk size, the folder the URLs are relative to.
+ * The hash of one edition's inputs: its file, and of the built page that gives its
+ * record's anchors (page-anchors.ts) the page's <main>, which is all the anchors are
+ * read from, so a change of the page's header or footer indexes nothing again. (For
+ * the 11,000 pages of a year of 5,500 bilingual replies: reading and hashing the
+ * pages whole took 0.45 s, their <main> as bytes about as long, extracting their
+ * anchors 2–3 s.) `siteDir`: the built site; none, no anchors.
  */
-export function partKey(entries: IndexPart['entries'], siteDir: string | undefined, settings: Record<string, string | number | boolean>): string {
+export function inputHash(e: IndexPart['entries'][number], siteDir: string | undefined): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ part: 1, pagefind: pagefindVersion(), code: codeHash(SEARCH_CODE), ...settings })).update('\u0000');
-  for (const e of entries) {
-    hash.update(`${e.kind} ${e.lang} ${e.shard} ${basename(e.file)}`).update('\u0000').update(readFileSync(e.file)).update('\u0000');
-    if (e.kind !== 'reply' || !siteDir) continue;
+  hash.update(`${e.kind} ${e.lang} ${e.shard} ${basename(e.file)}`).update('\u0000').update(readFileSync(e.file)).update('\u0000');
+  if (e.kind === 'reply' && siteDir) {
     const page = pageFile(siteDir, editionPath({ year: e.shard, replyNo: e.replyNo, lang: e.lang }));
     hash.update(page.slice(siteDir.length)).update('\u0000');
-    hash.update(existsSync(page) ? mainOf(readFileSync(page)) : '\u0001no page').update('\u0000');
+    hash.update(existsSync(page) ? mainOf(readFileSync(page)) : '\u0001no page');
   }
+  return hash.digest('hex');
+}
+
+/**
+ * A cache key over some editions' input hashes (inputHash, in order), the search
+ * code and Pagefind's version, and `settings`: what the thing keyed is made from.
+ * A part's `settings` are the index language, chunk size and the folder the URLs
+ * are relative to; a prepared chunk's (prepare.ts) the index language.
+ */
+export function partKey(hashes: readonly string[], settings: Record<string, string | number | boolean>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ part: 2, pagefind: pagefindVersion(), code: codeHash(SEARCH_CODE), ...settings })).update('\u0000');
+  for (const h of hashes) hash.update(h).update('\u0000');
   return hash.digest('hex');
 }

@@ -36,13 +36,34 @@ export function prepareChunk(entries: IndexEntry[], language: string, siteDir?: 
   return { docs: records.map((r) => docOf(r, language)), lexicon: lexiconOf(records) };
 }
 
+/**
+ * Editions prepared together: a worker's job, and the unit of the prepared-chunk
+ * cache (shard-cache.ts). A chunk's lexicon keeps only the words it saw often
+ * (lexicon.ts WORD_MIN), so a part's lexicon depends on how it is cut: always in
+ * chunks of this size, in order, wherever they are prepared.
+ */
+export const PREPARE_CHUNK = 250;
+
+/** `entries` in the chunks they are prepared in. */
+export function preparedChunks<T>(entries: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < entries.length; i += PREPARE_CHUNK) out.push(entries.slice(i, i + PREPARE_CHUNK));
+  return out;
+}
+
 interface Job {
   entries: IndexEntry[];
   resolve: (chunk: PreparedChunk) => void;
   reject: (e: Error) => void;
 }
 
-/** A pool of worker threads running prepare-worker.ts; falls back to this thread for small inputs. */
+/**
+ * A pool of worker threads running prepare-worker.ts; falls back to this thread for
+ * small inputs. A worker is started when a job waits and none is idle, up to `size`:
+ * starting one (the tsx loader, then the record code) took about 1.4 CPU s (node
+ * --cpu-prof of the worker, load 5), wasted when a rebuild after an edit prepares
+ * one chunk, or none.
+ */
 export class PreparePool {
   private workers: Worker[] = [];
   private idle: Worker[] = [];
@@ -53,32 +74,33 @@ export class PreparePool {
     private language: string,
     /** The built site: its pages give the records' blocks their element ids (page-anchors.ts). */
     private siteDir?: string,
-    size = Math.max(1, Math.min(4, availableParallelism())),
-  ) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { workerData: { language, siteDir } });
-      w.on('message', (msg: { chunk?: PreparedChunk; error?: string }) => {
-        const job = this.jobs.get(w);
-        this.jobs.delete(w);
-        if (job) {
-          if (msg.error) job.reject(new Error(msg.error));
-          else if (msg.chunk) job.resolve(msg.chunk);
-          else job.reject(new Error('prepare worker: empty answer'));
-        }
-        this.idle.push(w);
-        this.pump();
-      });
-      w.on('error', (e) => {
-        const job = this.jobs.get(w);
-        this.jobs.delete(w);
-        job?.reject(e);
-      });
-      this.workers.push(w);
+    private size = Math.max(1, Math.min(4, availableParallelism())),
+  ) {}
+
+  private start(): void {
+    const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { workerData: { language: this.language, siteDir: this.siteDir } });
+    w.on('message', (msg: { chunk?: PreparedChunk; error?: string }) => {
+      const job = this.jobs.get(w);
+      this.jobs.delete(w);
+      if (job) {
+        if (msg.error) job.reject(new Error(msg.error));
+        else if (msg.chunk) job.resolve(msg.chunk);
+        else job.reject(new Error('prepare worker: empty answer'));
+      }
       this.idle.push(w);
-    }
+      this.pump();
+    });
+    w.on('error', (e) => {
+      const job = this.jobs.get(w);
+      this.jobs.delete(w);
+      job?.reject(e);
+    });
+    this.workers.push(w);
+    this.idle.push(w);
   }
 
   private pump(): void {
+    while (this.queue.length && !this.idle.length && this.workers.length < this.size) this.start();
     while (this.idle.length && this.queue.length) {
       const w = this.idle.pop()!;
       const job = this.queue.shift()!;
@@ -87,7 +109,9 @@ export class PreparePool {
     }
   }
 
-  private run(entries: IndexEntry[]): Promise<PreparedChunk> {
+  /** One chunk's prepared documents and lexicon (in this thread when it is small). */
+  chunk(entries: IndexEntry[]): Promise<PreparedChunk> {
+    if (entries.length < 64) return Promise.resolve().then(() => prepareChunk(entries, this.language, this.siteDir));
     return new Promise((resolve, reject) => {
       this.queue.push({ entries, resolve, reject });
       this.pump();
@@ -96,11 +120,7 @@ export class PreparePool {
 
   /** Prepared documents in the order of `entries`, and their lexicon. */
   async prepare(entries: IndexEntry[]): Promise<{ docs: PreparedDoc[]; lexicon: Lexicon }> {
-    const CHUNK = 250;
-    const parts: Promise<PreparedChunk>[] = [];
-    if (entries.length < 64) parts.push(Promise.resolve(prepareChunk(entries, this.language, this.siteDir)));
-    else for (let i = 0; i < entries.length; i += CHUNK) parts.push(this.run(entries.slice(i, i + CHUNK)));
-    const chunks = await Promise.all(parts);
+    const chunks = await Promise.all(preparedChunks(entries).map((c) => this.chunk(c)));
     const lexicon = new Lexicon();
     for (const c of chunks) lexicon.add(c.lexicon);
     return { docs: chunks.flatMap((c) => c.docs), lexicon };

@@ -4,7 +4,9 @@
  * bundle and `<key>/part.json` what the shell's manifest needs of it (pages,
  * reply numbers, filter values, lexicon), so a part whose key is found is neither
  * prepared nor indexed. A rebuild after editing one reply indexes only that
- * reply's part; every other part is linked back from the cache. Pagefind's
+ * reply's part; every other part is linked back from the cache, and that part's
+ * documents are read from here as prepared (restorePrepared) but for the chunk
+ * holding the edited reply. Pagefind's
  * output for the same input is byte-identical (test/browser/determinism), so a
  * restored part equals a freshly built one.
  *
@@ -20,6 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { linkTree } from '../lib/link-tree.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 export function shardCacheDir(): string | null {
   const exact = process.env.SEARCH_CACHE_DIR;
@@ -62,6 +65,30 @@ export function storePart(cacheDir: string, key: string, outDir: string, summary
   linkTree(outDir, join(partial, BUNDLE));
   writeFileSync(join(partial, SUMMARY), JSON.stringify(summary));
   commitCacheEntry(partial, entry); // another build may have stored the same key meanwhile: then ours is dropped
+}
+
+const PREPARED = 'prepared.json.gz';
+
+/**
+ * A prepared chunk (prepare.ts) stored under its key: a part indexed again after
+ * an edit reads its other chunks from here instead of preparing them. Gzipped
+ * (fastest level): a chunk of 250 Chinese editions is 2.8 MB as JSON, 0.76 MB
+ * gzipped; a year of 5,500 bilingual replies 17 MB in all.
+ */
+export function restorePrepared<T>(cacheDir: string, key: string): T | null {
+  const file = join(cacheDir, key, PREPARED);
+  if (!existsSync(file)) return null;
+  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as T;
+}
+
+/** Stores a prepared chunk under `key` (whole, or not at all). */
+export function storePrepared(cacheDir: string, key: string, chunk: unknown): void {
+  const entry = join(cacheDir, key);
+  if (existsSync(entry)) return;
+  const partial = cacheTemp(entry);
+  mkdirSync(partial, { recursive: true });
+  writeFileSync(join(partial, PREPARED), gzipSync(JSON.stringify(chunk), { level: 1 }));
+  commitCacheEntry(partial, entry);
 }
 
 /** Removes every entry but `keep` (and any half-stored leftovers). */

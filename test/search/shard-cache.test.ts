@@ -74,7 +74,8 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
   assert.equal([...new Set(changed.filter((f) => f.includes('/pagefind/')))], ['2022-23/pagefind/2'], 'ITIB002 is the second of 2022-23 by number: its part');
   const fresh = await index(join(work, 'd'), null);
   assert.equal(tree(join(work, 'c')), tree(join(work, 'd')), 'incremental output equals a build without a cache');
-  assert.equal(readdirSync(cache).length, 4, 'the cache keeps only the parts the last cached build used');
+  // Each part of two editions is one prepared chunk (prepare.ts PREPARE_CHUNK), kept beside it.
+  assert.equal(readdirSync(cache).length, 8, 'the cache keeps only the parts the last cached build used, and their prepared chunks');
   assert.is(fresh.reused, 0, 'no cache: every part indexed');
 });
 
