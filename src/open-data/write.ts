@@ -26,7 +26,7 @@ import { csvFile } from './csv.ts';
 import { archivePackage, csvFileName, yearPackage } from './datapackage.ts';
 import { DATABASE_FILE, datasetteMetadata } from './datasette.ts';
 import { replyJson } from './reply-json.ts';
-import { valuesOf, yearRows, type Row, type YearRows } from './rows.ts';
+import { editionsOf, valuesOf, yearRows, type Row, type YearRows } from './rows.ts';
 import { csvColumns, SCHEMA, type TableSpec } from './schema.ts';
 import { sqliteFile } from './sqlite.ts';
 import { tablesJson } from './table-exports.ts';
@@ -65,8 +65,8 @@ export async function writeYearExports(archive: Archive, year: string, siteUrl: 
   write(outDir, `${dir}tables.json`, tablesJson(archive.tables.filter((t) => t.reply.year === year), siteUrl, termsOfReuse()));
   write(outDir, `${dir}${DATABASE_FILE}`, await sqliteFile(rows));
   write(outDir, `${dir}metadata.json`, datasetteMetadata(year));
-  const docs = archive.sources.filter((s) => replies.some((r) => Object.values(r.editions).some((e) => e.source.file === s.file)));
-  write(outDir, `${dir}datapackage.json`, yearPackage(year, docs, siteUrl));
+  const files = new Set(replies.flatMap((r) => editionsOf(r).map((e) => e.source.file)));
+  write(outDir, `${dir}datapackage.json`, yearPackage(year, archive.sources.filter((s) => files.has(s.file)), siteUrl));
   for (const r of replies) write(outDir, replyJsonPath(r), replyJson(r, siteUrl));
   return { year, rows: Object.fromEntries(Object.entries(rows.tables).map(([k, v]) => [k, v.length])), replyFiles: replies.length };
 }
