@@ -235,7 +235,9 @@ class ShingleIds {
  */
 function sortedJaccard(a: Int32Array, b: Int32Array, atLeast = 0): number {
   if (a.length === 0 && b.length === 0) return 1;
-  const need = (atLeast / (1 + atLeast)) * (a.length + b.length);
+  // A whole number of shared shingles, rounded down a hair: t/(1+t)·n in floating point can land just above
+  // the exact bound (0.8/1.8·63 = 28.000000000000004), and the early stop must never drop a pair at exactly t.
+  const need = Math.ceil((atLeast / (1 + atLeast)) * (a.length + b.length) - 1e-9);
   let both = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i]! < b[j]!) {
