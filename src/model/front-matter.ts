@@ -9,13 +9,33 @@
  * Codes are coerced to strings ("047" must stay "047": the ingest quotes them,
  * and a bare YAML number is accepted only when it cannot have lost a digit).
  */
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { FAILSAFE_SCHEMA, Type, load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
 import type { BackgroundFrontMatter, CodeName, ReplyFrontMatter } from './front-matter-types.ts';
 import { REPLY_FIELDS, type ReplyField } from './reply.ts';
 import { checkJsonStrings } from './characters.ts';
 import { isLang, LANGUAGES } from './languages.ts';
 import { isSafeSegment, SEGMENT_RULES, segmentProblem } from './safe-paths.ts';
+
+/**
+ * YAML 1.2's core schema as `yaml` reads it (its tags' regular expressions),
+ * for js-yaml: js-yaml's own core schema also takes binary (`0b101`) and
+ * signed hexadecimal and octal (`-0x1F`, `+0o7`) as integers and misses
+ * `-.5`, where `yaml` reads (and writes, unquoted) strings and a float. A
+ * value of such a shape would change type (test/model/front-matter.test.ts).
+ */
+const scalar = (tag: string, pattern: RegExp, construct: (data: string) => unknown) =>
+  new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (data: string | null) => pattern.test(data ?? ''), construct: (data: string | null) => construct(data ?? '') });
+export const YAML_CORE = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
+    scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (d) => d[0] === 't' || d[0] === 'T'),
+    scalar('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (d) => (d.startsWith('0o') ? parseInt(d.slice(2), 8) : d.startsWith('0x') ? parseInt(d.slice(2), 16) : Number(d))),
+    scalar('float', /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/, (d) =>
+      /nan$/i.test(d) ? NaN : /inf$/i.test(d) ? (d.startsWith('-') ? -Infinity : Infinity) : parseFloat(d),
+    ),
+  ],
+});
 
 /** `"zh-Hant-HK" or "en"`, for messages. */
 const LANG_CHOICES = LANGUAGES.map((l) => `"${l}"`).join(' or ');
@@ -36,7 +56,7 @@ function splitFrontMatter(text: string, file: string): ParsedFile {
   const endAtEof = end < 0 && src.endsWith('\n---') ? src.length - 4 : end;
   if (endAtEof < 0) throw new ContentError(`${file}:1: front-matter is not closed by a "---" line`);
   const yamlText = src.slice(4, endAtEof + 1);
-  // The common case, a well-formed header, by js-yaml (YAML 1.2's core schema, as `yaml` reads it): `yaml`'s
+  // The common case, a well-formed header, by js-yaml (YAML 1.2's core schema as `yaml` reads it: YAML_CORE): `yaml`'s
   // parseDocument builds a syntax tree first, and was 10 of the 21 CPU s of reading a year of 11,000 editions
   // (--cpu-prof of loadArchive over the benchmark's 5,500-reply year, 2026-12-03). A header js-yaml refuses, and a
   // message needing a key's line, go through `yaml`'s document, whose errors carry positions.
@@ -45,7 +65,7 @@ function splitFrontMatter(text: string, file: string): ParsedFile {
   const counter = new LineCounter();
   const parsedDoc = (): Document.Parsed => (doc ??= parseDocument(yamlText, { lineCounter: counter, prettyErrors: false }));
   try {
-    data = loadYaml(yamlText, { schema: CORE_SCHEMA, filename: file });
+    data = loadYaml(yamlText, { schema: YAML_CORE, filename: file });
   } catch {
     const firstError = parsedDoc().errors[0];
     if (firstError) {
