@@ -44,7 +44,8 @@ export function lexiconOf(records: Pick<SearchRecord, 'heading' | 'text' | 'meta
       const c = [...run];
       for (let i = 0; i < c.length; i++) {
         // Stretches of 2–5 characters: 5 only to tell which 4-character ones are fragments. Each is
-        // the one before it and a character (an edit's search step spent half its time slicing them).
+        // the one before it and a character (slicing each anew was half of an edit's search step:
+        // node --cpu-prof of the step on the benchmark's 5,500-reply year, 2026-12-03).
         let w = c[i]!;
         grams.add(w);
         for (let n = 2; n <= 5 && i + n <= c.length; n++) {

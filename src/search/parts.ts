@@ -55,6 +55,13 @@ import { pagefindVersion } from './shard-cache.ts';
  * search's 200 KB budget is not met at 5,500 replies a year even in one part. (Chunk
  * sizes from 2,500 to 20,000 were tried: in six parts 3,500–5,000 load the fewest
  * bytes, 10,000 adds 35 KB; in one to three parts 10,000 saves 1–9 KB.)
+ *
+ * Why 200 KB cannot be met for a year of this size with Pagefind: before any index
+ * chunk, a first search loads the runtime (wasm 54 KB, scripts 34, page and styles 7,
+ * manifest 4, gzipped) and every part's metadata, which lists each of its pages: 14.6 KB
+ * a part of ~917 Chinese editions, 86 KB for the year, however it is cut. The same
+ * site's first searches were 248–346 KB (the 11 Chinese queries of first-search.ts,
+ * measured in chromium through the benchmark's counting proxy, load 4–5, 2026-12-03).
  */
 export const PART_SIZE = 1000;
 
@@ -91,7 +98,8 @@ export function yearParts(entries: readonly IndexEntry[], size = PART_SIZE): Ind
  * read from, so a change of the page's header or footer indexes nothing again. (For
  * the 11,000 pages of a year of 5,500 bilingual replies: reading and hashing the
  * pages whole took 0.45 s, their <main> as bytes about as long, extracting their
- * anchors 2–3 s.) `siteDir`: the built site; none, no anchors.
+ * anchors 2–3 s; timed by a throwaway script on the benchmark's synthetic year,
+ * load 4–6, 2026-12-03.) `siteDir`: the built site; none, no anchors.
  */
 export function inputHash(e: IndexPart['entries'][number], siteDir: string | undefined): string {
   const hash = createHash('sha256');

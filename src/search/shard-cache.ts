@@ -73,7 +73,8 @@ const PREPARED = 'prepared.json.gz';
  * A prepared chunk (prepare.ts) stored under its key: a part indexed again after
  * an edit reads its other chunks from here instead of preparing them. Gzipped
  * (fastest level): a chunk of 250 Chinese editions is 2.8 MB as JSON, 0.76 MB
- * gzipped; a year of 5,500 bilingual replies 17 MB in all.
+ * gzipped; a year of 5,500 bilingual replies 17 MB in all (file sizes in the part
+ * cache of the benchmark's synthetic year, `prepareCorpus(5500, S, 1, 5500)`, 2026-12-03).
  */
 export function restorePrepared<T>(cacheDir: string, key: string): T | null {
   const file = join(cacheDir, key, PREPARED);
