@@ -32,9 +32,9 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   const seconds: string[] = [];
   let started = performance.now();
   // The catalogue's summary: the catalogue itself is read only when some front-matter changed, and not held while the years are built.
-  const summary = readCatalogueSummary(settings);
+  const summary = await readCatalogueSummary(settings);
   const plans = planUnits(summary, settings);
-  seconds.push(`catalogue and plan ${((performance.now() - started) / 1000).toFixed(1)} s (${summary.made ? 'catalogue read' : 'front-matter unchanged: catalogue not read'})`);
+  seconds.push(`catalogue and plan ${((performance.now() - started) / 1000).toFixed(1)} s (${summary.made ? 'catalogue read' : 'front-matter unchanged: catalogue summary reused'})`);
   started = performance.now();
   const search: YearSearchSummary[] = [];
   let reused = 0;

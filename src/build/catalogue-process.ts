@@ -1,12 +1,13 @@
 /**
  * The child process that reads the catalogue and writes its summary
- * (catalogue-summary.ts), so the build's own process never holds the
- * catalogue: V8 keeps a heap it has grown (0.54 GB resident after reading the
+ * (catalogue-summary.ts), so the build's own process does not hold the
+ * catalogue while it builds the years: V8 keeps a heap it has grown (0.54 GB resident after reading the
  * catalogue of 100,000 bilingual replies and collecting it, a throwaway
  * script with --expose-gc, 2026-12-03), which would sit beside every year's unit.
  * Usage: node --import tsx src/build/catalogue-process.ts <input.json>
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileWhole } from '../lib/cache-entry.ts';
 import { readCatalogue } from './catalogue.ts';
 import { summarize, type SummaryInput } from './catalogue-summary.ts';
 
@@ -17,10 +18,8 @@ if (!inputFile) {
 }
 const input = JSON.parse(readFileSync(inputFile, 'utf8')) as SummaryInput;
 try {
-  const summary = summarize(readCatalogue(input.settings.contentDir, input.repoRoot, input.editionsDir), input.settings);
-  const partial = `${input.file}.partial-${process.pid}`;
-  writeFileSync(partial, JSON.stringify(summary));
-  renameSync(partial, input.file);
+  const summary = summarize(readCatalogue(input.settings.contentDir, input.repoRoot, input.editionsDir), input.settings, input.repoRoot);
+  writeFileWhole(input.file, JSON.stringify(summary));
 } catch (err) {
   // Content errors carry "file:line: message"; show them without a stack.
   console.error(`build failed: catalogue: ${(err as Error).message}`);

@@ -9,7 +9,9 @@
  * description changed, and is not held while the years are built.
  *
  * The catalogue is read, and the summary made, in a child process
- * (catalogue-process.ts), so the build's own process never holds it.
+ * (catalogue-process.ts), so the build's own process does not hold it while
+ * the years are built (it reads it afterwards only when the shell's pages are
+ * rendered again: shell-cache.ts).
  * The summary is kept in `.cache/catalogue/<key>.json`, keyed by the code,
  * the settings, every year's front-matter hash (year-hashes.ts: known from
  * the files' names, sizes and times without reading them) and the bytes of
@@ -17,9 +19,8 @@
  * changes none of these: the build then reads one year's hashes again and
  * no catalogue.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../_data/site.ts';
@@ -30,10 +31,20 @@ import { indexEntries, type IndexEntry } from '../search/records.ts';
 import { loadEdition, filesByYear } from '../site/data/load.ts';
 import { filesQuotedByFeeds } from '../site/data/route-inputs.ts';
 import { buildCodeHash } from '../lib/code-hash.ts';
+import { runChildScript } from '../lib/child-script.ts';
 import { cacheRoot, catalogueSlice, catalogueYears, readCatalogue, type Catalogue, type CatalogueSlice } from './catalogue.ts';
 import { settingsKey } from './plan.ts';
 import { shellRoutes } from './shell.ts';
 import { readYearHashes } from './year-hashes.ts';
+
+/** Keeps the KEEP summaries last written (the current one among them); never a file being written. */
+function pruneSummaries(dir: string, current: string): void {
+  const summaries = readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && !name.includes('.partial-') && !name.includes('.input-') && name !== current)
+    .map((name) => ({ name, time: statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1));
+  for (const { name } of summaries.slice(KEEP - 1)) rmSync(path.join(dir, name), { force: true });
+}
 
 /** What is stored: all made from front-matter, background pages and source descriptions. */
 interface StoredSummary {
@@ -41,6 +52,8 @@ interface StoredSummary {
   slices: CatalogueSlice[];
   /** The background pages and sources as the shell shows them, hashed (part of its pages' key). */
   shellContent: string;
+  /** The files those were read from, and their bytes hashed. */
+  described: { files: string[]; hash: string };
   /** The files the shell's feeds quote (their bodies are part of its pages' key). */
   quoted: string[];
   /** What /data/index.json counts. */
@@ -71,47 +84,43 @@ export interface SummaryInput {
 }
 
 const CHILD = fileURLToPath(new URL('./catalogue-process.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 
-/** Reads the catalogue and writes its summary to `input.file`, in a child process (catalogue-process.ts says why). */
-function summarizeInChild(input: SummaryInput): void {
-  const inputFile = `${input.file}.input-${process.pid}.json`;
-  writeFileSync(inputFile, JSON.stringify(input));
-  try {
-    const run = spawnSync(process.execPath, ['--import', TSX, CHILD, inputFile], { stdio: 'inherit', env: process.env });
-    if (run.status !== 0) throw new Error(`catalogue: its process failed (${run.signal ?? `exit ${run.status}`}); see the message above`);
-  } finally {
-    rmSync(inputFile, { force: true });
-  }
-}
+/** How many summaries `.cache/catalogue/` keeps: builds with other settings (the offline copy) or content sharing the cache keep theirs. */
+const KEEP = 4;
 
 /** The summary of a catalogue already read (catalogue-process.ts; tests). */
-export function summarize(catalogue: Catalogue, settings: Settings): StoredSummary {
+export function summarize(catalogue: Catalogue, settings: Settings, repoRoot = process.cwd()): StoredSummary {
   const routes = shellRoutes(catalogue, settings);
+  // The files the background pages and the sources' descriptions were read from, wherever they are: checked again when the summary is reused.
+  const described = [...catalogue.background.map((b) => path.resolve(repoRoot, b.file)), ...catalogue.sources.map((s) => metaPathOf(path.resolve(repoRoot, s.file)))].sort();
   return {
     years: catalogueYears(catalogue),
     slices: catalogueYears(catalogue).map((year) => catalogueSlice(catalogue, year)),
     shellContent: createHash('sha256').update(JSON.stringify({ background: catalogue.background, sources: catalogue.sources })).digest('hex'),
+    described: { files: described, hash: bytesHash(described) },
     quoted: filesQuotedByFeeds(catalogue, routes),
     index: indexInputOf(catalogue),
     shellEntries: indexEntries(catalogue, routes),
   };
 }
 
-/** The bytes of what the catalogue reads besides the replies: the background pages and the sources' descriptions. */
-function otherContentHash(contentDir: string): string {
+/** The names and bytes of `files` (a missing file counts as empty), hashed. */
+function bytesHash(files: readonly string[]): string {
   const hash = createHash('sha256');
-  const add = (file: string) => hash.update(file).update('\u0000').update(existsSync(file) ? readFileSync(file) : '').update('\u0000');
-  for (const file of backgroundFiles(contentDir)) add(file);
-  for (const text of sourceTexts(contentDir)) add(metaPathOf(text));
+  for (const file of files) hash.update(file).update('\u0000').update(existsSync(file) ? readFileSync(file) : '').update('\u0000');
   return hash.digest('hex');
+}
+
+/** The bytes of the background pages and the sources' descriptions under `contentDir` (a new one changes the key; summarize's `described` covers those read from elsewhere). */
+function otherContentHash(contentDir: string): string {
+  return bytesHash([...backgroundFiles(contentDir), ...sourceTexts(contentDir).map(metaPathOf)]);
 }
 
 /**
  * The catalogue's summary for `settings`: every year's hashes (year-hashes.ts),
  * then the stored summary of that front-matter, or the catalogue read and summarized.
  */
-export function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(), cacheDir: string | null = cacheRoot()): CatalogueSummary {
+export async function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(), cacheDir: string | null = cacheRoot()): Promise<CatalogueSummary> {
   const editionsDir = cacheDir === null ? null : path.join(cacheDir, 'editions');
   const shownAs = (file: string) => path.relative(repoRoot, file) || file;
   const contentHashes = new Map<string, string>();
@@ -123,12 +132,22 @@ export function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(
     frontMatterHashes.set(year, h.frontMatterHash);
     for (const [file, sha] of h.fileHashes) fileHashes.set(file, sha);
   }
-  // Read for the summary and let go (the years are built without it); read again, once, if the shell's pages are built.
+  // Read for the summary in a child process (the years are built without it); read here, once, if the shell's pages are built.
   const readOnce = () => readCatalogue(settings.contentDir, repoRoot, editionsDir);
   let read: Catalogue | null = null;
   const catalogue = () => (read ??= readOnce());
   const key = createHash('sha256')
-    .update(JSON.stringify({ summary: 1, code: buildCodeHash(), settings: settingsKey(settings), years: [...frontMatterHashes], other: otherContentHash(settings.contentDir) }))
+    .update(
+      JSON.stringify({
+        summary: 2,
+        code: buildCodeHash(),
+        settings: settingsKey(settings),
+        // Where the content and the repository are: the summary names files by both.
+        where: [path.resolve(settings.contentDir), path.resolve(repoRoot)],
+        years: [...frontMatterHashes],
+        other: otherContentHash(settings.contentDir),
+      }),
+    )
     .digest('hex')
     .slice(0, 40);
   const dir = cacheDir === null ? null : path.join(cacheDir, 'catalogue');
@@ -138,18 +157,20 @@ export function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(
   if (file !== null && existsSync(file)) {
     try {
       stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSummary;
+      // A background page or source description read from outside content/ changed: made again.
+      if (bytesHash(stored.described.files) !== stored.described.hash) stored = null;
     } catch {
       stored = null;
     }
   }
   if (stored === null) {
     made = true;
-    if (dir === null || file === null) stored = summarize(readOnce(), settings);
+    if (dir === null || file === null) stored = summarize(readOnce(), settings, repoRoot);
     else {
       mkdirSync(dir, { recursive: true });
-      summarizeInChild({ settings, repoRoot, editionsDir, file });
+      await runChildScript(CHILD, { settings, repoRoot, editionsDir, file } satisfies SummaryInput, `${file}.input-${process.pid}.json`, 'catalogue');
       stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSummary;
-      for (const name of readdirSync(dir)) if (name !== `${key}.json` && !name.includes('.partial-') && !name.includes('.input-')) rmSync(path.join(dir, name), { force: true });
+      pruneSummaries(dir, `${key}.json`);
     }
   }
   return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, fileHashes, catalogue, made };

@@ -12,10 +12,11 @@
  * year's content hash (plan.ts) without reading the files again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../model/reply.ts';
 import { buildCodeHash } from '../lib/code-hash.ts';
+import { writeFileWhole } from '../lib/cache-entry.ts';
 
 export type EditionFlavour = 'front-matter' | 'bodies';
 
@@ -105,9 +106,7 @@ export function readYearEditions(
   const removed = old !== null && Object.keys(old.files).some((name) => !(name in next.files));
   if (entryFile !== null && (parsed > 0 || removed || old === null)) {
     mkdirSync(path.dirname(entryFile), { recursive: true });
-    const partial = `${entryFile}.partial-${process.pid}`;
-    writeFileSync(partial, JSON.stringify(next));
-    renameSync(partial, entryFile);
+    writeFileWhole(entryFile, JSON.stringify(next));
   }
   return { editions, contentHash: contentHash.digest('hex'), frontMatterHash: frontMatterHash.digest('hex'), fileHashes, parsed };
 }

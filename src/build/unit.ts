@@ -11,8 +11,7 @@
  * and reused while its key (plan.ts) is unchanged. The entry holds `site/<year>/`
  * and `unit.json` (what the shell needs: the search bundles' summaries).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../_data/site.ts';
@@ -21,6 +20,8 @@ import { cacheRoot, type CatalogueSlice } from './catalogue.ts';
 import type { UnitPlan } from './plan.ts';
 import { linkTree } from '../lib/link-tree.ts';
 import { deleteAside } from '../lib/delete-later.ts';
+import { runChildScript } from '../lib/child-script.ts';
+import { running } from '../lib/processes.ts';
 
 /** The steps of a unit, in order (unit-process.ts runs them); `exports`: the year's open data (src/open-data writeYearExports). */
 export const UNIT_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
@@ -64,23 +65,15 @@ export interface BuiltUnit {
 }
 
 const CHILD = fileURLToPath(new URL('./unit-process.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 
 export function unitsCacheDir(): string {
   return path.join(cacheRoot(), 'units');
 }
 
-/** Runs the unit's child process; rejects when it fails (it prints the content error itself, file:line). */
-function runChild(input: UnitInput, inputFile: string): Promise<void> {
-  writeFileSync(inputFile, JSON.stringify(input));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, CHILD, inputFile], { stdio: 'inherit', env: process.env });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`unit ${input.year}: its build process failed (${signal ?? `exit ${code}`}); see the message above`));
-    });
-  });
+/** Whether `name` is a partial entry of a process that still runs (unit.ts writes `<key>.partial-<pid>`). */
+function writtenByLiveBuild(name: string): boolean {
+  const pid = /\.partial-(\d+)$/.exec(name)?.[1];
+  return pid !== undefined && Number(pid) !== process.pid && running(Number(pid));
 }
 
 /**
@@ -117,9 +110,8 @@ export async function buildUnit(plan: UnitPlan, settings: Settings, steps: reado
   const started = performance.now();
   let exited = started;
   try {
-    await runChild(input, path.join(partial, 'input.json'));
+    await runChildScript(CHILD, input, path.join(partial, 'input.json'), `unit ${input.year}`);
     exited = performance.now();
-    rmSync(path.join(partial, 'input.json'));
     // Only the year's folder is the unit's (Eleventy's passthrough copies, icons: the shell's).
     for (const name of readdirSync(input.siteDir)) if (name !== plan.year) rmSync(path.join(input.siteDir, name), { recursive: true, force: true });
     if (!whole) return { result: resultOf(partial), dir: path.join(input.siteDir, plan.year), reused: false };
@@ -128,7 +120,8 @@ export async function buildUnit(plan: UnitPlan, settings: Settings, steps: reado
     const trash = path.join(unitsCacheDir(), '.trash');
     deleteAside(entry, trash);
     renameSync(partial, entry);
-    for (const name of readdirSync(yearDir)) if (name !== plan.key) deleteAside(path.join(yearDir, name), trash);
+    // Another build's entry being written (`<key>.partial-<pid>`) stays while that build runs.
+    for (const name of readdirSync(yearDir)) if (name !== plan.key && !writtenByLiveBuild(name)) deleteAside(path.join(yearDir, name), trash);
   } catch (err) {
     rmSync(partial, { recursive: true, force: true });
     throw err;

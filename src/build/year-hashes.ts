@@ -11,10 +11,11 @@
  * cache (edition-cache.ts), which parses only the changed files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../model/reply.ts';
 import { buildCodeHash } from '../lib/code-hash.ts';
+import { writeFileWhole } from '../lib/cache-entry.ts';
 import { readYearEditions } from './edition-cache.ts';
 
 export interface YearHashes {
@@ -75,8 +76,6 @@ export function readYearHashes(
   const { contentHash, frontMatterHash, fileHashes } = readYearEditions(cacheDir, 'front-matter', year, files, shownAs, read);
   const next: Stored = { code: buildCodeHash(), files: stats, contentHash, frontMatterHash, fileHashes: [...fileHashes] };
   mkdirSync(cacheDir, { recursive: true });
-  const partial = `${entryFile}.partial-${process.pid}`;
-  writeFileSync(partial, JSON.stringify(next));
-  renameSync(partial, entryFile);
+  writeFileWhole(entryFile, JSON.stringify(next));
   return { contentHash, frontMatterHash, fileHashes };
 }

@@ -6,7 +6,7 @@
  * thing: the first rename wins and the other's copy is dropped. Before this,
  * the second rename failed with ENOTEMPTY and failed its build.
  */
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 
 let counter = 0;
 
@@ -29,4 +29,11 @@ export function commitCacheEntry(tmp: string, final: string): boolean {
     rmSync(tmp, { recursive: true, force: true });
     return false;
   }
+}
+
+/** Writes a cache file whole: a temporary file of this process beside it, renamed into place (a reader sees the old file or the new, never half of one). */
+export function writeFileWhole(file: string, data: string): void {
+  const tmp = `${file}.partial-${process.pid}-${++counter}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
 }

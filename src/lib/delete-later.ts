@@ -18,15 +18,20 @@ export function deleteInBackground(dir: string): void {
 }
 
 let counter = 0;
+/** The trash folders swept in this process: one sweep each, not one process per leftover per call. */
+const swept = new Set<string>();
 
 /**
  * Moves `dir` into `trash` (on the same file system: a rename) and deletes it
  * there in the background; whatever an earlier, killed deletion left in
- * `trash` is deleted too.
+ * `trash` is deleted too, once per process.
  */
 export function deleteAside(dir: string, trash: string): void {
   mkdirSync(trash, { recursive: true });
-  for (const left of readdirSync(trash)) deleteInBackground(path.join(trash, left));
+  if (!swept.has(trash)) {
+    swept.add(trash);
+    for (const left of readdirSync(trash)) deleteInBackground(path.join(trash, left));
+  }
   if (!existsSync(dir)) return;
   const aside = path.join(trash, `${path.basename(dir)}-${process.pid}-${Date.now()}-${++counter}`);
   renameSync(dir, aside);

@@ -78,7 +78,7 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
 test('an edit of a body reads no catalogue; an edit of front-matter reads it, and the shell shows the change', () => {
   const body = path.join(content, 'replies/2023-24/itib002.md');
   writeFileSync(body, readFileSync(body, 'utf8').replace('經編輯的一句。', '再經編輯的一句。'));
-  assert.match(build(), 'front-matter unchanged: catalogue not read');
+  assert.match(build(), 'front-matter unchanged: catalogue summary reused');
   const older = path.join(content, 'replies/2022-23/itib001.md');
   writeFileSync(older, readFileSync(older, 'utf8').replace('title: 「國際綠色科技周」所需人手及開支', 'title: 「國際綠色科技周」所需人手及開支（經編輯）'));
   const log = build();
