@@ -72,7 +72,12 @@ function splitFrontMatter(text: string, file: string): ParsedFile {
       const line = counter.linePos(firstError.pos[0]).line + 1;
       throw new ContentError(`${file}:${line}: invalid YAML front-matter: ${firstError.message.split('\n')[0]}`);
     }
-    data = parsedDoc().toJS() as unknown;
+    try {
+      data = parsedDoc().toJS() as unknown;
+    } catch (err) {
+      // An alias to no anchor (`a: *missing`) is found only when the document is turned into values.
+      throw new ContentError(`${file}:2: invalid YAML front-matter: ${(err as Error).message.split('\n')[0]}`);
+    }
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentError(`${file}:2: front-matter must be a mapping of fields`);

@@ -46,4 +46,8 @@ test('a header js-yaml refuses is reported by yaml, with the file and line', () 
   }
 });
 
+test('an alias to no anchor is a content error with the file, not a bare exception', () => {
+  assert.throws(() => readReply('---\nid: 2023-24/ITIB001\ntitle: *missing\n---\n\nbody\n', 'content/replies/2023-24/itib001.md'), (err: Error) => err instanceof ContentError && /^content\/replies\/2023-24\/itib001\.md:\d+: invalid YAML front-matter/.test(err.message));
+});
+
 test.run();
