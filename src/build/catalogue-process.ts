@@ -6,22 +6,11 @@
  * script with --expose-gc, 2026-12-03), which would sit beside every year's unit.
  * Usage: node --import tsx src/build/catalogue-process.ts <input.json>
  */
-import { readFileSync } from 'node:fs';
 import { writeFileWhole } from '../lib/cache-entry.ts';
+import { childScriptMain } from '../lib/child-script.ts';
 import { readCatalogue } from './catalogue.ts';
 import { summarize, type SummaryInput } from './catalogue-summary.ts';
 
-const inputFile = process.argv[2];
-if (!inputFile) {
-  console.error('usage: catalogue-process.ts <input.json>');
-  process.exit(2);
-}
-const input = JSON.parse(readFileSync(inputFile, 'utf8')) as SummaryInput;
-try {
-  const summary = summarize(readCatalogue(input.settings.contentDir, input.repoRoot, input.editionsDir), input.settings, input.repoRoot);
-  writeFileWhole(input.file, JSON.stringify(summary));
-} catch (err) {
-  // Content errors carry "file:line: message"; show them without a stack.
-  console.error(`build failed: catalogue: ${(err as Error).message}`);
-  process.exitCode = 1;
-}
+await childScriptMain<SummaryInput>('catalogue-process.ts', () => 'catalogue', (input) =>
+  writeFileWhole(input.file, JSON.stringify(summarize(readCatalogue(input.settings.contentDir, input.repoRoot, input.editionsDir), input.settings, input.repoRoot))),
+);

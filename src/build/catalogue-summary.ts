@@ -66,8 +66,8 @@ export interface CatalogueSummary extends Omit<StoredSummary, 'slices'> {
   slices: ReadonlyMap<string, CatalogueSlice>;
   contentHashes: ReadonlyMap<string, string>;
   frontMatterHashes: ReadonlyMap<string, string>;
-  /** Each edition file's sha256, by its name as shown. */
-  fileHashes: ReadonlyMap<string, string>;
+  /** The bytes of the files the shell's feeds quote (`quoted`), hashed: read afresh each build, a body edit of one changes the shell's pages. */
+  quotedHash: string;
   /** The catalogue, read once when needed (the shell's pages and cards). */
   catalogue: () => Catalogue;
   /** The summary was made anew (some front-matter, background page or source description changed): the catalogue was read. */
@@ -125,12 +125,10 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
   const shownAs = (file: string) => path.relative(repoRoot, file) || file;
   const contentHashes = new Map<string, string>();
   const frontMatterHashes = new Map<string, string>();
-  const fileHashes = new Map<string, string>();
   for (const [year, files] of filesByYear(settings.contentDir)) {
     const h = readYearHashes(editionsDir, year, files, shownAs, (f, shown) => loadEdition(f, shown, false));
     contentHashes.set(year, h.contentHash);
     frontMatterHashes.set(year, h.frontMatterHash);
-    for (const [file, sha] of h.fileHashes) fileHashes.set(file, sha);
   }
   // Read for the summary in a child process (the years are built without it); read here, once, if the shell's pages are built.
   const readOnce = () => readCatalogue(settings.contentDir, repoRoot, editionsDir);
@@ -173,5 +171,5 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
       pruneSummaries(dir, `${key}.json`);
     }
   }
-  return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, fileHashes, catalogue, made };
+  return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, quotedHash: bytesHash(stored.quoted.map((f) => path.resolve(repoRoot, f))), catalogue, made };
 }

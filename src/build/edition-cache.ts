@@ -41,8 +41,6 @@ export interface ReadYear {
   contentHash: string;
   /** The hash of the year's front-matter alone: unchanged by an edit of a body. */
   frontMatterHash: string;
-  /** Each file's sha256, by the name `shownAs` gives it. */
-  fileHashes: Map<string, string>;
   /** Files parsed again (the others came from the cache). */
   parsed: number;
 }
@@ -81,7 +79,6 @@ export function readYearEditions(
   const next: Entry = { code: buildCodeHash(), files: {} };
   const contentHash = createHash('sha256');
   const frontMatterHash = createHash('sha256');
-  const fileHashes = new Map<string, string>();
   let parsed = 0;
   const editions = files.map((file) => {
     const name = path.basename(file);
@@ -99,7 +96,6 @@ export function readYearEditions(
     next.files[name] = entry;
     contentHash.update(name).update('\u0000').update(entry.sha).update('\u0000');
     frontMatterHash.update(name).update('\u0000').update(entry.frontMatter).update('\u0000');
-    fileHashes.set(shownAs(file), entry.sha);
     // Messages name files as this run shows them (the cache may have been written from elsewhere).
     return { ...entry.edition, file: shownAs(file) };
   });
@@ -108,5 +104,5 @@ export function readYearEditions(
     mkdirSync(path.dirname(entryFile), { recursive: true });
     writeFileWhole(entryFile, JSON.stringify(next));
   }
-  return { editions, contentHash: contentHash.digest('hex'), frontMatterHash: frontMatterHash.digest('hex'), fileHashes, parsed };
+  return { editions, contentHash: contentHash.digest('hex'), frontMatterHash: frontMatterHash.digest('hex'), parsed };
 }

@@ -33,11 +33,7 @@ export function shellPagesKey(settings: Settings, summary: CatalogueSummary): st
   part(JSON.stringify({ shell: 2, code: buildCodeHash(), settings: settingsKey(settings) }));
   part(JSON.stringify([...summary.frontMatterHashes]));
   part(summary.shellContent);
-  for (const file of summary.quoted) {
-    const sha = summary.fileHashes.get(file);
-    if (sha === undefined) throw new Error(`shell: ${file} is quoted by a feed but not in the catalogue`);
-    part(`${file} ${sha}`);
-  }
+  part(summary.quotedHash);
   return hash.digest('hex').slice(0, 40);
 }
 

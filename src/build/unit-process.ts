@@ -4,7 +4,8 @@
  * route table to the year, and runs the unit's steps into the given folder.
  * Usage: node --import tsx src/build/unit-process.ts <input.json>
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { childScriptMain } from '../lib/child-script.ts';
 import path from 'node:path';
 import { buildYearSearch } from '../search/build-index.ts';
 import { indexEntries } from '../search/records.ts';
@@ -66,18 +67,8 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
   return result;
 }
 
-const inputFile = process.argv[2];
-if (!inputFile) {
-  console.error('usage: unit-process.ts <input.json>');
-  process.exit(2);
-}
-const input = JSON.parse(readFileSync(inputFile, 'utf8')) as UnitInput;
-try {
-  const result = await runUnit(input);
-  writeFileSync(input.resultFile, JSON.stringify(result));
-} catch (err) {
-  // Content errors carry "file:line: message"; show them without a stack.
-  const e = err as Error & { originalError?: Error };
-  console.error(`build failed: unit ${input.year}: ${(e.originalError ?? e).message}`);
-  process.exitCode = 1;
-}
+await childScriptMain<UnitInput>(
+  'unit-process.ts',
+  (input) => `unit ${input.year}`,
+  async (input) => writeFileSync(input.resultFile, JSON.stringify(await runUnit(input))),
+);

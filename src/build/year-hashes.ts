@@ -1,9 +1,8 @@
 /**
  * A year's hashes without its editions (issue 16: an edit at the record's
  * size must not read 200,000 editions' front-matter). What the build needs of
- * an unchanged year is three hashes — its files' bytes (the unit's key), its
- * front-matter (the catalogue's and the shell's key) and each file's bytes
- * (the files the shell's feeds quote) — and these are kept beside the edition
+ * an unchanged year is two hashes — its files' bytes (the unit's key) and its
+ * front-matter (the catalogue's and the shell's key) — and these are kept beside the edition
  * cache in `<year>.hashes.json`, under the names, sizes and modification
  * times of the year's files. While those are unchanged the hashes are read
  * from there, and the year's editions (one JSON file of some thousands of
@@ -21,8 +20,6 @@ import { readYearEditions } from './edition-cache.ts';
 export interface YearHashes {
   contentHash: string;
   frontMatterHash: string;
-  /** Each file's sha256, by the name `shownAs` gives it. */
-  fileHashes: ReadonlyMap<string, string>;
 }
 
 interface Stored {
@@ -31,7 +28,6 @@ interface Stored {
   files: string;
   contentHash: string;
   frontMatterHash: string;
-  fileHashes: [string, string][];
 }
 
 /** The names, sizes and modification times of `files`, hashed: what says a year is as it was read. */
@@ -66,16 +62,19 @@ export function readYearHashes(
   shownAs: (file: string) => string,
   read: (file: string, shownAs: string) => Edition,
 ): YearHashes {
-  if (cacheDir === null) return readYearEditions(null, 'front-matter', year, files, shownAs, read);
+  if (cacheDir === null) {
+    const { contentHash, frontMatterHash } = readYearEditions(null, 'front-matter', year, files, shownAs, read);
+    return { contentHash, frontMatterHash };
+  }
   const entryFile = path.join(cacheDir, `${year}.hashes.json`);
   const stats = statsOf(files, shownAs);
   const stored = readStored(entryFile);
   if (stored && stored.code === buildCodeHash() && stored.files === stats) {
-    return { contentHash: stored.contentHash, frontMatterHash: stored.frontMatterHash, fileHashes: new Map(stored.fileHashes) };
+    return { contentHash: stored.contentHash, frontMatterHash: stored.frontMatterHash };
   }
-  const { contentHash, frontMatterHash, fileHashes } = readYearEditions(cacheDir, 'front-matter', year, files, shownAs, read);
-  const next: Stored = { code: buildCodeHash(), files: stats, contentHash, frontMatterHash, fileHashes: [...fileHashes] };
+  const { contentHash, frontMatterHash } = readYearEditions(cacheDir, 'front-matter', year, files, shownAs, read);
+  const next: Stored = { code: buildCodeHash(), files: stats, contentHash, frontMatterHash };
   mkdirSync(cacheDir, { recursive: true });
   writeFileWhole(entryFile, JSON.stringify(next));
-  return { contentHash, frontMatterHash, fileHashes };
+  return { contentHash, frontMatterHash };
 }
