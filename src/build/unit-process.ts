@@ -7,7 +7,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { childScriptMain } from '../lib/child-script.ts';
 import path from 'node:path';
-import { buildYearSearch } from '../search/build-index.ts';
+import { indexYearSearch, planYearSearch } from '../search/build-index.ts';
+import { callInThread } from '../lib/thread-call.ts';
 import { indexEntries } from '../search/records.ts';
 import { loadArchive, loadEdition } from '../site/data/load.ts';
 import { cacheRoot } from './catalogue.ts';
@@ -21,6 +22,9 @@ import { routeInputHashes } from '../site/data/route-inputs.ts';
 import { linkUnchangedPages, readPreviousPages, writePagesManifest } from './page-reuse.ts';
 import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
 
+/** The search index's parts to index, at most, for the steps after it to run beside it: one of each language (an edit). */
+const BESIDE_SEARCH = 2;
+
 async function runUnit(input: UnitInput): Promise<UnitResult> {
   const started = performance.now();
   const { year, settings, siteDir } = input;
@@ -32,7 +36,9 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
   seconds.push(`load ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const routes = unitRoutes(routeTable(archive, settings), year);
   const result: UnitResult = { year, key: input.key, search: [], files: 0, seconds: 0 };
-  const steps: Record<UnitStep, () => Promise<void>> = {
+  const s = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+  // A step returns `beside` when the rest of its work runs beside the steps after it (awaited at the end).
+  const steps: Record<UnitStep, () => Promise<{ beside: Promise<void> } | void>> = {
     // Pages whose inputs are as the year's previous build had them are linked from it; Eleventy writes the rest.
     pages: async () => {
       const hashes = routeInputHashes(archive, routes, input.base);
@@ -45,22 +51,47 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
     exports: async () => {
       await writeYearExports(archive, year, settings.siteUrl, siteDir);
     },
+    // Keyed, and the parts of the part cache restored (planYearSearch); what is left is indexed here when it is a
+    // year's worth, before the next steps run. When it is at most one part of each language (an edit), it is
+    // indexed in a worker thread beside the next steps, so that the exports' work in this thread overlaps Pagefind's.
     search: async () => {
-      result.search = await buildYearSearch(siteDir, year, indexEntries(archive, routes));
+      const plan = planYearSearch(siteDir, year, indexEntries(archive, routes));
+      if (plan.toIndex > BESIDE_SEARCH) {
+        // What the pages step left (Eleventy's) is collected first: V8 collects late, and the step's peak (its
+        // Pagefind process and prepare workers beside this process) would carry it. A cold 5,500-reply year: this
+        // process held 0.9–1.0 GB during the step, and up to 1.37 GB when the step followed the pages without it
+        // (its process tree sampled every 0.5 s, load 4–6, 2026-12-03).
+        (globalThis as { gc?: () => void }).gc?.();
+        result.search = await indexYearSearch(siteDir, plan);
+        return;
+      }
+      seconds.push(`search: ${plan.toIndex} part(s) to index, beside the next steps`);
+      const summaries = callInThread<typeof indexYearSearch>(new URL('../search/year-search.ts', import.meta.url), 'indexYearSearch', siteDir, plan);
+      return { beside: summaries.then((found) => void (result.search = found)) };
     },
+    // Drawn by worker processes, fed from a worker thread, beside the exports (their work is in this thread).
     cards: async () => {
-      await buildImages(siteDir, cardList(archive, routes), { measureBytes: false });
+      const list = cardList(archive, routes);
+      return { beside: callInThread<typeof buildImages>(new URL('../site/images/build-images.ts', import.meta.url), 'buildImages', siteDir, list, { measureBytes: false }).then(() => {}) };
     },
   };
-  // One step after another. With the cards drawn beside Eleventy's rendering (their worker processes beside
-  // the unit's) a cold 5,500-reply year peaked at 2.30 GB (npm run bench, aaa886d, load 3.7-6.0); one step
-  // after another, 1.59 GB (the build's process tree sampled every 0.1 s, load 5-6.5), and no gain in wall
-  // time was ever measured (the machine was never idle to measure it).
+  // One step after another, but for the cards and a small search index (above), which run beside the exports.
+  // With the cards drawn beside Eleventy's rendering (their worker processes beside the unit's), a cold 5,500-reply
+  // year peaked at 2.30 GB (npm run bench, aaa886d, load 3.7-6.0); one step after another, 1.59 GB (the build's
+  // process tree sampled every 0.1 s, load 5-6.5).
+  const beside: Promise<void>[] = [];
   for (const step of input.steps) {
     const t = performance.now();
-    await steps[step]();
-    seconds.push(`${step} ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const rest = await steps[step]();
+    if (!rest) {
+      seconds.push(`${step} ${s(t)}`);
+      continue;
+    }
+    const done = rest.beside.then(() => void seconds.push(`${step} ${s(t)} (beside)`));
+    done.catch(() => {}); // awaited below; not an unhandled rejection while the next steps run
+    beside.push(done);
   }
+  await Promise.all(beside);
   result.files = (readdirSync(path.join(siteDir, year), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   result.seconds = (performance.now() - started) / 1000;
   console.log(`Unit ${year}: ${routes.all.length} routes; ${seconds.join(', ')}`);

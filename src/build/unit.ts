@@ -23,8 +23,8 @@ import { deleteAside } from '../lib/delete-later.ts';
 import { runChildScript } from '../lib/child-script.ts';
 import { running } from '../lib/processes.ts';
 
-/** The steps of a unit, in order (unit-process.ts runs them); `exports`: the year's open data (src/open-data writeYearExports). */
-export const UNIT_STEPS = ['pages', 'exports', 'search', 'cards'] as const;
+/** The steps of a unit, in order (unit-process.ts runs them; the search index reads the pages, and the steps after it may run beside it); `exports`: the year's open data (src/open-data writeYearExports). */
+export const UNIT_STEPS = ['pages', 'search', 'cards', 'exports'] as const;
 export type UnitStep = (typeof UNIT_STEPS)[number];
 
 /** What the child process is handed (as a JSON file). */

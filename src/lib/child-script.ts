@@ -14,7 +14,8 @@ const TSX = import.meta.resolve('tsx');
 export function runChildScript(script: string, input: unknown, inputFile: string, what: string): Promise<void> {
   writeFileSync(inputFile, JSON.stringify(input));
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, script, inputFile], { stdio: 'inherit', env: process.env });
+    // --expose-gc: a script may collect its garbage between its steps (unit-process.ts, before a year's search index).
+    const child = spawn(process.execPath, ['--expose-gc', '--import', TSX, script, inputFile], { stdio: 'inherit', env: process.env });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();

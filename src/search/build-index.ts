@@ -41,7 +41,7 @@ import { buildYearSearch, filterValues, searchCacheKeys, type YearSearchSummary 
 
 export { INDEX_LANGUAGE };
 // The year's index is built in its unit (src/build/unit-process.ts), summed up for the shell (src/build).
-export { buildYearSearch, searchCacheKeys, type YearSearchSummary } from './year-search.ts';
+export { buildYearSearch, indexYearSearch, planYearSearch, searchCacheKeys, type YearSearchSummary } from './year-search.ts';
 
 /** Where the shard manifest lives, relative to the site root. */
 export const SHARD_MANIFEST = 'pagefind/shards.json';

@@ -11,6 +11,7 @@
  */
 import { closeGaps } from '../browser/search/query.js';
 import type { SearchRecord } from './records.ts';
+import { extendHash, NgramTable } from './ngram-table.ts';
 
 export interface LexiconPart {
   /** Distinct Han characters and bigrams. */
@@ -33,27 +34,34 @@ const JOINER = /^[的及和與在於為並或等之以其由及、]|[的及和�
 const HAN_RUN = /\p{Script=Han}+/gu;
 const QUOTED = /[「《]([^「」《》\n]{2,30})[」》]/gu;
 
-/** The lexicon of some records (one worker's chunk). */
+/** The longest stretch counted: 5 only to tell which 4-character ones are fragments (frequentWords). */
+const LONGEST = 5;
+
+/** What lexiconOf counts in, kept from one call to the next (a worker prepares chunk after chunk). */
+const counting: { table: NgramTable; text: Uint32Array; room: Uint8Array; ids: Int32Array; hashes: Int32Array } = { table: new NgramTable(), text: new Uint32Array(1 << 16), room: new Uint8Array(1 << 16), ids: new Int32Array(1 << 16), hashes: new Int32Array(1 << 16) };
+
+/** `a` with room for `n`: itself, or a larger one (contents dropped). */
+function atLeast<T extends Uint32Array | Uint8Array | Int32Array>(a: T, n: number): T {
+  return a.length >= n ? a : new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
+}
+
+/**
+ * The lexicon of some records (one worker's chunk). Its words are the stretches of 2–5 Han characters seen at
+ * least WORD_MIN times, counted one length at a time (ngram-table.ts): a stretch can occur no more often than
+ * the stretch one character shorter it starts with, so only where that one was frequent is the longer one
+ * counted. Counting every stretch of every length held a year's prepare workers' tables at about 190 MB more
+ * (the unit's process tree sampled every 0.5 s, a cold 5,500-reply year, load ~4–6, 2026-12-03).
+ */
 export function lexiconOf(records: Pick<SearchRecord, 'heading' | 'text' | 'meta' | 'filters'>[]): LexiconPart {
-  const grams = new Set<string>();
   const names = new Map<string, number>();
-  const words = new Map<string, number>();
+  // The chunk's Han runs as code points, one after another; room[i]: characters left in the run from i, at most LONGEST.
+  const runs: string[] = [];
+  let length = 0;
   for (const r of records) {
     const text = closeGaps(`${r.heading}\n${r.text}`);
     for (const [run] of text.matchAll(HAN_RUN)) {
-      const c = [...run];
-      for (let i = 0; i < c.length; i++) {
-        // Stretches of 2–5 characters: 5 only to tell which 4-character ones are fragments. Each is
-        // the one before it and a character (slicing each anew was half of an edit's search step:
-        // node --cpu-prof of the step on the benchmark's 5,500-reply year, 2026-12-03).
-        let w = c[i]!;
-        grams.add(w);
-        for (let n = 2; n <= 5 && i + n <= c.length; n++) {
-          w += c[i + n - 1]!;
-          if (n === 2) grams.add(w);
-          words.set(w, (words.get(w) ?? 0) + 1);
-        }
-      }
+      runs.push(run);
+      length += run.length;
     }
     const own = new Set<string>([r.meta.title ?? '', ...Object.values(r.filters).flat()]);
     for (const [, q] of text.matchAll(QUOTED)) own.add(q!);
@@ -62,7 +70,57 @@ export function lexiconOf(records: Pick<SearchRecord, 'heading' | 'text' | 'meta
       if (name) names.set(name, (names.get(name) ?? 0) + 1);
     }
   }
-  return { grams: [...grams], names: [...names], words: [...words].filter(([, n]) => n >= WORD_MIN) };
+  const c = counting;
+  c.text = atLeast(c.text, length);
+  c.room = atLeast(c.room, length);
+  c.ids = atLeast(c.ids, length);
+  c.hashes = atLeast(c.hashes, length);
+  const { text, room, ids, hashes, table } = c;
+  let n = 0;
+  for (const run of runs) {
+    const from = n;
+    for (const ch of run) text[n++] = ch.codePointAt(0)!;
+    for (let i = from; i < n; i++) room[i] = Math.min(LONGEST, n - i);
+  }
+  table.reset(text);
+  // Characters and pairs, everywhere, in the order first seen (characters and pairs are the grams; pairs on are words).
+  const grams: number[] = [];
+  const words: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h1 = extendHash(0, text[i]!);
+    const one = table.id(i, 1, h1);
+    if (table.isNew) grams.push(one);
+    ids[i] = -1;
+    if (room[i]! < 2) continue;
+    const h2 = extendHash(h1, text[i + 1]!);
+    const two = table.id(i, 2, h2);
+    if (table.isNew) grams.push(two), words.push(two);
+    table.add(two);
+    ids[i] = two;
+    hashes[i] = h2;
+  }
+  // Then each longer length, where the stretch one shorter is frequent.
+  for (let len = 3; len <= LONGEST; len++) {
+    for (let i = 0; i < n; i++) {
+      const shorter = ids[i]!;
+      if (shorter < 0) continue;
+      if (room[i]! < len || table.count(shorter) < WORD_MIN) {
+        ids[i] = -1;
+        continue;
+      }
+      const h = extendHash(hashes[i]!, text[i + len - 1]!);
+      const id = table.id(i, len, h);
+      if (table.isNew) words.push(id);
+      table.add(id);
+      ids[i] = id;
+      hashes[i] = h;
+    }
+  }
+  return {
+    grams: grams.map((id) => table.string(id)),
+    names: [...names],
+    words: words.filter((id) => table.count(id) >= WORD_MIN).map((id): [string, number] => [table.string(id), table.count(id)]),
+  };
 }
 
 /**

@@ -3,11 +3,12 @@
  * HTML — is a large share of the indexing CPU. It runs in worker threads, one per core, and
  * for the next part of a year's index while Pagefind indexes the current one (build-index.ts).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { readRecord, type SearchRecord, type IndexEntry } from './records.ts';
 import { recordHtml } from './record-html.ts';
 import { Lexicon, lexiconOf, type LexiconPart } from './lexicon.ts';
+import { tsWorker } from '../lib/ts-worker.ts';
 
 export interface PreparedDoc {
   url: string;
@@ -78,7 +79,7 @@ export class PreparePool {
   ) {}
 
   private start(): void {
-    const w = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), { workerData: { language: this.language, siteDir: this.siteDir } });
+    const w = tsWorker(new URL('./prepare-worker.ts', import.meta.url), { language: this.language, siteDir: this.siteDir });
     w.on('message', (msg: { chunk?: PreparedChunk; error?: string }) => {
       const job = this.jobs.get(w);
       this.jobs.delete(w);

@@ -165,33 +165,65 @@ async function indexParts(siteDir: string, parts: PlannedPart[], language: strin
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-/** The search index of one budget year, every language of its editions, in parts; a summary per language for the shell's manifest. */
-export async function buildYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: YearSearchOptions = {}): Promise<YearSearchSummary[]> {
-  const log = opts.log ?? (() => {});
+/** A year's search index keyed, with the parts found in the cache already in place (planYearSearch): plain data. */
+export interface YearSearchPlan {
+  year: string;
+  languages: {
+    lang: InterfaceLang;
+    /** Pagefind's language code for it. */
+    language: string;
+    /** Site-relative folder of its parts: `2023-24/pagefind`. */
+    dir: string;
+    pages: number;
+    parts: PlannedPart[];
+    /** Each part's summary when it came from the cache; null: to index. */
+    restored: (PartSummary | null)[];
+    /** How long keying and restoring took. */
+    keyed: string;
+  }[];
+  /** Parts left to index, every language. */
+  toIndex: number;
+}
+
+/**
+ * The first half of a year's search index: every language's parts keyed, and the
+ * ones in the part cache put in place. Cheap when the cache holds most of them (an
+ * edit); the unit then builds the rest beside its exports (src/build/unit-process.ts).
+ */
+export function planYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: Pick<YearSearchOptions, 'indexChunkSize' | 'cacheDir' | 'partSize'> = {}): YearSearchPlan {
   const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
-  const base = `/${year}/`;
-  const out: YearSearchSummary[] = [];
-  for (const lang of site.languages) {
+  const languages = site.languages.flatMap((lang) => {
     const mine = sources.filter((s) => s.lang === lang && s.kind === 'reply' && s.shard === year);
-    if (!mine.length) continue;
+    if (!mine.length) return [];
     const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
     const dir = yearSearchPath(year, lang).replace(/^\/|\/$/g, '');
     // The folder is this step's alone: nothing of an earlier index (or layout) stays.
     rmSync(join(siteDir, dir), { recursive: true, force: true });
-    let started = performance.now();
-    const settings = { language, chunkSize: chunkSizeOf(opts.indexChunkSize), base };
+    const started = performance.now();
+    const settings = { language, chunkSize: chunkSizeOf(opts.indexChunkSize), base: `/${year}/` };
     const parts: PlannedPart[] = yearParts(mine, opts.partSize).map((p) => {
       const hashes = p.entries.map((e) => inputHash(e, siteDir));
       const chunks = preparedChunks(p.entries).map((entries, n) => ({ entries, key: partKey(hashes.slice(n * PREPARE_CHUNK, (n + 1) * PREPARE_CHUNK), { prepared: language }) }));
       return { ...p, dir: `${dir}/${p.name}`, key: partKey(hashes, settings), chunks };
     });
-    const keyed = seconds(started);
-    started = performance.now();
     const restored = parts.map((p) => (cacheDir ? restorePart<PartSummary>(cacheDir, p.key, join(siteDir, p.dir)) : null));
+    return [{ lang, language, dir, pages: mine.length, parts, restored, keyed: seconds(started) }];
+  });
+  return { year, languages, toIndex: languages.reduce((n, l) => n + l.restored.filter((r) => !r).length, 0) };
+}
+
+/** The second half: the parts the plan did not find in the cache indexed (and stored there); a summary per language for the shell's manifest. */
+export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opts: YearSearchOptions = {}): Promise<YearSearchSummary[]> {
+  const log = opts.log ?? (() => {});
+  const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+  const { year } = plan;
+  const out: YearSearchSummary[] = [];
+  for (const { lang, language, dir, pages, parts, restored, keyed } of plan.languages) {
+    const started = performance.now();
     const todo = parts.filter((_, i) => !restored[i]);
-    const built = todo.length ? await indexParts(siteDir, todo, language, base, opts, cacheDir) : [];
+    const built = todo.length ? await indexParts(siteDir, todo, language, `/${year}/`, opts, cacheDir) : [];
     const summaries = restored.map((r) => r ?? built.shift()!);
-    log(`search: ${year} ${lang}: ${mine.length} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - todo.length} from the cache, ${todo.length} indexed in ${seconds(started)}`);
+    log(`search: ${year} ${lang}: ${pages} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - todo.length} from the cache, ${todo.length} indexed in ${seconds(started)}`);
     const lexicon = new Lexicon();
     for (const s of summaries) lexicon.add(s.lexicon);
     out.push({
@@ -205,6 +237,11 @@ export async function buildYearSearch(siteDir: string, year: string, sources: In
     });
   }
   return out;
+}
+
+/** The search index of one budget year, every language of its editions, in parts; a summary per language for the shell's manifest. */
+export async function buildYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: YearSearchOptions = {}): Promise<YearSearchSummary[]> {
+  return indexYearSearch(siteDir, planYearSearch(siteDir, year, sources, opts), opts);
 }
 
 /** Every entry of the part cache the years' search indexes use: their parts and prepared chunks (what pruneShards keeps). */

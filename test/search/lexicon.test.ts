@@ -6,6 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Lexicon, lexiconOf, VOCABULARY_SIZE } from '../../src/search/lexicon.ts';
+import { closeGaps } from '../../src/browser/search/query.js';
 import { readRecords } from '../../src/search/records.ts';
 import { suggestions } from '../../src/browser/search/suggest.js';
 import { CONTENT_DIR } from '../support/site.ts';
@@ -26,6 +27,40 @@ test('typos of ordinary words offer the word: 科技卷 → 科技券, 人工知
   for (const [typo, word] of [['科技卷', '科技券'], ['人工知能', '人工智能'], ['公務貝', '公務員'], ['數碼巷', '數碼港']]) {
     assert.is(suggestions(typo!, vocabulary)[0], word, typo);
   }
+});
+
+/** The stretches counted the plain way, as strings in Maps: what lexiconOf's table (ngram-table.ts) must give. */
+function stretchesByStrings(texts: string[]): { grams: string[]; words: [string, number][] } {
+  const grams = new Set<string>();
+  const words = new Map<string, number>();
+  for (const text of texts) {
+    for (const [run] of closeGaps(text).matchAll(/\p{Script=Han}+/gu)) {
+      const c = [...run];
+      for (let i = 0; i < c.length; i++) {
+        grams.add(c[i]!);
+        for (let n = 2; n <= 5 && i + n <= c.length; n++) {
+          const w = c.slice(i, i + n).join('');
+          if (n === 2) grams.add(w);
+          words.set(w, (words.get(w) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return { grams: [...grams], words: [...words].filter(([, n]) => n >= 3) };
+}
+
+test("the lexicon's characters and pairs (in the order first seen) and frequent words are those of the text (all real replies, and characters beyond the BMP)", () => {
+  const records = readRecords(CONTENT_DIR);
+  // A name with a character outside the Basic Multilingual Plane (𠝹, U+20779), three times.
+  const rare = { heading: '', text: '𠝹𠝹港鐵𠝹𠝹港鐵𠝹𠝹港鐵', meta: {}, filters: {} };
+  const all = [...records, rare];
+  const part = lexiconOf(all);
+  const plain = stretchesByStrings(all.map((r) => `${r.heading}\n${r.text}`));
+  assert.ok(plain.words.length > 10000, `the real replies give many stretches (${plain.words.length}): the table grows many times`);
+  assert.equal(part.grams, plain.grams);
+  const sorted = (words: [string, number][]) => [...words].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  assert.equal(sorted(part.words), sorted(plain.words));
+  assert.ok(part.words.some(([w, n]) => w === '𠝹𠝹港' && n === 3));
 });
 
 test.run();

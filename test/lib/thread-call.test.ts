@@ -1,0 +1,39 @@
+/**
+ * A function called in a worker thread (src/lib/thread-call.ts, used by a year's
+ * unit for its share cards and an edit's search index) answers as it would here,
+ * and its failure reaches the caller with the function's own message, so a build
+ * fails naming what went wrong.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { callInThread } from '../../src/lib/thread-call.ts';
+import { readEditionFile } from '../../src/model/content-files.ts';
+import { markdownToText } from '../../src/model/text.ts';
+import { CONTENT_DIR } from '../support/site.ts';
+import { readRecords } from '../../src/search/records.ts';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const TEXT = new URL('../../src/model/text.ts', import.meta.url);
+const FILES = new URL('../../src/model/content-files.ts', import.meta.url);
+const RECORDS = new URL('../../src/search/records.ts', import.meta.url);
+
+test("the replies' search records made in a worker thread are those made here", async () => {
+  const here = readRecords(CONTENT_DIR);
+  assert.ok(here.length >= 263, `${here.length} records`);
+  assert.equal(await callInThread<typeof readRecords>(RECORDS, 'readRecords', CONTENT_DIR), here);
+  const file = path.join(CONTENT_DIR, 'replies', '2023-24', readdirSync(path.join(CONTENT_DIR, 'replies', '2023-24')).filter((f) => f.endsWith('.md')).sort()[0]!);
+  const body = readEditionFile(file, file).body;
+  assert.is(await callInThread<typeof markdownToText>(TEXT, 'markdownToText', body), markdownToText(body));
+});
+
+test("a failure in the thread rejects with the function's own message", async () => {
+  const missing = path.join(CONTENT_DIR, 'replies', 'no-such-year', 'ITIB001.md');
+  let message = '';
+  await callInThread<typeof readEditionFile>(FILES, 'readEditionFile', missing, missing).catch((e: Error) => (message = e.message));
+  assert.match(message, 'no-such-year');
+  await callInThread(TEXT, 'noSuchFunction').catch((e: Error) => (message = e.message));
+  assert.match(message, 'exports no function noSuchFunction');
+});
+
+test.run();
