@@ -3,7 +3,7 @@
  * corpus of `replies` replies in budget years of `perYear`, measured as a user
  * meets it —
  * - cold: `npm run ingest` + `npm run build` from empty caches (cards and search included);
- * - editOne: one reply's source edited, then ingest + build with every cache warm;
+ * - editOne: one reply's source edited (in the largest year: editOneReply), then ingest + build with every cache warm;
  * - addYear: one more year of `perYear` replies added to the built archive, then ingest + build;
  * and the deploy units of the cold build (each year's folder and the shell) with their bytes and files.
  * Each step runs as one shell command under measure.ts: CPU of every process

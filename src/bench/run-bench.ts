@@ -156,18 +156,24 @@ export function stages(scratch: string): Stage[] {
 
 /**
  * Edits one reply in the synthetic sources: a clause inserted into a sentence
- * of the answer text of the oldest year's first Chinese document (found with
- * the one walker of content/ and the one reader of `.meta.json`), so that one
- * reply (and its year) changes and nothing else. Returns the file.
+ * of the answer text of the first Chinese document of the largest year (the
+ * year with the most documents, the oldest of those), found with the one
+ * walker of content/ and the one reader of `.meta.json`, so that one reply
+ * (and its year) changes and nothing else. The largest year, because an edit
+ * rebuilds its year: at `--replies 100000 --per-year 5500` the oldest year
+ * holds the 1,000 left over, and its edit measured a small year's. Returns the file.
  */
 export function editOneReply(scratch: string): string {
   const contentDir = join(scratch, 'content');
-  // The Chinese documents of replies (an English edition beside one, `--english`, has no 。 to edit), oldest year first.
+  // The Chinese documents of replies (an English edition beside one, `--english`, has no 。 to edit), by year.
   const documents = sourceTexts(contentDir)
     .map((file) => ({ file, meta: readSourceMeta(file) }))
     .filter(({ meta }) => meta.kind === 'replies' && meta.lang === PRIMARY_LANG && meta.year)
-    .sort((a, b) => (a.meta.year! < b.meta.year! ? -1 : a.meta.year! > b.meta.year! ? 1 : 0));
-  const file = documents[0]?.file;
+    .sort((a, b) => (a.meta.year! < b.meta.year! ? -1 : a.meta.year! > b.meta.year! ? 1 : a.file < b.file ? -1 : 1));
+  const perYear = new Map<string, number>();
+  for (const { meta } of documents) perYear.set(meta.year!, (perYear.get(meta.year!) ?? 0) + 1);
+  const largest = [...perYear].reduce<[string, number] | null>((best, y) => (best === null || y[1] > best[1] ? y : best), null)?.[0];
+  const file = documents.find(({ meta }) => meta.year === largest)?.file;
   if (!file) throw new Error(`bench: no Chinese document of replies under ${join(contentDir, 'sources')}`);
   const lines = readFileSync(file, 'utf8').split('\n');
   // Past the index table at the top, well inside the replies.
