@@ -14,12 +14,10 @@ import { HEADS, MEMBERS, PROGRAMMES, REPLIES, REPLY_PROGRAMMES, TABLE_CELLS, TAB
 export type Value = string | number | boolean | null;
 export type Row = Record<string, Value>;
 
-/** Rows of every table of the schema, by table name, and the full-text rows (one per replies row, same order). */
+/** Rows of every table of the schema, by table name. */
 export interface YearRows {
   year: string;
   tables: Record<string, Row[]>;
-  /** Per replies row: the edition's title and text as index tokens, space-separated (schema.ts FTS_TABLE). */
-  fts: string[];
 }
 
 /** A reply's editions, its primary edition first (the model keeps that order). */
@@ -38,9 +36,9 @@ export function cellNumber(text: string): number | null {
   return Number(t.replace(/[ ,]/g, '').replace(/^[–—]/, '-'));
 }
 
-/** The text the full-text index holds for an edition: its title and body as the page shows them, as the search index's tokens. */
-export function ftsText(e: Edition): string {
-  return indexTokens(`${e.title}\n${markdownToText(e.markdown)}`).join(' ');
+/** The text the full-text index (schema.ts FTS_TABLE) holds for an edition (its replies row): its title and body as the page shows them, as the search index's tokens, space-separated. */
+export function ftsText(row: Row): string {
+  return indexTokens(`${String(row.title)}\n${markdownToText(String(row.markdown))}`).join(' ');
 }
 
 const nameIn = (names: Names, lang: ReplyLang) => names[lang] ?? null;
@@ -54,7 +52,6 @@ export function yearRows(archive: Archive, year: string, siteUrl: string | null)
   const members = [...new Set(replies.map((r) => memberOf.get(r.id)!))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const repliesRows: Row[] = [];
-  const fts: string[] = [];
   const replyProgrammes: Row[] = [];
   const tables: Row[] = [];
   const cells: Row[] = [];
@@ -72,7 +69,6 @@ export function yearRows(archive: Archive, year: string, siteUrl: string | null)
         sourceFirstPage: e.source.pages?.[0] ?? null, sourceLastPage: e.source.pages?.[1] ?? null,
         url: url(editionPath(e)), markdown: e.markdown,
       });
-      fts.push(ftsText(e));
       e.tables.forEach((t, i) => {
         const tableNo = i + 1;
         tables.push({
@@ -98,7 +94,7 @@ export function yearRows(archive: Archive, year: string, siteUrl: string | null)
     [TABLES.name]: tables,
     [TABLE_CELLS.name]: cells,
   };
-  return { year, tables: out, fts };
+  return { year, tables: out };
 }
 
 /** A row's values in the table's column order (a missing key is a bug of this file: it throws). */

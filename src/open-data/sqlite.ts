@@ -15,9 +15,11 @@
  * rows inserted in the model's order and no timestamp anywhere, so two builds
  * of the same content give the same bytes.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import sqlite3InitModule from '@sqlite.org/sqlite-wasm';
 import { queryTokens } from '../browser/search/query.js';
-import { valuesOf, type Row, type Value, type YearRows } from './rows.ts';
+import { ftsText, valuesOf, type Row, type Value, type YearRows } from './rows.ts';
 import { insertRows, type Db, type Sqlite3 } from './sqlite-insert.ts';
 import { FTS_TABLE, REPLIES, SCHEMA, type FieldType, type TableSpec } from './schema.ts';
 
@@ -106,7 +108,7 @@ export async function sqliteFile(rows: YearRows): Promise<Uint8Array> {
     for (const sql of INDEXES) db.exec(sql);
     db.exec(FTS_SQL);
     db.exec(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}, rank) VALUES ('hashsize', ${FTS_HASH_SIZE})`);
-    insertRows(sqlite3, db, `INSERT INTO ${FTS_TABLE} (rowid, text) VALUES (?, ?)`, rows.fts.map((text, i) => [i + 1, text]));
+    insertRows(sqlite3, db, `INSERT INTO ${FTS_TABLE} (rowid, text) VALUES (?, ?)`, ftsRows(rows.tables[REPLIES.name] ?? []));
     // FTS5 merges its index segments into one: smaller, and the same layout however the rows were batched.
     db.exec(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}) VALUES ('optimize'); DELETE FROM ${quote(`${FTS_TABLE}_config`)} WHERE k = 'hashsize'; COMMIT; VACUUM`);
     return sqlite3.capi.sqlite3_js_db_export(db);
@@ -115,10 +117,21 @@ export async function sqliteFile(rows: YearRows): Promise<Uint8Array> {
   }
 }
 
+/** The year's SQLite file written to `file` (writeYearExports calls it in a worker thread, beside the other exports). */
+export async function writeSqliteFile(rows: YearRows, file: string): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, await sqliteFile(rows));
+}
+
 function insert(sqlite3: Sqlite3, db: Db, t: TableSpec, rows: Row[]): void {
   const names = [...(t === REPLIES ? ['rowid'] : []), ...t.columns.map((c) => c.name)];
   const sql = `INSERT INTO ${quote(t.name)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
   insertRows(sqlite3, db, sql, valuesOfRows(t, rows));
+}
+
+/** The full-text index's rows: each replies row's text as index tokens (rows.ts ftsText), its rowid the replies row's. */
+function* ftsRows(replies: Row[]): Generator<Value[]> {
+  for (let i = 0; i < replies.length; i++) yield [i + 1, ftsText(replies[i]!)];
 }
 
 /** Each row's values in the statement's order (the replies table's rowid first), made as they are inserted. */

@@ -28,7 +28,8 @@ import { DATABASE_FILE, datasetteMetadata } from './datasette.ts';
 import { replyJson } from './reply-json.ts';
 import { editionsOf, valuesOf, yearRows, type Row, type YearRows } from './rows.ts';
 import { csvColumns, SCHEMA, type TableSpec } from './schema.ts';
-import { sqliteFile } from './sqlite.ts';
+import type { writeSqliteFile } from './sqlite.ts';
+import { callInThread } from '../lib/thread-call.ts';
 import { tablesJson } from './table-exports.ts';
 
 /** The CSV of a table of the schema: its CSV columns, every cell made inert for spreadsheets (csv.ts). */
@@ -60,14 +61,21 @@ export interface YearExports {
 export async function writeYearExports(archive: Archive, year: string, siteUrl: string | null, outDir: string): Promise<YearExports> {
   const rows: YearRows = yearRows(archive, year, siteUrl);
   const dir = yearDataPath(year);
-  for (const t of SCHEMA) write(outDir, `${dir}${csvFileName(t)}`, tableCsvOf(t, rows.tables[t.name]!));
+  // The SQLite file (its full-text index most of the exports' work) is made in a worker thread while this one writes the rest.
+  const database = callInThread<typeof writeSqliteFile>(new URL('./sqlite.ts', import.meta.url), 'writeSqliteFile', rows, path.join(outDir, `${dir}${DATABASE_FILE}`));
   const replies = archive.replies.filter((r) => r.year === year);
-  write(outDir, `${dir}tables.json`, tablesJson(archive.tables.filter((t) => t.reply.year === year), siteUrl, termsOfReuse()));
-  write(outDir, `${dir}${DATABASE_FILE}`, await sqliteFile(rows));
-  write(outDir, `${dir}metadata.json`, datasetteMetadata(year));
-  const files = new Set(replies.flatMap((r) => editionsOf(r).map((e) => e.source.file)));
-  write(outDir, `${dir}datapackage.json`, yearPackage(year, archive.sources.filter((s) => files.has(s.file)), siteUrl));
-  for (const r of replies) write(outDir, replyJsonPath(r), replyJson(r, siteUrl));
+  try {
+    for (const t of SCHEMA) write(outDir, `${dir}${csvFileName(t)}`, tableCsvOf(t, rows.tables[t.name]!));
+    write(outDir, `${dir}tables.json`, tablesJson(archive.tables.filter((t) => t.reply.year === year), siteUrl, termsOfReuse()));
+    write(outDir, `${dir}metadata.json`, datasetteMetadata(year));
+    const files = new Set(replies.flatMap((r) => editionsOf(r).map((e) => e.source.file)));
+    write(outDir, `${dir}datapackage.json`, yearPackage(year, archive.sources.filter((s) => files.has(s.file)), siteUrl));
+    for (const r of replies) write(outDir, replyJsonPath(r), replyJson(r, siteUrl));
+  } catch (err) {
+    await database.catch(() => {}); // not left writing after this fails
+    throw err;
+  }
+  await database;
   return { year, rows: Object.fromEntries(Object.entries(rows.tables).map(([k, v]) => [k, v.length])), replyFiles: replies.length };
 }
 
@@ -136,5 +144,5 @@ export function archiveRows(archive: Archive, siteUrl: string | null): YearRows 
   for (const t of SCHEMA) tables[t.name] = all.flatMap((y) => y.tables[t.name]!);
   const seen = new Set<unknown>();
   tables.members = tables.members!.filter((m) => !seen.has(m.memberId) && seen.add(m.memberId));
-  return { year: 'all', tables, fts: all.flatMap((y) => y.fts) };
+  return { year: 'all', tables };
 }

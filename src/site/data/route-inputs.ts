@@ -59,11 +59,15 @@ export function routeInputHashes(archive: Archive, routes: RouteTable, base: str
     JSON.stringify(routes.all),
   );
   let everything: string | undefined;
+  const replyHashes = new Map<Reply, string>();
   const inputsOf = (route: Route): string => {
     switch (route.kind) {
       case 'reply': {
+        // A reply has a page in each interface language: its hash is made once.
         const reply = itemOf(archive, route, 'reply');
-        return sha(JSON.stringify(reply), ...reply.sameAnswers.map(frontMatterHash));
+        let h = replyHashes.get(reply);
+        if (h === undefined) replyHashes.set(reply, (h = sha(JSON.stringify(reply), ...reply.sameAnswers.map(frontMatterHash))));
+        return h;
       }
       case 'table-csv': {
         const { table, edition, path } = itemOf(archive, route, 'table-csv');
