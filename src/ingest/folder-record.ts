@@ -2,22 +2,26 @@
  * Knowing the bytes of a folder's files without reading them (the sources'
  * texts for the parse cache's keys, a year's editions for the writer): a
  * record per folder, in the ingest's cache, of its files' names, sizes,
- * modification times and inodes (the fingerprint) and the SHA-256 of each
- * file's bytes, with the digest of them all, as this code last read or wrote
- * them. While a folder's fingerprint is as recorded its files have the
- * recorded bytes, unless one was changed within the clock tick the record was
- * saved in (git's "racy clean" files): a folder with a file modified at or
- * after the record's own modification time is not trusted. Otherwise, or
- * with no record, a file's bytes are read and hashed. What the record cannot
- * see is a file rewritten in place with its size kept and its time set back;
- * the catalogue's front-matter cache (src/build/catalogue.ts) trusts the same
- * stat, and `npm run ingest -- --check` reads every file.
+ * modification times and inodes (their stat) and the SHA-256 of each file's
+ * bytes, with the digest of them all, as this code last read or wrote them.
+ * A file whose stat is as recorded has the recorded bytes, unless it was
+ * changed within the clock tick the record was saved in (git's "racy clean"
+ * files): a file modified at or after the record's own modification time is
+ * not trusted. Otherwise, or with no record, a file's bytes are read and
+ * hashed. Each file is judged on its own, so one edited source among 80 (or
+ * one edition changed by hand among 11,000) is the one file read. What the
+ * record cannot see is a file rewritten in place with its size kept and its
+ * time set back; the catalogue's front-matter cache (src/build/catalogue.ts)
+ * trusts the same stat, and `npm run ingest -- --check` reads every file.
  *
- * A record is `<hash of the folder's path>.json` (folder, fingerprint,
- * digest) and `.shas` beside it (`<sha> <path>` lines in path order, read only
- * when a file's hash is asked for, and used only when they make up the
- * digest). Both are written whole; deleting them is always safe, and the
- * records of folders that are gone (a test's scratch copy) are removed.
+ * A record is `<hash of the folder's path>.json` (folder, fingerprint: the
+ * hash of every file's stat, digest) and `.shas` beside it (`<sha> <size>
+ * <mtimeMs> <ino> <path>` lines in path order, read only when a file's hash
+ * is asked for, and used only when they make up the digest). While the
+ * fingerprint is as recorded the whole folder is, and the writer knows it
+ * unchanged from the digest alone. Both are written whole; deleting them is
+ * always safe, and the records of folders that are gone (a test's scratch
+ * copy) are removed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
@@ -32,10 +36,9 @@ export interface FolderScan {
   files: Array<[string, Stats]>;
   /** Whether it holds anything but files and folders of files: a link, a special file, an empty folder. */
   odd: boolean;
-  fingerprint: string;
-  /** The recorded digest of its files' bytes, when they are as recorded; null otherwise. */
+  /** The recorded digest of its files' bytes, when every file is as recorded; null otherwise. */
   digest: string | null;
-  /** A file's SHA-256: as recorded while the folder is, else its bytes read. */
+  /** A file's SHA-256: as recorded while the file is, else its bytes read. */
   hashOf(rel: string): string;
   /** How many files hashOf has read. */
   read: number;
@@ -78,23 +81,45 @@ function fingerprintOf(files: ReadonlyArray<[string, Stats]>): { fingerprint: st
   return { fingerprint: hash.digest('hex'), newestMs };
 }
 
-/** The recorded digest of `folder`, when its record is whole, of this folder and of this fingerprint, and saved after its newest file. */
-function recordedDigest(file: string, folder: string, fingerprint: string, newestMs: number): string | null {
+interface FolderRecord {
+  fingerprint: string;
+  digest: string;
+  /** When the record was saved: a file modified since (or in the same tick) is not trusted. */
+  savedMs: number;
+}
+
+/** The record of `folder` when it is whole and of this folder; null otherwise. */
+function readRecord(file: string, folder: string): FolderRecord | null {
   try {
     const savedMs = statSync(file).mtimeMs;
     const r = JSON.parse(readFileSync(file, 'utf8')) as { folder?: unknown; fingerprint?: unknown; digest?: unknown };
-    return r.folder === folder && r.fingerprint === fingerprint && typeof r.digest === 'string' && newestMs < savedMs ? r.digest : null;
+    return r.folder === folder && typeof r.fingerprint === 'string' && typeof r.digest === 'string' ? { fingerprint: r.fingerprint, digest: r.digest, savedMs } : null;
   } catch {
     return null;
   }
 }
 
-/** The recorded hash of each file, when they make up `digest`; null otherwise. */
-function recordedShas(file: string, digest: string): Map<string, string> | null {
+/** A file as recorded: its hash, and the stat it had when that hash was learnt. */
+interface RecordedFile {
+  sha: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+const SHAS_LINE = /^([0-9a-f]{64}) (\d+) (\d+(?:\.\d+)?) (\d+) (.+)$/;
+
+/** The recorded files, when their hashes make up `digest` (the record's); null otherwise (damaged, or of an older format). */
+function recordedFiles(file: string, digest: string): Map<string, RecordedFile> | null {
   try {
-    const shas = new Map<string, string>();
-    for (const line of readFileSync(shasFile(file), 'utf8').split('\n')) if (line !== '') shas.set(line.slice(65), line.slice(0, 64));
-    return digestOf(shas) === digest ? shas : null;
+    const files = new Map<string, RecordedFile>();
+    for (const line of readFileSync(shasFile(file), 'utf8').split('\n')) {
+      if (line === '') continue;
+      const m = SHAS_LINE.exec(line);
+      if (!m) return null;
+      files.set(m[5]!, { sha: m[1]!, size: Number(m[2]), mtimeMs: Number(m[3]), ino: Number(m[4]) });
+    }
+    return digestOf([...files].map(([rel, f]) => [rel, f.sha] as const)) === digest ? files : null;
   } catch {
     return null;
   }
@@ -105,19 +130,23 @@ export function scanFolder(abs: string, recordDir: string | null): FolderScan | 
   if (!existsSync(abs) || !lstatSync(abs).isDirectory()) return null;
   const { files, odd } = listFolder(abs);
   const { fingerprint, newestMs } = fingerprintOf(files);
-  const record = recordDir === null ? null : recordFile(recordDir, abs);
-  const digest = record === null ? null : recordedDigest(record, abs, fingerprint, newestMs);
-  let known: Map<string, string> | null | undefined;
+  const recordPath = recordDir === null ? null : recordFile(recordDir, abs);
+  const record = recordPath === null ? null : readRecord(recordPath, abs);
+  let known: Map<string, RecordedFile> | null | undefined;
+  let stats: Map<string, Stats> | undefined;
   const scan: FolderScan = {
     files,
     odd,
-    fingerprint,
-    digest,
+    digest: record !== null && record.fingerprint === fingerprint && newestMs < record.savedMs ? record.digest : null,
     read: 0,
     hashOf(rel) {
-      if (known === undefined) known = digest !== null && record !== null ? recordedShas(record, digest) : null;
-      const sha = known?.get(rel);
-      if (sha !== undefined) return sha;
+      if (known === undefined) known = record !== null && recordPath !== null ? recordedFiles(recordPath, record.digest) : null;
+      const was = known?.get(rel);
+      if (was !== undefined) {
+        stats ??= new Map(files);
+        const st = stats.get(rel);
+        if (st !== undefined && st.size === was.size && st.mtimeMs === was.mtimeMs && st.ino === was.ino && st.mtimeMs < record!.savedMs) return was.sha;
+      }
       scan.read++;
       return sha256Hex(readFileSync(path.join(abs, rel)));
     },
@@ -132,17 +161,23 @@ function writeWhole(file: string, text: string): void {
 }
 
 /**
- * Records `abs` as holding files with these hashes. `fingerprint`: from the
- * scan these hashes were learnt in; none: the folder is listed now (just
- * written by this process).
+ * Records `abs` as holding files with these hashes. `files`: each file's stat
+ * when its hash was learnt (a scan's, or taken just after writing it); none:
+ * the folder is listed now (just written by this process).
  */
-export function saveFolderRecord(recordDir: string, abs: string, shas: ReadonlyMap<string, string>, fingerprint = fingerprintOf(listFolder(abs).files).fingerprint): void {
+export function saveFolderRecord(recordDir: string, abs: string, shas: ReadonlyMap<string, string>, files: ReadonlyArray<[string, Stats]> = listFolder(abs).files): void {
   const file = recordFile(recordDir, abs);
   mkdirSync(recordDir, { recursive: true });
-  const sorted = [...shas].sort(([a], [b]) => byCodeUnit(a, b));
+  const sorted = [...files].sort(([a], [b]) => byCodeUnit(a, b));
+  if (sorted.length !== shas.size || sorted.some(([rel]) => !shas.has(rel))) {
+    // Not the files hashed (one added by hand meanwhile): no record, so the next run reads the folder.
+    rmSync(file, { force: true });
+    return;
+  }
+  const lines = sorted.map(([rel, st]) => `${shas.get(rel)!} ${st.size} ${st.mtimeMs} ${st.ino} ${rel}\n`);
   // The hashes first: the record is what makes them used.
-  writeWhole(shasFile(file), sorted.map(([rel, sha]) => `${sha} ${rel}\n`).join(''));
-  writeWhole(file, JSON.stringify({ folder: abs, fingerprint, digest: digestOf(sorted) }));
+  writeWhole(shasFile(file), lines.join(''));
+  writeWhole(file, JSON.stringify({ folder: abs, fingerprint: fingerprintOf(sorted).fingerprint, digest: digestOf(sorted.map(([rel]) => [rel, shas.get(rel)!] as const)) }));
 }
 
 /** Removes the records of folders that no longer exist; returns how many. */

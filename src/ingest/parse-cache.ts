@@ -290,7 +290,7 @@ export function generateArchive(root: string, overrides: TitleOverrides, cache: 
   });
   // The source folders whose texts had to be read: recorded, so the next run knows them by their stat.
   for (const [dir, scan] of folders) {
-    if (scan && scan.read > 0) saveFolderRecord(recordDir, dir, new Map(scan.files.map(([rel]) => [rel, scan.hashOf(rel)])), scan.fingerprint);
+    if (scan && scan.read > 0) saveFolderRecord(recordDir, dir, new Map(scan.files.map(([rel]) => [rel, scan.hashOf(rel)])), scan.files);
   }
   return { result: mergeGenerated(parts), documents: sources.length, reused };
 }

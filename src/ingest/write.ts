@@ -9,18 +9,26 @@
  * (content/pages/background/, an `--out` folder) as a whole. A folder whose
  * files all have the bytes generated, and that holds nothing else, is not
  * touched: the build's caches, keyed by file names, sizes and modification
- * times (src/build/catalogue.ts), see it unchanged. A folder that changed is
- * made again in the staging folder, each unchanged file hard-linked from the
- * current folder (the same file: same bytes, same modification time) and the
- * others written; once every changed folder is staged they are swapped in by
- * renames, and a failed rename puts back what was swapped. Folders of a
+ * times (src/build/catalogue.ts), see it unchanged.
+ *
+ * A folder where few files changed (an edit: at most one in eight, each
+ * directly in it) is written in place: each new file written in the staging
+ * folder and renamed over its old one (a reader sees the old file or the new,
+ * never a missing one), the old one first linked aside, a file no longer
+ * generated moved aside. Any other changed folder is made again in the
+ * staging folder, each unchanged file hard-linked from the current folder
+ * (the same file: same bytes, same modification time) and the others
+ * written, and swapped in whole by renames, so a rewrite of many files (new
+ * parsing code) never leaves a year half old, half new. Every changed file
+ * and folder is staged before the first rename, and a failed rename puts
+ * back, from what was set aside, everything renamed before it. Folders of a
  * managed folder that nothing generates any more (a year removed) go in the
  * same swap.
  *
  * Which files are unchanged is known without reading them while a folder is
  * as this code last wrote or read it (folder-record.ts).
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { removeDeadCacheTemps } from '../lib/leftovers.ts';
 import { linkFile } from '../lib/link-tree.ts';
@@ -142,22 +150,30 @@ function compareUnit(scan: FolderScan | null, unit: Unit, digest: string): { sam
 }
 
 /**
- * Puts the current file at `target` unchanged: a hard link (the same file),
- * else a copy with its modification time set back (a file system that refuses
- * hard links; the time may then lose its last digits, so the build's
- * front-matter cache may read that year again, which is only slower).
+ * Puts the current file at `target` unchanged: a hard link (the same file;
+ * returns true), else a copy with its modification time set back (a file
+ * system that refuses hard links; the time may then lose its last digits, so
+ * the build's front-matter cache may read that year again, which is only
+ * slower).
  */
-function keep(current: string, target: string): void {
-  if (linkFile(current, target)) return;
+function keep(current: string, target: string): boolean {
+  if (linkFile(current, target)) return true;
   const st = statSync(current);
   utimesSync(target, st.atime, st.mtime);
+  return false;
 }
 
-/** One step of the swap: `target` aside to `aside` (when it is there), then `fresh` (a staged folder; null: removed) in its place. */
+/**
+ * One step of the swap: `target` aside to `aside` (when it is there), then
+ * `fresh` (staged; null: removed) in its place. A file replaced in place is
+ * linked aside rather than moved, so that it is there until the rename
+ * replaces it.
+ */
 interface Move {
   target: string;
   aside: string;
   fresh: string | null;
+  file: boolean;
   asided: boolean;
   placed: boolean;
 }
@@ -176,7 +192,8 @@ function swap(moves: Move[]): void {
     for (const m of moves) {
       if (isThere(m.target)) {
         mkdirSync(path.dirname(m.aside), { recursive: true });
-        renameSync(m.target, m.aside);
+        if (m.file && m.fresh !== null) linkFile(m.target, m.aside);
+        else renameSync(m.target, m.aside);
         m.asided = true;
       }
       if (m.fresh !== null) {
@@ -186,12 +203,43 @@ function swap(moves: Move[]): void {
       }
     }
   } catch (err) {
-    // Every folder put back as it was, the last move first.
+    // Every folder and file put back as it was, the last move first.
     for (const m of [...moves].reverse()) {
       if (m.placed) rmSync(m.target, { recursive: true, force: true });
-      if (m.asided) renameSync(m.aside, m.target);
+      if (m.asided && !isThere(m.target)) renameSync(m.aside, m.target);
     }
     throw err;
+  }
+}
+
+/** At most this share of a folder's files new, changed or gone: written in place (see the top of this file). */
+const IN_PLACE_SHARE = 1 / 8;
+
+/** The files of a folder to write or remove in place, or null when it is to be made again whole. */
+function inPlaceChanges(scan: FolderScan | null, unit: Unit, same: ReadonlySet<string>): { write: string[]; remove: string[] } | null {
+  if (scan === null || scan.odd) return null;
+  const write = [...unit.files.keys()].filter((rel) => !same.has(rel)).sort(byCodeUnit);
+  const remove = scan.files.flatMap(([rel]) => (unit.files.has(rel) ? [] : [rel]));
+  const changes = write.length + remove.length;
+  if (changes > Math.max(1, unit.files.size * IN_PLACE_SHARE)) return null;
+  // A file in a sub-folder may need its folder made or leave one empty: the whole folder is made again instead.
+  return [...write, ...remove].some((rel) => rel.includes('/')) ? null : { write, remove };
+}
+
+/** A folder to record once the swap is done: its files' hashes, the stat of those known from the scan, and those to stat then (written, or copied). */
+interface Pending {
+  folder: string;
+  shas: Map<string, string>;
+  known: Array<[string, Stats]>;
+  statAfter: string[];
+}
+
+/** The record of a folder just written: null (none saved, the next run reads it) when a file is not where it was written. */
+function statsAfter(p: Pending): Array<[string, Stats]> | null {
+  try {
+    return [...p.known, ...p.statAfter.map((rel): [string, Stats] => [rel, lstatSync(path.join(p.folder, rel))])];
+  } catch {
+    return null;
   }
 }
 
@@ -207,8 +255,8 @@ export function writeAtomically(outRoot: string, files: ReadonlyMap<string, Outp
   const staging = path.join(outRoot, `.ingest-staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const counts: WriteCounts = { folders: 0, written: 0, kept: 0, removed: 0, read: 0 };
-  // Records to save once the swap is done: a folder found unchanged by reading it, or written (listed where it then is).
-  const records: Array<{ folder: string; shas: Map<string, string>; fingerprint?: string }> = [];
+  // Records to save once the swap is done: a folder found unchanged by reading it, or written.
+  const records: Pending[] = [];
   try {
     const { units, strays } = planUnits(outRoot, files, managedDirs);
     const moves: Move[] = [];
@@ -220,12 +268,28 @@ export function writeAtomically(outRoot: string, files: ReadonlyMap<string, Outp
       counts.read += scan?.read ?? 0;
       if (scan && !extra && same.size === unit.files.size) {
         counts.kept += unit.files.size;
-        if (scan.read > 0) records.push({ folder: abs, shas, fingerprint: scan.fingerprint });
+        if (scan.read > 0) records.push({ folder: abs, shas, known: scan.files, statAfter: [] });
         continue;
       }
       const fresh = path.join(staging, 'new', unit.dir);
       mkdirSync(fresh, { recursive: true });
+      const inPlace = inPlaceChanges(scan, unit, same);
+      if (inPlace) {
+        for (const rel of inPlace.write) {
+          writeFileSync(path.join(fresh, rel), unit.files.get(rel)!.bytes());
+          moves.push({ target: path.join(abs, rel), aside: path.join(staging, 'old', unit.dir, rel), fresh: path.join(fresh, rel), file: true, asided: false, placed: false });
+        }
+        for (const rel of inPlace.remove) moves.push({ target: path.join(abs, rel), aside: path.join(staging, 'old', unit.dir, rel), fresh: null, file: true, asided: false, placed: false });
+        const changed = new Set([...inPlace.write, ...inPlace.remove]);
+        records.push({ folder: abs, shas, known: scan!.files.filter(([rel]) => !changed.has(rel)), statAfter: inPlace.write });
+        counts.written += inPlace.write.length;
+        counts.kept += unit.files.size - inPlace.write.length;
+        counts.folders++;
+        continue;
+      }
       const made = new Set<string>([fresh]);
+      const stats = new Map(scan?.files ?? []);
+      const pending: Pending = { folder: abs, shas, known: [], statAfter: [] };
       for (const [rel, file] of [...unit.files].sort(([a], [b]) => byCodeUnit(a, b))) {
         const target = path.join(fresh, rel);
         const parent = path.dirname(target);
@@ -234,19 +298,21 @@ export function writeAtomically(outRoot: string, files: ReadonlyMap<string, Outp
           made.add(parent);
         }
         if (same.has(rel)) {
-          keep(path.join(abs, rel), target);
+          if (keep(path.join(abs, rel), target)) pending.known.push([rel, stats.get(rel)!]);
+          else pending.statAfter.push(rel);
           counts.kept++;
         } else {
           writeFileSync(target, file.bytes());
+          pending.statAfter.push(rel);
           counts.written++;
         }
       }
-      moves.push({ target: abs, aside: path.join(staging, 'old', unit.dir), fresh, asided: false, placed: false });
-      records.push({ folder: abs, shas });
+      moves.push({ target: abs, aside: path.join(staging, 'old', unit.dir), fresh, file: false, asided: false, placed: false });
+      records.push(pending);
       counts.folders++;
     }
     for (const stray of strays) {
-      moves.push({ target: path.join(outRoot, stray), aside: path.join(staging, 'old', stray), fresh: null, asided: false, placed: false });
+      moves.push({ target: path.join(outRoot, stray), aside: path.join(staging, 'old', stray), fresh: null, file: false, asided: false, placed: false });
       counts.removed++;
     }
     swap(moves);
@@ -254,7 +320,10 @@ export function writeAtomically(outRoot: string, files: ReadonlyMap<string, Outp
     rmSync(staging, { recursive: true, force: true });
   }
   if (recordDir !== null) {
-    for (const r of records) saveFolderRecord(recordDir, r.folder, r.shas, r.fingerprint);
+    for (const r of records) {
+      const stats = statsAfter(r);
+      if (stats) saveFolderRecord(recordDir, r.folder, r.shas, stats);
+    }
     pruneFolderRecords(recordDir);
   }
   return counts;

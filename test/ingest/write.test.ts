@@ -1,9 +1,10 @@
 /**
  * The ingest's writer (src/ingest/write.ts): a folder of content/replies
- * whose files are all as generated is not touched, a changed one is swapped
- * in whole with its unchanged files kept (same bytes, same modification time,
- * same inode), stale folders and files go, and what is on disk is known from
- * its record only while no file changed since.
+ * whose files are all as generated is not touched, one where a few changed
+ * is written in place, another changed one is swapped in whole, its unchanged
+ * files kept either way (same bytes, same modification time, same inode),
+ * stale folders and files go, and what is on disk is known from its record
+ * only for the files not changed since.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -104,6 +105,66 @@ test('a file changed with its size and time kept is caught while it is as recent
   const counts = writeAtomically(root, files(REPLIES), MANAGED_DIRS);
   assert.equal({ written: counts.written, read: counts.read }, { written: 1, read: 4 });
   assert.is(readFileSync(p, 'utf8'), 'a reply\n');
+});
+
+/** A year of 40 replies, some edited. */
+function year(edit: Record<string, string> = {}): ReturnType<typeof files> {
+  const entries: Record<string, string> = {};
+  for (let i = 1; i <= 40; i++) entries[`content/replies/2023-24/itib${String(i).padStart(3, '0')}.md`] = `reply ${i}\n`;
+  return files({ ...entries, ...edit });
+}
+
+function folderStamps(root: string): Map<string, string> {
+  const dir = path.join(root, 'content/replies/2023-24');
+  // The folder by its inode alone: its time changes with any file renamed into it.
+  return new Map([['.', String(statSync(dir).ino)], ...readdirSync(dir).sort().map((n): [string, string] => [n, stamp(dir, n)])]);
+}
+
+test('a year where a few of many files changed is written in place: its other files and the folder itself are the same ones', () => {
+  const root = tempDir('ingest-write');
+  const recordDir = path.join(tempDir('ingest-write-record'), 'folders');
+  // itib001–itib039 and itib041 on disk; then itib002 edited, itib040 new and itib041 no longer generated.
+  const initial = year({ 'content/replies/2023-24/itib041.md': 'reply 41\n' });
+  initial.delete('content/replies/2023-24/itib040.md');
+  writeAtomically(root, initial, MANAGED_DIRS, { recordDir });
+  const before = folderStamps(root);
+  const edited = year({ 'content/replies/2023-24/itib002.md': 'reply 2, edited\n' });
+  assert.equal(writeAtomically(root, edited, MANAGED_DIRS, { recordDir }), { folders: 1, written: 2, kept: 38, removed: 0, read: 0 });
+  const after = folderStamps(root);
+  assert.equal([...after.keys()].filter((n) => n !== '.'), [...edited.keys()].map((rel) => path.basename(rel)).sort());
+  assert.is(after.get('.'), before.get('.'), 'the folder is not swapped');
+  for (const [name, was] of before) if (!['.', 'itib002.md', 'itib041.md'].includes(name)) assert.is(after.get(name), was, name);
+  assert.is.not(after.get('itib002.md'), before.get('itib002.md'));
+  assert.is(readFileSync(path.join(root, 'content/replies/2023-24/itib002.md'), 'utf8'), 'reply 2, edited\n');
+  assert.is(readFileSync(path.join(root, 'content/replies/2023-24/itib040.md'), 'utf8'), 'reply 40\n');
+  assert.not.ok(existsSync(path.join(root, `.ingest-staging-${process.pid}`)));
+  // The record knows the files just written: nothing to read, nothing to write.
+  assert.equal(writeAtomically(root, edited, MANAGED_DIRS, { recordDir }), { folders: 0, written: 0, kept: 40, removed: 0, read: 0 });
+});
+
+test('a year where many files changed is made again and swapped whole', () => {
+  const root = tempDir('ingest-write');
+  const recordDir = path.join(tempDir('ingest-write-record'), 'folders');
+  writeAtomically(root, year(), MANAGED_DIRS, { recordDir });
+  const before = folderStamps(root);
+  const edit = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`content/replies/2023-24/itib${String(i + 1).padStart(3, '0')}.md`, `reply ${i + 1}, edited\n`]));
+  assert.equal(writeAtomically(root, year(edit), MANAGED_DIRS, { recordDir }), { folders: 1, written: 6, kept: 34, removed: 0, read: 0 });
+  const after = folderStamps(root);
+  assert.is.not(after.get('.'), before.get('.'), 'the folder is swapped');
+  const edited = new Set(Object.keys(edit).map((rel) => path.basename(rel)));
+  for (const [name, was] of before) if (name !== '.' && !edited.has(name)) assert.is(after.get(name), was, name);
+});
+
+test('a file changed by hand among many is the one file read: the others are known from the record by their own stat', () => {
+  const root = tempDir('ingest-write');
+  const recordDir = path.join(tempDir('ingest-write-record'), 'folders');
+  writeAtomically(root, year(), MANAGED_DIRS, { recordDir });
+  const p = path.join(root, 'content/replies/2023-24/itib007.md');
+  writeFileSync(p, 'reply X\n');
+  const t = statSync(p).mtimeMs / 1000 + 10;
+  utimesSync(p, t, t);
+  assert.equal(writeAtomically(root, year(), MANAGED_DIRS, { recordDir }), { folders: 1, written: 1, kept: 39, removed: 0, read: 1 });
+  assert.is(readFileSync(p, 'utf8'), 'reply 7\n');
 });
 
 test('the records of folders that are gone are removed', () => {
