@@ -17,10 +17,13 @@ export function decodeSource(bytes: Uint8Array, file: string): string[] {
   });
   if (text.trim() === '') throw new IngestError(file, 1, 'empty source: no text to ingest');
   const lines = splitLines(text);
-  lines.forEach((l, i) => {
-    const bad = forbiddenCharacter(l, { tab: true });
-    if (bad) throw new IngestError(file, i + 1, `${bad.message} at column ${bad.column}`);
-  });
+  // The whole text looked at once (its line breaks as spaces), the lines one by one only to name the first bad one.
+  if (forbiddenCharacter(text.replace(/[\r\n]/g, ' '), { tab: true })) {
+    lines.forEach((l, i) => {
+      const bad = forbiddenCharacter(l, { tab: true });
+      if (bad) throw new IngestError(file, i + 1, `${bad.message} at column ${bad.column}`);
+    });
+  }
   return lines;
 }
 

@@ -11,6 +11,7 @@
  *   with a warning naming the line, so a U+202E can never turn the text after
  *   it around on a page, in a feed, a CSV cell or a share card.
  */
+import { isUtf8 } from 'node:buffer';
 
 /** Controls content never holds; tab (U+0009) is allowed only where `tab` says so. */
 const CONTROL_NO_TAB = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
@@ -93,7 +94,8 @@ export function lineAndColumn(bytes: Uint8Array, offset: number): { line: number
  * ingest used to report the end of the file).
  */
 export function decodeUtf8(bytes: Uint8Array, file: string, fail: (line: number, message: string) => never): string {
-  const bad = firstInvalidUtf8(bytes);
+  // Node's validator (native) first: the search byte by byte, ~20 ms a 600 KB source, only to name the first bad byte.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, column } = lineAndColumn(bytes, bad);
     const shown = [...bytes.subarray(bad, bad + 4)].map((x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ');
