@@ -1,8 +1,9 @@
 /**
  * The build of the whole site (issue 16): the catalogue (front-matter of every
  * year, catalogue.ts), then each budget year's unit (unit.ts: its own child
- * process, reused from `.cache/units/` while its key is unchanged) linked into
- * the output, then the shell (shell.ts) from the catalogue and the units'
+ * process, reused from `.cache/units/` while its key is unchanged) put into
+ * the output (its files linked; a rebuilt year's previous build brought up to
+ * date, an unchanged one moved from the published site), then the shell (shell.ts) from the catalogue and the units'
  * search summaries. Written to `<outDir>.partial` and swapped in only when
  * every unit and the shell succeeded: a failed build leaves the previous site
  * as it was and no half-written output.
@@ -20,7 +21,7 @@ import { planUnits } from './plan.ts';
 import { buildShell, type ShellStep } from './shell.ts';
 import { buildShellCached } from './shell-cache.ts';
 import { buildUnit, type UnitStep } from './unit.ts';
-import { linkTree } from '../lib/link-tree.ts';
+import { linkTree, syncTree } from '../lib/link-tree.ts';
 import { adoptYears, isLinkedFrom, linkPublishedYear, returnYears } from './adopt-years.ts';
 
 /**
@@ -40,14 +41,19 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   let reused = 0;
   // One unit at a time: the build's peak memory is that of its largest year.
   for (const plan of plans) {
-    const unit = await buildUnit(plan, settings, steps?.unit);
-    if (unit.reused) reused++;
     const target = path.join(dir, plan.year);
+    // A rebuilt year's previous build comes to `target` (the new site's, never the published one), to be brought up to date.
+    const unit = await buildUnit(plan, settings, steps?.unit, { spareAt: dir !== settings.outDir ? target : undefined });
+    if (unit.reused) reused++;
     const published = path.join(settings.outDir, plan.year);
     // The offline copy's search rewrites files in the years' folders (search/offline-bundle.ts): never adopted.
     if (unit.reused && !settings.offline && dir !== settings.outDir && isLinkedFrom(unit.dir, published)) {
       linkPublishedYear(published, target);
       adopt.set(target, published);
+    } else if (unit.spare !== null) {
+      const t = performance.now();
+      const changed = syncTree(unit.dir, unit.spare);
+      console.log(`Unit ${plan.year}: placed from its previous build in ${((performance.now() - t) / 1000).toFixed(1)} s (${changed} files linked or removed)`);
     } else linkTree(unit.dir, target);
     search.push(...unit.result.search);
   }

@@ -20,13 +20,17 @@ import { writeFileWhole } from '../lib/cache-entry.ts';
 
 export type EditionFlavour = 'front-matter' | 'bodies';
 
-interface CachedFile {
+/** What says a file is as it was read, and what of it the year's hashes are made of. */
+export interface FileHashes {
   /** `size:mtimeMs`: what says the file is as it was read. */
   stat: string;
   /** sha256 of its bytes. */
   sha: string;
   /** sha256 of its front-matter as read (the edition without body, tables or file name). */
   frontMatter: string;
+}
+
+interface CachedFile extends FileHashes {
   edition: Edition;
 }
 
@@ -41,14 +45,34 @@ export interface ReadYear {
   contentHash: string;
   /** The hash of the year's front-matter alone: unchanged by an edit of a body. */
   frontMatterHash: string;
+  /** Each file's hashes, by name, in the order given. */
+  files: [name: string, hashes: FileHashes][];
   /** Files parsed again (the others came from the cache). */
   parsed: number;
 }
 
-const statOf = (file: string) => {
+export const statOf = (file: string) => {
   const st = statSync(file);
   return `${st.size}:${st.mtimeMs}`;
 };
+
+/** The hashes of a file read again: `edition` is what was read from it, `stat` its statOf taken before. */
+export function fileHashes(file: string, stat: string, edition: Edition): FileHashes {
+  const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const { markdown: _m, bodyHtml: _b, tables: _t, file: _f, ...fields } = edition;
+  return { stat, sha, frontMatter: createHash('sha256').update(JSON.stringify(fields)).digest('hex') };
+}
+
+/** A year's content hash (names and bytes) and front-matter hash, from its files' hashes in the order given. */
+export function yearHashesOf(files: Iterable<[name: string, hashes: FileHashes]>): { contentHash: string; frontMatterHash: string } {
+  const contentHash = createHash('sha256');
+  const frontMatterHash = createHash('sha256');
+  for (const [name, h] of files) {
+    contentHash.update(name).update('\u0000').update(h.sha).update('\u0000');
+    frontMatterHash.update(name).update('\u0000').update(h.frontMatter).update('\u0000');
+  }
+  return { contentHash: contentHash.digest('hex'), frontMatterHash: frontMatterHash.digest('hex') };
+}
 
 function readEntry(file: string): Entry | null {
   if (!existsSync(file)) return null;
@@ -77,8 +101,7 @@ export function readYearEditions(
   const entryFile = cacheDir === null ? null : path.join(cacheDir, `${year}.${flavour}.json`);
   const old = entryFile === null ? null : readEntry(entryFile);
   const next: Entry = { code: buildCodeHash(), files: {} };
-  const contentHash = createHash('sha256');
-  const frontMatterHash = createHash('sha256');
+  const hashes: [string, FileHashes][] = [];
   let parsed = 0;
   const editions = files.map((file) => {
     const name = path.basename(file);
@@ -88,14 +111,11 @@ export function readYearEditions(
     if (cached && cached.stat === stat) entry = cached;
     else {
       parsed++;
-      const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
       const edition = read(file, shownAs(file));
-      const { markdown: _m, bodyHtml: _b, tables: _t, file: _f, ...fields } = edition;
-      entry = { stat, sha, frontMatter: createHash('sha256').update(JSON.stringify(fields)).digest('hex'), edition };
+      entry = { ...fileHashes(file, stat, edition), edition };
     }
     next.files[name] = entry;
-    contentHash.update(name).update('\u0000').update(entry.sha).update('\u0000');
-    frontMatterHash.update(name).update('\u0000').update(entry.frontMatter).update('\u0000');
+    hashes.push([name, { stat: entry.stat, sha: entry.sha, frontMatter: entry.frontMatter }]);
     // Messages name files as this run shows them (the cache may have been written from elsewhere).
     return { ...entry.edition, file: shownAs(file) };
   });
@@ -104,5 +124,5 @@ export function readYearEditions(
     mkdirSync(path.dirname(entryFile), { recursive: true });
     writeFileWhole(entryFile, JSON.stringify(next));
   }
-  return { editions, contentHash: contentHash.digest('hex'), frontMatterHash: frontMatterHash.digest('hex'), parsed };
+  return { editions, ...yearHashesOf(hashes), files: hashes, parsed };
 }

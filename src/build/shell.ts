@@ -10,9 +10,6 @@
 import type { Settings } from '../../_data/site.ts';
 import type { Archive } from '../model/reply.ts';
 import { routeTable, unitRoutes, type RouteTable } from '../site/data/routes.ts';
-import { writePages } from '../site/eleventy-config.ts';
-import { buildImages } from '../site/images/build-images.ts';
-import { cardList } from '../site/images/card-list.ts';
 import type { YearSearchSummary } from '../search/build-index.ts';
 import { buildShellSearch } from './search-shell.ts';
 import { writeIndexExports, type IndexInput } from '../open-data/write.ts';
@@ -55,11 +52,19 @@ export async function buildShell(
   const seconds: string[] = [];
   for (const step of steps) {
     const t = performance.now();
-    if (step === 'pages') await writePages(settings, inputs.catalogue(), shellRoutes(inputs.catalogue(), settings), siteDir);
+    // Eleventy and the card renderer (sharp) are imported only when their step runs: a build whose shell pages and
+    // cards are reused (shell-cache.ts: an edit of a body) never needs them, and importing them cost ~1.3 s of CPU.
+    if (step === 'pages') {
+      const { writePages } = await import('../site/eleventy-config.ts');
+      await writePages(settings, inputs.catalogue(), shellRoutes(inputs.catalogue(), settings), siteDir);
+    }
     // /data/index.json of the years' open data (already linked in from the units) and the Data Package.
     else if (step === 'exports') writeIndexExports(inputs.index, settings.siteUrl, siteDir);
     else if (step === 'search') await buildShellSearch(settings, inputs.shellEntries, search, siteDir);
-    else await buildImages(siteDir, cardList(inputs.catalogue(), shellRoutes(inputs.catalogue(), settings)), { measureBytes: false });
+    else {
+      const [{ buildImages }, { cardList }] = await Promise.all([import('../site/images/build-images.ts'), import('../site/images/card-list.ts')]);
+      await buildImages(siteDir, cardList(inputs.catalogue(), shellRoutes(inputs.catalogue(), settings)), { measureBytes: false });
+    }
     seconds.push(`${step} ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   log(`Shell: ${seconds.join(', ')}`);

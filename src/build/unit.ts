@@ -62,6 +62,13 @@ export interface BuiltUnit {
   dir: string;
   /** Reused from the cache, not built. */
   reused: boolean;
+  /**
+   * The year's previous build (`site/<year>` of the entry this one replaced), moved to the caller's
+   * `spareAt` instead of being deleted, or null. Its files are mostly this unit's very files (the
+   * unchanged pages were linked from it), so the caller brings it up to date (link-tree.ts syncTree)
+   * instead of making every folder and link of the year again.
+   */
+  spare: string | null;
 }
 
 const CHILD = fileURLToPath(new URL('./unit-process.ts', import.meta.url));
@@ -76,19 +83,38 @@ function writtenByLiveBuild(name: string): boolean {
   return pid !== undefined && Number(pid) !== process.pid && running(Number(pid));
 }
 
+/** Moves `from` to `to` (the previous build's year folder to where the caller wants it); null where it cannot be renamed there (another file system, a folder in the way). */
+function moveSpare(from: string, to: string): string | null {
+  try {
+    mkdirSync(path.dirname(to), { recursive: true });
+    renameSync(from, to);
+    return to;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EXDEV' || code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 /**
  * The unit of `plan`: from the cache when its key is there, else built in a
  * child process and stored. `steps` other than every step (the benchmark's
- * per-step runs) build without the cache.
+ * per-step runs) build without the cache. `spareAt`: where the year's previous
+ * build may be moved for the caller rather than deleted (BuiltUnit.spare).
  */
-export async function buildUnit(plan: UnitPlan, settings: Settings, steps: readonly UnitStep[] = UNIT_STEPS, log: (line: string) => void = console.log): Promise<BuiltUnit> {
+export async function buildUnit(
+  plan: UnitPlan,
+  settings: Settings,
+  steps: readonly UnitStep[] = UNIT_STEPS,
+  { log = console.log, spareAt }: { log?: (line: string) => void; spareAt?: string } = {},
+): Promise<BuiltUnit> {
   const yearDir = path.join(unitsCacheDir(), plan.year);
   const entry = path.join(yearDir, plan.key);
   const whole = steps.length === UNIT_STEPS.length;
   const resultOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'unit.json'), 'utf8')) as UnitResult;
   if (whole && existsSync(path.join(entry, 'unit.json'))) {
     log(`Unit ${plan.year}: reused (key ${plan.key.slice(0, 12)})`);
-    return { result: resultOf(entry), dir: path.join(entry, 'site', plan.year), reused: true };
+    return { result: resultOf(entry), dir: path.join(entry, 'site', plan.year), reused: true, spare: null };
   }
   const partial = `${entry}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
@@ -109,19 +135,25 @@ export async function buildUnit(plan: UnitPlan, settings: Settings, steps: reado
   };
   const started = performance.now();
   let exited = started;
+  let spare: string | null = null;
   try {
     await runChildScript(CHILD, input, path.join(partial, 'input.json'), `unit ${input.year}`);
     exited = performance.now();
     // Only the year's folder is the unit's (Eleventy's passthrough copies, icons: the shell's).
     for (const name of readdirSync(input.siteDir)) if (name !== plan.year) rmSync(path.join(input.siteDir, name), { recursive: true, force: true });
-    if (!whole) return { result: resultOf(partial), dir: path.join(input.siteDir, plan.year), reused: false };
+    if (!whole) return { result: resultOf(partial), dir: path.join(input.siteDir, plan.year), reused: false, spare: null };
     // This entry appears whole, then the year's older ones go (one entry per year; its pages were linked from the
-    // previous one), deleted in the background (delete-later.ts).
+    // previous one), deleted in the background (delete-later.ts); the previous one's year folder goes to the caller.
     const trash = path.join(unitsCacheDir(), '.trash');
     deleteAside(entry, trash);
     renameSync(partial, entry);
     // Another build's entry being written (`<key>.partial-<pid>`) stays while that build runs.
-    for (const name of readdirSync(yearDir)) if (name !== plan.key && !writtenByLiveBuild(name)) deleteAside(path.join(yearDir, name), trash);
+    for (const name of readdirSync(yearDir)) {
+      if (name === plan.key || writtenByLiveBuild(name)) continue;
+      const old = path.join(yearDir, name);
+      if (spareAt !== undefined && spare === null && old === input.previous) spare = moveSpare(path.join(old, 'site', plan.year), spareAt);
+      deleteAside(old, trash);
+    }
   } catch (err) {
     rmSync(partial, { recursive: true, force: true });
     throw err;
@@ -130,5 +162,5 @@ export async function buildUnit(plan: UnitPlan, settings: Settings, steps: reado
   // The process's own time, then what surrounds it (starting and ending the process, storing the entry): a slow build points at its part.
   const s = (ms: number) => (ms / 1000).toFixed(1);
   log(`Unit ${plan.year}: built, ${result.files} files in ${result.seconds.toFixed(1)} s (process ${s(exited - started)} s, stored in ${s(performance.now() - exited)} s; key ${plan.key.slice(0, 12)})`);
-  return { result, dir: path.join(entry, 'site', plan.year), reused: false };
+  return { result, dir: path.join(entry, 'site', plan.year), reused: false, spare };
 }

@@ -3,7 +3,9 @@
  * - `<out>.partial` — the folder a build was writing when it died;
  * - `<out>.old-<pid>[-<time>]` — the previous site, renamed away at the swap and
  *   to be deleted by a detached process, left for ever when that process was
- *   killed too (26 MB per killed build, issue 21);
+ *   killed too (26 MB per killed build, issue 21); named after the build, then
+ *   after its deleter once that runs (delete-later.ts), so it is left to a
+ *   deleter still at work;
  * - `<out>.partial-<pid>…`, `<out>.<pid>.tmp` — per-process temporaries (cache
  *   entries, lock files being written).
  * Each is removed once the process named in it is gone; `<out>.partial` names

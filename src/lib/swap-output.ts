@@ -18,7 +18,8 @@ export function swapInto(workDir: string, outDir: string): void {
     renameSync(workDir, out);
     return;
   }
-  const old = `${out}.old-${process.pid}-${Date.now()}`;
+  const time = Date.now();
+  const old = `${out}.old-${process.pid}-${time}`;
   renameSync(out, old);
   try {
     renameSync(workDir, out);
@@ -26,5 +27,6 @@ export function swapInto(workDir: string, outDir: string): void {
     renameSync(old, out); // the previous site stays in place
     throw err;
   }
-  deleteInBackground(old);
+  // Named after its deleter once that runs (leftovers.ts leaves it alone while it does).
+  deleteInBackground(old, `${out}.old-<pid>-${time}`);
 }

@@ -5,7 +5,7 @@
  * shell is built from the catalogue, which holds no reply body, and writes
  * nothing inside a year's folder.
  */
-import { cpSync, lstatSync, readFileSync, statSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { cpSync, lstatSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -34,6 +34,19 @@ function treeBytes(dir: string): Record<string, string> {
 }
 
 const build = () => runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: site, ARCHIVE_CACHE: cache, SITE_URL: '' });
+
+/**
+ * The site's folder of a rebuilt year holds exactly its unit's cache entry's files, as hard links (the next build
+ * reuses the year from the published site by this), though it is the year's previous build brought up to date.
+ */
+function assertYearIsItsEntry(year: string): void {
+  const entries = readdirSync(path.join(cache, 'units', year));
+  assert.is(entries.length, 1);
+  const entry = path.join(cache, 'units', year, entries[0]!, 'site', year);
+  const files = diskTree(entry).files;
+  assert.equal(diskTree(path.join(site, year)).files, files);
+  for (const f of files) assert.is(statSync(path.join(site, year, f)).ino, statSync(path.join(entry, f)).ino, f);
+}
 const inode = (file: string) => statSync(path.join(site, file)).ino;
 const lines = (log: string) => log.split('\n').filter((l) => l.startsWith('Unit ') && /: (built|reused)/.test(l));
 
@@ -67,8 +80,8 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   assert.ok(Number(rendered) >= 2 && Number(rendered) <= 10, `${rendered} pages rendered for one edited reply`);
   assert.is(inode(`2023-24/${unchanged}/index.html`), unchangedPage, 'an unchanged reply of the rebuilt year is linked, not rendered');
   assert.is.not(inode('2023-24/itib002/index.html'), newerPage, 'the edited reply\'s page is a new file');
-  // The cache keeps one entry per year.
-  assert.is(readdirSync(path.join(cache, 'units/2023-24')).length, 1);
+  // The cache keeps one entry per year, whose files the site's year folder is.
+  assertYearIsItsEntry('2023-24');
   // And the site is byte for byte what a build from empty caches makes.
   const cold = path.join(root, 'cold');
   runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: cold, ARCHIVE_CACHE: path.join(root, 'cold-cache'), SITE_URL: '' });
@@ -137,6 +150,15 @@ test('the shell is built from the catalogue, which holds no reply body, and writ
   const home = readFileSync(path.join(out, 'index.html'), 'utf8');
   assert.match(home, 'href="./2022-23/"');
   assert.match(home, 'href="./2023-24/"');
+});
+
+test('a reply removed from a year is gone from its folder, which is its unit\'s files and no other', () => {
+  assert.ok(existsSync(path.join(site, '2023-24/itib007/index.html')));
+  rmSync(path.join(content, 'replies/2023-24/itib007.md'));
+  assert.ok(lines(build()).some((l) => l.startsWith('Unit 2023-24: built,')));
+  assert.not.ok(existsSync(path.join(site, '2023-24/itib007')));
+  assert.not.ok(existsSync(path.join(site, '2023-24/en/itib007')));
+  assertYearIsItsEntry('2023-24');
 });
 
 test.run();
