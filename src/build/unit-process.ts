@@ -22,9 +22,6 @@ import { routeInputHashes } from '../site/data/route-inputs.ts';
 import { linkUnchangedPages, readPreviousPages, writePagesManifest } from './page-reuse.ts';
 import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
 
-/** The search index's parts to index, at most, for the steps after it to run beside it: one of each language (an edit). */
-const BESIDE_SEARCH = 2;
-
 async function runUnit(input: UnitInput): Promise<UnitResult> {
   const started = performance.now();
   const { year, settings, siteDir } = input;
@@ -33,10 +30,10 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
   const readYear = (y: string, files: string[], shownAs: (file: string) => string) =>
     readYearEditions(path.join(cacheRoot(), 'editions'), 'bodies', y, files, shownAs, (f, shown) => loadEdition(f, shown)).editions;
   const archive = loadArchive(settings.contentDir, process.cwd(), { years: [year], identity: input.slice.identity, background: false, readYear });
-  seconds.push(`load ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const s = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+  seconds.push(`load ${s(started)}`);
   const routes = unitRoutes(routeTable(archive, settings), year);
   const result: UnitResult = { year, key: input.key, search: [], files: 0, seconds: 0 };
-  const s = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
   // A step returns `beside` when the rest of its work runs beside the steps after it (awaited at the end).
   const steps: Record<UnitStep, () => Promise<{ beside: Promise<void> } | void>> = {
     // Pages whose inputs are as the year's previous build had them are linked from it; Eleventy writes the rest.
@@ -56,7 +53,7 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
     // indexed in a worker thread beside the next steps, so that the exports' work in this thread overlaps Pagefind's.
     search: async () => {
       const plan = planYearSearch(siteDir, year, indexEntries(archive, routes));
-      if (plan.toIndex > BESIDE_SEARCH) {
+      if (plan.toIndex > plan.languages.length) {
         // What the pages step left (Eleventy's) is collected first: V8 collects late, and the step's peak (its
         // Pagefind process and prepare workers beside this process) would carry it. A cold 5,500-reply year: this
         // process held 0.9–1.0 GB during the step, and up to 1.37 GB when the step followed the pages without it

@@ -168,6 +168,8 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 /** A year's search index keyed, with the parts found in the cache already in place (planYearSearch): plain data. */
 export interface YearSearchPlan {
   year: string;
+  /** The part cache the plan restored from, where the indexed parts are stored; null: none. */
+  cacheDir: string | null;
   languages: {
     lang: InterfaceLang;
     /** Pagefind's language code for it. */
@@ -209,14 +211,13 @@ export function planYearSearch(siteDir: string, year: string, sources: IndexEntr
     const restored = parts.map((p) => (cacheDir ? restorePart<PartSummary>(cacheDir, p.key, join(siteDir, p.dir)) : null));
     return [{ lang, language, dir, pages: mine.length, parts, restored, keyed: seconds(started) }];
   });
-  return { year, languages, toIndex: languages.reduce((n, l) => n + l.restored.filter((r) => !r).length, 0) };
+  return { year, cacheDir, languages, toIndex: languages.reduce((n, l) => n + l.restored.filter((r) => !r).length, 0) };
 }
 
 /** The second half: the parts the plan did not find in the cache indexed (and stored there); a summary per language for the shell's manifest. */
-export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opts: YearSearchOptions = {}): Promise<YearSearchSummary[]> {
+export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opts: Omit<YearSearchOptions, 'cacheDir'> = {}): Promise<YearSearchSummary[]> {
   const log = opts.log ?? (() => {});
-  const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
-  const { year } = plan;
+  const { year, cacheDir } = plan;
   const out: YearSearchSummary[] = [];
   for (const { lang, language, dir, pages, parts, restored, keyed } of plan.languages) {
     const started = performance.now();
