@@ -7,6 +7,13 @@
  * Only a file whose name, size or time changed is read again; the entry is
  * then written anew, whole (temporary file, then rename).
  *
+ * An entry is stored in V8's serialization format (node:v8), not JSON: the
+ * `bodies` entry of a year of 5,500 bilingual replies (the benchmark's
+ * synthetic year, 55 MB) was read in 0.46–0.60 s instead of 0.97–1.27 and
+ * written in 0.48 s instead of 1.02 (throwaway script, quiet machine,
+ * 2026-12-03), and an edit's unit reads and writes it before anything else.
+ * An entry another Node wrote that this one cannot read is a cache miss.
+ *
  * The entry is keyed by the build's code (src/lib/code-hash.ts): an edition parsed
  * by other code is never trusted. The hashes of the files' bytes give the
  * year's content hash (plan.ts) without reading the files again.
@@ -14,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Edition } from '../model/reply.ts';
 import { buildCodeHash } from '../lib/code-hash.ts';
 import { writeFileWhole } from '../lib/cache-entry.ts';
@@ -77,10 +85,10 @@ export function yearHashesOf(files: Iterable<[name: string, hashes: FileHashes]>
 function readEntry(file: string): Entry | null {
   if (!existsSync(file)) return null;
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
+    const entry = deserialize(readFileSync(file)) as Entry;
     return entry.code === buildCodeHash() ? entry : null;
   } catch {
-    // A damaged entry is only a cache miss (entries are written whole, but a disk can still fill up).
+    // A damaged entry is only a cache miss (entries are written whole, but a disk can still fill up), as is one in another Node's format.
     return null;
   }
 }
@@ -98,7 +106,7 @@ export function readYearEditions(
   shownAs: (file: string) => string,
   read: (file: string, shownAs: string) => Edition,
 ): ReadYear {
-  const entryFile = cacheDir === null ? null : path.join(cacheDir, `${year}.${flavour}.json`);
+  const entryFile = cacheDir === null ? null : path.join(cacheDir, `${year}.${flavour}.v8`);
   const old = entryFile === null ? null : readEntry(entryFile);
   const next: Entry = { code: buildCodeHash(), files: {} };
   const hashes: [string, FileHashes][] = [];
@@ -122,7 +130,7 @@ export function readYearEditions(
   const removed = old !== null && Object.keys(old.files).some((name) => !(name in next.files));
   if (entryFile !== null && (parsed > 0 || removed || old === null)) {
     mkdirSync(path.dirname(entryFile), { recursive: true });
-    writeFileWhole(entryFile, JSON.stringify(next));
+    writeFileWhole(entryFile, serialize(next));
   }
   return { editions, ...yearHashesOf(hashes), files: hashes, parsed };
 }

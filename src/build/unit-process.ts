@@ -7,8 +7,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { childScriptMain } from '../lib/child-script.ts';
 import path from 'node:path';
-import { indexYearSearch, planYearSearch } from '../search/build-index.ts';
-import { callInThread } from '../lib/thread-call.ts';
+import { indexYearSearch, type planAndIndexFew, type YearSearchPlan } from '../search/year-search.ts';
+import { startThread } from '../lib/thread-call.ts';
 import { indexEntries } from '../search/records.ts';
 import { loadArchive, loadEdition } from '../site/data/load.ts';
 import { cacheRoot } from './catalogue.ts';
@@ -16,13 +16,38 @@ import { readYearEditions } from './edition-cache.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
 import { buildImages } from '../site/images/build-images.ts';
-import { writeYearExports } from '../open-data/write.ts';
+import { databaseThread, writeYearExports } from '../open-data/write.ts';
 import { cardList } from '../site/images/card-list.ts';
 import { routeInputHashes } from '../site/data/route-inputs.ts';
+import { ReusingWriter } from './file-reuse.ts';
 import { linkUnchangedPages, readPreviousPages, writePagesManifest } from './page-reuse.ts';
 import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
 
+/**
+ * The unit's worker threads, started before the year is loaded: each loads tsx and its module
+ * (about a second of CPU each) on the core the loading leaves idle, instead of after the pages,
+ * when every step wants both cores. An edit in the benchmark's synthetic year of 5,500 bilingual
+ * replies: the search thread, started when its step began, answered its first line 1.7 s later
+ * (timestamps in the threads, quiet machine, 2026-12-03).
+ */
+function startThreads() {
+  return {
+    search: startThread(new URL('../search/year-search.ts', import.meta.url)),
+    cards: startThread(new URL('../site/images/build-images.ts', import.meta.url)),
+    database: databaseThread(),
+  };
+}
+
 async function runUnit(input: UnitInput): Promise<UnitResult> {
+  const threads = startThreads();
+  try {
+    return await runSteps(input, threads);
+  } finally {
+    await Promise.all(Object.values(threads).map((t) => t.end()));
+  }
+}
+
+async function runSteps(input: UnitInput, threads: ReturnType<typeof startThreads>): Promise<UnitResult> {
   const started = performance.now();
   const { year, settings, siteDir } = input;
   const seconds: string[] = [];
@@ -34,6 +59,8 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
   seconds.push(`load ${s(started)}`);
   const routes = unitRoutes(routeTable(archive, settings), year);
   const result: UnitResult = { year, key: input.key, search: [], files: 0, seconds: 0 };
+  // A search plan with a year's worth of parts to index, left by the search step for after the others.
+  let leftOver: YearSearchPlan | null = null;
   // A step returns `beside` when the rest of its work runs beside the steps after it (awaited at the end).
   const steps: Record<UnitStep, () => Promise<{ beside: Promise<void> } | void>> = {
     // Pages whose inputs are as the year's previous build had them are linked from it; Eleventy writes the rest.
@@ -46,33 +73,31 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
     },
     // The year's open data (SQLite, CSVs, JSON, Data Package, each reply's reply.json: src/open-data).
     exports: async () => {
-      await writeYearExports(archive, year, settings.siteUrl, siteDir);
+      const files = new ReusingWriter(siteDir, input.previous);
+      await writeYearExports(archive, year, settings.siteUrl, siteDir, { writeFile: files.write, database: threads.database });
+      files.save(input.entryDir);
+      if (files.linked > 0) seconds.push(`exports: ${files.linked} file(s) linked`);
     },
-    // Keyed, and the parts of the part cache restored (planYearSearch); what is left is indexed here when it is a
-    // year's worth, before the next steps run. When it is at most one part of each language (an edit), it is
-    // indexed in a worker thread beside the next steps, so that the exports' work in this thread overlaps Pagefind's.
+    // Keyed, and the parts of the part cache restored (planYearSearch), in the search thread beside the next steps.
+    // When that leaves at most one part of each language to index (an edit), the thread indexes them there too, so
+    // that the exports' work in this thread overlaps Pagefind's; a year's worth is indexed after the other steps, alone.
     search: async () => {
-      const plan = planYearSearch(siteDir, year, indexEntries(archive, routes));
-      if (plan.toIndex > plan.languages.length) {
-        // What the pages step left (Eleventy's) is collected first: V8 collects late, and the step's peak (its
-        // Pagefind process and prepare workers beside this process) would carry it. A cold 5,500-reply year: this
-        // process held 0.9–1.0 GB during the step, and up to 1.37 GB when the step followed the pages without it
-        // (its process tree sampled every 0.5 s, load 4–6, 2026-12-03).
-        (globalThis as { gc?: () => void }).gc?.();
-        result.search = await indexYearSearch(siteDir, plan);
-        return;
-      }
-      seconds.push(`search: ${plan.toIndex} part(s) to index, beside the next steps`);
-      const summaries = callInThread<typeof indexYearSearch>(new URL('../search/year-search.ts', import.meta.url), 'indexYearSearch', siteDir, plan);
-      return { beside: summaries.then((found) => void (result.search = found)) };
+      const found = threads.search.call<typeof planAndIndexFew>('planAndIndexFew', siteDir, year, indexEntries(archive, routes)).finally(() => threads.search.end());
+      return {
+        beside: found.then(({ toIndex, plan, summaries }) => {
+          if (summaries) result.search = summaries;
+          else leftOver = plan;
+          seconds.push(`search: ${toIndex} part(s) to index${summaries ? ', indexed beside' : ''}`);
+        }),
+      };
     },
     // Drawn by worker processes, fed from a worker thread, beside the exports (their work is in this thread).
     cards: async () => {
       const list = cardList(archive, routes);
-      return { beside: callInThread<typeof buildImages>(new URL('../site/images/build-images.ts', import.meta.url), 'buildImages', siteDir, list, { measureBytes: false }).then(() => {}) };
+      return { beside: threads.cards.call<typeof buildImages>('buildImages', siteDir, list, { measureBytes: false }).then(() => threads.cards.end()) };
     },
   };
-  // One step after another, but for the cards and a small search index (above), which run beside the exports.
+  // One step after another, but for the search plan (and an edit's index), the cards and the exports' SQLite file, which run beside.
   // With the cards drawn beside Eleventy's rendering (their worker processes beside the unit's), a cold 5,500-reply
   // year peaked at 2.30 GB (npm run bench, aaa886d, load 3.7-6.0); one step after another, 1.59 GB (the build's
   // process tree sampled every 0.1 s, load 5-6.5).
@@ -89,6 +114,16 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
     beside.push(done);
   }
   await Promise.all(beside);
+  if (leftOver) {
+    // What the steps before left (Eleventy's garbage) is collected first: V8 collects late, and this step's peak (its
+    // Pagefind process and prepare workers beside this process) would carry it. A cold 5,500-reply year: this process
+    // held 0.9–1.0 GB during the step, and up to 1.37 GB when the step followed the pages without it (its process tree
+    // sampled every 0.5 s, load 4–6, 2026-12-03).
+    (globalThis as { gc?: () => void }).gc?.();
+    const t = performance.now();
+    result.search = await indexYearSearch(siteDir, leftOver);
+    seconds.push(`search ${s(t)} (a year's worth, alone)`);
+  }
   result.files = (readdirSync(path.join(siteDir, year), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   result.seconds = (performance.now() - started) / 1000;
   console.log(`Unit ${year}: ${routes.all.length} routes; ${seconds.join(', ')}`);

@@ -32,7 +32,7 @@ export function commitCacheEntry(tmp: string, final: string): boolean {
 }
 
 /** Writes a cache file whole: a temporary file of this process beside it, renamed into place (a reader sees the old file or the new, never half of one). */
-export function writeFileWhole(file: string, data: string): void {
+export function writeFileWhole(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.partial-${process.pid}-${++counter}`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);

@@ -1,11 +1,19 @@
-/** The worker side of thread-call.ts: calls the named export of the target module with the arguments, posts its result or its error's message. */
+/**
+ * The worker side of thread-call.ts: loads the target module at once, then for
+ * each message calls the named export with the arguments and posts its result
+ * or its error's message.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { target, name, args } = workerData as { target: string; name: string; args: unknown[] };
-try {
-  const fn = ((await import(target)) as Record<string, (...a: unknown[]) => unknown>)[name];
-  if (typeof fn !== 'function') throw new Error(`${target} exports no function ${name}`);
-  parentPort?.postMessage({ result: await fn(...args) });
-} catch (e) {
-  parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) });
-}
+const { target } = workerData as { target: string };
+const loaded = import(target) as Promise<Record<string, (...a: unknown[]) => unknown>>;
+loaded.catch(() => {}); // reported to each call below
+parentPort?.on('message', async ({ name, args }: { name: string; args: unknown[] }) => {
+  try {
+    const fn = (await loaded)[name];
+    if (typeof fn !== 'function') throw new Error(`${target} exports no function ${name}`);
+    parentPort?.postMessage({ result: await fn(...args) });
+  } catch (e) {
+    parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) });
+  }
+});

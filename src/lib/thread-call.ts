@@ -3,21 +3,73 @@
  * own, so that the calling thread can do other work meanwhile (a year's unit
  * runs its exports while its share cards and an edit's search index are made:
  * src/build/unit-process.ts). The arguments and the result cross by structured
- * clone: plain data only. The thread ends when the call does.
+ * clone: plain data only.
+ *
+ * A thread can be started before it is called (startThread): it loads its
+ * module (tsx, then the module's imports: about a second of CPU) while the
+ * caller does other work, and takes calls one at a time until it is ended.
+ * callInThread starts one, makes one call and ends it.
  */
+import type { Worker } from 'node:worker_threads';
 import { tsWorker } from './ts-worker.ts';
 
 type Message = { result: unknown } | { error: string };
 
-export function callInThread<F extends (...args: never[]) => unknown>(module: URL, name: string, ...args: Parameters<F>): Promise<Awaited<ReturnType<F>>> {
-  const worker = tsWorker(new URL('./thread-call-worker.ts', import.meta.url), { target: module.href, name, args });
-  return new Promise((resolve, reject) => {
-    worker.on('message', (m: Message) => {
-      if ('result' in m) resolve(m.result as Awaited<ReturnType<F>>);
-      else reject(new Error(m.error));
-      void worker.terminate();
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`${name} (${module.pathname}): its worker thread ended (exit ${code}) before it answered`)));
+export interface Thread {
+  /** Calls the module's export `name` in the thread; calls made before the last one answered wait for it. */
+  call<F extends (...args: never[]) => unknown>(name: string, ...args: Parameters<F>): Promise<Awaited<ReturnType<F>>>;
+  /** Ends the thread (a call still running is dropped). */
+  end(): Promise<void>;
+}
+
+/** A worker thread that loads `module` now and then answers calls to its exports. */
+export function startThread(module: URL): Thread {
+  const worker: Worker = tsWorker(new URL('./thread-call-worker.ts', import.meta.url), { target: module.href });
+  // Calls in order: the worker answers one message at a time.
+  let last: Promise<unknown> = Promise.resolve();
+  let ended = false;
+  let failure: Error | null = null;
+  const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void; name: string }[] = [];
+  const fail = (e: Error) => {
+    failure ??= e;
+    for (const w of waiting.splice(0)) w.reject(e);
+  };
+  worker.on('message', (m: Message) => {
+    const w = waiting.shift();
+    if (!w) return;
+    if ('result' in m) w.resolve(m.result);
+    else w.reject(new Error(m.error));
   });
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (!ended) fail(new Error(`${module.pathname}: its worker thread ended (exit ${code}) before it answered`));
+  });
+  return {
+    call<F extends (...args: never[]) => unknown>(name: string, ...args: Parameters<F>): Promise<Awaited<ReturnType<F>>> {
+      const answer = last.catch(() => {}).then(
+        () =>
+          new Promise<unknown>((resolve, reject) => {
+            if (failure) return reject(failure);
+            if (ended) return reject(new Error(`${module.pathname}: ${name} called after its thread ended`));
+            waiting.push({ resolve, reject, name });
+            worker.postMessage({ name, args });
+          }),
+      );
+      last = answer;
+      return answer as Promise<Awaited<ReturnType<F>>>;
+    },
+    async end() {
+      ended = true;
+      await worker.terminate();
+    },
+  };
+}
+
+export async function callInThread<F extends (...args: never[]) => unknown>(module: URL, name: string, ...args: Parameters<F>): Promise<Awaited<ReturnType<F>>> {
+  const thread = startThread(module);
+  try {
+    return await thread.call<F>(name, ...args);
+  } finally {
+    await thread.end();
+  }
 }

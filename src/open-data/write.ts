@@ -29,7 +29,7 @@ import { replyJson } from './reply-json.ts';
 import { editionsOf, valuesOf, yearRows, type Row, type YearRows } from './rows.ts';
 import { csvColumns, SCHEMA, type TableSpec } from './schema.ts';
 import type { writeSqliteFile } from './sqlite.ts';
-import { callInThread } from '../lib/thread-call.ts';
+import { startThread, type Thread } from '../lib/thread-call.ts';
 import { tablesJson } from './table-exports.ts';
 
 /** The CSV of a table of the schema: its CSV columns, every cell made inert for spreadsheets (csv.ts). */
@@ -57,20 +57,34 @@ export interface YearExports {
   replyFiles: number;
 }
 
+export interface YearExportOptions {
+  /** How each file but the SQLite one is written at its site path (`/2023-24/data/replies.csv`); default, into `outDir`. The unit links the unchanged ones from its previous build (src/build/file-reuse.ts). */
+  writeFile?: (sitePath: string, data: string | Uint8Array) => void;
+  /** The thread that makes the SQLite file (databaseThread), started ahead by the caller; default, one started here. */
+  database?: Thread;
+}
+
+/** A worker thread for writeYearExports' SQLite file, to start before the exports (it loads SQLite meanwhile). */
+export function databaseThread(): Thread {
+  return startThread(new URL('./sqlite.ts', import.meta.url));
+}
+
 /** A year's open data into `outDir` (the site's root): /<year>/data/… and each reply's reply.json. */
-export async function writeYearExports(archive: Archive, year: string, siteUrl: string | null, outDir: string): Promise<YearExports> {
+export async function writeYearExports(archive: Archive, year: string, siteUrl: string | null, outDir: string, options: YearExportOptions = {}): Promise<YearExports> {
+  const writeFile = options.writeFile ?? ((p: string, d: string | Uint8Array) => write(outDir, p, d));
   const rows: YearRows = yearRows(archive, year, siteUrl);
   const dir = yearDataPath(year);
   // The SQLite file (its full-text index most of the exports' work) is made in a worker thread while this one writes the rest.
-  const database = callInThread<typeof writeSqliteFile>(new URL('./sqlite.ts', import.meta.url), 'writeSqliteFile', rows, path.join(outDir, `${dir}${DATABASE_FILE}`));
+  const thread = options.database ?? databaseThread();
+  const database = thread.call<typeof writeSqliteFile>('writeSqliteFile', rows, path.join(outDir, `${dir}${DATABASE_FILE}`)).finally(() => thread.end());
   const replies = archive.replies.filter((r) => r.year === year);
   try {
-    for (const t of SCHEMA) write(outDir, `${dir}${csvFileName(t)}`, tableCsvOf(t, rows.tables[t.name]!));
-    write(outDir, `${dir}tables.json`, tablesJson(archive.tables.filter((t) => t.reply.year === year), siteUrl, termsOfReuse()));
-    write(outDir, `${dir}metadata.json`, datasetteMetadata(year));
+    for (const t of SCHEMA) writeFile(`${dir}${csvFileName(t)}`, tableCsvOf(t, rows.tables[t.name]!));
+    writeFile(`${dir}tables.json`, tablesJson(archive.tables.filter((t) => t.reply.year === year), siteUrl, termsOfReuse()));
+    writeFile(`${dir}metadata.json`, datasetteMetadata(year));
     const files = new Set(replies.flatMap((r) => editionsOf(r).map((e) => e.source.file)));
-    write(outDir, `${dir}datapackage.json`, yearPackage(year, archive.sources.filter((s) => files.has(s.file)), siteUrl));
-    for (const r of replies) write(outDir, replyJsonPath(r), replyJson(r, siteUrl));
+    writeFile(`${dir}datapackage.json`, yearPackage(year, archive.sources.filter((s) => files.has(s.file)), siteUrl));
+    for (const r of replies) writeFile(replyJsonPath(r), replyJson(r, siteUrl));
   } catch (err) {
     await database.catch(() => {}); // not left writing after this fails
     throw err;

@@ -104,12 +104,17 @@ export function yearParts(entries: readonly IndexEntry[], size = PART_SIZE): Ind
 export function inputHash(e: IndexPart['entries'][number], siteDir: string | undefined): string {
   const hash = createHash('sha256');
   hash.update(`${e.kind} ${e.lang} ${e.shard} ${basename(e.file)}`).update('\u0000').update(readFileSync(e.file)).update('\u0000');
-  if (e.kind === 'reply' && siteDir) {
-    const page = pageFile(siteDir, editionPath({ year: e.shard, replyNo: e.replyNo, lang: e.lang }));
+  const page = pageOf(e, siteDir);
+  if (page !== null && siteDir) {
     hash.update(page.slice(siteDir.length)).update('\u0000');
     hash.update(existsSync(page) ? mainOf(readFileSync(page)) : '\u0001no page');
   }
   return hash.digest('hex');
+}
+
+/** The built page an edition's record reads its anchors from; null: none (not a reply, or no site). */
+export function pageOf(e: IndexPart['entries'][number], siteDir: string | undefined): string | null {
+  return e.kind === 'reply' && siteDir ? pageFile(siteDir, editionPath({ year: e.shard, replyNo: e.replyNo, lang: e.lang })) : null;
 }
 
 /**

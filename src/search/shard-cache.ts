@@ -76,10 +76,14 @@ const PREPARED = 'prepared.json.gz';
  * gzipped; a year of 5,500 bilingual replies 17 MB in all (file sizes in the part
  * cache of the benchmark's synthetic year, `prepareCorpus(5500, S, 1, 5500)`, 2026-12-03).
  */
+/** Whether the cache holds a prepared chunk under `key`. */
+export function hasPrepared(cacheDir: string, key: string): boolean {
+  return existsSync(join(cacheDir, key, PREPARED));
+}
+
 export function restorePrepared<T>(cacheDir: string, key: string): T | null {
-  const file = join(cacheDir, key, PREPARED);
-  if (!existsSync(file)) return null;
-  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as T;
+  if (!hasPrepared(cacheDir, key)) return null;
+  return JSON.parse(gunzipSync(readFileSync(join(cacheDir, key, PREPARED))).toString('utf8')) as T;
 }
 
 /** Stores a prepared chunk under `key` (whole, or not at all). */

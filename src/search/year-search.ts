@@ -21,11 +21,12 @@ import { site, type InterfaceLang } from '../../_data/site.ts';
 import { yearSearchPath } from '../model/urls.ts';
 import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { chunkSizeOf, indexDocs, withPagefind } from './pagefind-bundle.ts';
-import { inputHash, partKey, yearParts, type IndexPart } from './parts.ts';
-import { PREPARE_CHUNK, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
+import { partKey, yearParts, type IndexPart } from './parts.ts';
+import { inputHashMemo } from './input-hash-memo.ts';
+import { PREPARE_CHUNK, PreparePool, prepareChunk, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
 import type { IndexEntry, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
-import { restorePart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
+import { hasPrepared, restorePart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
 
 /** { year: { bureau: highest reply number } }: lets the page offer a jump for "259" without a lookup table. */
 export function replyCounts(records: Pick<SearchRecord, 'year' | 'meta'>[]): Record<string, Record<string, number>> {
@@ -118,11 +119,14 @@ interface PlannedPart extends IndexPart {
  */
 async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: YearSearchOptions, cacheDir: string | null): Promise<PartSummary[]> {
   const pool = new PreparePool(language, siteDir);
+  // An edit prepares one chunk again, the others read from the cache: in this thread, as a worker
+  // thread's start (tsx, then the record code) cost about as much CPU as preparing the chunk.
+  const toPrepare = cacheDir ? parts.flatMap((p) => p.chunks).filter(({ key }) => !hasPrepared(cacheDir, key)).length : Infinity;
   const prepare = (p: PlannedPart) =>
     p.chunks.map(({ key, entries }) => {
       const cached = cacheDir ? restorePrepared<PreparedChunk>(cacheDir, key) : null;
       if (cached) return Promise.resolve(cached);
-      const prepared = pool.chunk(entries).then((chunk) => {
+      const prepared = (toPrepare <= 1 ? Promise.resolve().then(() => prepareChunk(entries, language, siteDir)) : pool.chunk(entries)).then((chunk) => {
         if (cacheDir) storePrepared(cacheDir, key, chunk);
         return chunk;
       });
@@ -194,6 +198,7 @@ export interface YearSearchPlan {
  */
 export function planYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: Pick<YearSearchOptions, 'indexChunkSize' | 'cacheDir' | 'partSize'> = {}): YearSearchPlan {
   const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+  const memo = inputHashMemo(cacheDir, year);
   const languages = site.languages.flatMap((lang) => {
     const mine = sources.filter((s) => s.lang === lang && s.kind === 'reply' && s.shard === year);
     if (!mine.length) return [];
@@ -204,13 +209,14 @@ export function planYearSearch(siteDir: string, year: string, sources: IndexEntr
     const started = performance.now();
     const settings = { language, chunkSize: chunkSizeOf(opts.indexChunkSize), base: `/${year}/` };
     const parts: PlannedPart[] = yearParts(mine, opts.partSize).map((p) => {
-      const hashes = p.entries.map((e) => inputHash(e, siteDir));
+      const hashes = p.entries.map((e) => memo.hash(e, siteDir));
       const chunks = preparedChunks(p.entries).map((entries, n) => ({ entries, key: partKey(hashes.slice(n * PREPARE_CHUNK, (n + 1) * PREPARE_CHUNK), { prepared: language }) }));
       return { ...p, dir: `${dir}/${p.name}`, key: partKey(hashes, settings), chunks };
     });
     const restored = parts.map((p) => (cacheDir ? restorePart<PartSummary>(cacheDir, p.key, join(siteDir, p.dir)) : null));
     return [{ lang, language, dir, pages: mine.length, parts, restored, keyed: seconds(started) }];
   });
+  memo.save();
   return { year, cacheDir, languages, toIndex: languages.reduce((n, l) => n + l.restored.filter((r) => !r).length, 0) };
 }
 
@@ -238,6 +244,18 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
     });
   }
   return out;
+}
+
+/**
+ * What a unit's search thread does first (src/build/unit-process.ts): the year's plan, and when it
+ * leaves at most one part of each language to index (an edit), those parts indexed there, beside
+ * the unit's other steps. A year's worth of parts is left to the caller, which indexes it alone
+ * (its memory) with the plan given back.
+ */
+export async function planAndIndexFew(siteDir: string, year: string, sources: IndexEntry[]): Promise<{ toIndex: number; plan: YearSearchPlan | null; summaries: YearSearchSummary[] | null }> {
+  const plan = planYearSearch(siteDir, year, sources);
+  if (plan.toIndex > plan.languages.length) return { toIndex: plan.toIndex, plan, summaries: null };
+  return { toIndex: plan.toIndex, plan: null, summaries: await indexYearSearch(siteDir, plan) };
 }
 
 /** The search index of one budget year, every language of its editions, in parts; a summary per language for the shell's manifest. */

@@ -6,7 +6,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { callInThread } from '../../src/lib/thread-call.ts';
+import { callInThread, startThread } from '../../src/lib/thread-call.ts';
 import { readEditionFile } from '../../src/model/content-files.ts';
 import { markdownToText } from '../../src/model/text.ts';
 import { CONTENT_DIR } from '../support/site.ts';
@@ -34,6 +34,28 @@ test("a failure in the thread rejects with the function's own message", async ()
   assert.match(message, 'no-such-year');
   await callInThread(TEXT, 'noSuchFunction').catch((e: Error) => (message = e.message));
   assert.match(message, 'exports no function noSuchFunction');
+});
+
+test('a thread started ahead answers its calls in order, a failed call not ending it, and no call after it is ended', async () => {
+  const files = readdirSync(path.join(CONTENT_DIR, 'replies', '2023-24')).filter((f) => f.endsWith('.md')).sort().slice(0, 3);
+  const bodies = files.map((f) => readEditionFile(path.join(CONTENT_DIR, 'replies', '2023-24', f), f).body);
+  const thread = startThread(TEXT);
+  try {
+    // Asked at once: each answer is its own call's.
+    const answers = await Promise.all([
+      ...bodies.map((b) => thread.call<typeof markdownToText>('markdownToText', b)),
+      thread.call('noSuchFunction').catch((e: Error) => e.message),
+      thread.call<typeof markdownToText>('markdownToText', bodies[0]!),
+    ]);
+    assert.equal(answers.slice(0, 3), bodies.map((b) => markdownToText(b)));
+    assert.match(String(answers[3]), 'exports no function noSuchFunction');
+    assert.is(answers[4], markdownToText(bodies[0]!));
+  } finally {
+    await thread.end();
+  }
+  let message = '';
+  await thread.call<typeof markdownToText>('markdownToText', bodies[0]!).catch((e: Error) => (message = e.message));
+  assert.match(message, 'after its thread ended');
 });
 
 test.run();
