@@ -25,38 +25,38 @@ export interface Thread {
 /** A worker thread that loads `module` now and then answers calls to its exports. */
 export function startThread(module: URL): Thread {
   const worker: Worker = tsWorker(new URL('./thread-call-worker.ts', import.meta.url), { target: module.href });
-  // Calls in order: the worker answers one message at a time.
+  // Calls in order: the worker answers one message at a time, so at most one call waits for its answer.
   let last: Promise<unknown> = Promise.resolve();
   let ended = false;
   let failure: Error | null = null;
-  const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void; name: string }[] = [];
+  let waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void } | null = null;
+  const answer = (settle: (w: NonNullable<typeof waiting>) => void) => {
+    const w = waiting;
+    waiting = null;
+    if (w) settle(w);
+  };
   const fail = (e: Error) => {
     failure ??= e;
-    for (const w of waiting.splice(0)) w.reject(e);
+    answer((w) => w.reject(e));
   };
-  worker.on('message', (m: Message) => {
-    const w = waiting.shift();
-    if (!w) return;
-    if ('result' in m) w.resolve(m.result);
-    else w.reject(new Error(m.error));
-  });
+  worker.on('message', (m: Message) => answer((w) => ('result' in m ? w.resolve(m.result) : w.reject(new Error(m.error)))));
   worker.on('error', fail);
   worker.on('exit', (code) => {
     if (!ended) fail(new Error(`${module.pathname}: its worker thread ended (exit ${code}) before it answered`));
   });
   return {
     call<F extends (...args: never[]) => unknown>(name: string, ...args: Parameters<F>): Promise<Awaited<ReturnType<F>>> {
-      const answer = last.catch(() => {}).then(
+      const reply = last.catch(() => {}).then(
         () =>
           new Promise<unknown>((resolve, reject) => {
             if (failure) return reject(failure);
             if (ended) return reject(new Error(`${module.pathname}: ${name} called after its thread ended`));
-            waiting.push({ resolve, reject, name });
+            waiting = { resolve, reject };
             worker.postMessage({ name, args });
           }),
       );
-      last = answer;
-      return answer as Promise<Awaited<ReturnType<F>>>;
+      last = reply;
+      return reply as Promise<Awaited<ReturnType<F>>>;
     },
     async end() {
       ended = true;

@@ -75,6 +75,7 @@ export class PreparePool {
     private language: string,
     /** The built site: its pages give the records' blocks their element ids (page-anchors.ts). */
     private siteDir?: string,
+    /** Workers at most; 0: none, every chunk prepared in this thread (a rebuild that prepares one chunk). */
     private size = Math.max(1, Math.min(4, availableParallelism())),
   ) {}
 
@@ -110,9 +111,9 @@ export class PreparePool {
     }
   }
 
-  /** One chunk's prepared documents and lexicon (in this thread when it is small). */
+  /** One chunk's prepared documents and lexicon (in this thread when it is small, or the pool has no workers). */
   chunk(entries: IndexEntry[]): Promise<PreparedChunk> {
-    if (entries.length < 64) return Promise.resolve().then(() => prepareChunk(entries, this.language, this.siteDir));
+    if (entries.length < 64 || this.size === 0) return Promise.resolve().then(() => prepareChunk(entries, this.language, this.siteDir));
     return new Promise((resolve, reject) => {
       this.queue.push({ entries, resolve, reject });
       this.pump();

@@ -69,6 +69,11 @@ export function storePart(cacheDir: string, key: string, outDir: string, summary
 
 const PREPARED = 'prepared.json.gz';
 
+/** Whether the cache holds a prepared chunk under `key`. */
+export function hasPrepared(cacheDir: string, key: string): boolean {
+  return existsSync(join(cacheDir, key, PREPARED));
+}
+
 /**
  * A prepared chunk (prepare.ts) stored under its key: a part indexed again after
  * an edit reads its other chunks from here instead of preparing them. Gzipped
@@ -76,11 +81,6 @@ const PREPARED = 'prepared.json.gz';
  * gzipped; a year of 5,500 bilingual replies 17 MB in all (file sizes in the part
  * cache of the benchmark's synthetic year, `prepareCorpus(5500, S, 1, 5500)`, 2026-12-03).
  */
-/** Whether the cache holds a prepared chunk under `key`. */
-export function hasPrepared(cacheDir: string, key: string): boolean {
-  return existsSync(join(cacheDir, key, PREPARED));
-}
-
 export function restorePrepared<T>(cacheDir: string, key: string): T | null {
   if (!hasPrepared(cacheDir, key)) return null;
   return JSON.parse(gunzipSync(readFileSync(join(cacheDir, key, PREPARED))).toString('utf8')) as T;

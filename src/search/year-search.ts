@@ -23,7 +23,7 @@ import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { chunkSizeOf, indexDocs, withPagefind } from './pagefind-bundle.ts';
 import { partKey, yearParts, type IndexPart } from './parts.ts';
 import { inputHashMemo } from './input-hash-memo.ts';
-import { PREPARE_CHUNK, PreparePool, prepareChunk, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
+import { PREPARE_CHUNK, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
 import type { IndexEntry, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
 import { hasPrepared, restorePart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
@@ -118,15 +118,15 @@ interface PlannedPart extends IndexPart {
  * current one) and stored. Pagefind reads a part's chunks in order as they are ready.
  */
 async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: YearSearchOptions, cacheDir: string | null): Promise<PartSummary[]> {
-  const pool = new PreparePool(language, siteDir);
-  // An edit prepares one chunk again, the others read from the cache: in this thread, as a worker
-  // thread's start (tsx, then the record code) cost about as much CPU as preparing the chunk.
+  // An edit prepares one chunk again, the others read from the cache: then no worker thread, as a
+  // worker's start (tsx, then the record code) cost about as much CPU as preparing the chunk.
   const toPrepare = cacheDir ? parts.flatMap((p) => p.chunks).filter(({ key }) => !hasPrepared(cacheDir, key)).length : Infinity;
+  const pool = new PreparePool(language, siteDir, toPrepare <= 1 ? 0 : undefined);
   const prepare = (p: PlannedPart) =>
     p.chunks.map(({ key, entries }) => {
       const cached = cacheDir ? restorePrepared<PreparedChunk>(cacheDir, key) : null;
       if (cached) return Promise.resolve(cached);
-      const prepared = (toPrepare <= 1 ? Promise.resolve().then(() => prepareChunk(entries, language, siteDir)) : pool.chunk(entries)).then((chunk) => {
+      const prepared = pool.chunk(entries).then((chunk) => {
         if (cacheDir) storePrepared(cacheDir, key, chunk);
         return chunk;
       });
