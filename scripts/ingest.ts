@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     g = { ...one, files: outputFiles(one.files) };
   } else {
     // --check is the proof that content/ is what the code makes of the sources: it parses every one, whatever a cache holds.
-    const run = generateArchive(root, titles, args.check ? null : openParseCache(cacheDir));
+    const run = await generateArchive(root, titles, args.check ? null : openParseCache(cacheDir));
     g = run.result;
     parsedHow = args.check ? ' (every source parsed)' : ` (${run.reused} of ${run.documents} sources reused from ${path.relative(process.cwd(), cacheDir) || cacheDir})`;
     // An override for a reply that no longer exists is a stale correction, not something to skip silently.

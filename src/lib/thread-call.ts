@@ -73,3 +73,35 @@ export async function callInThread<F extends (...args: never[]) => unknown>(modu
     await thread.end();
   }
 }
+
+/**
+ * Each of `calls` (the arguments of one call to `name`) made in one of at most `size` threads of
+ * `module`, each thread taking the next call when it has answered; the results in the order of
+ * `calls`. When calls fail, no call after the first failure is started, and the error thrown is
+ * that of the earliest call that failed: the one a loop making the calls in order would meet.
+ */
+export async function mapInThreads<F extends (...args: never[]) => unknown>(module: URL, name: string, calls: readonly Parameters<F>[], size: number): Promise<Awaited<ReturnType<F>>[]> {
+  if (calls.length === 0) return [];
+  const threads = Array.from({ length: Math.max(1, Math.min(size, calls.length)) }, () => startThread(module));
+  const out: Awaited<ReturnType<F>>[] = new Array(calls.length);
+  const failed = new Map<number, unknown>();
+  let next = 0;
+  try {
+    await Promise.all(
+      threads.map(async (thread) => {
+        while (next < calls.length && failed.size === 0) {
+          const i = next++;
+          try {
+            out[i] = await thread.call<F>(name, ...calls[i]!);
+          } catch (e) {
+            failed.set(i, e);
+          }
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(threads.map((t) => t.end()));
+  }
+  if (failed.size > 0) throw failed.get(Math.min(...failed.keys()));
+  return out;
+}

@@ -115,7 +115,7 @@ function writeTitle(dir: string, title: string): void {
 /** Everything a run gives, files by their bytes: what must not depend on the cache. */
 const everything = (r: ArchiveRun) => JSON.stringify({ ...r.result, files: [...r.result.files].map(([rel, f]) => [rel, f.sha256, f.bytes().toString('utf8')]) });
 
-function runWith(dir: string, cacheDir: string, code?: string): ArchiveRun {
+function runWith(dir: string, cacheDir: string, code?: string): Promise<ArchiveRun> {
   return generateArchive(dir, readTitles(dir), openParseCache(cacheDir, code));
 }
 
@@ -125,63 +125,63 @@ const entryOf = (cacheDir: string, fragment: string) => {
   return path.join(cacheDir, name!);
 };
 
-test('a result from the cache is the result of parsing, and the cache is used only while every input and the code are as they were', () => {
+test('a result from the cache is the result of parsing, and the cache is used only while every input and the code are as they were', async () => {
   const dir = smallRoot();
   const cacheDir = tempDir('ingest-cache');
-  const parsed = generateArchive(dir, readTitles(dir), null);
-  const cold = runWith(dir, cacheDir);
+  const parsed = await generateArchive(dir, readTitles(dir), null);
+  const cold = await runWith(dir, cacheDir);
   assert.is(cold.reused, 0);
   assert.is(everything(cold), everything(parsed));
-  const warm = runWith(dir, cacheDir);
+  const warm = await runWith(dir, cacheDir);
   assert.is(warm.reused, 2);
   assert.is(everything(warm), everything(parsed));
   // Other code: nothing reused.
-  assert.is(runWith(dir, cacheDir, 'f'.repeat(64)).reused, 0);
-  assert.is(runWith(dir, cacheDir).reused, 0, 'entries of the other code replaced this code\'s');
-  assert.is(runWith(dir, cacheDir).reused, 2);
+  assert.is((await runWith(dir, cacheDir, 'f'.repeat(64))).reused, 0);
+  assert.is((await runWith(dir, cacheDir)).reused, 0, 'entries of the other code replaced this code\'s');
+  assert.is((await runWith(dir, cacheDir)).reused, 2);
   // Its text changed: that document is parsed again (its folder's record no longer matches).
   const text = path.join(dir, EN_SOURCE);
   writeFileSync(text, readFileSync(text, 'utf8').replace('Reply:', 'Reply: '));
-  const edited = runWith(dir, cacheDir);
+  const edited = await runWith(dir, cacheDir);
   assert.is(edited.reused, 1);
-  assert.is(everything(edited), everything(generateArchive(dir, readTitles(dir), null)));
+  assert.is(everything(edited), everything(await generateArchive(dir, readTitles(dir), null)));
   // Its .meta.json changed: that document is parsed again.
   const meta = path.join(dir, EN_SOURCE.replace(/\.txt$/, '.meta.json'));
   writeFileSync(meta, readFileSync(meta, 'utf8').replace('test fixture', 'test fixture, renamed'));
-  const renamed = runWith(dir, cacheDir);
+  const renamed = await runWith(dir, cacheDir);
   assert.is(renamed.reused, 1);
-  assert.is(everything(renamed), everything(generateArchive(dir, readTitles(dir), null)));
+  assert.is(everything(renamed), everything(await generateArchive(dir, readTitles(dir), null)));
 });
 
-test('a title override changed in titles.json parses again the document it corrects, and only that one', () => {
+test('a title override changed in titles.json parses again the document it corrects, and only that one', async () => {
   const dir = smallRoot();
   const cacheDir = tempDir('ingest-cache');
-  runWith(dir, cacheDir);
+  await runWith(dir, cacheDir);
   writeTitle(dir, 'Staff and spending of the green technology week');
-  const r = runWith(dir, cacheDir);
+  const r = await runWith(dir, cacheDir);
   assert.is(r.reused, 1);
   assert.match(r.result.files.get('content/replies/2023-24/itib001.en.md')!.bytes().toString('utf8'), /^title: Staff and spending of the green technology week$/m);
-  assert.is(everything(r), everything(generateArchive(dir, readTitles(dir), null)));
+  assert.is(everything(r), everything(await generateArchive(dir, readTitles(dir), null)));
 });
 
-test('a damaged entry is not trusted: a changed byte or a cut in its facts parses the document again, in its files gives them from a new parse', () => {
+test('a damaged entry is not trusted: a changed byte or a cut in its facts parses the document again, in its files gives them from a new parse', async () => {
   const dir = smallRoot();
   const cacheDir = tempDir('ingest-cache');
-  const parsed = everything(generateArchive(dir, readTitles(dir), null));
-  runWith(dir, cacheDir);
+  const parsed = everything(await generateArchive(dir, readTitles(dir), null));
+  await runWith(dir, cacheDir);
   // A byte of the facts (the JSON after the header line) changed.
   const entry = entryOf(cacheDir, 'en-2023-24-ITIB.txt');
   const bytes = readFileSync(entry);
   const inFacts = bytes.indexOf('"replies":') + '"replies":'.length;
   bytes[inFacts] = bytes[inFacts] === 0x33 ? 0x34 : 0x33;
   writeFileSync(entry, bytes);
-  const flipped = runWith(dir, cacheDir);
+  const flipped = await runWith(dir, cacheDir);
   assert.is(flipped.reused, 1);
   assert.is(everything(flipped), parsed);
   // Cut short inside its facts.
   const again = entryOf(cacheDir, 'en-2023-24-ITIB.txt');
   truncateSync(again, readFileSync(again).indexOf('"editions":'));
-  const cut = runWith(dir, cacheDir);
+  const cut = await runWith(dir, cacheDir);
   assert.is(cut.reused, 1);
   assert.is(everything(cut), parsed);
   // A byte of its files changed, or the files cut short: the facts are used, the files come from a new parse, the entry goes.
@@ -193,12 +193,41 @@ test('a damaged entry is not trusted: a changed byte or a cut in its facts parse
   for (const damage of [flipNearEnd, cutShort]) {
     const third = entryOf(cacheDir, 'en-2023-24-ITIB.txt');
     writeFileSync(third, damage(readFileSync(third)));
-    const damagedFiles = runWith(dir, cacheDir);
+    const damagedFiles = await runWith(dir, cacheDir);
     assert.is(damagedFiles.reused, 2);
     assert.is(everything(damagedFiles), parsed);
     assert.not.ok(existsSync(third));
-    assert.is(runWith(dir, cacheDir).reused, 1);
+    assert.is((await runWith(dir, cacheDir)).reused, 1);
   }
+});
+
+test('documents parsed in worker threads give what one thread gives, and a document that cannot be parsed stops the run naming its file and line, as in one thread', async () => {
+  const dir = pairedRoot();
+  const oneThread = everything(await generateArchive(dir, readTitles(dir), null, 1));
+  assert.is(everything(await generateArchive(dir, readTitles(dir), null, 2)), oneThread);
+  const cacheDir = tempDir('ingest-cache');
+  const threaded = await generateArchive(dir, readTitles(dir), openParseCache(cacheDir), 2);
+  assert.is(threaded.reused, 0);
+  assert.is(everything(threaded), oneThread);
+  // What the threads stored is what the next run reads back.
+  const warm = await runWith(dir, cacheDir);
+  assert.is(warm.reused, 3);
+  assert.is(everything(warm), oneThread);
+  // The background paper's metadata without its slug: the same error, with its file and line, from a thread.
+  const meta = path.join(dir, 'content/sources/background/background-zh-2015-12-14-ITB-paper.meta.json');
+  const { slug: _slug, ...rest } = JSON.parse(readFileSync(meta, 'utf8')) as Record<string, unknown>;
+  writeFileSync(meta, JSON.stringify(rest));
+  const failure = async (threads: number) => {
+    try {
+      await generateArchive(dir, readTitles(dir), null, threads);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  const inOne = await failure(1);
+  assert.match(inOne, /^content\/sources\/background\/background-zh-2015-12-14-ITB-paper\.meta\.json:1: background metadata needs "slug"$/);
+  assert.is(await failure(2), inOne);
 });
 
 test.run();

@@ -6,17 +6,20 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { callInThread, startThread } from '../../src/lib/thread-call.ts';
+import { callInThread, mapInThreads, startThread } from '../../src/lib/thread-call.ts';
 import { readEditionFile } from '../../src/model/content-files.ts';
 import { markdownToText } from '../../src/model/text.ts';
 import { CONTENT_DIR } from '../support/site.ts';
 import { readRecords } from '../../src/search/records.ts';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../support/builds.ts';
+import { readSourceMeta } from '../../src/model/source-meta.ts';
 import path from 'node:path';
 
 const TEXT = new URL('../../src/model/text.ts', import.meta.url);
 const FILES = new URL('../../src/model/content-files.ts', import.meta.url);
 const RECORDS = new URL('../../src/search/records.ts', import.meta.url);
+const META = new URL('../../src/model/source-meta.ts', import.meta.url);
 
 test("the replies' search records made in a worker thread are those made here", async () => {
   const here = readRecords(CONTENT_DIR);
@@ -56,6 +59,23 @@ test('a thread started ahead answers its calls in order, a failed call not endin
   let message = '';
   await thread.call<typeof markdownToText>('markdownToText', bodies[0]!).catch((e: Error) => (message = e.message));
   assert.match(message, 'after its thread ended');
+});
+
+test('calls spread over threads give their answers in the order of the calls; of several failures, the earliest call\'s is thrown', async () => {
+  const dir = path.join(CONTENT_DIR, 'replies', '2023-24');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().slice(0, 7).map((f) => path.join(dir, f));
+  const bodies = files.map((f) => readEditionFile(f, f).body);
+  assert.equal(await mapInThreads<typeof markdownToText>(TEXT, 'markdownToText', bodies.map((b) => [b] as const), 3), bodies.map((b) => markdownToText(b)));
+  assert.equal(await mapInThreads<typeof markdownToText>(TEXT, 'markdownToText', [], 3), []);
+  // Sources' metadata, two of them not JSON: the first of those by call (not by time) is the one named.
+  const dir2 = tempDir('map-in-threads');
+  const names = ['a', 'b', 'first-bad', 'c', 'second-bad'];
+  for (const n of names) writeFileSync(path.join(dir2, `${n}.meta.json`), n.endsWith('bad') ? '{' : JSON.stringify({ year: '2023-24', title: n }));
+  const calls = names.map((n) => [path.join(dir2, `${n}.txt`)] as const);
+  assert.equal(await mapInThreads<typeof readSourceMeta>(META, 'readSourceMeta', calls.slice(0, 2), 2), [{ year: '2023-24', title: 'a' }, { year: '2023-24', title: 'b' }]);
+  let message = '';
+  await mapInThreads<typeof readSourceMeta>(META, 'readSourceMeta', calls, 2).catch((e: Error) => (message = e.message));
+  assert.is(message, `${path.join(dir2, 'first-bad.meta.json')}:1: not valid JSON`);
 });
 
 test.run();
