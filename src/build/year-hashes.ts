@@ -22,6 +22,7 @@ import type { Edition } from '../model/reply.ts';
 import { buildCodeHash } from '../lib/code-hash.ts';
 import { writeFileWhole } from '../lib/cache-entry.ts';
 import { fileHashes, readYearEditions, statOf, yearHashesOf, type FileHashes } from './edition-cache.ts';
+import { loadEdition } from '../site/data/load.ts';
 
 export interface YearHashes {
   contentHash: string;
@@ -96,4 +97,14 @@ export function readYearHashes(
   writeFileWhole(filesFile, JSON.stringify({ code: buildCodeHash(), files: Object.fromEntries(perFile) } satisfies StoredFiles));
   writeFileWhole(entryFile, JSON.stringify({ code: buildCodeHash(), files: statsKey, ...hashes } satisfies Stored));
   return hashes;
+}
+
+/** Whether readYearHashes will read every file of the year (no hashes of this code kept for it: a first build, or other code). */
+export function readsWholeYear(cacheDir: string | null, year: string): boolean {
+  return cacheDir === null || readStored<StoredFiles>(path.join(cacheDir, `${year}.file-hashes.json`)) === null;
+}
+
+/** readYearHashes of the front-matter, files named relative to `repoRoot`: plain arguments, so a worker thread can run it. */
+export function frontMatterYearHashes(cacheDir: string | null, year: string, files: readonly string[], repoRoot: string): YearHashes {
+  return readYearHashes(cacheDir, year, files, (file) => path.relative(repoRoot, file) || file, (f, shown) => loadEdition(f, shown, false));
 }

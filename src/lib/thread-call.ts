@@ -80,7 +80,7 @@ export async function callInThread<F extends (...args: never[]) => unknown>(modu
  * `calls`. When calls fail, no call after the first failure is started, and the error thrown is
  * that of the earliest call that failed: the one a loop making the calls in order would meet.
  */
-export async function mapInThreads<F extends (...args: never[]) => unknown>(module: URL, name: string, calls: readonly Parameters<F>[], size: number): Promise<Awaited<ReturnType<F>>[]> {
+export async function mapInThreads<F extends (...args: never[]) => unknown>(module: URL, name: string, calls: readonly Readonly<Parameters<F>>[], size: number): Promise<Awaited<ReturnType<F>>[]> {
   if (calls.length === 0) return [];
   const threads = Array.from({ length: Math.max(1, Math.min(size, calls.length)) }, () => startThread(module));
   const out: Awaited<ReturnType<F>>[] = new Array(calls.length);
@@ -92,7 +92,7 @@ export async function mapInThreads<F extends (...args: never[]) => unknown>(modu
         while (next < calls.length && failed.size === 0) {
           const i = next++;
           try {
-            out[i] = await thread.call<F>(name, ...calls[i]!);
+            out[i] = await thread.call<F>(name, ...(calls[i] as Parameters<F>));
           } catch (e) {
             failed.set(i, e);
           }

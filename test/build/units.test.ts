@@ -13,7 +13,9 @@ import * as assert from 'uvu/assert';
 import { settingsFromEnv } from '../../_data/site.ts';
 import { readCatalogue } from '../../src/build/catalogue.ts';
 import { buildShell } from '../../src/build/shell.ts';
-import { summarize } from '../../src/build/catalogue-summary.ts';
+import { readCatalogueSummary, summarize } from '../../src/build/catalogue-summary.ts';
+import { frontMatterYearHashes } from '../../src/build/year-hashes.ts';
+import { filesByYear } from '../../src/site/data/load.ts';
 import { runScript, tempDir } from '../support/builds.ts';
 import { diskTree } from '../support/file-tree.ts';
 
@@ -49,6 +51,19 @@ function assertYearIsItsEntry(year: string): void {
 }
 const inode = (file: string) => statSync(path.join(site, file)).ino;
 const lines = (log: string) => log.split('\n').filter((l) => l.startsWith('Unit ') && /: (built|reused)/.test(l));
+
+test('the years read whole in worker threads (a first build) give the catalogue and caches that one thread gives', async () => {
+  const settings = settingsFromEnv({ ARCHIVE_CONTENT: content, ARCHIVE_OUT: site, SITE_URL: '' });
+  const threads = tempDir('catalogue-threads');
+  const made = await readCatalogueSummary(settings, process.cwd(), threads);
+  assert.equal(made.years, ['2022-23', '2023-24'], 'two years, both read whole');
+  // The same years read here first, one after another: the summary then reads none whole.
+  const here = tempDir('catalogue-here');
+  for (const [year, files] of filesByYear(content)) frontMatterYearHashes(path.join(here, 'editions'), year, files, process.cwd());
+  await readCatalogueSummary(settings, process.cwd(), here);
+  assert.equal(treeBytes(threads), treeBytes(here));
+});
+
 
 test('a year whose inputs are unchanged is reused; editing one reply rebuilds its year only', () => {
   const first = build();
