@@ -21,6 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../_data/site.ts';
@@ -37,7 +38,6 @@ import { settingsKey } from './plan.ts';
 import { shellRoutes } from './shell.ts';
 import { frontMatterYearHashes, readsWholeYear } from './year-hashes.ts';
 import { mapInThreads } from '../lib/thread-call.ts';
-import { availableParallelism } from 'node:os';
 
 const YEAR_HASHES = new URL('./year-hashes.ts', import.meta.url);
 /** Worker threads reading whole years: one per core, at most four. */
@@ -133,7 +133,8 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
   const years = [...filesByYear(settings.contentDir)];
   // A year read whole (every front-matter parsed: a first build, or other code) is read in a worker thread when
   // several are: the years are independent. From an empty cache, the benchmark's 19 years of 100,000 bilingual
-  // replies took 62.9 s for this summary in one thread (the 2-core machine, quiet, 2026-12-03).
+  // replies gave this summary in 49–52 s in one thread, 37–41 s so (a driver timing readCatalogueSummary, runs
+  // alternated, the 2-core machine otherwise quiet, 2026-12-03).
   const whole = years.filter(([year]) => readsWholeYear(editionsDir, year));
   const inThreads = whole.length >= 2 ? await mapInThreads<typeof frontMatterYearHashes>(YEAR_HASHES, 'frontMatterYearHashes', whole.map(([year, files]) => [editionsDir, year, files, repoRoot] as const), YEAR_THREADS) : [];
   const threaded = new Map(inThreads.map((h, i) => [whole[i]![0], h]));

@@ -272,7 +272,8 @@ export function parseDocument(root: string, sourcePath: string, overrides: Title
  * Documents parsed, in order. Each document's parse is independent of the others, so several are parsed at
  * once, each in a worker thread, when there are enough to pay for starting the threads (a second or so each:
  * tsx, then the parser). Reading and parsing the benchmark's 765 synthetic documents (100,000 bilingual
- * replies) took 103 s in one thread (`tsx scripts/ingest.ts` from empty caches, quiet 2-core machine, 2026-12-03).
+ * replies) took 103 s in one thread, 67 s in two (`tsx scripts/ingest.ts` from empty caches, quiet 2-core
+ * machine, 2026-12-03).
  */
 async function parseDocuments(root: string, sourcePaths: readonly string[], overrides: TitleOverrides, code: string, threads = sourcePaths.length < MANY_DOCUMENTS ? 1 : PARSE_THREADS): Promise<ParsedDocument[]> {
   if (threads <= 1 || sourcePaths.length < 2) return sourcePaths.map((s) => parseDocument(root, s, overrides, code));
