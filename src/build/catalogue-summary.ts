@@ -21,7 +21,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../_data/site.ts';
@@ -37,11 +36,9 @@ import { cacheRoot, catalogueSlice, catalogueYears, readCatalogue, type Catalogu
 import { settingsKey } from './plan.ts';
 import { shellRoutes } from './shell.ts';
 import { frontMatterYearHashes, readsWholeYear } from './year-hashes.ts';
-import { mapInThreads } from '../lib/thread-call.ts';
+import { mapInThreads, THREADS_PER_CORE } from '../lib/thread-call.ts';
 
 const YEAR_HASHES = new URL('./year-hashes.ts', import.meta.url);
-/** Worker threads reading whole years: one per core, at most four. */
-const YEAR_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 
 /** Keeps the KEEP summaries last written (the current one among them); never a file being written. */
 function pruneSummaries(dir: string, current: string): void {
@@ -136,7 +133,7 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
   // replies gave this summary in 49–52 s in one thread, 37–41 s so (a driver timing readCatalogueSummary, runs
   // alternated, the 2-core machine otherwise quiet, 2026-12-03).
   const whole = years.filter(([year]) => readsWholeYear(editionsDir, year));
-  const inThreads = whole.length >= 2 ? await mapInThreads<typeof frontMatterYearHashes>(YEAR_HASHES, 'frontMatterYearHashes', whole.map(([year, files]) => [editionsDir, year, files, repoRoot] as const), YEAR_THREADS) : [];
+  const inThreads = whole.length >= 2 ? await mapInThreads<typeof frontMatterYearHashes>(YEAR_HASHES, 'frontMatterYearHashes', whole.map(([year, files]) => [editionsDir, year, files, repoRoot] as const), THREADS_PER_CORE) : [];
   const threaded = new Map(inThreads.map((h, i) => [whole[i]![0], h]));
   for (const [year, files] of years) {
     const h = threaded.get(year) ?? frontMatterYearHashes(editionsDir, year, files, repoRoot);

@@ -32,11 +32,10 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
 import { removeDeadCacheTemps } from '../lib/leftovers.ts';
-import { mapInThreads } from '../lib/thread-call.ts';
+import { mapInThreads, THREADS_PER_CORE } from '../lib/thread-call.ts';
 import type { EditionFacts } from './cross-check.ts';
 import { correctSource, generateFrom, listSources, mergeGenerated, readCorrections, readMetaBytes, readSourceInputs, sourceRel, type Generated, type IngestResult, type SourceInputs, type TitleOverrides } from './run.ts';
 import { codeKey } from './code-key.ts';
@@ -275,7 +274,7 @@ export function parseDocument(root: string, sourcePath: string, overrides: Title
  * replies) took 103 s in one thread, 67 s in two (`tsx scripts/ingest.ts` from empty caches, quiet 2-core
  * machine, 2026-12-03).
  */
-async function parseDocuments(root: string, sourcePaths: readonly string[], overrides: TitleOverrides, code: string, threads = sourcePaths.length < MANY_DOCUMENTS ? 1 : PARSE_THREADS): Promise<ParsedDocument[]> {
+async function parseDocuments(root: string, sourcePaths: readonly string[], overrides: TitleOverrides, code: string, threads = sourcePaths.length < MANY_DOCUMENTS ? 1 : THREADS_PER_CORE): Promise<ParsedDocument[]> {
   if (threads <= 1 || sourcePaths.length < 2) return sourcePaths.map((s) => parseDocument(root, s, overrides, code));
   const parsed = await mapInThreads<typeof parseDocument>(new URL(import.meta.url), 'parseDocument', sourcePaths.map((s) => [root, s, overrides, code] as const), threads);
   // Bytes cross a thread as Uint8Array: a Buffer again for the comparisons of writeEntry.
@@ -284,9 +283,6 @@ async function parseDocuments(root: string, sourcePaths: readonly string[], over
 
 /** Fewer documents than this to parse are parsed in this thread (an edit parses one). */
 const MANY_DOCUMENTS = 8;
-
-/** Worker threads for parsing: one per core, at most four. */
-const PARSE_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 
 /**
  * Every source under `root`'s content/sources, in repository layout, merged

@@ -11,7 +11,11 @@
  * callInThread starts one, makes one call and ends it.
  */
 import type { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import { tsWorker } from './ts-worker.ts';
+
+/** Worker threads for work spread over the cores: one per core, at most four. */
+export const THREADS_PER_CORE = Math.max(1, Math.min(4, availableParallelism()));
 
 type Message = { result: unknown } | { error: string };
 

@@ -4,11 +4,11 @@
  * for the next part of a year's index while Pagefind indexes the current one (build-index.ts).
  */
 import type { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import { readRecord, type SearchRecord, type IndexEntry } from './records.ts';
 import { recordHtml } from './record-html.ts';
 import { Lexicon, lexiconOf, type LexiconPart } from './lexicon.ts';
 import { tsWorker } from '../lib/ts-worker.ts';
+import { THREADS_PER_CORE } from '../lib/thread-call.ts';
 
 export interface PreparedDoc {
   url: string;
@@ -76,7 +76,7 @@ export class PreparePool {
     /** The built site: its pages give the records' blocks their element ids (page-anchors.ts). */
     private siteDir?: string,
     /** Workers at most; 0: none, every chunk prepared in this thread (a rebuild that prepares one chunk). */
-    private size = Math.max(1, Math.min(4, availableParallelism())),
+    private size = THREADS_PER_CORE,
   ) {}
 
   private start(): void {
