@@ -69,6 +69,8 @@ export interface BuildSearchOptions {
   cacheDir?: string | null;
   /** Editions in a part of a year's index (parts.ts PART_SIZE). */
   partSize?: number;
+  /** Parts of a year indexed at once (year-search.ts YearSearchOptions.lanes). */
+  lanes?: number;
   /** Copy the search page's script and CSS into siteDir/search/ (default true). */
   installAssets?: boolean;
   log?: (line: string) => void;

@@ -5,8 +5,10 @@
  * Pagefind runtime: the search page loads the runtime from the shell and merges
  * each part with mergeIndex), and a summary for the shell's manifest. A part
  * whose key is in the part cache (shard-cache.ts) is linked from there; the
- * others are prepared (prepare.ts, worker threads, the next part while Pagefind
- * indexes the current one) and indexed, each by a Pagefind process of its own.
+ * others are prepared (prepare.ts) and indexed, each by a Pagefind process of its
+ * own: a year's worth in lanes, a part at a time in each (SEARCH_LANES), a few
+ * one after another, the next part prepared in worker threads while Pagefind
+ * indexes the current one.
  * A part indexed again after an edit reads its unchanged chunks as prepared by
  * the build before (shard-cache.ts restorePrepared) and prepares only the edited
  * reply's chunk: measured by a driver calling buildYearSearch on a built
@@ -18,6 +20,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { site, type InterfaceLang } from '../../_data/site.ts';
+import { mapInThreads, THREADS_PER_CORE } from '../lib/thread-call.ts';
 import { yearSearchPath } from '../model/urls.ts';
 import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { chunkSizeOf, indexDocs, withPagefind } from './pagefind-bundle.ts';
@@ -100,6 +103,11 @@ export interface YearSearchOptions {
   cacheDir?: string | null;
   /** Editions in a part (parts.ts PART_SIZE). */
   partSize?: number;
+  /**
+   * Parts indexed at once, each in a worker thread with a Pagefind process of its own
+   * (indexYearSearch); 1 (the default): one after another in this thread.
+   */
+  lanes?: number;
   log?: (line: string) => void;
 }
 
@@ -117,11 +125,11 @@ interface PlannedPart extends IndexPart {
  * the cache; the others are prepared (the next part's while Pagefind indexes the
  * current one) and stored. Pagefind reads a part's chunks in order as they are ready.
  */
-async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: YearSearchOptions, cacheDir: string | null): Promise<PartSummary[]> {
+async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize'>, cacheDir: string | null, inThisThread = false): Promise<PartSummary[]> {
   // An edit prepares one chunk again, the others read from the cache: then no worker thread, as a
   // worker's start (tsx, then the record code) cost about as much CPU as preparing the chunk.
   const toPrepare = cacheDir ? parts.flatMap((p) => p.chunks).filter(({ key }) => !hasPrepared(cacheDir, key)).length : Infinity;
-  const pool = new PreparePool(language, siteDir, toPrepare <= 1 ? 0 : undefined);
+  const pool = new PreparePool(language, siteDir, inThisThread || toPrepare <= 1 ? 0 : undefined);
   const prepare = (p: PlannedPart) =>
     p.chunks.map(({ key, entries }) => {
       const cached = cacheDir ? restorePrepared<PreparedChunk>(cacheDir, key) : null;
@@ -165,6 +173,25 @@ async function indexParts(siteDir: string, parts: PlannedPart[], language: strin
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * Lanes for a year's worth of parts (a cold or added year): one per core, at most two, as each
+ * lane's Pagefind process held 0.5 GB indexing a part of a year of 5,500 Chinese editions (the
+ * processes' resident sizes sampled every 0.25 s, 2026-12-04). On a built synthetic year of 5,500
+ * bilingual replies, a driver calling buildYearSearch with no cache (quiet machine, 2026-12-04):
+ * 37.7–39.2 s in one lane, 29.7 s in two, the same bytes. `npm run bench -- --replies 5500
+ * --per-year 5500 --english 1 --runs 1 --skip-seed` (load 1.4–3.4, 2026-12-04), before and after:
+ * cold 127.9 → 96.7 s wall, 167.7 → 141.3 CPU s, peak 1.86 → 1.84 GB; adding a year 127.2 → 106.0 s.
+ */
+export const SEARCH_LANES = Math.min(2, THREADS_PER_CORE);
+
+/**
+ * A lane's job (indexYearSearch with lanes): parts of one language prepared in this thread, then
+ * indexed by a Pagefind process of its own, while the other lanes do the same with theirs.
+ */
+export function indexPartsInLane(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize'>, cacheDir: string | null): Promise<PartSummary[]> {
+  return indexParts(siteDir, parts, language, base, opts, cacheDir, true);
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -224,13 +251,28 @@ export function planYearSearch(siteDir: string, year: string, sources: IndexEntr
 export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opts: Omit<YearSearchOptions, 'cacheDir'> = {}): Promise<YearSearchSummary[]> {
   const log = opts.log ?? (() => {});
   const { year, cacheDir } = plan;
+  const base = `/${year}/`;
+  const started = performance.now();
+  const todo = plan.languages.map(({ parts, restored }) => parts.filter((_, i) => !restored[i]));
+  const jobs = plan.languages.flatMap(({ language }, l) => todo[l]!.map((part) => ({ l, language, part })));
+  const lanes = Math.min(opts.lanes ?? 1, jobs.length);
+  // Each language's indexed parts' summaries, in its parts' order.
+  const built: PartSummary[][] = plan.languages.map(() => []);
+  if (lanes > 1) {
+    // A part at a time in each lane: Pagefind's indexing of a part is a process of one core's work, and the
+    // parts of a year indexed one after another left the second core mostly idle.
+    const calls = jobs.map(({ language, part }): Parameters<typeof indexPartsInLane> => [siteDir, [part], language, base, { indexChunkSize: opts.indexChunkSize }, cacheDir]);
+    const results = await mapInThreads<typeof indexPartsInLane>(new URL(import.meta.url), 'indexPartsInLane', calls, lanes);
+    jobs.forEach(({ l }, j) => built[l]!.push(...results[j]!));
+  } else {
+    for (const [l, { language }] of plan.languages.entries()) {
+      if (todo[l]!.length) built[l] = await indexParts(siteDir, todo[l]!, language, base, opts, cacheDir);
+    }
+  }
   const out: YearSearchSummary[] = [];
-  for (const { lang, language, dir, pages, parts, restored, keyed } of plan.languages) {
-    const started = performance.now();
-    const todo = parts.filter((_, i) => !restored[i]);
-    const built = todo.length ? await indexParts(siteDir, todo, language, `/${year}/`, opts, cacheDir) : [];
-    const summaries = restored.map((r) => r ?? built.shift()!);
-    log(`search: ${year} ${lang}: ${pages} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - todo.length} from the cache, ${todo.length} indexed in ${seconds(started)}`);
+  for (const [l, { lang, dir, pages, parts, restored, keyed }] of plan.languages.entries()) {
+    const summaries = restored.map((r) => r ?? built[l]!.shift()!);
+    log(`search: ${year} ${lang}: ${pages} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - todo[l]!.length} from the cache, ${todo[l]!.length} indexed (${lanes > 1 ? `${lanes} lanes, ` : ''}${seconds(started)} since the first)`);
     const lexicon = new Lexicon();
     for (const s of summaries) lexicon.add(s.lexicon);
     out.push({

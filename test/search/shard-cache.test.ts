@@ -42,10 +42,10 @@ function tree(dir: string): Map<string, string> {
   return out;
 }
 
-/** Each year's four replies in two parts of two. */
-async function index(site: string, cacheDir: string | null) {
+/** Each year's four replies in two parts of two; `lanes`: parts indexed at once (year-search.ts). */
+async function index(site: string, cacheDir: string | null, lanes = 1) {
   rmSync(site, { recursive: true, force: true });
-  return buildSearchIndex(site, { contentDir: content, cacheDir, installAssets: false, partSize: 2 });
+  return buildSearchIndex(site, { contentDir: content, cacheDir, installAssets: false, partSize: 2, lanes });
 }
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
@@ -77,6 +77,15 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
   // Each part of two editions is one prepared chunk (prepare.ts PREPARE_CHUNK), kept beside it.
   assert.equal(readdirSync(cache).length, 8, 'the cache keeps only the parts the last cached build used, and their prepared chunks');
   assert.is(fresh.reused, 0, 'no cache: every part indexed');
+});
+
+test('a year indexed in two lanes, each part by a Pagefind process of its own, is the same bytes as in one', async () => {
+  const one = await index(join(work, 'one-lane'), null);
+  const two = await index(join(work, 'two-lanes'), null, 2);
+  assert.equal(two.shards, one.shards, 'the same parts of the same years');
+  const files = tree(join(work, 'two-lanes'));
+  assert.ok([...files.keys()].filter((f) => /^2022-23\/pagefind\/[12]\/pagefind-entry\.json$/.test(f)).length === 2, 'both parts of 2022-23 written');
+  assert.equal(files, tree(join(work, 'one-lane')));
 });
 
 test.run();
