@@ -109,7 +109,7 @@ async function runSteps(input: UnitInput, threads: ReturnType<typeof startThread
     },
     // Keyed, and the parts of the part cache restored (planYearSearch), in the search thread beside the next steps.
     // When that leaves at most one part of each language to index (an edit), the thread indexes them there too, so
-    // that the exports' work in this thread overlaps Pagefind's; a year's worth is indexed after the other steps, alone.
+    // that the exports' work in this thread overlaps Pagefind's; a year's worth is left for after the steps (runUnit), in lanes.
     search: async () => {
       const found = threads.search.call<typeof planAndIndexFew>('planAndIndexFew', siteDir, year, indexEntries(archive, routes)).finally(() => threads.search.end());
       return {
