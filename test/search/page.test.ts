@@ -86,7 +86,12 @@ test('filters and sort live in the URL; the back button restores the previous se
   assert.ok(option, 'head filter has options');
   await head.selectOption(option!);
   await page.waitForFunction((o) => new URL(location.href).searchParams.get('head') === o, option);
-  await page.waitForFunction((b) => document.querySelector('[data-search-status]')?.textContent !== b, before);
+  // The status reads "searching" before the filtered results replace the others (session.js): wait for the results
+  // themselves (a wait on the status alone once read the previous results, in CI).
+  await page.waitForFunction((o) => {
+    const metas = [...document.querySelectorAll('[data-search-results] .search-meta')].map((e) => e.textContent ?? '');
+    return metas.length > 0 && metas.every((m) => m.includes(o));
+  }, option);
   const heads = await page.locator('[data-search-results] .search-meta').allTextContents();
   assert.ok(heads.length > 0 && heads.every((h) => h.includes(option!)), 'every result is in the chosen head');
   await page.locator('#search-sort').selectOption('replyNo');
