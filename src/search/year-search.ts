@@ -6,9 +6,9 @@
  * each part with mergeIndex), and a summary for the shell's manifest. A part
  * whose key is in the part cache (shard-cache.ts) is linked from there; the
  * others are prepared (prepare.ts) and indexed, each by a Pagefind process of its
- * own: a year's worth in lanes, a part at a time in each (SEARCH_LANES), a few
- * one after another, the next part prepared in worker threads while Pagefind
- * indexes the current one.
+ * own: a year's worth (a cold or added year) in lanes, a part at a time in each
+ * (SEARCH_LANES); an edit's one part of a language, or a few, one after another,
+ * the next prepared in worker threads while Pagefind indexes the current one.
  * A part indexed again after an edit reads its unchanged chunks as prepared by
  * the build before (shard-cache.ts restorePrepared) and prepares only the edited
  * reply's chunk: measured by a driver calling buildYearSearch on a built
@@ -259,8 +259,8 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
   // Each language's indexed parts' summaries, in its parts' order.
   const built: PartSummary[][] = plan.languages.map(() => []);
   if (lanes > 1) {
-    // A part at a time in each lane: Pagefind's indexing of a part is a process of one core's work, and the
-    // parts of a year indexed one after another left the second core mostly idle.
+    // A part at a time in each lane: Pagefind indexes a part on one core, and a year's parts indexed one
+    // after another left the second core mostly idle.
     const calls = jobs.map(({ language, part }): Parameters<typeof indexPartsInLane> => [siteDir, [part], language, base, { indexChunkSize: opts.indexChunkSize }, cacheDir]);
     const results = await mapInThreads<typeof indexPartsInLane>(new URL(import.meta.url), 'indexPartsInLane', calls, lanes);
     jobs.forEach(({ l }, j) => built[l]!.push(...results[j]!));
@@ -272,7 +272,7 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
   const out: YearSearchSummary[] = [];
   for (const [l, { lang, dir, pages, parts, restored, keyed }] of plan.languages.entries()) {
     const summaries = restored.map((r) => r ?? built[l]!.shift()!);
-    log(`search: ${year} ${lang}: ${pages} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - todo[l]!.length} from the cache, ${todo[l]!.length} indexed (${lanes > 1 ? `${lanes} lanes, ` : ''}${seconds(started)} since the first)`);
+    log(`search: ${year} ${lang}: ${pages} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - todo[l]!.length} from the cache, ${todo[l]!.length} indexed${lanes > 1 ? ` in ${lanes} lanes` : ''} (${seconds(started)} into the year's indexing)`);
     const lexicon = new Lexicon();
     for (const s of summaries) lexicon.add(s.lexicon);
     out.push({
