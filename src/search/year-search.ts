@@ -128,8 +128,8 @@ interface PlannedPart extends IndexPart {
 async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize'>, cacheDir: string | null, inThisThread = false): Promise<PartSummary[]> {
   // An edit prepares one chunk again, the others read from the cache: then no worker thread, as a
   // worker's start (tsx, then the record code) cost about as much CPU as preparing the chunk.
-  const toPrepare = cacheDir ? parts.flatMap((p) => p.chunks).filter(({ key }) => !hasPrepared(cacheDir, key)).length : Infinity;
-  const pool = new PreparePool(language, siteDir, inThisThread || toPrepare <= 1 ? 0 : undefined);
+  const fewToPrepare = () => cacheDir !== null && parts.flatMap((p) => p.chunks).filter(({ key }) => !hasPrepared(cacheDir, key)).length <= 1;
+  const pool = new PreparePool(language, siteDir, inThisThread || fewToPrepare() ? 0 : undefined);
   const prepare = (p: PlannedPart) =>
     p.chunks.map(({ key, entries }) => {
       const cached = cacheDir ? restorePrepared<PreparedChunk>(cacheDir, key) : null;
@@ -187,11 +187,12 @@ async function indexParts(siteDir: string, parts: PlannedPart[], language: strin
 export const SEARCH_LANES = Math.min(2, THREADS_PER_CORE);
 
 /**
- * A lane's job (indexYearSearch with lanes): parts of one language prepared in this thread, then
- * indexed by a Pagefind process of its own, while the other lanes do the same with theirs.
+ * A lane's job (indexYearSearch with lanes): one part prepared in this thread, then indexed by a
+ * Pagefind process of its own, while the other lanes do the same with theirs.
  */
-export function indexPartsInLane(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize'>, cacheDir: string | null): Promise<PartSummary[]> {
-  return indexParts(siteDir, parts, language, base, opts, cacheDir, true);
+export async function indexPartInLane(siteDir: string, part: PlannedPart, language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize'>, cacheDir: string | null): Promise<PartSummary> {
+  const [summary] = await indexParts(siteDir, [part], language, base, opts, cacheDir, true);
+  return summary!;
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -261,9 +262,9 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
   if (lanes > 1) {
     // A part at a time in each lane: Pagefind indexes a part on one core, and a year's parts indexed one
     // after another left the second core mostly idle.
-    const calls = jobs.map(({ language, part }): Parameters<typeof indexPartsInLane> => [siteDir, [part], language, base, { indexChunkSize: opts.indexChunkSize }, cacheDir]);
-    const results = await mapInThreads<typeof indexPartsInLane>(new URL(import.meta.url), 'indexPartsInLane', calls, lanes);
-    jobs.forEach(({ l }, j) => built[l]!.push(...results[j]!));
+    const calls = jobs.map(({ language, part }): Parameters<typeof indexPartInLane> => [siteDir, part, language, base, { indexChunkSize: opts.indexChunkSize }, cacheDir]);
+    const results = await mapInThreads<typeof indexPartInLane>(new URL(import.meta.url), 'indexPartInLane', calls, lanes);
+    jobs.forEach(({ l }, j) => built[l]!.push(results[j]!));
   } else {
     for (const [l, { language }] of plan.languages.entries()) {
       if (todo[l]!.length) built[l] = await indexParts(siteDir, todo[l]!, language, base, opts, cacheDir);
