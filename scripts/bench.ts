@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- --replies 1500,4500 [--per-year 5500] [--english 1] [--runs 1] [--json FILE]
- *                   [--skip-seed] [--stages all|ingest,open data] [--warm-cards] [--scratch DIR] [--first-search-only]`
+ *                   [--skip-seed] [--stages all|ingest,open data] [--warm-cards] [--scratch DIR] [--first-search-only]
+ *                   [--logs DIR]`
  * First the seed (the real content, `npm run build` cold and warm); then for
  * each size a synthetic corpus in budget years of --per-year replies, built
  * cold, after editing one reply and after adding a year (src/bench/record.ts),
  * with its deploy units; `--stages all` (or a list of steps) also runs each step of the pipeline as its
- * own process (src/bench/run-bench.ts). See README "Benchmark".
+ * own process (src/bench/run-bench.ts). `--logs DIR` keeps what each step of the record printed
+ * (`DIR/<replies>-<run>-cold.log`, …: each unit's steps and the stages' seconds). See README "Benchmark".
  */
 import { parseArgs } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     english: { type: 'string', default: '0' },
     stages: { type: 'string' },
     'first-search-only': { type: 'boolean', default: false },
+    logs: { type: 'string' },
   },
 });
 
@@ -46,6 +49,9 @@ const perYear = Number(values['per-year']);
 if (!Number.isInteger(perYear) || perYear < 1) fail(`--per-year must be a positive integer (replies in one budget year), got "${values['per-year']}"`);
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, got "${values.runs}"`);
+
+const logs = values.logs === undefined ? undefined : resolve(values.logs);
+if (logs) mkdirSync(logs, { recursive: true });
 
 // Everything goes into one fresh folder of this run's own, removed at the end (also when a step fails).
 mkdirSync(values.scratch, { recursive: true });
@@ -81,7 +87,7 @@ try {
     for (let run = 0; run < runs; run++) {
       const dir = join(scratch, `record-${replies}-${run}`);
       mkdirSync(dir);
-      each.push(await benchRecord({ replies, perYear, english, scratch: dir }));
+      each.push(await benchRecord({ replies, perYear, english, scratch: dir, logPrefix: logs && join(logs, `${replies}-${run}-`) }));
       rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     }
     const record = medianRun(each);

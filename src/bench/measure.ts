@@ -12,7 +12,7 @@
  * descendant's own CPU time; the stage's CPU is the larger of the two counts.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -75,16 +75,22 @@ function parseTimes(text: string): number {
   return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
 }
 
-/** Run `command` (a shell command line) with `env` added; resolves when it exits. */
-export function measureStage(stage: string, command: string, env: Record<string, string> = {}, quiet = true): Promise<StageResult> {
+/**
+ * Run `command` (a shell command line) with `env` added; resolves when it exits. `logFile`: its output
+ * (standard output and error) is written there instead of shown or dropped, so that a step's figures can
+ * be read against what the build said it did (each unit's steps, the stages' seconds).
+ */
+export function measureStage(stage: string, command: string, env: Record<string, string> = {}, quiet = true, logFile?: string): Promise<StageResult> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-times-'));
   const timesFile = join(scratch, 'times');
   const script = `${command}\nrc=$?\ntimes > '${timesFile}'\nexit $rc`;
   const started = process.hrtime.bigint();
+  const log = logFile === undefined ? null : openSync(logFile, 'w');
   const child = spawn('bash', ['-c', script], {
     env: { ...process.env, ...env },
-    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    stdio: log !== null ? ['ignore', log, log] : quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
+  if (log !== null) closeSync(log); // the child has its own copy
   let peakBytes = 0;
   const cpuByPid = new Map<number, number>();
   const timer = setInterval(() => {

@@ -55,6 +55,8 @@ export interface RecordOptions {
   english: number;
   /** A fresh folder of its own (the caller makes and removes it). */
   scratch: string;
+  /** Where each step's output is kept (`<logPrefix>cold.log`, …), when given (`--logs`). */
+  logPrefix?: string;
 }
 
 function figures(r: StageResult): StepFigures {
@@ -72,9 +74,10 @@ const loadNow = () => loadavg().map((n) => round(n, 2));
 async function ingestAndBuild(step: string, options: RecordOptions, env: Record<string, string>): Promise<StepFigures> {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const command = `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${options.scratch}' --quiet && '${tsx}' scripts/build.ts`;
-  const result = await measureStage(step, command, env);
+  const log = options.logPrefix === undefined ? undefined : `${options.logPrefix}${step}.log`;
+  const result = await measureStage(step, command, env, true, log);
   if (result.exitCode !== 0) {
-    throw new Error(`bench: ${step} (ingest + build) failed with exit ${result.exitCode} (${options.replies} replies, ${options.perYear} a year, scratch ${options.scratch})`);
+    throw new Error(`bench: ${step} (ingest + build) failed with exit ${result.exitCode} (${options.replies} replies, ${options.perYear} a year, scratch ${options.scratch}${log ? `; its output: ${log}` : ''})`);
   }
   return figures(result);
 }

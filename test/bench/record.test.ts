@@ -33,13 +33,26 @@ let json: BenchJson;
 
 test('the benchmark of a tiny record writes its figures as JSON and removes its scratch folder', () => {
   const file = join(dir, 'bench.json');
-  const args = ['scripts/bench.ts', '--replies', String(REPLIES), '--per-year', String(PER_YEAR), '--runs', '1', '--skip-seed', '--english', '0.5', '--scratch', scratch, '--json', file];
+  const args = ['scripts/bench.ts', '--replies', String(REPLIES), '--per-year', String(PER_YEAR), '--runs', '1', '--skip-seed', '--english', '0.5', '--scratch', scratch, '--json', file, '--logs', join(dir, 'logs')];
   const r = spawnSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
   assert.is(r.status, 0, `bench failed:\n${r.stderr}`);
   json = JSON.parse(readFileSync(file, 'utf8')) as BenchJson;
   assert.equal(readdirSync(scratch), [], 'the run left its scratch folder behind');
   assert.match(r.stdout, /KB per reply/);
   assert.match(r.stdout, /load average/);
+});
+
+test("--logs keeps what each step's build said: its stages, and an edit builds its one year again", () => {
+  const logs = join(dir, 'logs');
+  assert.equal(readdirSync(logs).sort(), [`${REPLIES}-0-addYear.log`, `${REPLIES}-0-cold.log`, `${REPLIES}-0-editOne.log`]);
+  const said = (step: string) => readFileSync(join(logs, `${REPLIES}-0-${step}.log`), 'utf8');
+  for (const step of ['cold', 'editOne', 'addYear']) assert.match(said(step), /^Stages: catalogue and plan .*, units .*, shell /m, `${step} printed no stages`);
+  const years = Math.ceil(REPLIES / PER_YEAR);
+  assert.match(said('cold'), new RegExp(`\\(${years} built, 0 reused\\)`));
+  assert.match(said('editOne'), new RegExp(`\\(1 built, ${years - 1} reused\\)`));
+  // The added year is built; a year beside it may be too (its pages link to the year after), none is missed.
+  const added = /\((\d+) built, (\d+) reused\)/.exec(said('addYear'));
+  assert.ok(added && Number(added[1]) >= 1 && Number(added[1]) + Number(added[2]) === years + 1, `addYear: ${added?.[0]}`);
 });
 
 test('one run per size, with as many year units as the corpus has years, and the shell', () => {
