@@ -10,9 +10,10 @@
  * (`DIR/<replies>-<run>-cold.log`, …: each unit's steps and the stages' seconds). See README "Benchmark".
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { coreSeconds } from '../src/bench/core-speed.ts';
 import { firstSearchOnly, runBench } from '../src/bench/run-bench.ts';
 import { formatFirstSearch, formatRecord, formatSeed, formatTable } from '../src/bench/report.ts';
 import { benchSeed } from '../src/bench/seed.ts';
@@ -57,14 +58,17 @@ if (logs) mkdirSync(logs, { recursive: true });
 mkdirSync(values.scratch, { recursive: true });
 const scratch = mkdtempSync(join(values.scratch, 'archive-bench-'));
 const load = { start: loadavg().map((n) => Math.round(n * 100) / 100) };
-console.log(`machine: ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB; load average (1, 5, 15 min) ${load.start.join(', ')}; scratch ${scratch}`);
+// One core's speed at the start and the end (src/bench/core-speed.ts): the load average does not show how fast the machine was.
+const yardstick = readFileSync(resolve(import.meta.dirname, '../content/sources/2023-24/zh-2023-24-ITIB.txt'), 'utf8');
+const coreSpeed: { start: number; end?: number } = { start: coreSeconds(yardstick) };
+console.log(`machine: ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB; load average (1, 5, 15 min) ${load.start.join(', ')}; one core's fixed work ${coreSpeed.start} s (src/bench/core-speed.ts; lower is faster); scratch ${scratch}`);
 
 const records: RecordRun[] = [];
 function writeJson(): void {
   if (!values.json) return;
   const json = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
-    machine: { cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3) },
+    machine: { cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3), coreSeconds: coreSpeed },
     load: { ...load, end: loadavg().map((n) => Math.round(n * 100) / 100) },
     runs: records,
   };
@@ -118,7 +122,8 @@ try {
     }
   }
 
-  console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+  coreSpeed.end = coreSeconds(yardstick);
+  console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((n) => n.toFixed(2)).join(', ')}; one core's fixed work ${coreSpeed.end} s`);
   writeJson();
   if (values.json) console.log(`figures written to ${values.json}`);
 } finally {

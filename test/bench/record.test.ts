@@ -25,6 +25,7 @@ test.after(() => {
 
 interface BenchJson {
   command: string;
+  machine: { cores: number; memoryGB: number; coreSeconds: { start: number; end?: number } };
   load: { start: number[]; end: number[] };
   runs: RecordRun[];
 }
@@ -89,6 +90,9 @@ test('every step is measured: wall, CPU (child processes included) and peak memo
     assert.ok(l.every((n) => n >= 0));
   }
   assert.match(json.command, '--per-year 15');
+  // How fast one core was at the start and the end: the figures of two runs compare only when these agree.
+  const speed = json.machine.coreSeconds;
+  assert.ok(speed.start > 0 && speed.end! > 0, `core speed ${JSON.stringify(speed)}`);
 });
 
 test.run();
