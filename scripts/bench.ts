@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { coreSeconds } from '../src/bench/core-speed.ts';
-import { firstSearchOnly, runBench } from '../src/bench/run-bench.ts';
+import { firstSearchOnly, REAL_SOURCE, runBench } from '../src/bench/run-bench.ts';
 import { formatFirstSearch, formatRecord, formatSeed, formatTable } from '../src/bench/report.ts';
 import { benchSeed } from '../src/bench/seed.ts';
 import { replyPageWeight } from '../src/bench/page-weight.ts';
@@ -59,7 +59,7 @@ mkdirSync(values.scratch, { recursive: true });
 const scratch = mkdtempSync(join(values.scratch, 'archive-bench-'));
 const load = { start: loadavg().map((n) => Math.round(n * 100) / 100) };
 // One core's speed at the start and the end (src/bench/core-speed.ts): the load average does not show how fast the machine was.
-const yardstick = readFileSync(resolve(import.meta.dirname, '../content/sources/2023-24/zh-2023-24-ITIB.txt'), 'utf8');
+const yardstick = readFileSync(REAL_SOURCE, 'utf8');
 const coreSpeed: { start: number; end?: number } = { start: coreSeconds(yardstick) };
 console.log(`machine: ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB; load average (1, 5, 15 min) ${load.start.join(', ')}; one core's fixed work ${coreSpeed.start} s (src/bench/core-speed.ts; lower is faster); scratch ${scratch}`);
 

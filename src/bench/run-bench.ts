@@ -37,7 +37,8 @@ export interface BenchRow extends StageResult {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const REAL_SOURCE = join(ROOT, 'content/sources/2023-24/zh-2023-24-ITIB.txt');
+/** The real document the synthetic corpus is recombined from (and the benchmark's core-speed yardstick: core-speed.ts). */
+export const REAL_SOURCE = join(ROOT, 'content/sources/2023-24/zh-2023-24-ITIB.txt');
 const BACKGROUND = join(ROOT, 'content/sources/background');
 /** The reviewed synonyms and glossary (src/search/search-terms.ts): the synthetic text is recombined from the real replies, so they apply to it. */
 const SEARCH_TERMS = join(ROOT, 'content/search');

@@ -51,9 +51,9 @@ test("--logs keeps what each step's build said: its stages, and an edit builds i
   const years = Math.ceil(REPLIES / PER_YEAR);
   assert.match(said('cold'), new RegExp(`\\(${years} built, 0 reused\\)`));
   assert.match(said('editOne'), new RegExp(`\\(1 built, ${years - 1} reused\\)`));
-  // The added year is built, and each other year built again or reused, by its key: what it shows of the catalogue
-  // (members' identity across years) can change with a new year. This tiny corpus built all four; a synthetic
-  // record at 5,500 a year, the new one alone (1 built, 5 reused; ingest + build by hand, 2026-12-04).
+  // The added year is built, and each other year built again or reused, by its key (which holds the slice of the
+  // catalogue it shows, and that can change with a new year). This tiny corpus built all four; a synthetic record
+  // at 5,500 a year, the new one alone (1 built, 5 reused; ingest + build by hand, 2026-12-04).
   const added = /\((\d+) built, (\d+) reused\)/.exec(said('addYear'));
   assert.ok(added && Number(added[1]) >= 1 && Number(added[1]) + Number(added[2]) === years + 1, `addYear: ${added?.[0]}`);
 });
