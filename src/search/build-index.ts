@@ -36,7 +36,7 @@ import { pruneShards, shardCacheDir } from './shard-cache.ts';
 import { converterDict, convertibleChars } from './converter-dict.ts';
 import { clientTerms, readSearchTerms } from './search-terms.ts';
 import { Lexicon } from './lexicon.ts';
-import { check, indexDocs, withPagefind, writeBundle } from './pagefind-bundle.ts';
+import { check, indexDocs, SHELL_INDEX_CHUNK_SIZE, withPagefind, writeBundle } from './pagefind-bundle.ts';
 import { buildYearSearch, filterValues, searchCacheKeys, type YearSearchSummary } from './year-search.ts';
 
 export { INDEX_LANGUAGE };
@@ -165,7 +165,7 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
   for (const lang of site.languages) rmSync(join(siteDir, searchIndexPath(lang)), { recursive: true, force: true });
   if (opts.installAssets !== false) await installClient(siteDir);
   let pages = 0;
-  await withPagefind(opts.indexChunkSize, async () => {
+  await withPagefind(opts.indexChunkSize ?? SHELL_INDEX_CHUNK_SIZE, async () => {
     for (const lang of site.languages) {
       const years = summaries.filter((s) => s.lang === lang).sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
       if (!years.length) continue;

@@ -16,6 +16,13 @@ import type { PreparedDoc } from './prepare.ts';
  * metadata file, which every search loads once.
  */
 export const INDEX_CHUNK_SIZE = 5000;
+
+/**
+ * The shell's own index (the background papers, a few long pages) in smaller chunks: every search
+ * loads a chunk of it per query word beside the year's, and at INDEX_CHUNK_SIZE those were 10.8 and
+ * 3.7 KB gzipped for 數碼港 (a synthetic year of 5,500 bilingual replies, the benchmark's counting proxy).
+ */
+export const SHELL_INDEX_CHUNK_SIZE = 1000;
 const CHUNK_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 export async function check<T extends { errors: string[] }>(p: Promise<T>, what: string): Promise<T> {
@@ -28,11 +35,12 @@ export async function check<T extends { errors: string[] }>(p: Promise<T>, what:
  * The files of a bundle the search page uses. Pagefind's default UIs (pagefind-ui.js/css,
  * the modular and component UIs, pagefind-highlight.js — about 400 KB) are never loaded by
  * this site, so they are not published. A merged bundle (a part of a year) needs only its
- * entry, metadata and chunks: mergeIndex reuses the primary bundle's script, worker and WebAssembly.
+ * entry, metadata and chunks: mergeIndex reuses the primary bundle's script and WebAssembly.
  */
 export function bundleFileWanted(path: string, primary: boolean): boolean {
   if (/^(index|fragment|filter)\//.test(path) || path === 'pagefind-entry.json' || path.endsWith('.pf_meta')) return true;
-  return primary && (path === 'pagefind.js' || path === 'pagefind-worker.js' || /^wasm\.[\w-]+\.pagefind$/.test(path));
+  // Not pagefind-worker.js: the page runs Pagefind on its own thread (src/browser/search/query.js initPagefind).
+  return primary && (path === 'pagefind.js' || /^wasm\.[\w-]+\.pagefind$/.test(path));
 }
 
 /** Write the wanted files of a Pagefind index (getFiles instead of writeFiles, which writes every UI too). */
