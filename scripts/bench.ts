@@ -78,7 +78,7 @@ function writeJson(): void {
 try {
   if (values['first-search-only']) {
     for (const replies of sizes) {
-      const rows = await firstSearchOnly(replies, join(scratch, String(replies)), english);
+      const rows = await firstSearchOnly(replies, join(scratch, String(replies)), english, perYear);
       console.log(`\n${replies} replies, first search alone (uptime: ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n${formatFirstSearch(rows)}`);
     }
   } else if (!values['skip-seed']) {

@@ -90,9 +90,9 @@ export function addYear(scratch: string, replies: number, perYear: number, engli
  * first-search measurement on that site. For checking a search change against the byte
  * budget at scale without the whole benchmark's hour.
  */
-export async function firstSearchOnly(replies: number, scratch: string, english = 0): Promise<FirstSearchMeasure[]> {
+export async function firstSearchOnly(replies: number, scratch: string, english = 0, perYear?: number): Promise<FirstSearchMeasure[]> {
   mkdirSync(scratch, { recursive: true });
-  prepareCorpus(replies, scratch, english);
+  prepareCorpus(replies, scratch, english, perYear);
   const env = { ARCHIVE_CONTENT: join(scratch, 'content'), ARCHIVE_OUT: join(scratch, '_site'), ARCHIVE_CACHE: join(scratch, '.cache') };
   rmSync(env.ARCHIVE_OUT, { recursive: true, force: true });
   await runStages(scratch, env, replies, { full: true, names: ['ingest', 'eleventy', 'search index'] });
