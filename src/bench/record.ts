@@ -5,7 +5,9 @@
  * - cold: `npm run ingest` + `npm run build` from empty caches (cards and search included);
  * - editOne: one reply's source edited (in the largest year: editOneReply), then ingest + build with every cache warm;
  * - addYear: one more year of `perYear` replies added to the built archive, then ingest + build;
- * and the deploy units of the cold build (each year's folder and the shell) with their bytes and files.
+ * and the deploy units of the cold build (each year's folder and the shell) with their bytes and files,
+ * and, last (so that it slows no timed step), the first search of each query of first-search.ts on the
+ * built record in chromium: what a reader's first search loads, the newest year's index (the one added).
  * Each step runs as one shell command under measure.ts: CPU of every process
  * the build starts (RUSAGE_CHILDREN, the unit builds in their child processes
  * included) and the peak of the process tree's summed resident memory.
@@ -15,6 +17,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureStage, type StageResult } from './measure.ts';
 import { addYear, editOneReply, prepareCorpus } from './run-bench.ts';
+import { FIRST_SEARCH_QUERIES, firstSearches } from './first-search.ts';
 import { deployUnits } from '../publish/deploy-units.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -47,6 +50,8 @@ export interface RecordRun {
   bytesPerReply: number;
   /** os.loadavg() (1, 5, 15 min) when this size started and ended: figures mean little without it. */
   load: { start: number[]; end: number[] };
+  /** Each query's first search on a cold cache of the built record (after addYear): gzipped bytes loaded, and the page it was typed into. */
+  firstSearch: { query: string; path: string; bytes: number; found: boolean }[];
 }
 
 export interface RecordOptions {
@@ -99,6 +104,10 @@ export async function benchRecord(options: RecordOptions): Promise<RecordRun> {
 
   addYear(scratch, replies, perYear, english);
   const added = await ingestAndBuild('addYear', options, env);
+  const end = loadNow();
+
+  const searched = await firstSearches(env.ARCHIVE_OUT);
+  const firstSearch = searched.map((m, i) => ({ query: m.query, path: FIRST_SEARCH_QUERIES[i]?.path ?? 'search/', bytes: m.bytesGzip, found: m.found }));
 
   return {
     replies,
@@ -111,7 +120,8 @@ export async function benchRecord(options: RecordOptions): Promise<RecordRun> {
     units,
     siteBytes,
     bytesPerReply: Math.round(siteBytes / replies),
-    load: { start, end: loadNow() },
+    load: { start, end },
+    firstSearch,
   };
 }
 

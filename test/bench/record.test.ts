@@ -13,6 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordRun } from '../../src/bench/record.ts';
+import { FIRST_SEARCH_QUERIES } from '../../src/bench/first-search.ts';
 
 const REPLIES = 40;
 const PER_YEAR = 15;
@@ -93,6 +94,17 @@ test('every step is measured: wall, CPU (child processes included) and peak memo
   // How fast one core was at the start and the end: the figures of two runs compare only when these agree.
   const speed = json.machine.coreSeconds;
   assert.ok(speed.start > 0 && speed.end! > 0, `core speed ${JSON.stringify(speed)}`);
+});
+
+test("the record's first searches: every query of first-search.ts typed into the built record, its bytes counted", () => {
+  const run = json.runs[0]!;
+  assert.equal(
+    run.firstSearch.map((r) => [r.query, r.path]),
+    FIRST_SEARCH_QUERIES.map((q) => [q.q, q.path ?? 'search/']),
+  );
+  // Each loads at least the search page and Pagefind's runtime, whether this tiny corpus holds the query or not.
+  for (const r of run.firstSearch) assert.ok(r.bytes > 50 * 1024, `${r.query}: ${r.bytes} bytes`);
+  assert.ok(run.firstSearch.some((r) => r.found), 'no query found anything in the record');
 });
 
 test.run();

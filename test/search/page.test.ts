@@ -193,6 +193,7 @@ test('first search on a cold cache: bytes and typing-to-results time (printed, n
         ` Pagefind ${(m.bytesPagefindGzip / 1024).toFixed(1)} KB, ${m.requests} requests), typing → results ${m.typingToResultsMs} ms`,
     );
     assert.ok(m.bytesGzip > 0);
+    assert.ok(m.found, `${path} ${q}: no result shown (${m.status})`);
   }
 });
 
