@@ -73,9 +73,10 @@ interface Counter {
 }
 
 /**
- * A counting proxy in front of the site: Pagefind 1.6 fetches its index from a
- * SharedWorker, whose requests a page's DevTools session does not see, so the
- * bytes are counted where they are sent.
+ * A counting proxy in front of the site: the bytes are counted where they are sent,
+ * whoever fetches them (Pagefind 1.6 fetched its index from a SharedWorker, whose
+ * requests a page's DevTools session did not see, until the page set it to run on its
+ * own thread: src/browser/search/query.js).
  */
 async function countingProxy(baseUrl: string): Promise<Counter> {
   const upstream = new URL(baseUrl);

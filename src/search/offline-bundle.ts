@@ -99,7 +99,7 @@ export async function writeOfflineSearch(siteDir: string): Promise<{ files: numb
     // given by the loader, so import.meta.url (absent from a classic script) is never read.
     const name = `${x.dir}/pagefind.js`;
     bundles.push({ file: pagefindJs, text: await classicScript({ file: pagefindJs, name }, { globalName: moduleName(name), define: { fetch: `${GLOBAL}.fetch`, 'import.meta.url': 'undefined' } }) });
-    data.push(...[...filesUnder(siteDir, x.dir), ...yearsOf(x.dir).flatMap((d) => filesUnder(siteDir, d))].filter((f) => !/\/pagefind(-worker)?\.js$/.test(f)));
+    data.push(...[...filesUnder(siteDir, x.dir), ...yearsOf(x.dir).flatMap((d) => filesUnder(siteDir, d))].filter((f) => !/\/pagefind\.js$/.test(f)));
   }
   const opencc = await classicScript(OPENCC_CORE, { globalName: moduleName('search/opencc-core.js') });
   // The page's script learns the site's place from its own <script> element, as a module does from import.meta.url.
@@ -112,7 +112,6 @@ export async function writeOfflineSearch(siteDir: string): Promise<{ files: numb
   // The module scripts the offline page does not load (it loads the bundle above).
   for (const f of filesUnder(siteDir, 'search')) if (f.endsWith('.js')) rmSync(join(siteDir, f));
   for (const b of bundles) {
-    rmSync(join(b.file, '..', 'pagefind-worker.js'), { force: true });
     // Removed, not overwritten: the index's files are hard links into the shard cache (shard-cache.ts).
     rmSync(b.file);
     writeFileSync(b.file, b.text);

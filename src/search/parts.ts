@@ -57,11 +57,15 @@ import { pagefindVersion } from './shard-cache.ts';
  * bytes, 10,000 adds 35 KB; in one to three parts 10,000 saves 1–9 KB.)
  *
  * Why 200 KB cannot be met for a year of this size with Pagefind: before any index
- * chunk, a first search loads the runtime (wasm 54 KB, scripts 34, page and styles 7,
- * manifest 4, gzipped) and every part's metadata, which lists each of its pages: 14.6 KB
- * a part of ~917 Chinese editions, 86 KB for the year, however it is cut. The same
- * site's first searches were 248–346 KB (the 11 Chinese queries of first-search.ts,
- * measured in chromium through the benchmark's counting proxy, load 4–5, 2026-12-03).
+ * chunk, a first search loads the runtime and page (wasm 55 KB, pagefind.js 13, the page's
+ * script 9, page and styles 7, manifest 3, gzipped) and every part's metadata, which lists
+ * each of its pages: 14.6 KB a part of ~917 Chinese editions (its page list 7.2, its list
+ * of index chunks 4.8, its reply-number sort 1.7), 88 KB for the year, however it is cut.
+ * The same site's first searches were 248–346 KB (the 11 Chinese queries of
+ * first-search.ts, measured in chromium through the benchmark's counting proxy, load 4–5,
+ * 2026-12-03); 數碼港 265.8 KB after the page stopped loading Pagefind's worker and the
+ * shell's index was cut finer (pagefind-bundle.ts; 2026-12-04: its metadata's parts
+ * measured by unpacking one part's pf_meta and gzipping each field on its own).
  */
 export const PART_SIZE = 1000;
 
