@@ -7,7 +7,8 @@
  * - addYear: one more year of `perYear` replies added to the built archive, then ingest + build;
  * and the deploy units of the cold build (each year's folder and the shell) with their bytes and files,
  * and, last (so that it slows no timed step), the first search of each query of first-search.ts on the
- * built record in chromium: what a reader's first search loads, the newest year's index (the one added).
+ * built record in chromium: what a reader's first search loads, the newest year's index (addYear adds an
+ * earlier year, so the newest is the same before and after it).
  * Each step runs as one shell command under measure.ts: CPU of every process
  * the build starts (RUSAGE_CHILDREN, the unit builds in their child processes
  * included) and the peak of the process tree's summed resident memory.
