@@ -126,6 +126,12 @@ try {
   console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((n) => n.toFixed(2)).join(', ')}; one core's fixed work ${coreSpeed.end} s`);
   writeJson();
   if (values.json) console.log(`figures written to ${values.json}`);
+  // A record whose first searches failed has its timed figures printed and written; the run still fails, naming why.
+  for (const r of records) {
+    if (!r.firstSearchError) continue;
+    console.error(r.firstSearchError);
+    process.exitCode = 1;
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
 }

@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureStage, type StageResult } from './measure.ts';
 import { addYear, editOneReply, prepareCorpus } from './run-bench.ts';
-import { FIRST_SEARCH_QUERIES, firstSearches } from './first-search.ts';
+import { firstSearches } from './first-search.ts';
 import { deployUnits } from '../publish/deploy-units.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -53,6 +53,8 @@ export interface RecordRun {
   load: { start: number[]; end: number[] };
   /** Each query's first search on a cold cache of the built record (after addYear): gzipped bytes loaded, and the page it was typed into. */
   firstSearch: { query: string; path: string; bytes: number; found: boolean }[];
+  /** Why the first searches were not measured, when they failed (the bench then exits non-zero, its figures written). */
+  firstSearchError?: string;
 }
 
 export interface RecordOptions {
@@ -107,8 +109,14 @@ export async function benchRecord(options: RecordOptions): Promise<RecordRun> {
   const added = await ingestAndBuild('addYear', options, env);
   const end = loadNow();
 
-  const searched = await firstSearches(env.ARCHIVE_OUT);
-  const firstSearch = searched.map((m, i) => ({ query: m.query, path: FIRST_SEARCH_QUERIES[i]?.path ?? 'search/', bytes: m.bytesGzip, found: m.found }));
+  // After the timed steps: a browser that fails here is named, and the steps' figures are kept (firstSearchError).
+  let firstSearch: RecordRun['firstSearch'] = [];
+  let firstSearchError: string | undefined;
+  try {
+    firstSearch = (await firstSearches(env.ARCHIVE_OUT)).map((m) => ({ query: m.query, path: m.path, bytes: m.bytesGzip, found: m.found }));
+  } catch (err) {
+    firstSearchError = `bench: the record's first search failed (${replies} replies, site ${env.ARCHIVE_OUT}): ${err instanceof Error ? err.message : String(err)}`;
+  }
 
   return {
     replies,
@@ -123,10 +131,11 @@ export async function benchRecord(options: RecordOptions): Promise<RecordRun> {
     bytesPerReply: Math.round(siteBytes / replies),
     load: { start, end },
     firstSearch,
+    ...(firstSearchError === undefined ? {} : { firstSearchError }),
   };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

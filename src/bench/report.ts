@@ -1,9 +1,9 @@
 /** Format benchmark results as the tables the README and the issue notes carry. */
 import { WHOLE_BUILD, type BenchResult, type BenchRow } from './run-bench.ts';
 import type { PageWeight } from './page-weight.ts';
-import type { FirstSearchMeasure } from '../search/measure-browser.ts';
+import { DEFAULT_SEARCH_PATH, type FirstSearchMeasure } from '../search/measure-browser.ts';
 import type { SeedResult } from './seed.ts';
-import type { RecordRun, StepFigures } from './record.ts';
+import { median, type RecordRun, type StepFigures } from './record.ts';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;
@@ -89,16 +89,16 @@ export function formatRecord(run: RecordRun): string {
     `output ${(run.siteBytes / MB).toFixed(1)} MB, ${(run.bytesPerReply / KB).toFixed(1)} KB per reply; units: ${run.units.map((u) => `${u.name} ${(u.bytes / MB).toFixed(1)} MB (${u.files} files)`).join(', ')}`,
     largest ? `largest unit: ${largest.name}, ${(largest.bytes / GB).toFixed(3)} GB of the 1 GB a Pages site may publish` : '',
     `load average (1, 5, 15 min): ${run.load.start.join(', ')} at the start, ${run.load.end.join(', ')} at the end`,
-    formatRecordSearch(run.firstSearch),
+    formatRecordSearch(run),
   ].join('\n');
 }
 
 /** The record's first searches: each query's bytes, and the median and the most against the 200 KB budget for one year. */
-function formatRecordSearch(rows: RecordRun['firstSearch']): string {
+function formatRecordSearch(run: RecordRun): string {
+  if (run.firstSearchError) return run.firstSearchError;
+  const rows = run.firstSearch;
   if (!rows.length) return '';
   const kb = (b: number) => (b / KB).toFixed(1);
-  const sorted = rows.map((r) => r.bytes).sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return `first search on a cold cache (the newest year; gzipped): median ${kb(median)} KB, most ${kb(sorted.at(-1)!)} KB (budget 200 KB for one year); ${rows.map((r) => `${r.query}${r.path === 'search/' ? '' : ` (${r.path})`} ${kb(r.bytes)}${r.found ? '' : ' (no result)'}`).join(', ')}`;
+  const bytes = rows.map((r) => r.bytes);
+  return `first search on a cold cache (the newest year; gzipped, KB = 1,024 bytes): median ${kb(median(bytes))} KB, most ${kb(Math.max(...bytes))} KB (budget 200 KB for one year); ${rows.map((r) => `${r.query}${r.path === DEFAULT_SEARCH_PATH ? '' : ` (${r.path})`} ${kb(r.bytes)}${r.found ? '' : ' (no result)'}`).join(', ')}`;
 }

@@ -62,7 +62,9 @@ export interface BuildSearchOptions {
    * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; Pagefind's
    * default, 20000, gives ~30 KB gzipped chunks). A Chinese query of n characters needs up to
    * n-1 bigram chunks, so the chunk size sets most of a first search's bytes. Default
-   * INDEX_CHUNK_SIZE (pagefind-bundle.ts). An environment variable of that name, when set, wins (for experiments).
+   * INDEX_CHUNK_SIZE for the years' parts and SHELL_INDEX_CHUNK_SIZE for the shell's own index
+   * (pagefind-bundle.ts); given, it is used for both. An environment variable of that name, when
+   * set, wins (for experiments).
    */
   indexChunkSize?: number;
   /** Part cache folder; null: none. Default shardCacheDir() (.cache/search). */

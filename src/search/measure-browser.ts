@@ -48,8 +48,13 @@ export async function runPagefindQueries(
   );
 }
 
+/** The search page a query is typed into unless another is given: the Chinese interface's. */
+export const DEFAULT_SEARCH_PATH = 'search/';
+
 export interface FirstSearchMeasure {
   query: string;
+  /** The search page it was typed into, relative to the site's root. */
+  path: string;
   /** Response body bytes as served (Pagefind's index files are already gzipped; HTML/JS/CSS/JSON are not). */
   bytesServed: number;
   /** Same, with text responses counted gzipped (what GitHub Pages and most hosts send). */
@@ -74,9 +79,9 @@ interface Counter {
 
 /**
  * A counting proxy in front of the site: the bytes are counted where they are sent,
- * whoever fetches them (Pagefind 1.6 fetched its index from a SharedWorker, whose
- * requests a page's DevTools session did not see, until the page set it to run on its
- * own thread: src/browser/search/query.js).
+ * whoever fetches them (Pagefind 1.6 fetched its index from a worker, whose requests a
+ * page's DevTools session did not see, until the page set it to run on its own thread:
+ * src/browser/search/query.js).
  */
 async function countingProxy(baseUrl: string): Promise<Counter> {
   const upstream = new URL(baseUrl);
@@ -106,7 +111,7 @@ async function countingProxy(baseUrl: string): Promise<Counter> {
  * Open the search page in a fresh context (cold cache), type the query into the
  * box, and measure bytes and time until the first result is rendered.
  */
-export async function measureFirstSearch(browser: Browser, baseUrl: string, query: string, path = 'search/'): Promise<FirstSearchMeasure> {
+export async function measureFirstSearch(browser: Browser, baseUrl: string, query: string, path = DEFAULT_SEARCH_PATH): Promise<FirstSearchMeasure> {
   const proxy = await countingProxy(baseUrl);
   const context = await browser.newContext();
   try {
@@ -141,6 +146,7 @@ export async function measureFirstSearch(browser: Browser, baseUrl: string, quer
     }
     return {
       query,
+      path,
       byKind,
       bytesServed: sum(proxy.log, 'bytes'),
       bytesGzip: sum(proxy.log, 'gz'),

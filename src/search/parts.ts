@@ -58,14 +58,14 @@ import { pagefindVersion } from './shard-cache.ts';
  *
  * Why 200 KB cannot be met for a year of this size with Pagefind: before any index
  * chunk, a first search loads the runtime and page (wasm 55 KB, pagefind.js 13, the page's
- * script 9, page and styles 7, manifest 3, gzipped) and every part's metadata, which lists
- * each of its pages: 14.6 KB a part of ~917 Chinese editions (its page list 7.2, its list
- * of index chunks 4.8, its reply-number sort 1.7), 88 KB for the year, however it is cut.
- * The same site's first searches were 248–346 KB (the 11 Chinese queries of
- * first-search.ts, measured in chromium through the benchmark's counting proxy, load 4–5,
- * 2026-12-03); 數碼港 265.8 KB after the page stopped loading Pagefind's worker and the
- * shell's index was cut finer (pagefind-bundle.ts; 2026-12-04: its metadata's parts
- * measured by unpacking one part's pf_meta and gzipping each field on its own).
+ * script 9, page and styles 7, manifest 3; thousands of bytes, gzipped) and every part's
+ * metadata, which lists each of its pages: about 14,650 bytes a part of ~917 Chinese
+ * editions, 87,938 bytes for the year's six, however it is cut (one part's pf_meta unpacked
+ * and each field gzipped on its own: its page list 7,157 bytes, its list of index chunks
+ * 4,799, its reply-number sort 1,683). The same site's first searches were 248–346 KB (the 11
+ * Chinese queries of first-search.ts, measured in chromium through the benchmark's counting
+ * proxy, load 4–5, 2026-12-03); 數碼港 265,795 bytes (259.6 KB) after the page stopped loading
+ * Pagefind's worker and the shell's index was cut finer (pagefind-bundle.ts, 2026-12-04).
  */
 export const PART_SIZE = 1000;
 

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordRun } from '../../src/bench/record.ts';
 import { FIRST_SEARCH_QUERIES } from '../../src/bench/first-search.ts';
+import { DEFAULT_SEARCH_PATH } from '../../src/search/measure-browser.ts';
 
 const REPLIES = 40;
 const PER_YEAR = 15;
@@ -100,11 +101,12 @@ test("the record's first searches: every query of first-search.ts typed into the
   const run = json.runs[0]!;
   assert.equal(
     run.firstSearch.map((r) => [r.query, r.path]),
-    FIRST_SEARCH_QUERIES.map((q) => [q.q, q.path ?? 'search/']),
+    FIRST_SEARCH_QUERIES.map((q) => [q.q, q.path ?? DEFAULT_SEARCH_PATH]),
   );
   // Each loads at least the search page and Pagefind's runtime, whether this tiny corpus holds the query or not.
   for (const r of run.firstSearch) assert.ok(r.bytes > 50 * 1024, `${r.query}: ${r.bytes} bytes`);
   assert.ok(run.firstSearch.some((r) => r.found), 'no query found anything in the record');
+  assert.is(run.firstSearchError, undefined);
 });
 
 test.run();

@@ -149,7 +149,7 @@ export const RANKING = { termFrequency: 1.0, pageLength: 0.3, termSaturation: 1.
 
 export function initPagefind(pagefind) {
   // Before init, Pagefind keeps the options for the instance init creates. On the page's own thread (as the
-  // offline mirror always has: offline-files.js), not in Pagefind's SharedWorker, whose script was 12,435 of the
+  // offline mirror always has: offline-files.js), not in Pagefind's worker, whose script was 12,435 of the
   // 288,809 bytes gzipped a first search for 數碼港 loaded (a synthetic year of 5,500 bilingual replies, the
   // benchmark's counting proxy, 2026-12-04).
   pagefind.options?.({ ranking: RANKING, noWorker: true });
