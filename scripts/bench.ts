@@ -5,7 +5,7 @@
  * First the seed (the real content, `npm run build` cold and warm); then for
  * each size a synthetic corpus in budget years of --per-year replies, built
  * cold, after editing one reply and after adding a year (src/bench/record.ts),
- * with its deploy units; `--stages all` (or a list of steps) also runs each step of the pipeline as its
+ * with its deploy units and, last, its first searches in chromium; `--stages all` (or a list of steps) also runs each step of the pipeline as its
  * own process (src/bench/run-bench.ts). `--logs DIR` keeps what each step of the record printed
  * (`DIR/<replies>-<run>-cold.log`, …: each unit's steps and the stages' seconds). See README "Benchmark".
  */

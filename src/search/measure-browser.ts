@@ -109,7 +109,8 @@ async function countingProxy(baseUrl: string): Promise<Counter> {
 
 /**
  * Open the search page in a fresh context (cold cache), type the query into the
- * box, and measure bytes and time until the first result is rendered.
+ * box, and measure bytes and time until the first result is rendered (or the page
+ * says there is none: `found` false).
  */
 export async function measureFirstSearch(browser: Browser, baseUrl: string, query: string, path = DEFAULT_SEARCH_PATH): Promise<FirstSearchMeasure> {
   const proxy = await countingProxy(baseUrl);
