@@ -19,7 +19,7 @@ import { formatFirstSearch, formatRecord, formatSeed, formatTable } from '../src
 import { benchSeed } from '../src/bench/seed.ts';
 import { replyPageWeight } from '../src/bench/page-weight.ts';
 import { firstSearches } from '../src/bench/first-search.ts';
-import { benchRecord, medianRun, type RecordRun } from '../src/bench/record.ts';
+import { benchRecord, loadNow, medianRun, type RecordRun } from '../src/bench/record.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +57,7 @@ if (logs) mkdirSync(logs, { recursive: true });
 // Everything goes into one fresh folder of this run's own, removed at the end (also when a step fails).
 mkdirSync(values.scratch, { recursive: true });
 const scratch = mkdtempSync(join(values.scratch, 'archive-bench-'));
-const load = { start: loadavg().map((n) => Math.round(n * 100) / 100) };
+const load = { start: loadNow() };
 // One core's speed at the start and the end (src/bench/core-speed.ts): the load average does not show how fast the machine was.
 const yardstick = readFileSync(REAL_SOURCE, 'utf8');
 const coreSpeed: { start: number; end?: number } = { start: coreSeconds(yardstick) };
@@ -69,7 +69,7 @@ function writeJson(): void {
   const json = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
     machine: { cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3), coreSeconds: coreSpeed },
-    load: { ...load, end: loadavg().map((n) => Math.round(n * 100) / 100) },
+    load: { ...load, end: loadNow() },
     runs: records,
   };
   writeFileSync(resolve(values.json), JSON.stringify(json, null, 2) + '\n');
@@ -91,7 +91,7 @@ try {
     for (let run = 0; run < runs; run++) {
       const dir = join(scratch, `record-${replies}-${run}`);
       mkdirSync(dir);
-      each.push(await benchRecord({ replies, perYear, english, scratch: dir, logPrefix: logs && join(logs, `${replies}-${run}-`) }));
+      each.push(await benchRecord({ replies, perYear, english, scratch: dir, logPrefix: logs && join(logs, `${replies}-${run}-`), firstSearch: run === 0 }));
       rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     }
     const record = medianRun(each);

@@ -65,6 +65,8 @@ export interface RecordOptions {
   scratch: string;
   /** Where each step's output is kept (`<logPrefix>cold.log`, …), when given (`--logs`). */
   logPrefix?: string;
+  /** Measure the first searches (default true); a size's later runs skip them: their bytes are the same build's. */
+  firstSearch?: boolean;
 }
 
 function figures(r: StageResult): StepFigures {
@@ -76,7 +78,7 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
-const loadNow = () => loadavg().map((n) => round(n, 2));
+export const loadNow = () => loadavg().map((n) => round(n, 2));
 
 /** ingest + npm run build on the scratch corpus, as one measured command; throws naming the step when it fails. */
 async function ingestAndBuild(step: string, options: RecordOptions, env: Record<string, string>): Promise<StepFigures> {
@@ -112,10 +114,12 @@ export async function benchRecord(options: RecordOptions): Promise<RecordRun> {
   // After the timed steps: a browser that fails here is named, and the steps' figures are kept (firstSearchError).
   let firstSearch: RecordRun['firstSearch'] = [];
   let firstSearchError: string | undefined;
-  try {
-    firstSearch = (await firstSearches(env.ARCHIVE_OUT)).map((m) => ({ query: m.query, path: m.path, bytes: m.bytesGzip, found: m.found }));
-  } catch (err) {
-    firstSearchError = `bench: the record's first search failed (${replies} replies, site ${env.ARCHIVE_OUT}): ${err instanceof Error ? err.message : String(err)}`;
+  if (options.firstSearch !== false) {
+    try {
+      firstSearch = (await firstSearches(env.ARCHIVE_OUT)).map((m) => ({ query: m.query, path: m.path, bytes: m.bytesGzip, found: m.found }));
+    } catch (err) {
+      firstSearchError = `bench: the record's first search failed (${replies} replies, site ${env.ARCHIVE_OUT}): ${err instanceof Error ? err.message : String(err)}`;
+    }
   }
 
   return {
@@ -141,7 +145,7 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Several runs of one size as one: each step's figures are medians, field by field; units and bytes (deterministic) from the first, load over all. */
+/** Several runs of one size as one: each step's figures are medians, field by field; units, bytes and first searches (deterministic; measured in the first run only) from the first, load over all. */
 export function medianRun(runs: RecordRun[]): RecordRun {
   const step = (key: 'cold' | 'addYear' | 'editOne'): StepFigures => ({
     wallS: median(runs.map((r) => r[key].wallS)),
