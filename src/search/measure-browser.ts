@@ -31,7 +31,9 @@ export async function runPagefindQueries(
     async ({ base, queries, segment }) => {
       const pf = await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', base).href);
       const q = segment ? await import(new URL('search/query.js', base).href) : null;
+      // On the page's own thread, as the site runs it: the site publishes no worker script (pagefind-bundle.ts bundleFileWanted).
       if (q?.initPagefind) q.initPagefind(pf);
+      else await pf.options?.({ noWorker: true });
       const manifest = await fetch(new URL('pagefind/shards.json', base).href).then((r) => r.json());
       for (const s of manifest.shards ?? []) for (const p of s.parts) await pf.mergeIndex(new URL(p, base).href);
       const root = new URL(base).pathname;
