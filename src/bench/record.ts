@@ -16,7 +16,7 @@
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { measureStage, type StageResult } from './measure.ts';
+import { measureStage, runTs, type StageResult } from './measure.ts';
 import { addYear, editOneReply, prepareCorpus } from './run-bench.ts';
 import { firstSearches } from './first-search.ts';
 import { deployUnits } from '../publish/deploy-units.ts';
@@ -82,8 +82,7 @@ export const loadNow = () => loadavg().map((n) => round(n, 2));
 
 /** ingest + npm run build on the scratch corpus, as one measured command; throws naming the step when it fails. */
 async function ingestAndBuild(step: string, options: RecordOptions, env: Record<string, string>): Promise<StepFigures> {
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
-  const command = `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${options.scratch}' --quiet && '${tsx}' scripts/build.ts`;
+  const command = `cd '${ROOT}' && ${runTs('scripts/ingest.ts')} --root '${options.scratch}' --quiet && ${runTs('scripts/build.ts')}`;
   const log = options.logPrefix === undefined ? undefined : `${options.logPrefix}${step}.log`;
   const result = await measureStage(step, command, env, true, log);
   if (result.exitCode !== 0) {

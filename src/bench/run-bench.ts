@@ -12,7 +12,7 @@ import { PRIMARY_LANG } from '../model/languages.ts';
 import { readSourceMeta } from '../model/source-meta.ts';
 import { searchIndexPath, yearSearchPath } from '../model/urls.ts';
 import { site as siteConfig } from '../../_data/site.ts';
-import { directoryBytes, measureStage, type StageResult } from './measure.ts';
+import { directoryBytes, measureStage, runTs, type StageResult } from './measure.ts';
 import { replyPageWeight, type PageWeight } from './page-weight.ts';
 import { firstSearches } from './first-search.ts';
 import { openDataBytes } from './open-data-bytes.ts';
@@ -135,23 +135,22 @@ export const WHOLE_BUILD = 'npm run build (one process)';
 export function stages(scratch: string): Stage[] {
   const content = join(scratch, 'content');
   const site = join(scratch, '_site');
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
-  const build = (stage: string) => `cd '${ROOT}' && '${tsx}' scripts/build.ts --stage ${stage}`;
+  const build = (stage: string) => `cd '${ROOT}' && ${runTs('scripts/build.ts')} --stage ${stage}`;
   return [
-    { name: 'ingest', command: `cd '${ROOT}' && '${tsx}' scripts/ingest.ts --root '${scratch}' --quiet`, output: [join(content, 'replies')] },
+    { name: 'ingest', command: `cd '${ROOT}' && ${runTs('scripts/ingest.ts')} --root '${scratch}' --quiet`, output: [join(content, 'replies')] },
     { name: 'eleventy', command: build('eleventy'), output: [site] },
     { name: 'open data', command: build('data'), output: () => openDataBytes(site) },
     { name: 'search index', command: build('search'), output: () => siteConfig.languages.flatMap((l) => [join(site, searchIndexPath(l)), ...yearsIn(site).map((y) => join(site, yearSearchPath(y, l)))]) },
     { name: 'images', command: build('images'), output: () => [join(site, 'og'), ...yearsIn(site).map((y) => join(site, y, 'og'))] },
     {
       name: 'floor (markdown-it + write)',
-      command: `cd '${ROOT}' && '${tsx}' -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${content}' '${join(scratch, '_floor')}'`,
+      command: `cd '${ROOT}' && '${process.execPath}' --import tsx -e "import('./src/bench/floor.ts').then((m) => m.buildFloor(process.argv[1], process.argv[2]))" '${content}' '${join(scratch, '_floor')}'`,
       output: [join(scratch, '_floor')],
     },
     // The per-step processes above each pay Node's and tsx's start-up; the
     // user's build is one process. It runs with the card cache the images step
     // left (warm), and no search-shard cache on a full build (see runStages).
-    { name: WHOLE_BUILD, command: `cd '${ROOT}' && ARCHIVE_OUT='${join(scratch, '_site_whole')}' '${tsx}' scripts/build.ts`, output: [join(scratch, '_site_whole')] },
+    { name: WHOLE_BUILD, command: `cd '${ROOT}' && ARCHIVE_OUT='${join(scratch, '_site_whole')}' ${runTs('scripts/build.ts')}`, output: [join(scratch, '_site_whole')] },
   ];
 }
 

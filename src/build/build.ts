@@ -20,7 +20,9 @@ import { readCatalogueSummary } from './catalogue-summary.ts';
 import { planUnits } from './plan.ts';
 import { buildShell, type ShellStep } from './shell.ts';
 import { buildShellCached } from './shell-cache.ts';
-import { buildUnit, type UnitStep } from './unit.ts';
+import { buildUnit, startUnitProcess, unitIsCached, type BuiltUnit, type UnitStep } from './unit.ts';
+import type { StartedChild } from '../lib/child-script.ts';
+import type { UnitPlan } from './plan.ts';
 import { linkTree, syncTree } from '../lib/link-tree.ts';
 import { adoptYears, isLinkedFrom, linkPublishedYear, returnYears } from './adopt-years.ts';
 
@@ -32,18 +34,25 @@ import { adoptYears, isLinkedFrom, linkPublishedYear, returnYears } from './adop
 async function buildInto(settings: Settings, dir: string, steps?: { unit: readonly UnitStep[]; shell: readonly ShellStep[] }, adopt = new Map<string, string>()): Promise<void> {
   const seconds: string[] = [];
   let started = performance.now();
-  // The catalogue's summary: the catalogue itself is read only when some front-matter changed, and not held while the years are built.
-  const summary = await readCatalogueSummary(settings);
-  const plans = planUnits(summary, settings);
+  // The first unit's process loads its modules while the catalogue's files are read (released if no unit is built).
+  const firstChild = startUnitProcess();
+  let plans: UnitPlan[];
+  let summary: Awaited<ReturnType<typeof readCatalogueSummary>>;
+  try {
+    // The catalogue's summary: the catalogue itself is read only when some front-matter changed, and not held while the years are built.
+    summary = await readCatalogueSummary(settings);
+    plans = planUnits(summary, settings);
+  } catch (err) {
+    void firstChild.release();
+    throw err;
+  }
   seconds.push(`catalogue and plan ${((performance.now() - started) / 1000).toFixed(1)} s (${summary.made ? 'catalogue read' : 'front-matter unchanged: catalogue summary reused'})`);
   started = performance.now();
   const search: YearSearchSummary[] = [];
   let reused = 0;
   // One unit at a time: the build's peak memory is that of its largest year.
-  for (const plan of plans) {
+  for await (const { plan, unit } of unitsInTurn(plans, settings, dir, steps?.unit, firstChild)) {
     const target = path.join(dir, plan.year);
-    // A rebuilt year's previous build comes to `target` (the new site's, never the published one), to be brought up to date.
-    const unit = await buildUnit(plan, settings, steps?.unit, { spareAt: dir !== settings.outDir ? target : undefined });
     if (unit.reused) reused++;
     const published = path.join(settings.outDir, plan.year);
     // The offline copy's search rewrites files in the years' folders (search/offline-bundle.ts): never adopted.
@@ -69,6 +78,27 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   seconds.push(`shell ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // Where the time went, so a slow build points at its part.
   console.log(`Stages: ${seconds.join(', ')}`);
+}
+
+/**
+ * Each plan's unit (buildUnit), one after another. A unit that is built gets a process started ahead
+ * (unit.ts startUnitProcess): `first` for the first one, then, as soon as one is built, a process for the
+ * next to build, which loads while the caller places the one just built. One left unused is released.
+ */
+async function* unitsInTurn(plans: readonly UnitPlan[], settings: Settings, dir: string, steps: readonly UnitStep[] | undefined, first: StartedChild): AsyncGenerator<{ plan: UnitPlan; unit: BuiltUnit }> {
+  let child: StartedChild | null = first;
+  try {
+    for (const [i, plan] of plans.entries()) {
+      // A rebuilt year's previous build comes to `target` (the new site's, never the published one), to be brought up to date.
+      const target = path.join(dir, plan.year);
+      const unit = await buildUnit(plan, settings, steps, { spareAt: dir !== settings.outDir ? target : undefined, child: child ?? undefined });
+      if (!unit.reused) child = null;
+      if (child === null && plans.slice(i + 1).some((p) => steps !== undefined || !unitIsCached(p))) child = startUnitProcess();
+      yield { plan, unit };
+    }
+  } finally {
+    void child?.release();
+  }
 }
 
 /**

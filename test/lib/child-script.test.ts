@@ -1,0 +1,72 @@
+/**
+ * A build script's child process started before its input is known
+ * (src/lib/child-script.ts: a year's unit loads its modules while the build
+ * reads the years' files): handed its input, it runs once; let go, it ends
+ * without running; dead before its input, the build's error names it.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startChildScript } from '../../src/lib/child-script.ts';
+import { tempDir } from '../support/builds.ts';
+
+const CHILD_SCRIPT = new URL('../../src/lib/child-script.ts', import.meta.url).href;
+
+/** A script that marks that it has loaded, then writes its input's `text` to its input's `out`, through childScriptMain. */
+function writerScript(dir: string): string {
+  const file = path.join(dir, 'writer.mts');
+  writeFileSync(
+    file,
+    `import { writeFileSync } from 'node:fs';
+import { childScriptMain } from '${CHILD_SCRIPT}';
+writeFileSync(${JSON.stringify(path.join(dir, 'loaded'))}, '');
+await childScriptMain<{ out: string; text: string }>('writer.mts', () => 'writer', (input) => writeFileSync(input.out, input.text));
+`,
+  );
+  return file;
+}
+
+/** Keeps this process alive while a released child (unref'd) ends. */
+async function alive<T>(p: Promise<T>): Promise<T> {
+  const timer = setInterval(() => {}, 1000);
+  try {
+    return await p;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+test('a started child runs its input once, and its input file is removed', async () => {
+  const dir = tempDir('child-run');
+  const child = startChildScript(writerScript(dir));
+  const out = path.join(dir, 'out.txt');
+  const inputFile = path.join(dir, 'input.json');
+  await child.run({ out, text: '數碼港 ran' }, inputFile, 'writer');
+  assert.is(readFileSync(out, 'utf8'), '數碼港 ran');
+  assert.not.ok(existsSync(inputFile), 'the input file is removed');
+  assert.throws(() => child.run({ out, text: 'again' }, inputFile, 'writer'), /runs once/);
+});
+
+test('a started child let go ends without running', async () => {
+  const dir = tempDir('child-release');
+  const child = startChildScript(writerScript(dir));
+  await alive(child.release());
+  assert.equal(readdirSync(dir).sort(), ['loaded', 'writer.mts'], 'loaded, and nothing written');
+});
+
+test("a child that dies before its input fails the run, naming what it was for", async () => {
+  const dir = tempDir('child-dies');
+  const script = path.join(dir, 'broken.mts');
+  writeFileSync(script, `throw new Error('broken on load');\n`);
+  const child = startChildScript(script);
+  try {
+    await child.run({}, path.join(dir, 'input.json'), 'unit 2023-24');
+    assert.unreachable('the run should fail');
+  } catch (err) {
+    assert.match((err as Error).message, /^unit 2023-24: its build process failed \(exit 1\)/);
+  }
+  assert.not.ok(existsSync(path.join(dir, 'input.json')), 'the input file is removed');
+});
+
+test.run();
