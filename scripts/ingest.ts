@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTRACTION_LOSSES, IngestError } from '../src/ingest/errors.ts';
 import { withOutputLock } from '../src/lib/output-lock.ts';
-import { generateArchive, openParseCache } from '../src/ingest/parse-cache.ts';
+import { generateArchive, openParseCache, type ArchiveRun } from '../src/ingest/parse-cache.ts';
 import { generateOne, readTitles, type IngestResult } from '../src/ingest/run.ts';
 import { outputFiles, type OutputFile } from '../src/ingest/output-file.ts';
 import { MANAGED_DIRS, compareWithDisk, writeAtomically, type WriteCounts } from '../src/ingest/write.ts';
@@ -96,19 +96,24 @@ async function main(): Promise<number> {
   const titles = readTitles(root);
   let g: IngestResult<OutputFile>;
   let parsedHow = '';
+  let run: ArchiveRun | undefined;
   const cacheDir = path.resolve(process.env.ARCHIVE_CACHE ?? '.cache', 'ingest');
   if (args.source) {
     const one = generateOne(root, path.resolve(args.source), 'flat', titles);
     g = { ...one, files: outputFiles(one.files) };
   } else {
     // --check is the proof that content/ is what the code makes of the sources: it parses every one, whatever a cache holds.
-    const run = await generateArchive(root, titles, args.check ? null : openParseCache(cacheDir));
+    // Writing content/, a year whose documents and title overrides are as when it was written is kept without reading them (folder-facts.ts).
+    run = await generateArchive(root, titles, args.check ? null : openParseCache(cacheDir), undefined, !args.check && !args.out);
     g = run.result;
-    parsedHow = args.check ? ' (every source parsed)' : ` (${run.reused} of ${run.documents} sources reused from ${path.relative(process.cwd(), cacheDir) || cacheDir})`;
-    // An override for a reply that no longer exists is a stale correction, not something to skip silently.
+    const unread = run.kept.length > 0 ? `; ${run.kept.length} year folder(s) as recorded, their sources not read` : '';
+    parsedHow = args.check ? ' (every source parsed)' : ` (${run.reused} of ${run.documents} sources reused from ${path.relative(process.cwd(), cacheDir) || cacheDir}${unread})`;
+    // An override for a reply that no longer exists is a stale correction, not something to skip silently. A kept year's
+    // overrides are those it was written with, checked then against the same documents.
     const ids = new Set(g.editions.map((e) => `${e.fm.lang} ${e.fm.id}`));
+    const keptYears = run.kept.map((k) => `${path.posix.basename(k.dir)}/`);
     for (const [lang, byId] of titles) for (const id of byId.keys()) {
-      if (!ids.has(`${lang} ${id}`)) throw new IngestError('content/patches/titles.json', 1, `title override for ${lang} ${id}, which no source generates`);
+      if (!ids.has(`${lang} ${id}`) && !keptYears.some((y) => id.startsWith(y))) throw new IngestError('content/patches/titles.json', 1, `title override for ${lang} ${id}, which no source generates`);
     }
   }
 
@@ -135,7 +140,8 @@ async function main(): Promise<number> {
     written = await withOutputLock(out, () => writeAtomically(path.dirname(out), prefixed, [path.basename(out)]));
   } else {
     // One ingest at a time writes content/ (content.lock; a second waits, naming the first).
-    written = await withOutputLock(path.join(root, 'content'), () => writeAtomically(root, g.files, MANAGED_DIRS, { recordDir: path.join(cacheDir, 'folders') }));
+    written = await withOutputLock(path.join(root, 'content'), () => writeAtomically(root, g.files, MANAGED_DIRS, { recordDir: path.join(cacheDir, 'folders'), kept: run?.kept }));
+    run?.recordFolders();
   }
   const wrote = written ? ` (${written.written} files written in ${written.folders} folders, ${written.kept} unchanged, ${written.read} read to compare${written.removed ? `, ${written.removed} stale entries removed` : ''})` : '';
   console.log(`time: ${parsed - started} ms to read and parse${parsedHow}, ${Date.now() - parsed} ms to ${args.check ? 'compare' : 'write'}${wrote}`);

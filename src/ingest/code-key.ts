@@ -2,8 +2,8 @@
  * The code a parse is made by, as one hash for the parse cache's keys
  * (parse-cache.ts): every file of src/ the parse runs (run.ts and what it
  * imports, followed: src/ingest's steps and the src/model files they read)
- * and the files that define an entry (parse-cache.ts, output-file.ts and
- * this one), rather than the whole of src/, so that a change to a template,
+ * and the files that define an entry or a year's record (parse-cache.ts,
+ * folder-facts.ts, output-file.ts and this one), rather than the whole of src/, so that a change to a template,
  * a page or the writer does not make the next ingest parse every document
  * again (~15 s a synthetic year of 11,000 editions), while any change to
  * what decides a document's result does; package-lock.json (the `diff` and
@@ -42,7 +42,7 @@ export function codeKey(): string {
   if (code) return code;
   const hash = createHash('sha256').update(`ingest parse\u0000node ${process.version}\u0000`);
   const lock = path.join(ROOT, 'package-lock.json');
-  const entry = ['parse-cache.ts', 'output-file.ts', 'code-key.ts'].map((f) => path.join(SRC, 'ingest', f));
+  const entry = ['parse-cache.ts', 'folder-facts.ts', 'output-file.ts', 'code-key.ts'].map((f) => path.join(SRC, 'ingest', f));
   const files = [...new Set([...importClosure(path.join(SRC, 'ingest/run.ts')), ...entry])].sort(byCodeUnit);
   for (const f of [...files, ...(existsSync(lock) ? [lock] : [])]) {
     const bytes = readFileSync(f);

@@ -37,9 +37,10 @@ import { cacheTemp, commitCacheEntry } from '../lib/cache-entry.ts';
 import { removeDeadCacheTemps } from '../lib/leftovers.ts';
 import { mapInThreads, THREADS_PER_CORE } from '../lib/thread-call.ts';
 import type { EditionFacts } from './cross-check.ts';
-import { correctSource, generateFrom, listSources, mergeGenerated, readCorrections, readMetaBytes, readSourceInputs, sourceRel, type Generated, type IngestResult, type SourceInputs, type TitleOverrides } from './run.ts';
+import { correctSource, folderOf, generateFrom, listSources, mergeByFolder, mergeGenerated, readCorrections, readMetaBytes, readSourceInputs, sourceRel, type Generated, type IngestResult, type SourceInputs, type TitleOverrides } from './run.ts';
 import { codeKey } from './code-key.ts';
-import { saveFolderRecord, scanFolder, type FolderScan } from './folder-record.ts';
+import { digestOf, saveFolderRecord, scanFolder, type FolderScan } from './folder-record.ts';
+import { isYearFolder, readFolderFacts, recordsThatHold, saveFolderFacts, titlesFor } from './folder-facts.ts';
 import { outputFile, sha256Hex as sha256, type OutputFile } from './output-file.ts';
 
 const FORMAT = 1;
@@ -245,11 +246,26 @@ function writeEntry(cache: ParseCache, inputs: Pick<SourceInputs, 'rel' | 'sourc
   cache.entries.set(document, [name]);
 }
 
+/** A folder kept as it was (folder-facts.ts): what the writer checks it holds, and its files for when it does not. */
+export interface KeptFolder {
+  /** Relative to the root: `content/replies/2023-24`. */
+  dir: string;
+  /** digestOf its files (by name inside it), and how many. */
+  digest: string;
+  files: number;
+  /** Its files by name inside it, from its documents' results (read, or parsed again): for a folder found changed. */
+  expand: () => Map<string, OutputFile>;
+}
+
 /** What generateArchive did: the merged result, and how many of the documents came from the cache. */
 export interface ArchiveRun {
   result: IngestResult<OutputFile>;
   documents: number;
   reused: number;
+  /** Year folders whose documents were not read (`keepFolders`): their facts are in `result`, their files are not. */
+  kept: KeptFolder[];
+  /** Records the run's year folders (folder-facts.ts), once the writer has made them hold the run's files. */
+  recordFolders: () => void;
 }
 
 /** A document parsed from the bytes read now, with what storing it needs: its key is of those bytes (the text may have changed since its folder was listed). */
@@ -286,15 +302,19 @@ const MANY_DOCUMENTS = 8;
 
 /**
  * Every source under `root`'s content/sources, in repository layout, merged
- * (run.ts mergeGenerated); each document from `cache` when its entry is
+ * (run.ts mergeByFolder); each document from `cache` when its entry is
  * there and still right, parsed (and stored) otherwise. `cache` null: every
  * document parsed, nothing stored. The result is the same either way.
+ * `keepFolders`: a year's folder whose record holds (folder-facts.ts) is kept
+ * as it was, its documents not read: its facts are in the result, its files
+ * are not (the writer is given `kept`), and the result's editions are those
+ * of the documents read.
  */
-export async function generateArchive(root: string, overrides: TitleOverrides, cache: ParseCache | null, threads?: number): Promise<ArchiveRun> {
+export async function generateArchive(root: string, overrides: TitleOverrides, cache: ParseCache | null, threads?: number, keepFolders = false): Promise<ArchiveRun> {
   const sources = listSources(root);
   if (!cache) {
     const parsed = await parseDocuments(root, sources, overrides, '', threads);
-    return { result: mergeGenerated(parsed.map((p) => asResult(p.generated))), documents: sources.length, reused: 0 };
+    return { result: mergeGenerated(parsed.map((p) => asResult(p.generated))), documents: sources.length, reused: 0, kept: [], recordFolders: () => {} };
   }
   const recordDir = path.join(cache.dir, 'folders');
   const folders = new Map<string, FolderScan | null>();
@@ -303,30 +323,104 @@ export async function generateArchive(root: string, overrides: TitleOverrides, c
     if (!folders.has(dir)) folders.set(dir, scanFolder(dir, recordDir));
     return folders.get(dir)?.hashOf(path.basename(sourcePath)) ?? sha256(readFileSync(sourcePath));
   };
-  const parts: (IngestResult<OutputFile> | null)[] = sources.map((sourcePath) => {
+  const docs = sources.map((sourcePath) => {
     const known: KeyInputs = { rel: sourceRel(root, sourcePath), textSha: textSha(sourcePath), meta: readMetaBytes(sourcePath), corrections: readCorrections(root, sourcePath) };
-    const key = documentKey(cache.code, known);
-    const reparse = () => {
-      const again = readSourceInputs(root, sourcePath);
-      if (documentKey(cache.code, keyInputsOf(again)) !== key) throw new Error(`${known.rel} changed while the ingest ran; run it again`);
-      return generateFrom(correctSource(again), 'tree', overrides);
-    };
-    return readEntry(cache, known, key, overrides, reparse);
+    return { sourcePath, known, key: documentKey(cache.code, known) };
   });
-  const reused = parts.filter((p) => p !== null).length;
-  // The others parsed from the bytes read now, and stored under their key.
-  const missing = sources.filter((_, i) => parts[i] === null);
-  const parsed = await parseDocuments(root, missing, overrides, cache.code, threads);
-  const results = parts.map((hit) => {
-    if (hit) return hit;
-    const p = parsed.shift()!;
-    const result = asResult(p.generated);
-    writeEntry(cache, p.inputs, p.key, p.lang, overrides, result);
-    return result;
-  });
+  const indexOf = new Map(docs.map((d, i) => [d.known.rel, i]));
+  const reparse = (i: number) => () => {
+    const { sourcePath, known, key } = docs[i]!;
+    const again = readSourceInputs(root, sourcePath);
+    if (documentKey(cache.code, keyInputsOf(again)) !== key) throw new Error(`${known.rel} changed while the ingest ran; run it again`);
+    return generateFrom(correctSource(again), 'tree', overrides);
+  };
+  let reused = 0;
+  // Each document's result: from its entry, else parsed (and stored). Many at once: the parses in worker threads.
+  const resultsOf = async (indices: number[]): Promise<IngestResult<OutputFile>[]> => {
+    const hits = indices.map((i) => readEntry(cache, docs[i]!.known, docs[i]!.key, overrides, reparse(i)));
+    reused += hits.filter((h) => h !== null).length;
+    const missing = indices.filter((_, n) => hits[n] === null);
+    const parsed = await parseDocuments(root, missing.map((i) => docs[i]!.sourcePath), overrides, cache.code, threads);
+    return hits.map((hit) => {
+      if (hit) return hit;
+      const p = parsed.shift()!;
+      const result = asResult(p.generated);
+      writeEntry(cache, p.inputs, p.key, p.lang, overrides, result);
+      return result;
+    });
+  };
+  const factsDir = path.join(cache.dir, 'years');
+  const absRoot = path.resolve(root);
+  let holding = keepFolders ? recordsThatHold(readFolderFacts(factsDir, absRoot), new Map(docs.map((d) => [d.known.rel, d.key])), overrides) : [];
+  const results: (IngestResult<OutputFile> | undefined)[] = docs.map(() => undefined);
+  // The documents no holding record claims; then those of a kept folder that one of them writes to, until none does.
+  const claimed = new Set(holding.flatMap((r) => r.documents.map(([rel]) => rel)));
+  let pending = docs.flatMap((d, i) => (claimed.has(d.known.rel) ? [] : [i]));
+  while (pending.length > 0) {
+    const read = await resultsOf(pending);
+    pending.forEach((i, n) => (results[i] = read[n]));
+    const written = new Set(read.flatMap((r) => [...r.files.keys()].map(folderOf)));
+    const voided = holding.filter((r) => written.has(r.folder));
+    holding = holding.filter((r) => !written.has(r.folder));
+    pending = voided.flatMap((r) => r.documents.map(([rel]) => indexOf.get(rel)!));
+  }
+  reused += holding.reduce((n, r) => n + r.documents.length, 0);
   // The source folders whose texts had to be read: recorded, so the next run knows them by their stat.
   for (const [dir, scan] of folders) {
     if (scan && scan.read > 0) saveFolderRecord(recordDir, dir, new Map(scan.files.map(([rel]) => [rel, scan.hashOf(rel)])), scan.files);
   }
-  return { result: mergeGenerated(results), documents: sources.length, reused };
+  const readIndices = docs.flatMap((_, i) => (results[i] ? [i] : []));
+  const { result, byFolder } = mergeByFolder(
+    readIndices.map((i) => results[i]!),
+    new Map(holding.map((r) => [r.folder, r.facts])),
+  );
+  const kept: KeptFolder[] = holding.map((r) => ({
+    dir: r.folder,
+    digest: r.digest,
+    files: r.files,
+    expand: () => {
+      const files = new Map<string, OutputFile>();
+      for (const [rel] of r.documents) {
+        const i = indexOf.get(rel)!;
+        const one = readEntry(cache, docs[i]!.known, docs[i]!.key, overrides, reparse(i)) ?? asResult(reparse(i)());
+        for (const [file, f] of one.files) if (folderOf(file) === r.folder) files.set(path.posix.basename(file), f);
+      }
+      return files;
+    },
+  }));
+  const recordFolders = () => {
+    // A folder is recorded when its files are all directly in it and come from documents that write nowhere else.
+    const unrecordable = new Set<string>();
+    const documentsIn = new Map<string, Array<[string, string]>>();
+    for (const i of readIndices) {
+      const written = new Set([...results[i]!.files.keys()].map(folderOf));
+      for (const folder of written) {
+        if (written.size > 1) unrecordable.add(folder);
+        const year = /^(content\/replies\/[^/]+)\/.+\//.exec(`${folder}/`)?.[1];
+        if (year !== undefined && year !== folder) unrecordable.add(year);
+      }
+      const [folder] = written;
+      if (written.size !== 1) continue;
+      const list = documentsIn.get(folder!);
+      if (list) list.push([docs[i]!.known.rel, docs[i]!.key]);
+      else documentsIn.set(folder!, [[docs[i]!.known.rel, docs[i]!.key]]);
+    }
+    const filesIn = new Map<string, Array<[string, string]>>();
+    for (const [file, f] of result.files) {
+      const folder = folderOf(file);
+      const list = filesIn.get(folder);
+      if (list) list.push([path.posix.basename(file), f.sha256]);
+      else filesIn.set(folder, [[path.posix.basename(file), f.sha256]]);
+    }
+    const held = new Set(holding.map((r) => r.folder));
+    const records = [...byFolder].flatMap(([folder, facts]) => {
+      if (held.has(folder)) return [];
+      const files = filesIn.get(folder) ?? [];
+      if (!isYearFolder(folder) || unrecordable.has(folder) || files.length === 0) return [];
+      const documents = (documentsIn.get(folder) ?? []).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return [{ folder, documents, titles: titlesFor(overrides, folder), digest: digestOf(files), files: files.length, facts }];
+    });
+    saveFolderFacts(factsDir, absRoot, records, [...held]);
+  };
+  return { result, documents: sources.length, reused, kept, recordFolders };
 }

@@ -257,32 +257,93 @@ function checkPathFields(fm: ReplyFrontMatter): void {
   }
 }
 
-/** Documents' results as one: files (no path generated twice), counts and audit summed, the editions cross-checked. */
-export function mergeGenerated<F>(parts: ReadonlyArray<IngestResult<F>>): IngestResult<F> {
-  const files = new Map<string, F>();
-  const out: IngestResult<F> = { files, summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, seams: noSeams(), audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] }, editions: [] };
-  // Which document wrote each file, named only when two write the same one.
+/** A result's facts without its files and editions: what a budget year's folder kept as it was brings to a run (folder-facts.ts). */
+export type ResultFacts = Omit<IngestResult<never>, 'files' | 'editions'>;
+
+const noFacts = (): ResultFacts => ({ summary: { replies: 0, unaccounted: 0, warnings: 0, tablesRecovered: 0, tablesKept: 0 }, warnings: [], indexAgreement: 0, seams: noSeams(), audit: { total: 0, index: 0, furniture: 0, header: 0, body: 0, unaccounted: 0, unaccountedLines: [] } });
+
+/** `more`'s facts added to `into`'s: counts summed, warnings and unaccounted lines after `into`'s. */
+function addFacts(into: ResultFacts, more: ResultFacts): void {
+  for (const key of Object.keys(into.summary) as Array<keyof Summary>) into.summary[key] += more.summary[key];
+  into.warnings.push(...more.warnings);
+  into.indexAgreement += more.indexAgreement;
+  addSeams(into.seams, more.seams);
+  for (const key of ['total', 'index', 'furniture', 'header', 'body', 'unaccounted'] as const) into.audit[key] += more.audit[key];
+  into.audit.unaccountedLines.push(...more.audit.unaccountedLines);
+}
+
+/** The folder an output file is in (`content/replies/2023-24`). */
+export const folderOf = (file: string) => path.posix.dirname(file);
+
+/** The folder a document writes its files to (the first file's): where its facts are counted; '' when it writes none. */
+const documentFolder = (files: Iterable<string>) => {
+  for (const f of files) return folderOf(f);
+  return '';
+};
+
+/** Fails when two documents generate the same output file, naming both and their first lines. */
+function refuseSharedOutputs<F>(parts: ReadonlyArray<IngestResult<F>>): void {
   const from = new Map<string, IngestResult<F>>();
   const where = (g: IngestResult<F> | undefined, k: string) => {
     const source = g?.editions.find((e) => e.file === k)?.fm.source;
     return source ? `${source.file}:${source.lines[0]}` : 'a source';
   };
   for (const g of parts) {
-    for (const [k, v] of g.files) {
-      if (files.has(k)) throw new IngestError(k, 1, `two sources generate the same output file (${where(from.get(k), k)} and ${where(g, k)}): the same reply, year and language twice`);
-      files.set(k, v);
+    for (const k of g.files.keys()) {
+      if (from.has(k)) throw new IngestError(k, 1, `two sources generate the same output file (${where(from.get(k), k)} and ${where(g, k)}): the same reply, year and language twice`);
       from.set(k, g);
     }
-    out.editions.push(...g.editions);
-    for (const key of Object.keys(out.summary) as Array<keyof Summary>) out.summary[key] += g.summary[key];
-    out.warnings.push(...g.warnings);
-    out.indexAgreement += g.indexAgreement;
-    addSeams(out.seams, g.seams);
-    for (const key of ['total', 'index', 'furniture', 'header', 'body', 'unaccounted'] as const) out.audit[key] += g.audit[key];
-    out.audit.unaccountedLines.push(...g.audit.unaccountedLines);
   }
-  const mismatches = crossCheckEditions(out.editions);
-  out.warnings.push(...mismatches);
-  out.summary.warnings += mismatches.length;
-  return out;
+}
+
+/**
+ * Documents' results as one, a folder at a time: no output file generated
+ * twice; for each folder (a budget year's `content/replies/<year>`), in path
+ * order, the facts of the documents that write to it, in their order, then
+ * the cross-check of the editions in it (a reply's editions are all in its
+ * year's folder). `kept`: folders whose documents were not read, with their
+ * facts as recorded (folder-facts.ts); the result is then the one reading
+ * them would give. `byFolder`: each folder's facts.
+ */
+export function mergeByFolder<F>(parts: ReadonlyArray<IngestResult<F>>, kept: ReadonlyMap<string, ResultFacts> = new Map()): { result: IngestResult<F>; byFolder: Map<string, ResultFacts> } {
+  refuseSharedOutputs(parts);
+  const byFolder = new Map<string, ResultFacts>();
+  const facts = (folder: string) => {
+    let f = byFolder.get(folder);
+    if (!f) byFolder.set(folder, (f = noFacts()));
+    return f;
+  };
+  const files = new Map<string, F>();
+  const editions: EditionFacts[] = [];
+  const editionsIn = new Map<string, EditionFacts[]>();
+  for (const g of parts) {
+    for (const [k, v] of g.files) files.set(k, v);
+    editions.push(...g.editions);
+    for (const e of g.editions) {
+      const folder = folderOf(e.file);
+      const list = editionsIn.get(folder);
+      if (list) list.push(e);
+      else editionsIn.set(folder, [e]);
+    }
+    addFacts(facts(documentFolder(g.files.keys())), g);
+  }
+  for (const [folder, inIt] of editionsIn) {
+    const mismatches = crossCheckEditions(inIt);
+    const f = facts(folder);
+    f.warnings.push(...mismatches);
+    f.summary.warnings += mismatches.length;
+  }
+  for (const [folder, f] of kept) {
+    if (byFolder.has(folder)) throw new Error(`ingest: ${folder} is both kept as it was and written by a document read now`);
+    byFolder.set(folder, f);
+  }
+  const out: IngestResult<F> = { files, ...noFacts(), editions };
+  const ordered = new Map([...byFolder].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const f of ordered.values()) addFacts(out, f);
+  return { result: out, byFolder: ordered };
+}
+
+/** Documents' results as one (mergeByFolder), every document read. */
+export function mergeGenerated<F>(parts: ReadonlyArray<IngestResult<F>>): IngestResult<F> {
+  return mergeByFolder(parts).result;
 }

@@ -36,6 +36,7 @@ import { running } from '../lib/processes.ts';
 import { resolveInside } from '../model/safe-paths.ts';
 import { digestOf, pruneFolderRecords, saveFolderRecord, scanFolder, type FolderScan } from './folder-record.ts';
 import type { OutputFile } from './output-file.ts';
+import type { KeptFolder } from './parse-cache.ts';
 
 /** The folders `npm run ingest` owns: what is in them is what the sources generate, nothing else. */
 export const MANAGED_DIRS = ['content/replies', 'content/pages/background'];
@@ -56,6 +57,12 @@ export interface WriteCounts {
 export interface WriteOptions {
   /** Folder of the records of what is on disk (folder-record.ts); null: none, every file compared is read. */
   recordDir?: string | null;
+  /**
+   * Folders (`content/replies/<year>`) whose files are not in `files`, only their digest and number
+   * (parse-cache.ts KeptFolder): one that holds exactly such files is kept; any other is written from
+   * its files, asked for then.
+   */
+  kept?: readonly KeptFolder[];
 }
 
 /**
@@ -86,10 +93,11 @@ function removeStale(outRoot: string, managedDirs: readonly string[]): void {
  */
 const PLAIN = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/;
 
-/** A folder written as a whole: its path under the output root, and each file's path inside it → file. */
+/** A folder written as a whole: its path under the output root, and each file's path inside it → file (or, kept, what it must hold). */
 interface Unit {
   dir: string;
   files: Map<string, OutputFile>;
+  kept?: KeptFolder;
 }
 
 /**
@@ -97,7 +105,7 @@ interface Unit {
  * to be removed). Every output path is resolved, and refused outside the
  * managed folders, before anything is written.
  */
-function planUnits(outRoot: string, files: ReadonlyMap<string, OutputFile>, managedDirs: readonly string[]): { units: Unit[]; strays: string[] } {
+function planUnits(outRoot: string, files: ReadonlyMap<string, OutputFile>, managedDirs: readonly string[], kept: readonly KeptFolder[]): { units: Unit[]; strays: string[] } {
   const inside = (rel: string) => (PLAIN.test(rel) ? rel : posix(path.relative(outRoot, resolveInside(outRoot, rel))));
   const managed = managedDirs.map(inside);
   const byManaged = new Map<string, Array<[string, OutputFile]>>(managed.map((d) => [d, []]));
@@ -107,12 +115,22 @@ function planUnits(outRoot: string, files: ReadonlyMap<string, OutputFile>, mana
     if (!owner) throw new Error(`refusing to write ${normal}: not inside ${managedDirs.join(' or ')}`);
     byManaged.get(owner)!.push([normal.slice(owner.length + 1), file]);
   }
+  // A kept folder is a sub-folder of a managed folder, whose files are not given; any other is refused.
+  const keptIn = new Map<string, Map<string, KeptFolder>>(managed.map((d) => [d, new Map()]));
+  for (const k of kept) {
+    const owner = managed.find((d) => k.dir.startsWith(`${d}/`) && !k.dir.slice(d.length + 1).includes('/'));
+    if (!owner || !PLAIN.test(k.dir)) throw new Error(`refusing to keep ${k.dir}: not a folder directly inside ${managedDirs.join(' or ')}`);
+    keptIn.get(owner)!.set(k.dir.slice(owner.length + 1), k);
+  }
   const units: Unit[] = [];
   const strays: string[] = [];
   for (const [dir, under] of byManaged) {
     const abs = path.join(outRoot, dir);
-    const asWhole = under.length === 0 || under.some(([rel]) => !rel.includes('/')) || (existsSync(abs) && !lstatSync(abs).isDirectory());
+    const keptHere = keptIn.get(dir)!;
+    const asWhole = (under.length === 0 && keptHere.size === 0) || under.some(([rel]) => !rel.includes('/')) || (existsSync(abs) && !lstatSync(abs).isDirectory());
     if (asWhole) {
+      // Written whole: a kept folder's files are needed after all.
+      for (const [sub, k] of keptHere) for (const [name, file] of k.expand()) under.push([`${sub}/${name}`, file]);
       units.push({ dir, files: new Map(under) });
       continue;
     }
@@ -123,8 +141,12 @@ function planUnits(outRoot: string, files: ReadonlyMap<string, OutputFile>, mana
       if (!bySub.has(sub)) bySub.set(sub, new Map());
       bySub.get(sub)!.set(rel.slice(cut + 1), file);
     }
-    for (const [sub, subFiles] of bySub) units.push({ dir: `${dir}/${sub}`, files: subFiles });
-    if (existsSync(abs)) for (const name of readdirSync(abs).sort(byCodeUnit)) if (!bySub.has(name)) strays.push(`${dir}/${name}`);
+    for (const [sub, subFiles] of bySub) {
+      if (keptHere.has(sub)) throw new Error(`ingest: ${dir}/${sub} is both kept and given files`);
+      units.push({ dir: `${dir}/${sub}`, files: subFiles });
+    }
+    for (const [sub, k] of keptHere) units.push({ dir: `${dir}/${sub}`, files: new Map(), kept: k });
+    if (existsSync(abs)) for (const name of readdirSync(abs).sort(byCodeUnit)) if (!bySub.has(name) && !keptHere.has(name)) strays.push(`${dir}/${name}`);
   }
   return { units, strays };
 }
@@ -258,10 +280,19 @@ export function writeAtomically(outRoot: string, files: ReadonlyMap<string, Outp
   // Records to save once the swap is done: a folder found unchanged by reading it, or written.
   const records: Pending[] = [];
   try {
-    const { units, strays } = planUnits(outRoot, files, managedDirs);
+    const { units, strays } = planUnits(outRoot, files, managedDirs, options.kept ?? []);
     const moves: Move[] = [];
     for (const unit of units) {
       const abs = path.resolve(outRoot, unit.dir);
+      if (unit.kept) {
+        // As recorded, holding files of the digest its documents make: kept without their bytes. Otherwise written from them.
+        const scan = scanFolder(abs, recordDir);
+        if (scan && !scan.odd && scan.digest === unit.kept.digest && scan.files.length === unit.kept.files) {
+          counts.kept += unit.kept.files;
+          continue;
+        }
+        unit.files = unit.kept.expand();
+      }
       const shas = new Map([...unit.files].map(([rel, f]) => [rel, f.sha256]));
       const scan = scanFolder(abs, recordDir);
       const { same, extra } = compareUnit(scan, unit, digestOf(shas));

@@ -6,7 +6,7 @@
  * entries that must not be trusted, on the two small documents.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -228,6 +228,70 @@ test('documents parsed in worker threads give what one thread gives, and a docum
   const inOne = await failure(1);
   assert.match(inOne, /^content\/sources\/background\/background-zh-2015-12-14-ITB-paper\.meta\.json:1: background metadata needs "slug"$/);
   assert.is(await failure(2), inOne);
+});
+
+/** The facts of a run (no files, no editions): what a year kept as recorded must give as if read. */
+const factsOf = (r: ArchiveRun) => JSON.stringify({ summary: r.result.summary, warnings: r.result.warnings, indexAgreement: r.result.indexAgreement, seams: r.result.seams, audit: r.result.audit });
+
+test('a year written by the last run is kept without reading its sources: the same report and facts, its files as its sources make them', async () => {
+  const dir = pairedRoot();
+  const cache = tempDir('ingest-cache');
+  const first = ingest(dir, cache);
+  assert.not.match(first.time, /year folder/);
+  const before = snapshot(dir);
+  const second = ingest(dir, cache);
+  assert.match(second.time, /\(3 of 3 sources reused from [^;]+; 1 year folder\(s\) as recorded, their sources not read\), /);
+  assert.match(second.time, /\(0 files written in 0 folders, 267 unchanged, 0 read to compare\)/);
+  assert.equal(second.messages, first.messages);
+  assert.equal(snapshot(dir), before);
+  // Through the API: the facts of a run that reads every source, and the year's files from its sources when asked for.
+  const full = await generateArchive(dir, readTitles(dir), null);
+  const kept = await generateArchive(dir, readTitles(dir), openParseCache(path.join(cache, 'ingest')), undefined, true);
+  assert.equal(kept.kept.map((k) => [k.dir, k.files]), [['content/replies/2023-24', 266]]);
+  assert.is(factsOf(kept), factsOf(full));
+  assert.equal([...kept.result.files.keys()], [...full.result.files.keys()].filter((rel) => rel.startsWith('content/pages/background/')));
+  const year = [...full.result.files].filter(([rel]) => rel.startsWith('content/replies/2023-24/')).map(([rel, f]) => [path.posix.basename(rel), f.sha256]);
+  assert.equal([...kept.kept[0]!.expand()].map(([name, f]) => [name, f.sha256]).sort(), year.sort());
+  // A file of the year changed by hand is put back from its source, the year still not parsed.
+  const file = path.join(dir, 'content/replies/2023-24/itib002.md');
+  writeFileSync(file, readFileSync(file, 'utf8') + 'a line added by hand\n');
+  const mended = ingest(dir, cache);
+  assert.match(mended.time, /1 year folder\(s\) as recorded.*\(1 files written in 1 folders, 266 unchanged, /, mended.time);
+  assert.equal(mended.messages, first.messages);
+  assert.equal([...snapshot(dir)].map(([rel, f]) => [rel, f.text]), [...before].map(([rel, f]) => [rel, f.text]));
+});
+
+test('a year is read again when a source of it is removed or its title overrides change, and kept again after', () => {
+  const dir = pairedRoot();
+  const cache = tempDir('ingest-cache');
+  ingest(dir, cache);
+  // A title override for the year: its sources are read, the English title is the override.
+  const titles = path.join(dir, 'content/patches/titles.json');
+  const original = readFileSync(titles, 'utf8');
+  const json = JSON.parse(original) as Record<string, Record<string, unknown>>;
+  json.en = { ...(json.en ?? {}), '2023-24/ITIB001': { title: 'Funding of the green technology week', why: 'a test of the kept years' } };
+  writeFileSync(titles, JSON.stringify(json));
+  const retitled = ingest(dir, cache);
+  assert.not.match(retitled.time, /year folder/);
+  assert.match(retitled.time, /\(1 files written in 1 folders, /);
+  assert.match(readFileSync(path.join(dir, 'content/replies/2023-24/itib001.en.md'), 'utf8'), /^title: Funding of the green technology week$/m);
+  assert.match(ingest(dir, cache).time, /1 year folder\(s\) as recorded/);
+  // The override taken out again: read again, the derived title back.
+  writeFileSync(titles, original);
+  assert.not.match(ingest(dir, cache).time, /year folder/);
+  assert.not.match(readFileSync(path.join(dir, 'content/replies/2023-24/itib001.en.md'), 'utf8'), /^title: Funding of the green technology week$/m);
+  assert.match(ingest(dir, cache).time, /1 year folder\(s\) as recorded/);
+  // The English source removed: the year is read, its English editions go, the Chinese stay.
+  const english = snapshot(dir);
+  rmSync(path.join(dir, EN_SOURCE));
+  rmSync(path.join(dir, EN_SOURCE.replace(/\.txt$/, '.meta.json')));
+  const removed = ingest(dir, cache);
+  assert.not.match(removed.time, /year folder/);
+  const after = snapshot(dir);
+  assert.equal([...after.keys()], [...english.keys()].filter((rel) => !rel.endsWith('.en.md')));
+  assert.ok([...after].every(([rel, f]) => f.text === english.get(rel)!.text));
+  assert.match(ingest(dir, cache).time, /1 year folder\(s\) as recorded/);
+  assert.equal(ingest(dir, tempDir('ingest-cache'), '--check').messages.at(-2), 'content/ matches the sources');
 });
 
 test.run();

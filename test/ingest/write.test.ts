@@ -12,6 +12,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { outputFiles } from '../../src/ingest/output-file.ts';
 import { MANAGED_DIRS, writeAtomically } from '../../src/ingest/write.ts';
+import { digestOf } from '../../src/ingest/folder-record.ts';
 import { tempDir } from '../support/builds.ts';
 
 const files = (entries: Record<string, string>) => outputFiles(new Map(Object.entries(entries)));
@@ -175,6 +176,33 @@ test('the records of folders that are gone are removed', () => {
   rmSync(path.join(gone, 'content'), { recursive: true });
   writeAtomically(tempDir('ingest-write'), files({ 'content/replies/2023-24/itib001.md': '一個答覆\n' }), MANAGED_DIRS, { recordDir });
   assert.is(readdirSync(recordDir).length, 4, 'the two folders just written (a year and the empty background folder)');
+});
+
+test('a kept folder (its files not given, only their digest) is left as it is when it holds them, written from its files when not, and never removed as a stray', () => {
+  const root = tempDir('ingest-write-kept');
+  const recordDir = path.join(tempDir('ingest-write-kept-record'), 'folders');
+  writeAtomically(root, files(REPLIES), MANAGED_DIRS, { recordDir });
+  age(root);
+  writeAtomically(root, files(REPLIES), MANAGED_DIRS, { recordDir });
+  const year = files(Object.fromEntries(Object.entries(REPLIES).filter(([rel]) => rel.startsWith('content/replies/2023-24/')).map(([rel, text]) => [path.posix.basename(rel), text])));
+  const digest = digestOf([...year].map(([name, f]) => [name, f.sha256] as const));
+  const others = files(Object.fromEntries(Object.entries(REPLIES).filter(([rel]) => !rel.startsWith('content/replies/2023-24/'))));
+  let asked = 0;
+  const kept = [{ dir: 'content/replies/2023-24', digest, files: year.size, expand: () => (asked++, new Map(year)) }];
+  const before = stamp(root, 'content/replies/2023-24/itib001.md');
+  assert.equal(writeAtomically(root, others, MANAGED_DIRS, { recordDir, kept }), { folders: 0, written: 0, kept: 4, removed: 0, read: 0 });
+  assert.is(asked, 0, 'its files were not asked for');
+  assert.is(stamp(root, 'content/replies/2023-24/itib001.md'), before);
+  // Changed by hand (its size too, so it is known changed without reading it): written from its files.
+  writeFileSync(path.join(root, 'content/replies/2023-24/itib001.md'), '改過\n');
+  assert.equal(writeAtomically(root, others, MANAGED_DIRS, { recordDir, kept }), { folders: 1, written: 1, kept: 3, removed: 0, read: 0 });
+  assert.is(asked, 1);
+  assert.is(readFileSync(path.join(root, 'content/replies/2023-24/itib001.md'), 'utf8'), REPLIES['content/replies/2023-24/itib001.md']);
+  // Removed whole: made again.
+  rmSync(path.join(root, 'content/replies/2023-24'), { recursive: true });
+  writeAtomically(root, others, MANAGED_DIRS, { recordDir, kept });
+  assert.equal(readdirSync(path.join(root, 'content/replies/2023-24')).sort(), ['itib001.en.md', 'itib001.md']);
+  assert.throws(() => writeAtomically(root, others, MANAGED_DIRS, { recordDir, kept: [{ ...kept[0]!, dir: 'content/replies/2023-24/../../x' }] }), /refusing to keep/);
 });
 
 test.run();
