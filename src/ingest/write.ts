@@ -284,9 +284,10 @@ export function writeAtomically(outRoot: string, files: ReadonlyMap<string, Outp
     const moves: Move[] = [];
     for (const unit of units) {
       const abs = path.resolve(outRoot, unit.dir);
+      // One scan of the folder, for both questions: does a kept folder hold what its documents make, and which files are the same.
+      const scan = scanFolder(abs, recordDir);
       if (unit.kept) {
         // As recorded, holding files of the digest its documents make: kept without their bytes. Otherwise written from them.
-        const scan = scanFolder(abs, recordDir);
         if (scan && !scan.odd && scan.digest === unit.kept.digest && scan.files.length === unit.kept.files) {
           counts.kept += unit.kept.files;
           continue;
@@ -294,7 +295,6 @@ export function writeAtomically(outRoot: string, files: ReadonlyMap<string, Outp
         unit.files = unit.kept.expand();
       }
       const shas = new Map([...unit.files].map(([rel, f]) => [rel, f.sha256]));
-      const scan = scanFolder(abs, recordDir);
       const { same, extra } = compareUnit(scan, unit, digestOf(shas));
       counts.read += scan?.read ?? 0;
       if (scan && !extra && same.size === unit.files.size) {
