@@ -24,6 +24,7 @@ import { buildUnit, startUnitProcess, unitIsCached, type BuiltUnit, type UnitSte
 import type { StartedChild } from '../lib/child-script.ts';
 import type { UnitPlan } from './plan.ts';
 import { linkTree, syncTree } from '../lib/link-tree.ts';
+import { placeByManifest } from '../lib/tree-manifest.ts';
 import { adoptYears, isLinkedFrom, linkPublishedYear, returnYears } from './adopt-years.ts';
 
 /**
@@ -61,8 +62,10 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
       adopt.set(target, published);
     } else if (unit.spare !== null) {
       const t = performance.now();
-      const changed = syncTree(unit.dir, unit.spare);
-      console.log(`Unit ${plan.year}: placed from its previous build in ${((performance.now() - t) / 1000).toFixed(1)} s (${changed} files linked or removed)`);
+      // By the two entries' manifests when they describe the folders (tree-manifest.ts), else by reading both.
+      const listed = unit.manifests && placeByManifest(unit.dir, unit.spare, unit.manifests.spare, unit.manifests.dir);
+      const changed = listed ?? syncTree(unit.dir, unit.spare);
+      console.log(`Unit ${plan.year}: placed from its previous build in ${((performance.now() - t) / 1000).toFixed(1)} s (${changed} files linked or removed${listed === null ? '' : ', by its manifests'})`);
     } else linkTree(unit.dir, target);
     search.push(...unit.result.search);
   }

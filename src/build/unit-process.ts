@@ -4,7 +4,7 @@
  * route table to the year, and runs the unit's steps into the given folder.
  * Usage: node --import tsx src/build/unit-process.ts <input.json>
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { childScriptMain } from '../lib/child-script.ts';
 import path from 'node:path';
 import { indexYearSearch, SEARCH_LANES, type planAndIndexFew, type YearSearchPlan } from '../search/year-search.ts';
@@ -20,6 +20,7 @@ import { databaseThread, writeYearExports } from '../open-data/write.ts';
 import { cardList } from '../site/images/card-list.ts';
 import { routeInputHashes } from '../site/data/route-inputs.ts';
 import { ReusingWriter } from './file-reuse.ts';
+import { TREE_MANIFEST, treeManifest, writeTreeManifest } from '../lib/tree-manifest.ts';
 import { linkUnchangedPages, readPreviousPages, writePagesManifest } from './page-reuse.ts';
 import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
 
@@ -54,7 +55,10 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
     result.search = await indexYearSearch(input.siteDir, leftOver, { lanes: SEARCH_LANES });
     seconds.push(`search ${s(t)} (a year's worth, ${SEARCH_LANES} lane(s))`);
   }
-  result.files = readdirSync(path.join(input.siteDir, input.year), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  // Its files by inode: the build places the year from this without listing it again (tree-manifest.ts).
+  const tree = treeManifest(path.join(input.siteDir, input.year));
+  writeTreeManifest(path.join(input.entryDir, TREE_MANIFEST), tree);
+  result.files = tree.files.length;
   result.seconds = (performance.now() - started) / 1000;
   console.log(`Unit ${input.year}: ${routes} routes; ${seconds.join(', ')}`);
   return result;

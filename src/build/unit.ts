@@ -9,7 +9,8 @@
  * `.cache/units/<year>/<key>.partial-<pid>/`, renamed to
  * `.cache/units/<year>/<key>/` when complete (an entry is whole or absent),
  * and reused while its key (plan.ts) is unchanged. The entry holds `site/<year>/`
- * and `unit.json` (what the shell needs: the search bundles' summaries).
+ * and `unit.json` (what the shell needs: the search bundles' summaries), and `tree.v8`, the
+ * year's files by inode (tree-manifest.ts), from which its next build places the year.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { linkTree } from '../lib/link-tree.ts';
 import { deleteAside } from '../lib/delete-later.ts';
 import { startChildScript, type StartedChild } from '../lib/child-script.ts';
 import { running } from '../lib/processes.ts';
+import { readTreeManifest, TREE_MANIFEST, type TreeManifest } from '../lib/tree-manifest.ts';
 
 /** The steps of a unit, in order (unit-process.ts runs them; the search index reads the pages, and the steps after it may run beside it); `exports`: the year's open data (src/open-data writeYearExports). */
 export const UNIT_STEPS = ['pages', 'search', 'cards', 'exports'] as const;
@@ -65,10 +67,12 @@ export interface BuiltUnit {
   /**
    * The year's previous build (`site/<year>` of the entry this one replaced), moved to the caller's
    * `spareAt` instead of being deleted, or null. Its files are mostly this unit's very files (the
-   * unchanged pages were linked from it), so the caller brings it up to date (link-tree.ts syncTree)
+   * unchanged pages were linked from it), so the caller brings it up to date (tree-manifest.ts placeByManifest, else link-tree.ts syncTree)
    * instead of making every folder and link of the year again.
    */
   spare: string | null;
+  /** The manifests of `spare` (the previous entry's) and of `dir` (this entry's), when both entries have one: `spare` is brought up to date from them (tree-manifest.ts). */
+  manifests: { spare: TreeManifest; dir: TreeManifest } | null;
 }
 
 const CHILD = fileURLToPath(new URL('./unit-process.ts', import.meta.url));
@@ -130,7 +134,7 @@ export async function buildUnit(
   const resultOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'unit.json'), 'utf8')) as UnitResult;
   if (whole && unitIsCached(plan)) {
     log(`Unit ${plan.year}: reused (key ${plan.key.slice(0, 12)})`);
-    return { result: resultOf(entry), dir: path.join(entry, 'site', plan.year), reused: true, spare: null };
+    return { result: resultOf(entry), dir: path.join(entry, 'site', plan.year), reused: true, spare: null, manifests: null };
   }
   const partial = `${entry}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
@@ -152,12 +156,13 @@ export async function buildUnit(
   const started = performance.now();
   let exited = started;
   let spare: string | null = null;
+  let spareManifest: TreeManifest | null = null;
   try {
     await (child ?? startUnitProcess()).run(input, path.join(partial, 'input.json'), `unit ${input.year}`);
     exited = performance.now();
     // Only the year's folder is the unit's (Eleventy's passthrough copies, icons: the shell's).
     for (const name of readdirSync(input.siteDir)) if (name !== plan.year) rmSync(path.join(input.siteDir, name), { recursive: true, force: true });
-    if (!whole) return { result: resultOf(partial), dir: path.join(input.siteDir, plan.year), reused: false, spare: null };
+    if (!whole) return { result: resultOf(partial), dir: path.join(input.siteDir, plan.year), reused: false, spare: null, manifests: null };
     // This entry appears whole, then the year's older ones go (one entry per year; its pages were linked from the
     // previous one), deleted in the background (delete-later.ts); the previous one's year folder goes to the caller.
     const trash = path.join(unitsCacheDir(), '.trash');
@@ -167,7 +172,10 @@ export async function buildUnit(
     for (const name of readdirSync(yearDir)) {
       if (name === plan.key || writtenByLiveBuild(name)) continue;
       const old = path.join(yearDir, name);
-      if (spareAt !== undefined && spare === null && old === input.previous) spare = moveSpare(path.join(old, 'site', plan.year), spareAt);
+      if (spareAt !== undefined && spare === null && old === input.previous) {
+        spareManifest = readTreeManifest(path.join(old, TREE_MANIFEST));
+        spare = moveSpare(path.join(old, 'site', plan.year), spareAt);
+      }
       deleteAside(old, trash);
     }
   } catch (err) {
@@ -178,5 +186,6 @@ export async function buildUnit(
   // The process's own time, then what surrounds it (starting and ending the process, storing the entry): a slow build points at its part.
   const s = (ms: number) => (ms / 1000).toFixed(1);
   log(`Unit ${plan.year}: built, ${result.files} files in ${result.seconds.toFixed(1)} s (process ${s(exited - started)} s, stored in ${s(performance.now() - exited)} s; key ${plan.key.slice(0, 12)})`);
-  return { result, dir: path.join(entry, 'site', plan.year), reused: false, spare };
+  const manifest = spare !== null && spareManifest !== null ? readTreeManifest(path.join(entry, TREE_MANIFEST)) : null;
+  return { result, dir: path.join(entry, 'site', plan.year), reused: false, spare, manifests: spareManifest && manifest && { spare: spareManifest, dir: manifest } };
 }

@@ -100,7 +100,9 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   assert.ok(Number(rendered) >= 2 && Number(rendered) <= 10, `${rendered} pages rendered for one edited reply`);
   assert.is(inode(`2023-24/${unchanged}/index.html`), unchangedPage, 'an unchanged reply of the rebuilt year is linked, not rendered');
   assert.is.not(inode('2023-24/itib002/index.html'), newerPage, 'the edited reply\'s page is a new file');
-  // The cache keeps one entry per year, whose files the site's year folder is.
+  // The cache keeps one entry per year, whose files the site's year folder is: the previous build's folder, brought up to
+  // date by the two entries' manifests (src/lib/tree-manifest.ts), not by reading it.
+  assert.match(third, /Unit 2023-24: placed from its previous build in [\d.]+ s \(\d+ files linked or removed, by its manifests\)/);
   assertYearIsItsEntry('2023-24');
   // And the site is byte for byte what a build from empty caches makes.
   const cold = path.join(root, 'cold');
@@ -175,7 +177,9 @@ test('the shell is built from the catalogue, which holds no reply body, and writ
 test('a reply removed from a year is gone from its folder, which is its unit\'s files and no other', () => {
   assert.ok(existsSync(path.join(site, '2023-24/itib007/index.html')));
   rmSync(path.join(content, 'replies/2023-24/itib007.md'));
-  assert.ok(lines(build()).some((l) => l.startsWith('Unit 2023-24: built,')));
+  const log = build();
+  assert.ok(lines(log).some((l) => l.startsWith('Unit 2023-24: built,')));
+  assert.match(log, /Unit 2023-24: placed from its previous build .* by its manifests/);
   assert.not.ok(existsSync(path.join(site, '2023-24/itib007')));
   assert.not.ok(existsSync(path.join(site, '2023-24/en/itib007')));
   assertYearIsItsEntry('2023-24');
