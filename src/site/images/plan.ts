@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheKey, cachedPng, listCache } from './cache.ts';
+import { cacheKey, cachedPng, inCache } from './cache.ts';
 import type { CardList } from './card-list.ts';
 import { cardMarkup } from './card-markup.ts';
 import { fontsHash, notoSansHk } from './fonts.ts';
@@ -58,16 +58,14 @@ export function planPictures(list: CardList, cacheDir: string): Plan {
     })),
     ...iconJobs(iconSource).map((icon) => ({ out: icon.out, key: icon.svg, job: () => ({ svg: icon.svg }) })),
   ];
-  const inCache = listCache(cacheDir);
+  // Pictures of the same key (the same card in two places) are drawn once.
+  const planned = new Set<string>();
   const tasks: RenderTask[] = [];
-  const planned = pictures.map((p) => {
-    const key = cacheKey(fingerprint, p.key);
-    const cached = cachedPng(cacheDir, key);
-    if (!inCache.has(`${key}.png`)) {
-      tasks.push({ ...p.job(), file: cached, label: p.out });
-      inCache.add(`${key}.png`);
-    }
+  const out = pictures.map((p) => {
+    const cached = cachedPng(cacheDir, cacheKey(fingerprint, p.key));
+    if (!planned.has(cached) && !inCache(cached)) tasks.push({ ...p.job(), file: cached, label: p.out });
+    planned.add(cached);
     return { out: p.out, cached };
   });
-  return { pictures: planned, tasks, iconSource };
+  return { pictures: out, tasks, iconSource };
 }
