@@ -19,7 +19,8 @@ import { join } from 'node:path';
 /**
  * A TypeScript script as a measured command runs it, as package.json's scripts do: `node --import tsx`.
  * tsx's own command starts a second Node process to run it, 0.21 s more wall time each time (an
- * empty script, `farm-bench -n 8`, 0.65 against 0.44 s, 2026-12-04). Run from the repository's root.
+ * empty script, the two commands run in turn 8 times each, each run timed as a whole process, medians
+ * 0.65 against 0.44 s, 2026-12-04). Run from the repository's root.
  */
 export const runTs = (script: string) => `'${process.execPath}' --import tsx ${script}`;
 
