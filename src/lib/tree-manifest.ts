@@ -7,10 +7,11 @@
  * Why: syncTree (link-tree.ts) finds what differs by two stats a file and a
  * listing of every folder on both sides. For the 41,406 files in 11,124 folders
  * of a year of 5,500 bilingual replies, placing an edited year took 1.0–1.2 s
- * at one year and 3.2–3.4 s in the 19-year record, whose other years' files
- * crowd the kernel's caches (the build's log, `npm run bench`, 2026-12-04). The
- * unit's process stats its own files once (it counted them already); the build
- * then compares two lists.
+ * at one year, and 1.0–1.4 s (hand-built runs) to 3.2–3.4 s (`npm run bench`)
+ * in the 19-year record, whose other years' files crowd the kernel's caches; by
+ * the manifests, 0.2 s at one year and 0.1–0.3 s in the record (the build's log
+ * line of each run, 2026-12-04). The unit's process stats its own files once
+ * (it counted them already); the build then compares two lists.
  *
  * Inodes are compared, as syncTree does: the new entry's unchanged files are hard
  * links of the previous entry's. A manifest describes its folder only while that
