@@ -7,7 +7,7 @@
  * rewritten, only added: deleting the folder is always safe.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, constants, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { copyFileSync, constants, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 export function imageCacheDir(): string {
@@ -25,15 +25,6 @@ export function cachedPng(cacheDir: string, key: string): string {
   return path.join(cacheDir, key.slice(0, 2), `${key}.png`);
 }
 
-/**
- * Whether the cache holds a picture: one check per picture the unit needs. Not a listing of the
- * whole cache, which holds every year's cards: in the 19-year record (200,908 pictures) listing it
- * took 0.44–0.51 s, checking a year's 11,000 pictures one by one 0.09 s (throwaway script on the
- * record's cache, load 1.6–2.5, 2026-12-04), and each year's unit listed it again.
- */
-export function inCache(file: string): boolean {
-  return existsSync(file);
-}
 
 /**
  * Puts a cached picture into the site. A hard link costs no bytes or copying

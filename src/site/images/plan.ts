@@ -4,10 +4,10 @@
  * the fonts' hash + the renderer fingerprint, so a warm build never even
  * lays out a card.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheKey, cachedPng, inCache } from './cache.ts';
+import { cacheKey, cachedPng } from './cache.ts';
 import type { CardList } from './card-list.ts';
 import { cardMarkup } from './card-markup.ts';
 import { fontsHash, notoSansHk } from './fonts.ts';
@@ -58,12 +58,14 @@ export function planPictures(list: CardList, cacheDir: string): Plan {
     })),
     ...iconJobs(iconSource).map((icon) => ({ out: icon.out, key: icon.svg, job: () => ({ svg: icon.svg }) })),
   ];
-  // Pictures of the same key (the same card in two places) are drawn once.
+  // Pictures of the same key (the same card in two places) are drawn once. The cache is asked picture by picture, not
+  // listed: it holds every year's cards, and in the 19-year record (200,908 pictures) a listing took 0.44–0.51 s where
+  // checking a year's 11,000 took 0.09 s (throwaway script on the record's cache, load 1.6–2.5, 2026-12-04).
   const planned = new Set<string>();
   const tasks: RenderTask[] = [];
   const out = pictures.map((p) => {
     const cached = cachedPng(cacheDir, cacheKey(fingerprint, p.key));
-    if (!planned.has(cached) && !inCache(cached)) tasks.push({ ...p.job(), file: cached, label: p.out });
+    if (!planned.has(cached) && !existsSync(cached)) tasks.push({ ...p.job(), file: cached, label: p.out });
     planned.add(cached);
     return { out: p.out, cached };
   });
