@@ -4,8 +4,9 @@
  * year and flavour — `front-matter` for the catalogue, `bodies` for a year's
  * unit (bodies rendered, tables found) — holding, for every file, its size
  * and modification time, the hash of its bytes and the edition read from it.
- * Only a file whose name, size or time changed is read again; the entry is
- * then written anew, whole (temporary file, then rename).
+ * Only a file whose name, size or time changed is read again; what changed is
+ * then written as a delta beside the entry (a few files: an edit), or the entry
+ * anew, whole, when much did (temporary file, then rename).
  *
  * An entry is stored in V8's serialization format (node:v8), not JSON: the
  * `bodies` entry of a year of 5,500 bilingual replies (the benchmark's
@@ -19,7 +20,7 @@
  * year's content hash (plan.ts) without reading the files again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Edition } from '../model/reply.ts';
@@ -94,6 +95,79 @@ function readEntry(file: string): Entry | null {
 }
 
 /**
+ * What changed since an entry was written whole: the files read again since, and the names gone.
+ * An edit writes this, a few files, instead of the year's entry: the `bodies` entry of the
+ * benchmark's synthetic year of 5,500 bilingual replies is 65 MB (its file, 2026-12-04), written in
+ * about half a second (above), on the path of an edit's unit before its pages. A delta belongs to
+ * one writing of its entry (`base`, the entry file's inode, size and time) and is ignored otherwise.
+ */
+interface Delta {
+  code: string;
+  base: string;
+  files: Record<string, CachedFile>;
+  removed: string[];
+}
+
+/** The delta's file beside its entry's. */
+const deltaFileOf = (entryFile: string) => entryFile.replace(/\.v8$/, '.delta.v8');
+
+/** An entry file's identity: a delta made for it is for this writing of it only. */
+function identityOf(file: string): string | null {
+  const st = statSync(file, { throwIfNoEntry: false });
+  return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : null;
+}
+
+/**
+ * A delta holds at most this share of a year's files (or 64 files, for a small year); past it, the
+ * entry is written whole again and the delta removed: reading a delta costs what reading its files'
+ * entries whole does.
+ */
+const DELTA_SHARE = 0.05;
+
+/**
+ * The entry of `entryFile` with its delta applied (`entry`), the entry as written whole (`whole`, what
+ * a new delta is made against) and that writing's identity (`base`); nulls: no entry of this code.
+ */
+function readEntryWithDelta(entryFile: string): { entry: Entry | null; whole: Entry | null; base: string | null } {
+  const base = identityOf(entryFile);
+  const whole = base === null ? null : readEntry(entryFile);
+  if (whole === null) return { entry: null, whole: null, base: null };
+  const deltaFile = deltaFileOf(entryFile);
+  if (!existsSync(deltaFile)) return { entry: whole, whole, base };
+  try {
+    const delta = deserialize(readFileSync(deltaFile)) as Delta;
+    if (delta.code !== whole.code || delta.base !== base) return { entry: whole, whole, base };
+    const files = { ...whole.files, ...delta.files };
+    for (const name of delta.removed) delete files[name];
+    return { entry: { code: whole.code, files }, whole, base };
+  } catch {
+    // A damaged delta is only a miss: its files are read again.
+    return { entry: whole, whole, base };
+  }
+}
+
+/**
+ * Stores `next`: as a delta against the entry on disk (`base`, read as `written`) when few files
+ * changed since it was written whole, else whole (the delta removed).
+ */
+function storeEntry(entryFile: string, next: Entry, written: Entry | null, base: string | null): void {
+  mkdirSync(path.dirname(entryFile), { recursive: true });
+  const deltaFile = deltaFileOf(entryFile);
+  if (written !== null && base !== null) {
+    const files: Record<string, CachedFile> = {};
+    for (const [name, file] of Object.entries(next.files)) if (written.files[name] !== file) files[name] = file;
+    const removed = Object.keys(written.files).filter((name) => !(name in next.files));
+    const changed = Object.keys(files).length + removed.length;
+    if (changed <= Math.max(64, DELTA_SHARE * Object.keys(next.files).length)) {
+      writeFileWhole(deltaFile, serialize({ code: next.code, base, files, removed } satisfies Delta));
+      return;
+    }
+  }
+  writeFileWhole(entryFile, serialize(next));
+  rmSync(deltaFile, { force: true });
+}
+
+/**
  * The editions of `files` (one year's), each from the cache when its file is
  * unchanged, else by `read`; `cacheDir` null: no cache. Messages name files
  * as `shownAs` gives them.
@@ -107,7 +181,7 @@ export function readYearEditions(
   read: (file: string, shownAs: string) => Edition,
 ): ReadYear {
   const entryFile = cacheDir === null ? null : path.join(cacheDir, `${year}.${flavour}.v8`);
-  const old = entryFile === null ? null : readEntry(entryFile);
+  const { entry: old, whole, base } = entryFile === null ? { entry: null, whole: null, base: null } : readEntryWithDelta(entryFile);
   const next: Entry = { code: buildCodeHash(), files: {} };
   const hashes: [string, FileHashes][] = [];
   let parsed = 0;
@@ -128,9 +202,6 @@ export function readYearEditions(
     return { ...entry.edition, file: shownAs(file) };
   });
   const removed = old !== null && Object.keys(old.files).some((name) => !(name in next.files));
-  if (entryFile !== null && (parsed > 0 || removed || old === null)) {
-    mkdirSync(path.dirname(entryFile), { recursive: true });
-    writeFileWhole(entryFile, serialize(next));
-  }
+  if (entryFile !== null && (parsed > 0 || removed || old === null)) storeEntry(entryFile, next, whole, base);
   return { editions, ...yearHashesOf(hashes), files: hashes, parsed };
 }
