@@ -20,17 +20,22 @@ import { databaseThread, writeYearExports } from '../open-data/write.ts';
 import { cardList } from '../site/images/card-list.ts';
 import { routeInputHashes } from '../site/data/route-inputs.ts';
 import { ReusingWriter } from './file-reuse.ts';
-import { TREE_MANIFEST, treeManifest, writeTreeManifest } from '../lib/tree-manifest.ts';
+import { ManifestInPieces, TREE_MANIFEST, writeTreeManifest } from '../lib/tree-manifest.ts';
+import { ogImagePath, yearDataPath, yearSearchPath } from '../model/urls.ts';
+import { site } from '../../_data/site.ts';
 import { linkUnchangedPages, readPreviousPages, writePagesManifest } from './page-reuse.ts';
 import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
 
 /**
- * The unit's worker threads, started before the year is loaded: each loads tsx and its module
- * (about a second of CPU each) on the core the loading leaves idle, instead of after the pages,
- * when every step wants both cores. An edit in the benchmark's synthetic year of 5,500 bilingual
+ * The unit's worker threads, started as this process starts, before its input comes: each loads tsx
+ * and its module (about a second of CPU each) while the build still reads the years' files (this
+ * process is started ahead: child-script.ts startChildScript), instead of beside the year's loading,
+ * which wants a core of its own. An edit in the benchmark's synthetic year of 5,500 bilingual
  * replies: the search thread, started when its step began, answered its first line 1.7 s later
  * (timestamps in the threads, quiet machine, 2026-12-03).
  */
+type Threads = ReturnType<typeof startThreads>;
+
 function startThreads() {
   return {
     search: startThread(new URL('../search/year-search.ts', import.meta.url)),
@@ -39,16 +44,15 @@ function startThreads() {
   };
 }
 
-async function runUnit(input: UnitInput): Promise<UnitResult> {
+async function runUnit(input: UnitInput, threads: Threads): Promise<UnitResult> {
   const started = performance.now();
-  const threads = startThreads();
   let done: Awaited<ReturnType<typeof runSteps>>;
   try {
     done = await runSteps(input, threads, started);
   } finally {
     await Promise.all(Object.values(threads).map((t) => t.end()));
   }
-  const { result, routes, seconds, leftOver } = done;
+  const { result, routes, seconds, leftOver, tree: pieces } = done;
   if (leftOver) {
     await letGoOfTheYear();
     const t = performance.now();
@@ -56,7 +60,7 @@ async function runUnit(input: UnitInput): Promise<UnitResult> {
     seconds.push(`search ${s(t)} (a year's worth, ${SEARCH_LANES} lane(s))`);
   }
   // Its files by inode: the build places the year from this without listing it again (tree-manifest.ts).
-  const tree = treeManifest(path.join(input.siteDir, input.year));
+  const tree = pieces.whole();
   writeTreeManifest(path.join(input.entryDir, TREE_MANIFEST), tree);
   result.files = tree.files.length;
   result.seconds = (performance.now() - started) / 1000;
@@ -81,8 +85,26 @@ async function letGoOfTheYear(): Promise<void> {
 
 const s = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
+/**
+ * The folders of a year (relative to its own) that each step running beside writes in once the
+ * steps are started: the cards, the search index of each language, and the open data (its SQLite
+ * file). The rest (the pages, the exports' other files) is complete by then, and is listed for the
+ * unit's manifest while the threads work; each of these folders when its step is done. On an edit
+ * of the benchmark's synthetic year of 5,500 bilingual replies (41,406 files), listing the whole
+ * year after the steps took 0.4-0.65 s (node --cpu-prof of the unit, load 2-3, 2026-12-04).
+ */
+function writtenBeside(year: string): Record<UnitStep, string[]> {
+  const inYear = (sitePath: string) => sitePath.split('/').filter(Boolean).slice(1).join('/');
+  return {
+    pages: [],
+    cards: [inYear(path.posix.dirname(ogImagePath(`/${year}/`)))],
+    search: site.languages.map((lang) => inYear(yearSearchPath(year, lang))),
+    exports: [inYear(yearDataPath(year))],
+  };
+}
+
 /** The steps but a year's worth of search indexing, which they leave (a plan) for after the year is let go. */
-async function runSteps(input: UnitInput, threads: ReturnType<typeof startThreads>, started: number): Promise<{ result: UnitResult; routes: number; seconds: string[]; leftOver: YearSearchPlan | null }> {
+async function runSteps(input: UnitInput, threads: Threads, started: number): Promise<{ result: UnitResult; routes: number; seconds: string[]; leftOver: YearSearchPlan | null; tree: ManifestInPieces }> {
   const { year, settings, siteDir } = input;
   const seconds: string[] = [];
   // Each edition as parsed and rendered by the year's last build when its file is unchanged (edition-cache.ts).
@@ -105,11 +127,16 @@ async function runSteps(input: UnitInput, threads: ReturnType<typeof startThread
       seconds.push(`pages: ${render.all.length} rendered, ${linked} linked`);
     },
     // The year's open data (SQLite, CSVs, JSON, Data Package, each reply's reply.json: src/open-data).
+    // Its files are written when the call returns; the SQLite file is made beside, in its thread.
     exports: async () => {
       const files = new ReusingWriter(siteDir, input.previous);
-      await writeYearExports(archive, year, settings.siteUrl, siteDir, { writeFile: files.write, database: threads.database });
-      files.save(input.entryDir);
-      if (files.linked > 0) seconds.push(`exports: ${files.linked} file(s) linked`);
+      const written = writeYearExports(archive, year, settings.siteUrl, siteDir, { writeFile: files.write, database: threads.database });
+      return {
+        beside: written.then(() => {
+          files.save(input.entryDir);
+          if (files.linked > 0) seconds.push(`exports: ${files.linked} file(s) linked`);
+        }),
+      };
     },
     // Keyed, and the parts of the part cache restored (planYearSearch), in the search thread beside the next steps.
     // When that leaves at most one part of each language to index (an edit), the thread indexes them there too, so
@@ -134,7 +161,7 @@ async function runSteps(input: UnitInput, threads: ReturnType<typeof startThread
   // With the cards drawn beside Eleventy's rendering (their worker processes beside the unit's), a cold 5,500-reply
   // year peaked at 2.30 GB (npm run bench, aaa886d, load 3.7-6.0); one step after another, 1.59 GB (the build's
   // process tree sampled every 0.1 s, load 5-6.5).
-  const beside: Promise<void>[] = [];
+  const beside: { step: UnitStep; done: Promise<void> }[] = [];
   for (const step of input.steps) {
     const t = performance.now();
     const rest = await steps[step]();
@@ -144,14 +171,24 @@ async function runSteps(input: UnitInput, threads: ReturnType<typeof startThread
     }
     const done = rest.beside.then(() => void seconds.push(`${step} ${s(t)} (beside)`));
     done.catch(() => {}); // awaited below; not an unhandled rejection while the next steps run
-    beside.push(done);
+    beside.push({ step, done });
   }
-  await Promise.all(beside);
-  return { result, routes: routes.all.length, seconds, leftOver };
+  // The year's files but those still being written beside, listed while this thread would otherwise wait;
+  // each step's folders when it is done (the search's, unless a year's worth is left to index after the steps).
+  const folders = writtenBeside(year);
+  const tree = new ManifestInPieces(path.join(siteDir, year), Object.values(folders).flat());
+  await Promise.all(beside.map(({ step, done }) => done.then(() => (step === 'search' && leftOver ? undefined : tree.add(folders[step])))));
+  return { result, routes: routes.all.length, seconds, leftOver, tree };
 }
 
-await childScriptMain<UnitInput>(
-  'unit-process.ts',
-  (input) => `unit ${input.year}`,
-  async (input) => writeFileSync(input.resultFile, JSON.stringify(await runUnit(input))),
-);
+const threads = startThreads();
+try {
+  await childScriptMain<UnitInput>(
+    'unit-process.ts',
+    (input) => `unit ${input.year}`,
+    async (input) => writeFileSync(input.resultFile, JSON.stringify(await runUnit(input, threads))),
+  );
+} finally {
+  // Ended by runUnit once its steps are done; here too when no input came (a process started ahead and let go).
+  await Promise.all(Object.values(threads).map((t) => t.end()));
+}

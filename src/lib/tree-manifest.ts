@@ -39,20 +39,57 @@ export interface TreeManifest {
 
 /** The manifest of `dir`, taken now. */
 export function treeManifest(dir: string): TreeManifest {
-  const st = statSync(dir);
-  const dirs: string[] = [];
-  const files: [string, number][] = [];
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const name = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
-        dirs.push(name);
-        walk(name);
-      } else files.push([name, lstatSync(path.join(dir, name)).ino]);
+  return new ManifestInPieces(dir, []).whole();
+}
+
+/**
+ * The manifest of a folder that is still being written in some of its sub-folders, taken in pieces:
+ * the rest at once, each of those when its writer is done (add), and whatever is still missing at the
+ * end (whole). A unit lists its pages and exports while its threads still draw its cards and index its
+ * search (src/build/unit-process.ts), instead of listing all of it after them.
+ */
+export class ManifestInPieces {
+  private readonly manifest: TreeManifest;
+  private readonly missing: Set<string>;
+
+  /** Lists `dir` now, but for the folders named in `later` (relative to `dir`). */
+  constructor(
+    private readonly dir: string,
+    later: readonly string[],
+  ) {
+    const st = statSync(dir);
+    this.missing = new Set(later);
+    this.manifest = { root: { dev: st.dev, ino: st.ino, birthtimeMs: st.birthtimeMs }, dirs: [], files: [] };
+    walkInto(this.manifest, dir, '', this.missing);
+  }
+
+  /** Lists those of `folders` (of `later`) that are now written; one that is not there is not (and never was) in the folder. */
+  add(folders: readonly string[]): void {
+    for (const rel of folders) {
+      if (!this.missing.delete(rel)) continue;
+      if (!statSync(path.join(this.dir, rel), { throwIfNoEntry: false })?.isDirectory()) continue;
+      this.manifest.dirs.push(rel);
+      walkInto(this.manifest, this.dir, rel, new Set());
     }
-  };
-  walk('');
-  return { root: { dev: st.dev, ino: st.ino, birthtimeMs: st.birthtimeMs }, dirs, files };
+  }
+
+  /** The manifest of the whole folder: the folders of `later` not added yet are listed now. */
+  whole(): TreeManifest {
+    this.add([...this.missing]);
+    return this.manifest;
+  }
+}
+
+/** Adds the folders and files under `dir/rel` to `manifest` (folders before what they hold), but for the folders in `skip`. */
+function walkInto(manifest: TreeManifest, dir: string, rel: string, skip: ReadonlySet<string>): void {
+  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const name = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (skip.has(name)) continue;
+      manifest.dirs.push(name);
+      walkInto(manifest, dir, name, skip);
+    } else manifest.files.push([name, lstatSync(path.join(dir, name)).ino]);
+  }
 }
 
 export function writeTreeManifest(file: string, manifest: TreeManifest): void {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { placeByManifest, treeManifest } from '../../src/lib/tree-manifest.ts';
+import { ManifestInPieces, placeByManifest, treeManifest, type TreeManifest } from '../../src/lib/tree-manifest.ts';
 import { syncTree } from '../../src/lib/link-tree.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'legco-tree-manifest-'));
@@ -75,6 +75,26 @@ test('a copy of the previous entry (new inodes) is not taken for it: the caller 
   // Nor is a folder where a name is a file on one side and a folder on the other.
   const swapped = { ...manifests.after, files: [...manifests.after.files, ['gone', 1] as [string, number]] };
   assert.is(placeByManifest(after, before, manifests.before, swapped), null);
+});
+
+/** A manifest as sorted lines, so two taken in another order compare. */
+const lines = (m: TreeManifest) => [...m.dirs.map((d) => `${d}/`), ...m.files.map(([f, ino]) => `${f} ${ino}`)].sort();
+
+test('a manifest taken in pieces, some folders as they are written, is the manifest of the whole folder', () => {
+  const dir = path.join(scratch, 'pieces', 'site-2023-24');
+  write(dir, { 'index.html': 'year', 'a/index.html': 'a', 'a/reply.json': '{}', 'og/a.png': 'card' });
+  const later = ['og', 'pagefind', 'data'];
+  const pieces = new ManifestInPieces(dir, later);
+  // Written after the rest was listed: the cards (then listed), a search part in a folder of folders; the data folder never comes.
+  write(dir, { 'og/en/a.png': 'card' });
+  pieces.add(['og']);
+  write(dir, { 'pagefind/1/index/x.pf_index': 'index', 'pagefind/1/pagefind-entry.json': '{}' });
+  const whole = pieces.whole();
+  assert.equal(lines(whole), lines(treeManifest(dir)));
+  assert.ok(lines(whole).includes(`og/en/a.png ${statSync(path.join(dir, 'og/en/a.png')).ino}`));
+  assert.equal(whole.root, treeManifest(dir).root);
+  // Folders before what they hold, as placeByManifest makes them.
+  for (const d of whole.dirs) if (d.includes('/')) assert.ok(whole.dirs.indexOf(path.posix.dirname(d)) < whole.dirs.indexOf(d), d);
 });
 
 test.run();
