@@ -119,8 +119,8 @@ function identityOf(file: string): string | null {
 
 /**
  * A delta holds at most this share of a year's files (or 64 files, for a small year); past it, the
- * entry is written whole again and the delta removed: reading a delta costs what reading its files'
- * entries whole does.
+ * entry is written whole again and the delta removed. Every read of the year reads its delta too,
+ * and every edit writes the delta whole, so a delta is kept small.
  */
 const DELTA_SHARE = 0.05;
 

@@ -30,9 +30,10 @@ import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
  * The unit's worker threads, started as this process starts, before its input comes: each loads tsx
  * and its module (about a second of CPU each) while the build still reads the years' files (this
  * process is started ahead: child-script.ts startChildScript), instead of beside the year's loading,
- * which wants a core of its own. An edit in the benchmark's synthetic year of 5,500 bilingual
- * replies: the search thread, started when its step began, answered its first line 1.7 s later
- * (timestamps in the threads, quiet machine, 2026-12-03).
+ * which wants a core of its own. Paired edits of a one-year copy of the benchmark's record (5,500
+ * bilingual replies) with 3 s added to both builds' catalogue step, as the record's 19 years take
+ * it: the unit's loading took 3.1-3.6 s with the threads started with the input, 1.9-2.6 s started
+ * ahead (with the edition cache's delta, edition-cache.ts; 7 pairs, load 2.5-2.8, 2026-12-05).
  */
 type Threads = ReturnType<typeof startThreads>;
 
