@@ -12,7 +12,8 @@
  * `bodies` entry of a year of 5,500 bilingual replies (the benchmark's
  * synthetic year, 55 MB) was read in 0.46–0.60 s instead of 0.97–1.27 and
  * written in 0.48 s instead of 1.02 (throwaway script, quiet machine,
- * 2026-12-03), and an edit's unit reads and writes it before anything else.
+ * 2026-12-03), and an edit's unit reads it (and writes its delta, below)
+ * before anything else.
  * An entry another Node wrote that this one cannot read is a cache miss.
  *
  * The entry is keyed by the build's code (src/lib/code-hash.ts): an edition parsed

@@ -25,7 +25,6 @@ export function cachedPng(cacheDir: string, key: string): string {
   return path.join(cacheDir, key.slice(0, 2), `${key}.png`);
 }
 
-
 /**
  * Puts a cached picture into the site. A hard link costs no bytes or copying
  * (cache entries are immutable, and the site folder is deleted, never edited,
