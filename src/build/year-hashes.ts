@@ -45,9 +45,10 @@ interface StoredFiles {
 
 /** The names, sizes and modification times of `files` (statOf, in order), hashed: what says a year is as it was read. */
 function statsHash(files: readonly string[], stats: readonly string[], shownAs: (file: string) => string): string {
-  const hash = createHash('sha256');
-  files.forEach((file, i) => hash.update(`${shownAs(file)}\u0000${stats[i]}\u0000`));
-  return hash.digest('hex');
+  // One update of the year's lines, not one a file: the same bytes hashed (an update a file was about 4 times slower: folder-record.ts digestOf).
+  return createHash('sha256')
+    .update(files.map((file, i) => `${shownAs(file)}\u0000${stats[i]}\u0000`).join(''))
+    .digest('hex');
 }
 
 /** A cache file of this code, or null (missing, damaged, or written by other code: only a miss). */
@@ -110,5 +111,9 @@ export function readsWholeYear(cacheDir: string | null, year: string): boolean {
 
 /** readYearHashes of the front-matter, files named relative to `repoRoot`: plain arguments, so a worker thread can run it. */
 export function frontMatterYearHashes(cacheDir: string | null, year: string, files: readonly string[], repoRoot: string): YearHashes {
-  return readYearHashes(cacheDir, year, files, (file) => path.relative(repoRoot, file) || file, (f, shown) => loadEdition(f, shown, false));
+  // A file under the repository is named by cutting its path (path.relative, the same name, was 0.2 s of the record's 200,000 files).
+  const under = repoRoot.endsWith(path.sep) ? repoRoot : `${repoRoot}${path.sep}`;
+  const shownAs = (file: string) => (file.startsWith(under) && !file.includes(`${path.sep}..`) ? file.slice(under.length) : path.relative(repoRoot, file) || file);
+  return readYearHashes(cacheDir, year, files, shownAs, (f, shown) => loadEdition(f, shown, false));
 }
+

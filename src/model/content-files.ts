@@ -45,12 +45,19 @@ function markdownIn(dir: string): string[] {
   return entries(dir).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => path.join(dir, e.name));
 }
 
-/** Every reply edition: content/replies/<year>/*.md, by year folder, then file name. */
-export function editionFiles(contentDir: string): EditionFile[] {
+/** Every reply edition (of `years` only, when given): content/replies/<year>/*.md, by year folder, then file name. */
+export function editionFiles(contentDir: string, years?: ReadonlySet<string>): EditionFile[] {
+  return yearFolders(contentDir)
+    .filter(({ year }) => years === undefined || years.has(year))
+    .flatMap(({ year, dir }) => markdownIn(dir).map((file) => ({ file, year, lang: editionLangOf(file) })));
+}
+
+/** The budget years' folders of replies, content/replies/<year>/, in name order. */
+function yearFolders(contentDir: string): { year: string; dir: string }[] {
   const replies = path.join(contentDir, 'replies');
   return entries(replies)
     .filter((e) => e.isDirectory())
-    .flatMap((y) => markdownIn(path.join(replies, y.name)).map((file) => ({ file, year: y.name, lang: editionLangOf(file) })));
+    .map((y) => ({ year: y.name, dir: path.join(replies, y.name) }));
 }
 
 /** Every background page: content/pages/background/*.md, by file name. */

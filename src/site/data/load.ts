@@ -84,10 +84,10 @@ export interface LoadOptions {
   readYear?: (year: string, files: string[], shownAs: (file: string) => string) => Edition[];
 }
 
-/** The edition files of each year (content-files.ts editionFiles), by year. */
-export function filesByYear(contentDir: string): Map<string, string[]> {
+/** The edition files of each year (content-files.ts editionFiles), by year; of `years` only, when given (a unit lists its own year's folder, not the record's 19). */
+export function filesByYear(contentDir: string, years?: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const { file, year } of editionFiles(contentDir)) {
+  for (const { file, year } of editionFiles(contentDir, years && new Set(years))) {
     const files = out.get(year) ?? [];
     files.push(file);
     out.set(year, files);
@@ -99,11 +99,9 @@ export function filesByYear(contentDir: string): Map<string, string[]> {
 export function readReplies(contentDir: string, repoRoot = process.cwd(), options: Pick<LoadOptions, 'years' | 'bodies' | 'readYear'> = {}): LoadedReply[] {
   // Every edition file, grouped by id (the editions of one reply); an id has one file per language.
   const byId = new Map<string, Edition[]>();
-  const wanted = options.years ? new Set(options.years) : null;
   const shownAs = (file: string) => path.relative(repoRoot, file) || file;
   const readYear = options.readYear ?? ((_year: string, files: string[]) => files.map((f) => loadEdition(f, shownAs(f), options.bodies ?? true)));
-  for (const [year, files] of filesByYear(contentDir)) {
-    if (wanted && !wanted.has(year)) continue;
+  for (const [year, files] of filesByYear(contentDir, options.years)) {
     for (const edition of readYear(year, files, shownAs)) {
       const editions = byId.get(edition.id) ?? [];
       const clash = editions.find((e) => e.lang === edition.lang);
