@@ -87,6 +87,7 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
  * Each plan's unit (buildUnit), one after another. A unit that is built gets a process started ahead
  * (unit.ts startUnitProcess): `first` for the first one, then, as soon as one is built, a process for the
  * next to build, which loads while the caller places the one just built. One left unused is released.
+ * The reused units after one that is built are read while it builds (readReusedAhead).
  */
 async function* unitsInTurn(plans: readonly UnitPlan[], settings: Settings, dir: string, steps: readonly UnitStep[] | undefined, first: StartedChild): AsyncGenerator<{ plan: UnitPlan; unit: BuiltUnit }> {
   let child: StartedChild | null = first;
@@ -113,10 +114,11 @@ async function* unitsInTurn(plans: readonly UnitPlan[], settings: Settings, dir:
 
 /**
  * While the unit of `plans[building]` is built in its own process, the reused units after it, up to the
- * next one to build, are read here (buildUnit: their unit.json, each 1.6 MB with its years' search
- * lexicons in the benchmark's record) while the unit's process works, instead of one after another
- * once it is done: 17 of them took about 0.9 s of an edit's build in the
- * 19-year record (node --cpu-prof of the build, 2026-12-05). Their log lines wait for their turn.
+ * next one to build, are read here (buildUnit: their unit.json, each 1.6 MB with its year's search
+ * lexicons in the benchmark's record) while that process works, instead of one after another once it
+ * is done. In the 19-year record, reading the 19 years' unit.json took 1.06–1.12 s (throwaway script,
+ * load about 3); in an edit's build, buildUnit took 0.94 s of the build process's CPU, most of it after
+ * the edited year's unit (node --cpu-prof of the build, 2026-12-05). Their log lines wait for their turn.
  */
 function readReusedAhead(plans: readonly UnitPlan[], building: number, settings: Settings, ahead: Map<number, { unit: Promise<BuiltUnit>; lines: string[] }>): void {
   for (let j = building + 1; j < plans.length && unitIsCached(plans[j]!); j++) {
