@@ -116,4 +116,3 @@ export function frontMatterYearHashes(cacheDir: string | null, year: string, fil
   const shownAs = (file: string) => (file.startsWith(under) && !file.includes(`${path.sep}..`) ? file.slice(under.length) : path.relative(repoRoot, file) || file);
   return readYearHashes(cacheDir, year, files, shownAs, (f, shown) => loadEdition(f, shown, false));
 }
-
