@@ -21,7 +21,7 @@
  * year's content hash (plan.ts) without reading the files again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Edition } from '../model/reply.ts';
@@ -84,14 +84,27 @@ export function yearHashesOf(files: Iterable<[name: string, hashes: FileHashes]>
   return { contentHash: contentHash.digest('hex'), frontMatterHash: frontMatterHash.digest('hex') };
 }
 
-function readEntry(file: string): Entry | null {
-  if (!existsSync(file)) return null;
+/**
+ * The entry in `file` and the identity of that writing of it (its inode, size and time: a delta made for
+ * it is for it only), both from one open file, so that an entry another build renames into place between
+ * the two is never taken for the one read; null when there is none of this code.
+ */
+function readEntry(file: string): { entry: Entry; base: string } | null {
+  let fd: number;
   try {
-    const entry = deserialize(readFileSync(file)) as Entry;
-    return entry.code === buildCodeHash() ? entry : null;
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    const entry = deserialize(readFileSync(fd)) as Entry;
+    return entry.code === buildCodeHash() ? { entry, base: `${st.ino}:${st.size}:${st.mtimeMs}` } : null;
   } catch {
     // A damaged entry is only a cache miss (entries are written whole, but a disk can still fill up), as is one in another Node's format.
     return null;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -112,12 +125,6 @@ interface Delta {
 /** The delta's file beside its entry's. */
 const deltaFileOf = (entryFile: string) => entryFile.replace(/\.v8$/, '.delta.v8');
 
-/** An entry file's identity: a delta made for it is for this writing of it only. */
-function identityOf(file: string): string | null {
-  const st = statSync(file, { throwIfNoEntry: false });
-  return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : null;
-}
-
 /**
  * A delta holds at most this share of a year's files (or 64 files, for a small year); past it, the
  * entry is written whole again and the delta removed. Every read of the year reads its delta too,
@@ -130,9 +137,9 @@ const DELTA_SHARE = 0.05;
  * a new delta is made against) and that writing's identity (`base`); nulls: no entry of this code.
  */
 function readEntryWithDelta(entryFile: string): { entry: Entry | null; whole: Entry | null; base: string | null } {
-  const base = identityOf(entryFile);
-  const whole = base === null ? null : readEntry(entryFile);
-  if (whole === null) return { entry: null, whole: null, base: null };
+  const read = readEntry(entryFile);
+  if (read === null) return { entry: null, whole: null, base: null };
+  const { entry: whole, base } = read;
   const deltaFile = deltaFileOf(entryFile);
   if (!existsSync(deltaFile)) return { entry: whole, whole, base };
   try {
