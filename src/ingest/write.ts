@@ -28,13 +28,13 @@
  * Which files are unchanged is known without reading them while a folder is
  * as this code last wrote or read it (folder-record.ts).
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeDeadCacheTemps } from '../lib/leftovers.ts';
 import { linkFile } from '../lib/link-tree.ts';
 import { running } from '../lib/processes.ts';
 import { resolveInside } from '../model/safe-paths.ts';
-import { digestOf, pruneFolderRecords, saveFolderRecord, scanFolder, type FolderScan } from './folder-record.ts';
+import { digestOf, fileStat, pruneFolderRecords, saveFolderRecord, scanFolder, type FileStat, type FolderScan } from './folder-record.ts';
 import type { OutputFile } from './output-file.ts';
 import type { KeptFolder } from './parse-cache.ts';
 
@@ -252,14 +252,14 @@ function inPlaceChanges(scan: FolderScan | null, unit: Unit, same: ReadonlySet<s
 interface Pending {
   folder: string;
   shas: Map<string, string>;
-  known: Array<[string, Stats]>;
+  known: Array<[string, FileStat]>;
   statAfter: string[];
 }
 
 /** The record of a folder just written: null (none saved, the next run reads it) when a file is not where it was written. */
-function statsAfter(p: Pending): Array<[string, Stats]> | null {
+function statsAfter(p: Pending): Array<[string, FileStat]> | null {
   try {
-    return [...p.known, ...p.statAfter.map((rel): [string, Stats] => [rel, lstatSync(path.join(p.folder, rel))])];
+    return [...p.known, ...p.statAfter.map((rel): [string, FileStat] => [rel, fileStat(path.join(p.folder, rel))])];
   } catch {
     return null;
   }
