@@ -22,6 +22,11 @@ function statOf(file: string): string {
   return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : 'none';
 }
 
+/** An edition's place in the memo; its page by its path in the site (the unit builds each time into a folder of its own). */
+function keyOf(e: Entry, page: string | null, siteDir: string | undefined): string {
+  return `${e.kind}:${e.lang}:${e.file}:${page === null || siteDir === undefined ? '' : page.slice(siteDir.length)}`;
+}
+
 export class InputHashMemo {
   private readonly old: Record<string, [stats: string, hash: string]>;
   private readonly next: Record<string, [stats: string, hash: string]> = {};
@@ -41,12 +46,16 @@ export class InputHashMemo {
   hash(e: Entry, siteDir: string | undefined): string {
     const page = pageOf(e, siteDir);
     const stats = `${statOf(e.file)}|${page === null ? '' : statOf(page)}`;
-    // The page by its path in the site: the unit builds each time into a folder of its own.
-    const key = `${e.kind}:${e.lang}:${e.file}:${page === null || siteDir === undefined ? '' : page.slice(siteDir.length)}`;
+    const key = keyOf(e, page, siteDir);
     const known = this.old[key];
     const hash = known && known[0] === stats ? known[1] : inputHash(e, siteDir);
     this.next[key] = [stats, hash];
     return hash;
+  }
+
+  /** The hash `e` had when the memo was saved (by the build before: its inputs may have changed since); undefined: not known. */
+  previous(e: Entry, siteDir: string | undefined): string | undefined {
+    return this.old[keyOf(e, pageOf(e, siteDir), siteDir)]?.[1];
   }
 
   /** Keeps the hashes made or used this time (only those) for the next build. */

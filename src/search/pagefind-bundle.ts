@@ -44,9 +44,18 @@ export function bundleFileWanted(path: string, primary: boolean): boolean {
   return primary && (path === 'pagefind.js' || /^wasm\.[\w-]+\.pagefind$/.test(path));
 }
 
-/** Write the wanted files of a Pagefind index (getFiles instead of writeFiles, which writes every UI too). */
-export async function writeBundle(index: pagefind.PagefindIndex, outDir: string, primary: boolean): Promise<void> {
-  const { files } = await check(index.getFiles(), `getFiles ${outDir}`);
+/** Write the wanted files of a Pagefind index (getFiles instead of writeFiles, which writes every UI too); `meanwhile` runs while Pagefind makes them. */
+export async function writeBundle(index: pagefind.PagefindIndex, outDir: string, primary: boolean, meanwhile?: () => void): Promise<void> {
+  const making = check(index.getFiles(), `getFiles ${outDir}`);
+  if (meanwhile) {
+    try {
+      meanwhile();
+    } catch (err) {
+      await making.catch(() => {}); // the caller's error, not an unhandled rejection of this one
+      throw err;
+    }
+  }
+  const { files } = await making;
   const wanted = files.filter((f) => bundleFileWanted(f.path, primary));
   if (!wanted.some((f) => f.path === 'pagefind-entry.json')) throw new Error(`pagefind getFiles ${outDir}: no pagefind-entry.json`);
   for (const f of wanted.sort((a, b) => (a.path < b.path ? -1 : 1))) {
@@ -61,8 +70,10 @@ type IndexedDoc = Pick<PreparedDoc, 'url' | 'html'>;
 /**
  * Indexes prepared documents as one bundle at `outDir`: an array, or batches in
  * order as they are ready (Pagefind reads the first while the next is prepared).
+ * `whileWriting` runs once every document is sent, while Pagefind builds and
+ * writes the bundle (the caller's thread would only wait).
  */
-export async function indexDocs(docs: readonly IndexedDoc[] | AsyncIterable<readonly IndexedDoc[]>, outDir: string, primary: boolean, language: string): Promise<void> {
+export async function indexDocs(docs: readonly IndexedDoc[] | AsyncIterable<readonly IndexedDoc[]>, outDir: string, primary: boolean, language: string, whileWriting?: () => void): Promise<void> {
   const { index } = await check(pagefind.createIndex({ forceLanguage: language }), 'createIndex');
   if (!index) throw new Error('pagefind createIndex returned no index');
   // Requests in flight are bounded so the binary's input queue (and memory) stays small.
@@ -74,7 +85,7 @@ export async function indexDocs(docs: readonly IndexedDoc[] | AsyncIterable<read
       );
     }
   }
-  await writeBundle(index, outDir, primary);
+  await writeBundle(index, outDir, primary, whileWriting);
   await index.deleteIndex();
 }
 

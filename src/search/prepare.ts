@@ -31,6 +31,11 @@ export interface PreparedChunk {
   lexicon: LexiconPart;
 }
 
+/** The lexicon of some source files (prepareChunk's), without their documents. */
+export function chunkLexicon(entries: IndexEntry[], siteDir?: string): LexiconPart {
+  return lexiconOf(entries.map((e) => readRecord(e, siteDir)));
+}
+
 /** Some source files as Pagefind documents, and their lexicon (lexicon.ts). */
 export function prepareChunk(entries: IndexEntry[], language: string, siteDir?: string): PreparedChunk {
   const records = entries.map((e) => readRecord(e, siteDir));

@@ -5,8 +5,8 @@
  * reply numbers, filter values, lexicon), so a part whose key is found is neither
  * prepared nor indexed. A rebuild after editing one reply indexes only that
  * reply's part; every other part is linked back from the cache, and that part's
- * documents are read from here as prepared (restorePrepared) but for the chunk
- * holding the edited reply. Pagefind's
+ * documents are read from here as prepared (restorePrepared) but for the edited
+ * reply's own. Pagefind's
  * output for the same input is byte-identical (test/browser/determinism), so a
  * restored part equals a freshly built one.
  *
@@ -48,12 +48,15 @@ export function pagefindVersion(): string {
 const BUNDLE = 'bundle';
 const SUMMARY = 'part.json';
 
-/** Puts the cached part `key`'s bundle at `outDir` and returns its summary; null when it is not cached. */
-export function restorePart<T>(cacheDir: string, key: string, outDir: string): T | null {
-  const entry = join(cacheDir, key);
-  if (!existsSync(join(entry, SUMMARY))) return null;
-  linkTree(join(entry, BUNDLE), outDir);
-  return JSON.parse(readFileSync(join(entry, SUMMARY), 'utf8')) as T;
+/** The summary of the cached part `key`; null when it is not cached. Its bundle is put in place by linkCachedPart. */
+export function cachedPartSummary<T>(cacheDir: string, key: string): T | null {
+  const file = join(cacheDir, key, SUMMARY);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+/** Puts the cached part `key`'s bundle at `outDir` (a part cachedPartSummary found). */
+export function linkCachedPart(cacheDir: string, key: string, outDir: string): void {
+  linkTree(join(cacheDir, key, BUNDLE), outDir);
 }
 
 /** Stores the freshly written part at `outDir` with its summary under `key` (whole, or not at all). */

@@ -10,11 +10,13 @@
  * (SEARCH_LANES); an edit's one part of a language, or a few, one after another,
  * the next prepared in worker threads while Pagefind indexes the current one.
  * A part indexed again after an edit reads its unchanged chunks as prepared by
- * the build before (shard-cache.ts restorePrepared) and prepares only the edited
- * reply's chunk: measured by a driver calling buildYearSearch on a built
- * synthetic year of 5,500 bilingual replies, one Chinese part missing from the
- * cache, load 5–5.7, the step took 23.5–25.4 s (10 CPU s in this process)
- * preparing the part whole, 13.2–15.8 s (5.7–6 CPU s) so. Pagefind's own
+ * the build before (shard-cache.ts restorePrepared) and, of the edited reply's
+ * chunk, prepares only that reply's document (preparedFromBefore). Preparing
+ * only the edited chunk, against the part whole: measured by a driver calling
+ * buildYearSearch on a built synthetic year of 5,500 bilingual replies, one
+ * Chinese part missing from the cache, load 5–5.7, the step took 23.5–25.4 s
+ * (10 CPU s in this process) preparing the part whole, 13.2–15.8 s (5.7–6 CPU s)
+ * so. Pagefind's own
  * indexing of a part of 917 Chinese editions, 6.2 CPU s, is most of what is left.
  */
 import { rmSync } from 'node:fs';
@@ -26,10 +28,10 @@ import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { chunkSizeOf, indexDocs, withPagefind } from './pagefind-bundle.ts';
 import { partKey, yearParts, type IndexPart } from './parts.ts';
 import { inputHashMemo } from './input-hash-memo.ts';
-import { PREPARE_CHUNK, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
+import { chunkLexicon, PREPARE_CHUNK, prepareDoc, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
 import type { IndexEntry, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
-import { hasPrepared, restorePart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
+import { cachedPartSummary, hasPrepared, linkCachedPart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
 
 /** { year: { bureau: highest reply number } }: lets the page offer a jump for "259" without a lookup table. */
 export function replyCounts(records: Pick<SearchRecord, 'year' | 'meta'>[]): Record<string, Record<string, number>> {
@@ -116,7 +118,49 @@ interface PlannedPart extends IndexPart {
   dir: string;
   key: string;
   /** Its entries in the chunks they are prepared in (prepare.ts), each with its key in the cache. */
-  chunks: { key: string; entries: IndexEntry[] }[];
+  chunks: PlannedChunk[];
+}
+
+interface PlannedChunk {
+  key: string;
+  entries: IndexEntry[];
+  /**
+   * The same entries as the build before keyed them, when it knew each and some have changed since (an edit):
+   * that chunk's key, and which entries are unchanged (their prepared documents are that chunk's).
+   */
+  before?: { key: string; same: boolean[] };
+}
+
+/** A prepared chunk whose lexicon may be made later (PreparedChunk otherwise): a function, called at most once. */
+interface ChunkInHand {
+  docs: PreparedDoc[];
+  lexicon: LexiconPart | (() => LexiconPart);
+}
+
+/**
+ * A chunk with some entries edited, prepared from the one before: its unchanged entries' documents taken from
+ * that chunk (in the cache), the others prepared; its lexicon, which reads every record of the chunk, is made
+ * by the function returned, which then stores the chunk. Null when the chunk before is not in the cache.
+ * An edit's path to Pagefind was preparing its whole chunk (250 editions, 1.1 s of the unit's search step,
+ * timestamps in the unit's search thread, a year of 5,500 bilingual replies, load ~2, 2026-12-05); the
+ * lexicon is only needed for the part's summary, so it is made while Pagefind writes the part.
+ */
+function preparedFromBefore(cacheDir: string, chunk: PlannedChunk, language: string, siteDir: string): ChunkInHand | null {
+  const { before, entries, key } = chunk;
+  const old = before ? restorePrepared<PreparedChunk>(cacheDir, before.key) : null;
+  if (!before || !old || old.docs.length !== entries.length) return null;
+  const docs = entries.map((e, i) => (before.same[i] ? old.docs[i]! : prepareDoc(e, language, siteDir)));
+  let made: LexiconPart | undefined;
+  return {
+    docs,
+    lexicon: (): LexiconPart => {
+      if (made === undefined) {
+        made = chunkLexicon(entries, siteDir);
+        storePrepared(cacheDir, key, { docs, lexicon: made } satisfies PreparedChunk);
+      }
+      return made;
+    },
+  };
 }
 
 /**
@@ -125,15 +169,18 @@ interface PlannedPart extends IndexPart {
  * the cache; the others are prepared (the next part's while Pagefind indexes the
  * current one) and stored. Pagefind reads a part's chunks in order as they are ready.
  */
-async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize'>, cacheDir: string | null, inThisThread = false): Promise<PartSummary[]> {
+async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize'>, cacheDir: string | null, inThisThread = false, whileWriting?: () => void): Promise<PartSummary[]> {
   // An edit prepares one chunk again, the others read from the cache: then no worker thread, as a
   // worker's start (tsx, then the record code) cost about as much CPU as preparing the chunk.
   const fewToPrepare = () => cacheDir !== null && parts.flatMap((p) => p.chunks).filter(({ key }) => !hasPrepared(cacheDir, key)).length <= 1;
   const pool = new PreparePool(language, siteDir, inThisThread || fewToPrepare() ? 0 : undefined);
-  const prepare = (p: PlannedPart) =>
-    p.chunks.map(({ key, entries }) => {
+  const prepare = (p: PlannedPart): Promise<ChunkInHand>[] =>
+    p.chunks.map((planned) => {
+      const { key, entries } = planned;
       const cached = cacheDir ? restorePrepared<PreparedChunk>(cacheDir, key) : null;
       if (cached) return Promise.resolve(cached);
+      const fromBefore = cacheDir ? preparedFromBefore(cacheDir, planned, language, siteDir) : null;
+      if (fromBefore) return Promise.resolve(fromBefore);
       const prepared = pool.chunk(entries).then((chunk) => {
         if (cacheDir) storePrepared(cacheDir, key, chunk);
         return chunk;
@@ -149,14 +196,16 @@ async function indexParts(siteDir: string, parts: PlannedPart[], language: strin
       const chunks = next;
       if (i + 1 < parts.length) next = prepare(parts[i + 1]!);
       const docs: PreparedDoc[] = [];
-      const lexicon = new Lexicon();
+      // The chunks' lexicons in order (Lexicon.add keeps the order it is given), some made while Pagefind writes.
+      const lexicons: ChunkInHand['lexicon'][] = [];
+      const lexiconOfChunk = (l: ChunkInHand['lexicon']) => (typeof l === 'function' ? l() : l);
       // A part's pages are indexed relative to the year's folder: Pagefind gives a merged bundle's
       // results the address of the folder above its `pagefind…/` (so a year works wherever it is served).
       async function* relative() {
         for (const ready of chunks) {
           const chunk = await ready;
           docs.push(...chunk.docs);
-          lexicon.add(chunk.lexicon);
+          lexicons.push(chunk.lexicon);
           yield chunk.docs.map((d) => {
             if (!d.url.startsWith(base)) throw new Error(`search: ${d.url} is not under ${base}`);
             return { url: `/${d.url.slice(base.length)}`, html: d.html };
@@ -164,7 +213,13 @@ async function indexParts(siteDir: string, parts: PlannedPart[], language: strin
         }
       }
       const outDir = join(siteDir, part.dir);
-      await withPagefind(opts.indexChunkSize, () => indexDocs(relative(), outDir, false, language));
+      const meanwhile = () => {
+        if (i === 0) whileWriting?.();
+        lexicons.forEach(lexiconOfChunk);
+      };
+      await withPagefind(opts.indexChunkSize, () => indexDocs(relative(), outDir, false, language, meanwhile));
+      const lexicon = new Lexicon();
+      for (const l of lexicons) lexicon.add(lexiconOfChunk(l));
       const summary: PartSummary = { pages: docs.length, replies: replyCounts(docs), filters: filterValues(docs), lexicon: lexicon.part() };
       if (cacheDir) storePart(cacheDir, part.key, outDir, summary);
       out.push(summary);
@@ -197,7 +252,7 @@ export async function indexPartInLane(siteDir: string, part: PlannedPart, langua
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-/** A year's search index keyed, with the parts found in the cache already in place (planYearSearch): plain data. */
+/** A year's search index keyed, with the summaries of the parts found in the cache (planYearSearch): plain data. */
 export interface YearSearchPlan {
   year: string;
   /** The part cache the plan restored from, where the indexed parts are stored; null: none. */
@@ -210,9 +265,9 @@ export interface YearSearchPlan {
     dir: string;
     pages: number;
     parts: PlannedPart[];
-    /** Each part's summary when it came from the cache; null: to index. */
+    /** Each part's summary when it is in the cache (its bundle is linked from there by indexYearSearch); null: to index. */
     restored: (PartSummary | null)[];
-    /** How long keying and restoring took. */
+    /** How long keying took. */
     keyed: string;
   }[];
   /** Parts left to index, every language. */
@@ -221,8 +276,9 @@ export interface YearSearchPlan {
 
 /**
  * The first half of a year's search index: every language's parts keyed, and the
- * ones in the part cache put in place. Cheap when the cache holds most of them (an
- * edit); the unit then builds the rest beside its exports (src/build/unit-process.ts).
+ * summaries of the ones in the part cache read. Cheap when the cache holds most of
+ * them (an edit); the unit then builds the rest beside its exports
+ * (src/build/unit-process.ts), and links the cached ones meanwhile (indexYearSearch).
  */
 export function planYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: Pick<YearSearchOptions, 'indexChunkSize' | 'cacheDir' | 'partSize'> = {}): YearSearchPlan {
   const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
@@ -238,49 +294,93 @@ export function planYearSearch(siteDir: string, year: string, sources: IndexEntr
     const settings = { language, chunkSize: chunkSizeOf(opts.indexChunkSize), base: `/${year}/` };
     const parts: PlannedPart[] = yearParts(mine, opts.partSize).map((p) => {
       const hashes = p.entries.map((e) => memo.hash(e, siteDir));
-      const chunks = preparedChunks(p.entries).map((entries, n) => ({ entries, key: partKey(hashes.slice(n * PREPARE_CHUNK, (n + 1) * PREPARE_CHUNK), { prepared: language }) }));
+      const hashesBefore = p.entries.map((e) => memo.previous(e, siteDir));
+      const chunks = preparedChunks(p.entries).map((entries, n): PlannedChunk => {
+        const now = hashes.slice(n * PREPARE_CHUNK, (n + 1) * PREPARE_CHUNK);
+        const was = hashesBefore.slice(n * PREPARE_CHUNK, (n + 1) * PREPARE_CHUNK);
+        const key = partKey(now, { prepared: language });
+        const known = was.every((h): h is string => h !== undefined);
+        return known && was.some((h, k) => h !== now[k]) ? { entries, key, before: { key: partKey(was, { prepared: language }), same: was.map((h, k) => h === now[k]) } } : { entries, key };
+      });
       return { ...p, dir: `${dir}/${p.name}`, key: partKey(hashes, settings), chunks };
     });
-    const restored = parts.map((p) => (cacheDir ? restorePart<PartSummary>(cacheDir, p.key, join(siteDir, p.dir)) : null));
+    const restored = parts.map((p) => (cacheDir ? cachedPartSummary<PartSummary>(cacheDir, p.key) : null));
     return [{ lang, language, dir, pages: mine.length, parts, restored, keyed: seconds(started) }];
   });
   memo.save();
   return { year, cacheDir, languages, toIndex: languages.reduce((n, l) => n + l.restored.filter((r) => !r).length, 0) };
 }
 
-/** The second half: the parts the plan did not find in the cache indexed (and stored there); a summary per language for the shell's manifest. */
+/**
+ * The second half: the parts the plan found in the cache linked into place, the others indexed (and
+ * stored there); a summary per language for the shell's manifest. The cached parts are linked while
+ * the first Pagefind process writes its part, when its thread would only wait: before, linking them
+ * was on an edit's path to its one part's indexing (0.4-0.8 s of the search step's 1.1 s of keying
+ * and restoring the 11 other parts of a year of 5,500 bilingual replies, node --cpu-prof of the unit
+ * and timestamps in its search thread, load ~2, 2026-12-05). A cached part whose entry is gone by
+ * then (another build, sharing the cache, pruned it) is indexed after all.
+ */
 export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opts: Omit<YearSearchOptions, 'cacheDir'> = {}): Promise<YearSearchSummary[]> {
   const log = opts.log ?? (() => {});
   const { year, cacheDir } = plan;
   const base = `/${year}/`;
   const started = performance.now();
-  const todo = plan.languages.map(({ parts, restored }) => parts.filter((_, i) => !restored[i]));
-  const jobs = plan.languages.flatMap(({ language }, l) => todo[l]!.map((part) => ({ l, language, part })));
-  const lanes = Math.min(opts.lanes ?? 1, jobs.length);
-  // Each language's indexed parts' summaries, in its parts' order.
-  const built: PartSummary[][] = plan.languages.map(() => []);
-  if (lanes > 1) {
-    // A part at a time in each lane: Pagefind indexes a part on one core, and a year's parts indexed one
-    // after another left the second core mostly idle.
-    const calls = jobs.map(({ language, part }): Parameters<typeof indexPartInLane> => [siteDir, part, language, base, { indexChunkSize: opts.indexChunkSize }, cacheDir]);
-    const results = await mapInThreads<typeof indexPartInLane>(new URL(import.meta.url), 'indexPartInLane', calls, lanes);
-    jobs.forEach(({ l }, j) => built[l]!.push(results[j]!));
-  } else {
-    for (const [l, { language }] of plan.languages.entries()) {
-      if (todo[l]!.length) built[l] = await indexParts(siteDir, todo[l]!, language, base, opts, cacheDir);
+  const restored = plan.languages.map((l) => [...l.restored]);
+  // Each language's parts' summaries as indexed here, by the part's place.
+  const built: (PartSummary | null)[][] = plan.languages.map((l) => l.parts.map(() => null));
+  let linked = false;
+  const linkRestored = () => {
+    if (linked) return;
+    linked = true;
+    for (const [l, { parts }] of plan.languages.entries()) {
+      parts.forEach((p, i) => {
+        if (!restored[l]![i] || cacheDir === null) return;
+        try {
+          linkCachedPart(cacheDir, p.key, join(siteDir, p.dir));
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+          rmSync(join(siteDir, p.dir), { recursive: true, force: true });
+          restored[l]![i] = null;
+        }
+      });
     }
-  }
+  };
+  let lanes = 1;
+  // Indexes every part neither restored nor built yet; `whileWriting` runs once Pagefind writes the first of them.
+  const indexRound = async (whileWriting?: () => void) => {
+    const todo = plan.languages.map(({ parts }, l) => parts.flatMap((part, i) => (restored[l]![i] || built[l]![i] ? [] : [{ part, i }])));
+    const jobs = plan.languages.flatMap(({ language }, l) => todo[l]!.map(({ part, i }) => ({ l, i, language, part })));
+    lanes = Math.max(lanes, Math.min(opts.lanes ?? 1, jobs.length));
+    if (lanes > 1) {
+      // A part at a time in each lane: Pagefind indexes a part on one core, and a year's parts indexed one
+      // after another left the second core mostly idle.
+      whileWriting?.();
+      const calls = jobs.map(({ language, part }): Parameters<typeof indexPartInLane> => [siteDir, part, language, base, { indexChunkSize: opts.indexChunkSize }, cacheDir]);
+      const results = await mapInThreads<typeof indexPartInLane>(new URL(import.meta.url), 'indexPartInLane', calls, lanes);
+      jobs.forEach(({ l, i }, j) => (built[l]![i] = results[j]!));
+      return;
+    }
+    for (const [l, { language }] of plan.languages.entries()) {
+      if (!todo[l]!.length) continue;
+      const summaries = await indexParts(siteDir, todo[l]!.map(({ part }) => part), language, base, opts, cacheDir, false, whileWriting);
+      todo[l]!.forEach(({ i }, j) => (built[l]![i] = summaries[j]!));
+    }
+  };
+  await indexRound(linkRestored);
+  linkRestored();
+  await indexRound();
   const out: YearSearchSummary[] = [];
-  for (const [l, { lang, dir, pages, parts, restored, keyed }] of plan.languages.entries()) {
-    const summaries = restored.map((r) => r ?? built[l]!.shift()!);
-    log(`search: ${year} ${lang}: ${pages} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - todo[l]!.length} from the cache, ${todo[l]!.length} indexed${lanes > 1 ? ` in ${lanes} lanes` : ''} (${seconds(started)} into the year's indexing)`);
+  for (const [l, { lang, dir, pages, parts, keyed }] of plan.languages.entries()) {
+    const summaries = parts.map((_, i) => restored[l]![i] ?? built[l]![i]!);
+    const indexed = built[l]!.filter(Boolean).length;
+    log(`search: ${year} ${lang}: ${pages} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - indexed} from the cache, ${indexed} indexed${lanes > 1 ? ` in ${lanes} lanes` : ''} (${seconds(started)} into the year's indexing)`);
     const lexicon = new Lexicon();
     for (const s of summaries) lexicon.add(s.lexicon);
     out.push({
       year,
       lang,
       pages: summaries.reduce((n, s) => n + s.pages, 0),
-      parts: parts.map((p, i) => ({ path: `${p.dir}/`, key: p.key, prepared: p.chunks.map((c) => c.key), cached: Boolean(restored[i]) })),
+      parts: parts.map((p, i) => ({ path: `${p.dir}/`, key: p.key, prepared: p.chunks.map((c) => c.key), cached: Boolean(restored[l]![i]) })),
       replies: mergeReplyCounts(summaries.map((s) => s.replies)),
       filters: filterValues(summaries),
       lexicon: lexicon.part(),

@@ -9,7 +9,8 @@ import * as assert from 'uvu/assert';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildSearchIndex } from '../../src/search/build-index.ts';
+import { buildSearchIndex, indexYearSearch, planYearSearch } from '../../src/search/build-index.ts';
+import { listIndexEntries } from '../../src/search/records.ts';
 
 const FIXTURE = 'test/fixtures/site';
 const work = mkdtempSync(join(tmpdir(), 'shard-cache-'));
@@ -67,6 +68,7 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
 
   const edited = join(content, 'replies', '2022-23', 'itib002.md');
   writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()}\n\n更正測試用的新增句子。\n`);
+  // The edited part's chunk is prepared from the chunk before (year-search.ts preparedFromBefore): its other documents as they were.
   const incremental = await index(join(work, 'c'), cache);
   assert.is(incremental.reused, 3, 'only the edited reply\'s part is indexed');
   const before = tree(join(work, 'b'));
@@ -77,6 +79,24 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
   // Each part of two editions is one prepared chunk (prepare.ts PREPARE_CHUNK), kept beside it.
   assert.equal(readdirSync(cache).length, 8, 'the cache keeps only the parts the last cached build used, and their prepared chunks');
   assert.is(fresh.reused, 0, 'no cache: every part indexed');
+});
+
+test('a cached part whose entry goes between keying and linking (another build pruned it) is indexed, with the same bytes', async () => {
+  twoYearContent();
+  const cacheDir = join(work, 'cache-pruned');
+  await index(join(work, 'p1'), cacheDir);
+  const site = join(work, 'p2');
+  rmSync(site, { recursive: true, force: true });
+  const plan = planYearSearch(site, '2023-24', listIndexEntries(content), { cacheDir, partSize: 2 });
+  assert.is(plan.toIndex, 0, 'both parts of 2023-24 are in the cache');
+  const [first] = plan.languages[0]!.parts;
+  rmSync(join(cacheDir, first!.key), { recursive: true, force: true });
+  const [summary] = await indexYearSearch(site, plan);
+  assert.equal(summary!.parts.map((p) => p.cached), [false, true], 'the part whose entry went is indexed; the other is linked');
+  const fresh = join(work, 'p3');
+  rmSync(fresh, { recursive: true, force: true });
+  await indexYearSearch(fresh, planYearSearch(fresh, '2023-24', listIndexEntries(content), { cacheDir: null, partSize: 2 }));
+  assert.equal(tree(site), tree(fresh), 'the same files as a year indexed without a cache');
 });
 
 test('a year indexed in two lanes, each part by a Pagefind process of its own, is the same bytes as in one', async () => {
