@@ -16,8 +16,8 @@
  * buildYearSearch on a built synthetic year of 5,500 bilingual replies, one
  * Chinese part missing from the cache, load 5–5.7, the step took 23.5–25.4 s
  * (10 CPU s in this process) preparing the part whole, 13.2–15.8 s (5.7–6 CPU s)
- * so. Pagefind's own
- * indexing of a part of 917 Chinese editions, 6.2 CPU s, is most of what is left.
+ * so. Pagefind's own indexing of a part of 917 Chinese editions, 6.2 CPU s, is
+ * most of what is left.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -255,7 +255,7 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 /** A year's search index keyed, with the summaries of the parts found in the cache (planYearSearch): plain data. */
 export interface YearSearchPlan {
   year: string;
-  /** The part cache the plan restored from, where the indexed parts are stored; null: none. */
+  /** The part cache the plan found parts in (linked from there by indexYearSearch), where the indexed parts are stored; null: none. */
   cacheDir: string | null;
   languages: {
     lang: InterfaceLang;
