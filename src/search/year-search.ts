@@ -28,7 +28,7 @@ import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { chunkSizeOf, indexDocs, withPagefind } from './pagefind-bundle.ts';
 import { partKey, yearParts, type IndexPart } from './parts.ts';
 import { inputHashMemo } from './input-hash-memo.ts';
-import { chunkLexicon, PREPARE_CHUNK, prepareDoc, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
+import { chunkLexicon, prepareDoc, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
 import type { IndexEntry, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
 import { cachedPartSummary, hasPrepared, linkCachedPart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
@@ -294,10 +294,12 @@ export function planYearSearch(siteDir: string, year: string, sources: IndexEntr
     const settings = { language, chunkSize: chunkSizeOf(opts.indexChunkSize), base: `/${year}/` };
     const parts: PlannedPart[] = yearParts(mine, opts.partSize).map((p) => {
       const hashes = p.entries.map((e) => memo.hash(e, siteDir));
-      const hashesBefore = p.entries.map((e) => memo.previous(e, siteDir));
+      // Each chunk's entries' hashes now and as the build before keyed them, cut as the entries are.
+      const hashesNow = preparedChunks(hashes);
+      const hashesBefore = preparedChunks(p.entries.map((e) => memo.previous(e, siteDir)));
       const chunks = preparedChunks(p.entries).map((entries, n): PlannedChunk => {
-        const now = hashes.slice(n * PREPARE_CHUNK, (n + 1) * PREPARE_CHUNK);
-        const was = hashesBefore.slice(n * PREPARE_CHUNK, (n + 1) * PREPARE_CHUNK);
+        const now = hashesNow[n]!;
+        const was = hashesBefore[n]!;
         const key = partKey(now, { prepared: language });
         const known = was.every((h): h is string => h !== undefined);
         return known && was.some((h, k) => h !== now[k]) ? { entries, key, before: { key: partKey(was, { prepared: language }), same: was.map((h, k) => h === now[k]) } } : { entries, key };
