@@ -6,13 +6,14 @@
  * clone: plain data only.
  *
  * A thread can be started before it is called (startThread): it loads its
- * module (tsx, then the module's imports: about a second of CPU) while the
- * caller does other work, and takes calls one at a time until it is ended.
+ * module (compiled ahead: compiled-module.ts) while the caller does other
+ * work, and takes calls one at a time until it is ended.
  * callInThread starts one, makes one call and ends it.
  */
 import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { tsWorker } from './ts-worker.ts';
+import { compiledModule } from './compiled-module.ts';
 
 /** Worker threads for work spread over the cores: one per core, at most four. */
 export const THREADS_PER_CORE = Math.max(1, Math.min(4, availableParallelism()));
@@ -28,7 +29,8 @@ export interface Thread {
 
 /** A worker thread that loads `module` now and then answers calls to its exports. */
 export function startThread(module: URL): Thread {
-  const worker: Worker = tsWorker(new URL('./thread-call-worker.ts', import.meta.url), { target: module.href });
+  // The module compiled for threads (compiled-module.ts), which the worker imports.
+  const worker: Worker = tsWorker(new URL('./thread-call-worker.ts', import.meta.url), { target: compiledModule(module).href });
   // Calls in order: the worker answers one message at a time, so at most one call waits for its answer.
   let last: Promise<unknown> = Promise.resolve();
   let ended = false;

@@ -8,6 +8,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { compiledModule } from '../../lib/compiled-module.ts';
 import type { RenderJob, RenderReply, RenderRequest } from './render-worker.ts';
 
 export type RenderTask = RenderJob & {
@@ -31,9 +32,7 @@ export interface PoolResult {
   workerCpuMs: number;
 }
 
-const WORKER = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
-/** The workers are TypeScript: run them with tsx's loader, resolved from this package. */
-const TSX_LOADER = import.meta.resolve('tsx');
+const WORKER = new URL('./render-worker.ts', import.meta.url);
 /** Batches in flight per worker: 2 keeps a worker busy while the parent answers. */
 const IN_FLIGHT = 2;
 
@@ -42,7 +41,8 @@ function startWorker(fontconfigFile: string): ChildProcess {
   // Anything that could add fonts or settings from the machine goes.
   delete env.FONTCONFIG_PATH;
   delete env.FONTCONFIG_SYSROOT;
-  return fork(WORKER, [], { env, execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // The worker compiled ahead (compiled-module.ts): no tsx to load in each.
+  return fork(fileURLToPath(compiledModule(WORKER)), [], { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 /** Batches small enough that every worker gets several (the last ones finish together), at most `size`. */
