@@ -70,14 +70,13 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
     search.push(...unit.result.search);
   }
   seconds.push(`units ${((performance.now() - started) / 1000).toFixed(1)} s (${plans.length - reused} built, ${reused} reused)`);
-  // The search-part cache keeps the parts the years now use (a unit rebuilt for a template change or an edit reuses its year's unchanged parts).
-  const shards = shardCacheDir();
-  if (!steps && shards) pruneShards(shards, searchCacheKeys(search));
   started = performance.now();
   // The benchmark's per-step runs build the shell's steps without the cache; so does the offline copy,
   // whose search rewrites files in the years' folders too (search/offline-bundle.ts), which an entry of the shell does not hold.
-  if (steps || settings.offline) await buildShell(settings, summary, search, dir, steps?.shell);
-  else await buildShellCached(settings, summary, search, dir);
+  const shell = steps || settings.offline ? await buildShell(settings, summary, search, dir, steps?.shell) : await buildShellCached(settings, summary, search, dir);
+  // The search-part cache keeps the parts the years and the shell now use (a unit rebuilt for a template change or an edit reuses its year's unchanged parts).
+  const shards = shardCacheDir();
+  if (!steps && shards) pruneShards(shards, new Set([...searchCacheKeys(search), ...shell.searchCacheKeys]));
   seconds.push(`shell ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // Where the time went, so a slow build points at its part.
   console.log(`Stages: ${seconds.join(', ')}`);

@@ -10,7 +10,9 @@
  *
  * The shell's other steps are quick and read what a year's edit changes (the
  * data index lists the years' file sizes, the search manifest the years'
- * bundles), so they run every time, after the pages (search reads them).
+ * bundles), so they run every time, after the pages (search reads them); the
+ * search step links its own pages' bundles from the part cache when they are
+ * unchanged (src/search/build-index.ts).
  * An entry holds the files the pages and cards steps wrote (hard links to the
  * build's own); one entry is kept.
  */
@@ -38,7 +40,7 @@ export function shellPagesKey(settings: Settings, summary: CatalogueSummary): st
 }
 
 /** Builds the shell into `siteDir` (whose years' folders are in place), its pages and cards linked from the cache when their key is there. */
-export async function buildShellCached(settings: Settings, summary: CatalogueSummary, search: readonly YearSearchSummary[], siteDir: string): Promise<void> {
+export async function buildShellCached(settings: Settings, summary: CatalogueSummary, search: readonly YearSearchSummary[], siteDir: string): Promise<{ searchCacheKeys: string[] }> {
   const dir = path.join(cacheRoot(), 'shell');
   const key = shellPagesKey(settings, summary);
   const entry = path.join(dir, key);
@@ -49,7 +51,7 @@ export async function buildShellCached(settings: Settings, summary: CatalogueSum
     await buildShell(settings, summary, search, siteDir, ['pages', 'cards']);
     storeShellPages(summary.years, siteDir, dir, key);
   }
-  await buildShell(settings, summary, search, siteDir, ['exports', 'search']);
+  return buildShell(settings, summary, search, siteDir, ['exports', 'search']);
 }
 
 /** Keeps what the shell wrote so far (every file of the site but the years' folders) as the entry of `key`. */

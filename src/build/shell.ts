@@ -48,8 +48,10 @@ export async function buildShell(
   siteDir: string,
   steps: readonly ShellStep[] = SHELL_STEPS,
   log: (line: string) => void = console.log,
-): Promise<void> {
+): Promise<{ searchCacheKeys: string[] }> {
   const seconds: string[] = [];
+  // The part-cache entries its search step used (search-shell.ts), for the build to keep.
+  let searchCacheKeys: string[] = [];
   for (const step of steps) {
     const t = performance.now();
     // Eleventy and the card renderer (sharp) are imported only when their step runs: a build whose shell pages and
@@ -60,7 +62,7 @@ export async function buildShell(
     }
     // /data/index.json of the years' open data (already linked in from the units) and the Data Package.
     else if (step === 'exports') writeIndexExports(inputs.index, settings.siteUrl, siteDir);
-    else if (step === 'search') await buildShellSearch(settings, inputs.shellEntries, search, siteDir);
+    else if (step === 'search') searchCacheKeys = await buildShellSearch(settings, inputs.shellEntries, search, siteDir);
     else {
       const [{ buildImages }, { cardList }] = await Promise.all([import('../site/images/build-images.ts'), import('../site/images/card-list.ts')]);
       await buildImages(siteDir, cardList(inputs.catalogue(), shellRoutes(inputs.catalogue(), settings)), { measureBytes: false });
@@ -68,4 +70,5 @@ export async function buildShell(
     seconds.push(`${step} ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   log(`Shell: ${seconds.join(', ')}`);
+  return { searchCacheKeys };
 }

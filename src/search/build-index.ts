@@ -22,21 +22,22 @@
  * The "plain" strategy (Pagefind's own indexing of the built pages) is kept so
  * the benchmark and the comparison can measure what it misses.
  */
-import { mkdirSync, copyFileSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { build } from 'esbuild';
 import { listIndexEntries, type IndexEntry } from './records.ts';
-import { PreparePool } from './prepare.ts';
+import { PreparePool, type PreparedDoc } from './prepare.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
 import { site } from '../../_data/site.ts';
 import { replyPathTemplate, searchIndexPath } from '../model/urls.ts';
-import { pruneShards, shardCacheDir } from './shard-cache.ts';
+import { cachedBundleDir, cachedPartSummary, linkCachedPart, pruneShards, shardCacheDir, storeFiles, storePart } from './shard-cache.ts';
 import { converterDict, convertibleChars } from './converter-dict.ts';
 import { clientTerms, readSearchTerms } from './search-terms.ts';
-import { Lexicon } from './lexicon.ts';
-import { check, indexDocs, SHELL_INDEX_CHUNK_SIZE, withPagefind, writeBundle } from './pagefind-bundle.ts';
+import { Lexicon, type LexiconPart } from './lexicon.ts';
+import { inputHash, partKey } from './parts.ts';
+import { check, chunkSizeOf, indexDocs, SHELL_INDEX_CHUNK_SIZE, withPagefind, writeBundle } from './pagefind-bundle.ts';
 import { buildYearSearch, filterValues, searchCacheKeys, type YearSearchSummary } from './year-search.ts';
 
 export { INDEX_LANGUAGE };
@@ -115,11 +116,21 @@ const CLIENT_FILES = ['search.css', 'offline.js', 'query.js'];
  * why; shipped as they are they cost a first search 16.5 KB gzipped in twelve requests (measured
  * at 263 replies), bundled and minified about a third of that in one.
  */
-async function installClient(siteDir: string): Promise<void> {
+async function installClient(siteDir: string, cacheDir: string | null): Promise<string | null> {
   const dest = join(siteDir, 'search');
   mkdirSync(dest, { recursive: true });
   for (const f of CLIENT_FILES) copyFileSync(join(CLIENT_DIR, f), join(dest, f));
   copyFileSync(OPENCC_CORE, join(dest, 'opencc-core.js'));
+  // The bundle is made from the search code alone: kept in the part cache under a key of that code.
+  const key = cacheDir ? partKey([], { client: 'search.js' }) : null;
+  if (cacheDir && key) {
+    try {
+      copyFileSync(join(cachedBundleDir(cacheDir, key), 'search.js'), join(dest, 'search.js'));
+      return key;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // not cached (or pruned meanwhile): made below
+    }
+  }
   const r = await build({
     entryPoints: [join(CLIENT_DIR, 'search.js')],
     bundle: true,
@@ -134,20 +145,47 @@ async function installClient(siteDir: string): Promise<void> {
   const out = r.outputFiles[0];
   if (!out) throw new Error(`search: esbuild wrote nothing for ${join(CLIENT_DIR, 'search.js')}`);
   writeFileSync(join(dest, 'search.js'), out.text);
+  if (cacheDir && key) storeFiles(cacheDir, key, { 'search.js': out.text });
+  return key;
+}
+
+/** What the shell's own pages of one language tell its manifest: each page's filters, and their lexicon. */
+interface ShellPagesSummary {
+  docs: { filters: PreparedDoc['filters'] }[];
+  lexicon: LexiconPart;
 }
 
 /**
  * The shell's own pages of one language (the background papers) as the primary
  * bundle at `siteDir/dir`, with Pagefind's runtime: the index the search page
- * starts from. Returns the prepared documents' data and their lexicon.
+ * starts from. Returns the prepared documents' data and their lexicon, and the
+ * key it is kept under in the part cache, whence it is linked when its pages
+ * and the search code are unchanged: every build made it again, a worker
+ * thread and Pagefind for a handful of pages per language (with the search
+ * page's bundle, 0.7–1.0 s of an edit's shell; `npm run build` logs, 2026-12-05).
  */
-async function indexShellPages(siteDir: string, dir: string, sources: IndexEntry[], lang: string) {
+async function indexShellPages(siteDir: string, dir: string, sources: IndexEntry[], lang: string, cacheDir: string | null, chunkSize: number): Promise<ShellPagesSummary & { key: string }> {
   const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
+  const outDir = join(siteDir, dir);
+  const key = partKey(sources.map((e) => inputHash(e, siteDir)), { shell: dir, language, chunkSize: chunkSizeOf(chunkSize), primary: true });
+  const cached = cacheDir ? cachedPartSummary<ShellPagesSummary>(cacheDir, key) : null;
+  if (cacheDir && cached) {
+    try {
+      linkCachedPart(cacheDir, key, outDir);
+      return { ...cached, key };
+    } catch (err) {
+      // Gone since it was found (another build sharing the cache pruned it): indexed after all.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }
   const pool = new PreparePool(language, siteDir);
   try {
     const { docs, lexicon } = await pool.prepare(sources);
-    await indexDocs(docs, join(siteDir, dir), true, language);
-    return { docs: docs.map((d) => ({ filters: d.filters })), lexicon };
+    await indexDocs(docs, outDir, true, language);
+    const summary: ShellPagesSummary = { docs: docs.map((d) => ({ filters: d.filters })), lexicon: lexicon.part() };
+    if (cacheDir) storePart(cacheDir, key, outDir, summary);
+    return { ...summary, key };
   } finally {
     await pool.close();
   }
@@ -162,12 +200,18 @@ async function indexShellPages(siteDir: string, dir: string, sources: IndexEntry
  * converter and the vocabulary merged from the years' summaries. Needs no
  * reply of any year: only the summaries.
  */
-export async function buildShellSearch(siteDir: string, shellSources: IndexEntry[], summaries: YearSearchSummary[], opts: Pick<BuildSearchOptions, 'contentDir' | 'indexChunkSize' | 'log' | 'installAssets'>): Promise<{ pages: number }> {
+export async function buildShellSearch(siteDir: string, shellSources: IndexEntry[], summaries: YearSearchSummary[], opts: Pick<BuildSearchOptions, 'contentDir' | 'indexChunkSize' | 'log' | 'installAssets' | 'cacheDir'>): Promise<{ pages: number; cacheKeys: string[] }> {
   const log = opts.log ?? (() => {});
+  const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+  const cacheKeys: string[] = [];
   for (const lang of site.languages) rmSync(join(siteDir, searchIndexPath(lang)), { recursive: true, force: true });
-  if (opts.installAssets !== false) await installClient(siteDir);
+  if (opts.installAssets !== false) {
+    const key = await installClient(siteDir, cacheDir);
+    if (key) cacheKeys.push(key);
+  }
   let pages = 0;
-  await withPagefind(opts.indexChunkSize ?? SHELL_INDEX_CHUNK_SIZE, async () => {
+  const chunkSize = opts.indexChunkSize ?? SHELL_INDEX_CHUNK_SIZE;
+  await withPagefind(chunkSize, async () => {
     for (const lang of site.languages) {
       const years = summaries.filter((s) => s.lang === lang).sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
       if (!years.length) continue;
@@ -176,10 +220,11 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       // page of its own (English: the background papers are Chinese) takes the primary language's.
       const mine = shellSources.filter((s) => s.lang === lang && s.kind !== 'reply');
       const own = mine.length ? mine : shellSources.filter((s) => s.kind !== 'reply');
-      const r = await indexShellPages(siteDir, base, own, lang);
+      const r = await indexShellPages(siteDir, base, own, lang, cacheDir, chunkSize);
+      cacheKeys.push(r.key);
       pages += r.docs.length;
       const lexicon = new Lexicon();
-      lexicon.add(r.lexicon.part());
+      lexicon.add(r.lexicon);
       for (const y of years) lexicon.add(y.lexicon);
       const replies = Object.assign({}, ...years.map((y) => y.replies)) as Record<string, Record<string, number>>;
       const filterRecords = [...r.docs, ...years.map((y) => ({ filters: y.filters }))];
@@ -203,7 +248,7 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       log(`search: ${lang}: manifest of ${years.length} year(s), ${r.docs.length} shell page(s)`);
     }
   });
-  return { pages };
+  return { pages, cacheKeys };
 }
 
 /**
@@ -219,7 +264,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
     return withPagefind(opts.indexChunkSize, async () => {
       const primary = join(siteDir, 'pagefind');
       rmSync(primary, { recursive: true, force: true });
-      if (opts.installAssets !== false) await installClient(siteDir);
+      if (opts.installAssets !== false) await installClient(siteDir, null);
       const pages = await indexPlain(siteDir, primary);
       writeFileSync(join(siteDir, SHARD_MANIFEST), JSON.stringify({ shards: [] }) + '\n');
       log(`search: plain Pagefind index of ${pages} pages`);
@@ -234,7 +279,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
   const shell = await buildShellSearch(siteDir, sources.filter((s) => s.kind !== 'reply'), summaries, opts);
   const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
   const parts = summaries.flatMap((s) => s.parts);
-  if (cacheDir) pruneShards(cacheDir, searchCacheKeys(summaries));
+  if (cacheDir) pruneShards(cacheDir, new Set([...searchCacheKeys(summaries), ...shell.cacheKeys]));
   return {
     pages: shell.pages + summaries.reduce((n, s) => n + s.pages, 0),
     shards: summaries.map((s) => ({ name: s.year, pages: s.pages, parts: s.parts.map((p) => p.path) })),

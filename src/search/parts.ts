@@ -105,7 +105,7 @@ export function yearParts(entries: readonly IndexEntry[], size = PART_SIZE): Ind
  * anchors 2–3 s; timed by a throwaway script on the benchmark's synthetic year,
  * load 4–6, 2026-12-03.) `siteDir`: the built site; none, no anchors.
  */
-export function inputHash(e: IndexPart['entries'][number], siteDir: string | undefined): string {
+export function inputHash(e: IndexEntry, siteDir: string | undefined): string {
   const hash = createHash('sha256');
   hash.update(`${e.kind} ${e.lang} ${e.shard} ${basename(e.file)}`).update('\u0000').update(readFileSync(e.file)).update('\u0000');
   const page = pageOf(e, siteDir);
@@ -117,8 +117,10 @@ export function inputHash(e: IndexPart['entries'][number], siteDir: string | und
 }
 
 /** The built page an edition's record reads its anchors from; null: none (not a reply, or no site). */
-export function pageOf(e: IndexPart['entries'][number], siteDir: string | undefined): string | null {
-  return e.kind === 'reply' && siteDir ? pageFile(siteDir, editionPath({ year: e.shard, replyNo: e.replyNo, lang: e.lang })) : null;
+export function pageOf(e: IndexEntry, siteDir: string | undefined): string | null {
+  if (e.kind !== 'reply' || !siteDir) return null;
+  if (e.replyNo === undefined) throw new Error(`search: ${e.file}: a reply's entry without its reply number cannot be keyed by its page`);
+  return pageFile(siteDir, editionPath({ year: e.shard, replyNo: e.replyNo, lang: e.lang }));
 }
 
 /**

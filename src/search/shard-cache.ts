@@ -59,6 +59,22 @@ export function linkCachedPart(cacheDir: string, key: string, outDir: string): v
   linkTree(join(cacheDir, key, BUNDLE), outDir);
 }
 
+/** The folder of the cached entry `key`'s files (a part's bundle; storeFiles' files). */
+export function cachedBundleDir(cacheDir: string, key: string): string {
+  return join(cacheDir, key, BUNDLE);
+}
+
+/** Stores `files` (name → text) as the entry `key`'s bundle, with an empty summary (whole, or not at all). */
+export function storeFiles(cacheDir: string, key: string, files: Record<string, string>): void {
+  const entry = join(cacheDir, key);
+  if (existsSync(entry)) return;
+  const partial = cacheTemp(entry);
+  mkdirSync(join(partial, BUNDLE), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(partial, BUNDLE, name), text);
+  writeFileSync(join(partial, SUMMARY), '{}');
+  commitCacheEntry(partial, entry);
+}
+
 /** Stores the freshly written part at `outDir` with its summary under `key` (whole, or not at all). */
 export function storePart(cacheDir: string, key: string, outDir: string, summary: unknown): void {
   const entry = join(cacheDir, key);

@@ -65,6 +65,9 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
   const again = await index(join(work, 'b'), cache);
   assert.is(again.reused, 4, 'nothing changed: every part comes from the cache');
   assert.equal(tree(join(work, 'b')), tree(join(work, 'a')), 'restored parts are the same files');
+  // The shell's own pages' bundle (Pagefind's runtime and the background papers) is linked from the cache too.
+  const runtime = statSync(join(work, 'b', 'pagefind', 'pagefind-entry.json'));
+  assert.ok(runtime.nlink > 1 && readdirSync(cache).some((k) => statSync(join(cache, k, 'bundle', 'pagefind-entry.json'), { throwIfNoEntry: false })?.ino === runtime.ino), "the shell's bundle is the cached one, linked");
 
   const edited = join(content, 'replies', '2022-23', 'itib002.md');
   writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()}\n\n更正測試用的新增句子。\n`);
@@ -77,7 +80,8 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
   const fresh = await index(join(work, 'd'), null);
   assert.equal(tree(join(work, 'c')), tree(join(work, 'd')), 'incremental output equals a build without a cache');
   // Each part of two editions is one prepared chunk (prepare.ts PREPARE_CHUNK), kept beside it.
-  assert.equal(readdirSync(cache).length, 8, 'the cache keeps only the parts the last cached build used, and their prepared chunks');
+  // The shell's bundle (the background papers) of each language with replies is kept too: the fixture's are Chinese only.
+  assert.equal(readdirSync(cache).length, 8 + 1, "the cache keeps only the parts the last cached build used, their prepared chunks and the shell's bundle");
   assert.is(fresh.reused, 0, 'no cache: every part indexed');
 });
 
