@@ -1,7 +1,7 @@
 // Compiles one TypeScript module of the repository, with what it imports from the repository, into
-// one plain ES module for a worker thread or process to run without tsx (compiled-module.ts). Plain JS, run by
-// Node alone: node src/lib/compile-module.mjs <module.ts> <out.mjs>. Packages stay imports (the
-// compiled file lives under node_modules/.cache, whence Node finds them as the source does).
+// one plain ES module for a worker thread or process to run without tsx (compiled-module.ts).
+// Plain JS, run by Node alone: node src/lib/compile-module.mjs <module.ts> <out.mjs>. Packages stay
+// imports (the compiled file lives under node_modules/.cache, whence Node finds them as the source does).
 // Each module's import.meta.url, .dirname and .filename become its source file's, so the paths it
 // makes from them (templates, fonts, the next worker's module) are the ones it makes under tsx.
 import { readFile } from 'node:fs/promises';

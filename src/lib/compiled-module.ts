@@ -1,12 +1,13 @@
 /**
  * The module a worker thread or a worker process runs for a TypeScript module of
  * the repository: the module compiled with what it imports from the repository
- * into one plain ES module (compile-module.mjs, esbuild), once per version of the
- * code, kept in node_modules/.cache. A thread that ran the TypeScript under tsx paid for tsx
- * twice: registering it (about 0.45 CPU s a thread) and a loader thread of its
- * own beside it (0.57–0.70 CPU s each), in an edit's unit with three threads
- * about 3.3 of its 20 CPU s (node --cpu-prof of every thread of the unit, a
- * built synthetic year of 5,500 bilingual replies, load ~2.5, 2026-12-05).
+ * into one plain ES module (compile-module.mjs, esbuild), once per version of
+ * the code, kept in node_modules/.cache. A thread that ran the TypeScript under
+ * tsx paid for tsx twice: registering it (0.45–0.49 CPU s a thread) and a loader
+ * thread of its own beside it (0.57–0.70 CPU s each), in an edit's unit with
+ * three threads about 3.3 of its 20 CPU s (node --cpu-prof of every thread of
+ * the unit, a built synthetic year of 5,500 bilingual replies, load ~2.5,
+ * 2026-12-05).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -43,7 +44,7 @@ export function compiledModule(module: URL): URL {
   const out = path.join(compiledVersionDir(), relative.replace(/\.ts$/, '.mjs'));
   if (!existsSync(out)) {
     const r = spawnSync(process.execPath, [COMPILER, file, out], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`compiling ${relative} for a worker thread (esbuild, into ${out}) failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
+    if (r.status !== 0) throw new Error(`compiling ${relative} to run without tsx (esbuild, into ${out}) failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
   }
   return pathToFileURL(out);
 }

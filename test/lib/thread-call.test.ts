@@ -11,7 +11,10 @@ import { readEditionFile } from '../../src/model/content-files.ts';
 import { markdownToText } from '../../src/model/text.ts';
 import { CONTENT_DIR } from '../support/site.ts';
 import { readRecords } from '../../src/search/records.ts';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { buildCodeHash, REPO_ROOT } from '../../src/lib/code-hash.ts';
+import { COMPILED_DIR, compiledModule } from '../../src/lib/compiled-module.ts';
 import { tempDir } from '../support/builds.ts';
 import { readSourceMeta } from '../../src/model/source-meta.ts';
 import path from 'node:path';
@@ -20,6 +23,7 @@ const TEXT = new URL('../../src/model/text.ts', import.meta.url);
 const FILES = new URL('../../src/model/content-files.ts', import.meta.url);
 const RECORDS = new URL('../../src/search/records.ts', import.meta.url);
 const META = new URL('../../src/model/source-meta.ts', import.meta.url);
+const CODE_HASH = new URL('../../src/lib/code-hash.ts', import.meta.url);
 
 test("the replies' search records made in a worker thread are those made here", async () => {
   const here = readRecords(CONTENT_DIR);
@@ -76,6 +80,25 @@ test('calls spread over threads give their answers in the order of the calls; of
   let message = '';
   await mapInThreads<typeof readSourceMeta>(META, 'readSourceMeta', calls, 2).catch((e: Error) => (message = e.message));
   assert.is(message, `${path.join(dir2, 'first-bad.meta.json')}:1: not valid JSON`);
+});
+
+test('a thread runs its module compiled ahead, which finds its files where the source is; a module that does not compile fails naming it', async () => {
+  // The code hash is computed in the thread from its module's own folder (import.meta.dirname, kept as the source's).
+  const here = buildCodeHash();
+  assert.is(await callInThread<typeof buildCodeHash>(CODE_HASH, 'buildCodeHash'), here);
+  const compiled = compiledModule(CODE_HASH);
+  assert.ok(compiled.pathname.startsWith(pathToFileURL(COMPILED_DIR).pathname) && compiled.pathname.endsWith('/src/lib/code-hash.mjs'), compiled.pathname);
+  // A broken module inside the repository (test/ is not part of the code hash, so no other test is affected).
+  const broken = path.join(REPO_ROOT, 'test', `broken-module-${process.pid}.ts`);
+  writeFileSync(broken, 'export const x = ;\n');
+  try {
+    let message = '';
+    await callInThread(pathToFileURL(broken), 'x').catch((e: Error) => (message = e.message));
+    assert.match(message, `compiling test/broken-module-${process.pid}.ts to run without tsx`);
+    assert.match(message, 'Unexpected');
+  } finally {
+    rmSync(broken, { force: true });
+  }
 });
 
 test.run();
