@@ -169,16 +169,8 @@ async function indexShellPages(siteDir: string, dir: string, sources: IndexEntry
   const outDir = join(siteDir, dir);
   const key = partKey(sources.map((e) => inputHash(e, siteDir)), { shell: dir, language, chunkSize: chunkSizeOf(chunkSize), primary: true });
   const cached = cacheDir ? cachedPartSummary<ShellPagesSummary>(cacheDir, key) : null;
-  if (cacheDir && cached) {
-    try {
-      linkCachedPart(cacheDir, key, outDir);
-      return { ...cached, key };
-    } catch (err) {
-      // Gone since it was found (another build sharing the cache pruned it): indexed after all.
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      rmSync(outDir, { recursive: true, force: true });
-    }
-  }
+  // Indexed after all when its entry has gone since it was found.
+  if (cacheDir && cached && linkCachedPart(cacheDir, key, outDir)) return { ...cached, key };
   const pool = new PreparePool(language, siteDir);
   try {
     const { docs, lexicon } = await pool.prepare(sources);

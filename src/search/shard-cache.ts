@@ -54,9 +54,19 @@ export function cachedPartSummary<T>(cacheDir: string, key: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
-/** Puts the cached part `key`'s bundle at `outDir` (a part cachedPartSummary found). */
-export function linkCachedPart(cacheDir: string, key: string, outDir: string): void {
-  linkTree(join(cacheDir, key, BUNDLE), outDir);
+/**
+ * Puts the cached part `key`'s bundle at `outDir` (a part cachedPartSummary found); false, and
+ * nothing left at `outDir`, when its entry has gone since (another build sharing the cache pruned it).
+ */
+export function linkCachedPart(cacheDir: string, key: string, outDir: string): boolean {
+  try {
+    linkTree(cachedBundleDir(cacheDir, key), outDir);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    rmSync(outDir, { recursive: true, force: true });
+    return false;
+  }
 }
 
 /** The folder of the cached entry `key`'s files (a part's bundle; storeFiles' files). */

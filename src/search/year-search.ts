@@ -337,13 +337,7 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
     for (const [l, { parts }] of plan.languages.entries()) {
       parts.forEach((p, i) => {
         if (!restored[l]![i] || cacheDir === null) return;
-        try {
-          linkCachedPart(cacheDir, p.key, join(siteDir, p.dir));
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-          rmSync(join(siteDir, p.dir), { recursive: true, force: true });
-          restored[l]![i] = null;
-        }
+        if (!linkCachedPart(cacheDir, p.key, join(siteDir, p.dir))) restored[l]![i] = null;
       });
     }
   };
