@@ -8,6 +8,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { PreparedDoc } from './prepare.ts';
+import { shortenBundleIds } from './short-ids.ts';
 
 /**
  * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).
@@ -16,7 +17,7 @@ import type { PreparedDoc } from './prepare.ts';
  * 146 KB (chunks ~8 KB, metadata +1.2 KB). Smaller chunks mean more files and a larger
  * metadata file, which every search loads once.
  */
-export const INDEX_CHUNK_SIZE = 5000;
+export const INDEX_CHUNK_SIZE = 3500;
 
 /**
  * The shell's own index (the background papers, a few long pages) in smaller chunks: every search
@@ -45,10 +46,18 @@ export function bundleFileWanted(path: string, primary: boolean): boolean {
   return primary && (path === 'pagefind.js' || /^wasm\.[\w-]+\.pagefind$/.test(path));
 }
 
+/** The files under `dir`, as paths relative to it with `/`. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
 /**
  * Writes the wanted files of a Pagefind index at `outDir`; `meanwhile` runs while Pagefind makes them.
  * Pagefind writes its files itself (writeFiles) into a folder beside `outDir`, and the unwanted ones
- * (its UIs) are removed before the bundle is put in place. getFiles, which this used before, sends
+ * (its UIs) are removed, and its pages and index chunks renamed shorter (short-ids.ts), before the
+ * bundle is put in place. getFiles, which this used before, sends
  * every file to this thread as base64 in JSON: on an edit's part of 917 editions that was 1.2 CPU s of
  * the search thread's 5 (node --cpu-prof of a unit, 2026-12-05), on the path the edit waits on.
  */
@@ -66,18 +75,18 @@ export async function writeBundle(index: pagefind.PagefindIndex, outDir: string,
       }
     }
     await making;
-    const files = readdirSync(staging, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(staging, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-    if (!files.includes('pagefind-entry.json')) throw new Error(`pagefind writeFiles ${outDir}: no pagefind-entry.json`);
-    for (const f of files) if (!bundleFileWanted(f, primary)) rmSync(path.join(staging, f));
+    const written = filesIn(staging);
+    if (!written.includes('pagefind-entry.json')) throw new Error(`pagefind writeFiles ${outDir}: no pagefind-entry.json`);
+    for (const f of written) if (!bundleFileWanted(f, primary)) rmSync(path.join(staging, f));
+    shortenBundleIds(staging);
+    const files = filesIn(staging);
     if (!existsSync(outDir)) {
       mkdirSync(path.dirname(outDir), { recursive: true });
       renameSync(staging, outDir);
       return;
     }
     // Into a folder that is there already, file by file (its other files stay, as they did with getFiles).
-    for (const f of files.filter((f) => bundleFileWanted(f, primary))) {
+    for (const f of files) {
       const dest = path.join(outDir, f);
       mkdirSync(path.dirname(dest), { recursive: true });
       renameSync(path.join(staging, f), dest);
