@@ -11,17 +11,21 @@ import type { PreparedDoc } from './prepare.ts';
 import { shortenBundleIds } from './short-ids.ts';
 
 /**
- * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).
- * Measured on the seed (first search, gzipped, tests' query set): at 20000 (Pagefind's default)
- * 再工業化 transferred 211 KB, 89 KB of it three index chunks; at 10000, 168 KB; at 5000,
- * 146 KB (chunks ~8 KB, metadata +1.2 KB). Smaller chunks mean more files and a larger
- * metadata file, which every search loads once.
+ * Target size of Pagefind's index chunks (its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE). Smaller chunks
+ * carry fewer bytes of neighbouring words into each chunk a query loads, but list more chunks in
+ * every part's metadata, which every search loads.
+ * - On the seed (first search, gzipped, tests' query set): at 20000 (Pagefind's default) 再工業化
+ *   transferred 211 KB, 89 KB of it three index chunks; at 10000, 168 KB; at 5000, 146 KB.
+ * - Once the chunks' names were shortened (short-ids.ts), a listed chunk cost less, and 3,500 loaded
+ *   the fewest bytes: a two-year synthetic record of 5,500 bilingual replies a year, built at each
+ *   size, the benchmark's 12 first searches (src/bench/first-search.ts, its own count, 2026-12-05):
+ *   median / most 258.6 / 302.6 KB at 5,000, 244.0 / 290.7 at 3,500, 246.6 / 307.0 at 2,500.
  */
 export const INDEX_CHUNK_SIZE = 3500;
 
 /**
  * The shell's own index (the background papers, a few long pages) in smaller chunks: every search
- * loads a chunk of it per query word beside the year's, and at INDEX_CHUNK_SIZE those were 10,806 and
+ * loads a chunk of it per query word beside the year's, and at 5,000 those were 10,806 and
  * 3,702 bytes gzipped for 數碼港; at 1,000, 2,372 and 2,324 (a synthetic year of 5,500 bilingual replies,
  * the benchmark's counting proxy, 2026-12-04).
  */

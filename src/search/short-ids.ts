@@ -8,8 +8,8 @@
  *
  * Measured on a synthetic year of 5,500 bilingual replies, one part of 917 Chinese editions,
  * chunks of 5,000 (2026-12-05): its pf_meta was 14,607 bytes as Pagefind wrote it, 10,639
- * renamed; a first search loads six such parts. Every first search of first-search.ts loaded
- * 20–40 KB less (數碼港 259.6 → 236.2 KB, on a two-year synthetic record of such years).
+ * renamed; a first search loads six such parts. Each of the 12 first searches of first-search.ts
+ * loaded 18.4–23.5 KB less (數碼港 259.6 → 236.2 KB; a two-year synthetic record of such years).
  *
  * Why the names stay unique and change with their files:
  * - The search page merges every part of every year, and keys a result by its page's name
