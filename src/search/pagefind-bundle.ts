@@ -83,14 +83,13 @@ export async function writeBundle(index: pagefind.PagefindIndex, outDir: string,
     if (!written.includes('pagefind-entry.json')) throw new Error(`pagefind writeFiles ${outDir}: no pagefind-entry.json`);
     for (const f of written) if (!bundleFileWanted(f, primary)) rmSync(path.join(staging, f));
     shortenBundleIds(staging);
-    const files = filesIn(staging);
     if (!existsSync(outDir)) {
       mkdirSync(path.dirname(outDir), { recursive: true });
       renameSync(staging, outDir);
       return;
     }
     // Into a folder that is there already, file by file (its other files stay, as they did with getFiles).
-    for (const f of files) {
+    for (const f of filesIn(staging)) {
       const dest = path.join(outDir, f);
       mkdirSync(path.dirname(dest), { recursive: true });
       renameSync(path.join(staging, f), dest);

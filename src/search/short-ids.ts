@@ -15,7 +15,8 @@
  * - The search page merges every part of every year, and keys a result by its page's name
  *   (src/browser/search/ranked.js), so a page's name must be unique across the whole site.
  *   The metadata hash is Pagefind's hash of the metadata, which lists its pages' own
- *   content hashes (URL included): two parts never share one.
+ *   content hashes (URL included): two parts share one only if two of its 11-hex-digit
+ *   hashes of different metadata collide.
  * - A file's name is the address a browser caches it by. When any page of a part changes,
  *   its metadata hash changes, so every file of the part is renamed.
  *
@@ -25,7 +26,7 @@
  * field before anything is renamed: a layout this does not know fails, naming the file.
  */
 import { decode, encode } from 'cborg';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
@@ -74,9 +75,12 @@ export function shortenBundleIds(bundleDir: string): void {
     const meta = readMeta(file);
     const prefix = hash.slice(hash.indexOf('_') + 1);
     const move = (dir: string, ext: string, from: string, to: string) => {
-      const src = path.join(bundleDir, dir, `${from}.${ext}`);
-      if (!existsSync(src)) throw new Error(`${file}: names ${dir}/${from}.${ext}, which the bundle does not have`);
-      renameSync(src, path.join(bundleDir, dir, `${to}.${ext}`));
+      try {
+        renameSync(path.join(bundleDir, dir, `${from}.${ext}`), path.join(bundleDir, dir, `${to}.${ext}`));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        throw new Error(`${file}: names ${dir}/${from}.${ext}, which the bundle does not have`);
+      }
     };
     meta[1].forEach((page, i) => {
       if (page[2] !== '') return;

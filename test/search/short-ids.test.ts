@@ -7,12 +7,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decode, encode } from 'cborg';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { buildSearchIndex } from '../../src/search/build-index.ts';
 import { shortenBundleIds } from '../../src/search/short-ids.ts';
+import { diskTree } from '../support/file-tree.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'short-ids-'));
 const site = join(work, 'site');
@@ -24,15 +25,7 @@ type Page = [string, number, string];
 type Chunk = [string, string, string];
 
 /** Every bundle folder (one with a pagefind-entry.json) under `dir`. */
-function bundles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    if (existsSync(join(d, 'pagefind-entry.json'))) out.push(d);
-    for (const name of readdirSync(d)) if (statSync(join(d, name)).isDirectory() && !['fragment', 'index', 'filter'].includes(name)) walk(join(d, name));
-  };
-  walk(dir);
-  return out.sort();
-}
+const bundles = (dir: string) => diskTree(dir).files.filter((f) => basename(f) === 'pagefind-entry.json').map((f) => join(dir, dirname(f)));
 
 function metaOf(bundle: string): { file: string; hash: string; meta: [string, Page[], Chunk[], ...unknown[]] } {
   const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
