@@ -37,6 +37,7 @@ import { converterDict, convertibleChars } from './converter-dict.ts';
 import { clientTerms, readSearchTerms } from './search-terms.ts';
 import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { inputHash, partKey } from './parts.ts';
+import { wasmFileOf, writePack } from './packs.ts';
 import { check, chunkSizeOf, indexDocs, SHELL_INDEX_CHUNK_SIZE, withPagefind, writeBundle } from './pagefind-bundle.ts';
 import { buildYearSearch, filterValues, searchCacheKeys, type YearSearchSummary } from './year-search.ts';
 
@@ -111,41 +112,57 @@ export const OPENCC_CORE = fileURLToPath(import.meta.resolve('opencc-js/core'));
 const CLIENT_FILES = ['search.css', 'offline.js', 'query.js'];
 
 /**
- * The search page's script, search/search.js: the entry and its modules (src/browser/search)
- * as one minified ES module. The modules are small files with one job and comments that say
- * why; shipped as they are they cost a first search 16.5 KB gzipped in twelve requests (measured
- * at 263 replies), bundled and minified about a third of that in one.
+ * The decoder of the packs (packs.ts), search/lzma.js: lzma1's decoder alone, as an ES module
+ * exporting `decompress`. The package exports only its whole (encoder and decoder: 13.8 KB
+ * gzipped, minified); its decoder's own files, taken by path, are 3.2 KB.
  */
+const LZMA_DECODER = `import { Decoder } from './lib/decoder.js';
+import { InputBuffer, OutputBuffer } from './lib/streams.js';
+export function decompress(bytes) {
+  const out = new OutputBuffer(Math.max(32, bytes.length * 4));
+  new Decoder().decompress(new InputBuffer(bytes), out);
+  return out.toArray();
+}
+`;
+const LZMA_DIR = dirname(fileURLToPath(import.meta.resolve('lzma1/package.json')));
+
+/** The files esbuild makes for the search page's folder: name → how. */
+const CLIENT_BUNDLES: Record<string, Parameters<typeof build>[0]> = {
+  /**
+   * The search page's script: the entry and its modules (src/browser/search) as one minified
+   * ES module. The modules are small files with one job and comments that say why; shipped as
+   * they are they cost a first search 16.5 KB gzipped in twelve requests (measured at 263
+   * replies), bundled and minified about a third of that in one.
+   */
+  'search.js': { entryPoints: [join(CLIENT_DIR, 'search.js')] },
+  'lzma.js': { stdin: { contents: LZMA_DECODER, resolveDir: LZMA_DIR, sourcefile: 'lzma-decoder.js' } },
+};
+
+/** The search page's scripts made by esbuild (CLIENT_BUNDLES), kept in the part cache under a key of the search code. */
 async function installClient(siteDir: string, cacheDir: string | null): Promise<string | null> {
   const dest = join(siteDir, 'search');
   mkdirSync(dest, { recursive: true });
   for (const f of CLIENT_FILES) copyFileSync(join(CLIENT_DIR, f), join(dest, f));
   copyFileSync(OPENCC_CORE, join(dest, 'opencc-core.js'));
-  // The bundle is made from the search code alone: kept in the part cache under a key of that code.
-  const key = cacheDir ? partKey([], { client: 'search.js' }) : null;
+  const names = Object.keys(CLIENT_BUNDLES);
+  const key = cacheDir ? partKey([], { client: names.join(' ') }) : null;
   if (cacheDir && key) {
     try {
-      copyFileSync(join(cachedBundleDir(cacheDir, key), 'search.js'), join(dest, 'search.js'));
+      for (const name of names) copyFileSync(join(cachedBundleDir(cacheDir, key), name), join(dest, name));
       return key;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // not cached (or pruned meanwhile): made below
     }
   }
-  const r = await build({
-    entryPoints: [join(CLIENT_DIR, 'search.js')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'error',
-    write: false,
-  });
-  const out = r.outputFiles[0];
-  if (!out) throw new Error(`search: esbuild wrote nothing for ${join(CLIENT_DIR, 'search.js')}`);
-  writeFileSync(join(dest, 'search.js'), out.text);
-  if (cacheDir && key) storeFiles(cacheDir, key, { 'search.js': out.text });
+  const made: Record<string, string> = {};
+  for (const name of names) {
+    const r = await build({ ...CLIENT_BUNDLES[name], bundle: true, minify: true, format: 'esm', target: 'es2022', charset: 'utf8', legalComments: 'none', logLevel: 'error', write: false });
+    const out = r.outputFiles[0];
+    if (!out) throw new Error(`search: esbuild wrote nothing for search/${name}`);
+    writeFileSync(join(dest, name), out.text);
+    made[name] = out.text;
+  }
+  if (cacheDir && key) storeFiles(cacheDir, key, made);
   return key;
 }
 
@@ -213,7 +230,9 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       const mine = shellSources.filter((s) => s.lang === lang && s.kind !== 'reply');
       const own = mine.length ? mine : shellSources.filter((s) => s.kind !== 'reply');
       const r = await indexShellPages(siteDir, base, own, lang, cacheDir, chunkSize);
-      cacheKeys.push(r.key);
+      // Pagefind's WebAssembly, which every first search loads, in a pack of its own (packs.ts: LZMA, 17 % smaller than gzip).
+      const wasm = writePack(siteDir, base, 'wasm', [wasmFileOf(siteDir, base)], cacheDir);
+      cacheKeys.push(r.key, wasm.key);
       pages += r.docs.length;
       const lexicon = new Lexicon();
       lexicon.add(r.lexicon);
@@ -225,8 +244,9 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       writeFileSync(join(siteDir, base, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
       const manifest = {
         primary: years[0]!.year,
-        // Every year's index, newest first: the bundles of its parts, all merged when the page searches the year.
-        shards: years.map((y) => ({ name: y.year, parts: y.parts.map((p) => p.path) })),
+        // Every year's index, newest first: the bundles of its parts, all merged when the page searches the year, and their metadata in one pack.
+        shards: years.map((y) => ({ name: y.year, parts: y.parts.map((p) => p.path), metadata: y.metadata.pack })),
+        wasm: wasm.pack,
         replies,
         // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
         replyPath: Object.fromEntries(site.languages.map((l) => [l, replyPathTemplate(l)])),

@@ -99,7 +99,8 @@ export async function writeOfflineSearch(siteDir: string): Promise<{ files: numb
     // given by the loader, so import.meta.url (absent from a classic script) is never read.
     const name = `${x.dir}/pagefind.js`;
     bundles.push({ file: pagefindJs, text: await classicScript({ file: pagefindJs, name }, { globalName: moduleName(name), define: { fetch: `${GLOBAL}.fetch`, 'import.meta.url': 'undefined' } }) });
-    data.push(...[...filesUnder(siteDir, x.dir), ...yearsOf(x.dir).flatMap((d) => filesUnder(siteDir, d))].filter((f) => !/\/pagefind\.js$/.test(f)));
+    // Not the packs (src/search/packs.ts): the page reads Pagefind's own files from disk, where their size costs nothing.
+    data.push(...[...filesUnder(siteDir, x.dir), ...yearsOf(x.dir).flatMap((d) => filesUnder(siteDir, d))].filter((f) => !/\/pagefind\.js$/.test(f) && !f.endsWith('.pf_pack')));
   }
   const opencc = await classicScript(OPENCC_CORE, { globalName: moduleName('search/opencc-core.js') });
   // The page's script learns the site's place from its own <script> element, as a module does from import.meta.url.

@@ -51,25 +51,24 @@ import { pagefindVersion } from './shard-cache.ts';
  * Each part costs a first search its metadata and one index chunk per query bigram, so
  * fewer parts load fewer bytes; but an edit re-indexes a whole part, and Pagefind holds
  * a whole part in memory (about 0.5 MB a Chinese edition). 1,000 keeps an edit's search
- * step to a few seconds and Pagefind's memory to about half a gigabyte; the first
- * search's 200 KB budget is not met at 5,500 replies a year even in one part. (Chunk
- * sizes from 2,500 to 20,000 were tried: in six parts 3,500–5,000 load the fewest
- * bytes, 10,000 adds 35 KB; in one to three parts 10,000 saves 1–9 KB.)
+ * step to a few seconds and Pagefind's memory to about half a gigabyte. (Chunk sizes from
+ * 2,500 to 20,000 were tried: in six parts 3,500–5,000 load the fewest bytes, 10,000 adds
+ * 35 KB; in one to three parts 10,000 saves 1–9 KB.)
  *
- * Why 200 KB cannot be met for a year of this size with Pagefind: before any index
- * chunk, a first search loads the runtime and page (wasm 55 KB, pagefind.js 13, the page's
- * script 9, page and styles 7, manifest 3; thousands of bytes, gzipped) and every part's
- * metadata, which lists each of its pages: about 14,650 bytes a part of ~917 Chinese
- * editions, 87,938 bytes for the year's six, however it is cut (one part's pf_meta unpacked
- * and each field gzipped on its own: its page list 7,157 bytes, its list of index chunks
- * 4,799, its reply-number sort 1,683). The same site's first searches were 248–346 KB (the 11
- * Chinese queries of first-search.ts, measured in chromium through the benchmark's counting
- * proxy, load 4–5, 2026-12-03); 數碼港 265,795 bytes (259.6 KB) after the page stopped loading
- * Pagefind's worker and the shell's index was cut finer (pagefind-bundle.ts, 2026-12-04).
- * With the pages' and chunks' names shortened (short-ids.ts) and chunks of 3,500, a part's
- * metadata is 12,296 bytes (page list 4,259, chunk list 5,108 for its 479 chunks, sort 1,683),
- * and the 12 first searches of first-search.ts 244.0 KB median, 290.7 the most (a two-year
- * synthetic record of 5,500 bilingual replies a year, 2026-12-05).
+ * What a first search costs besides the index chunks: the runtime and page (wasm 55 KB,
+ * pagefind.js 13, the page's script 9, page and styles 7, manifest 3; thousands of bytes,
+ * gzipped) and every part's metadata, which lists each of its pages: about 14,650 bytes a
+ * part of ~917 Chinese editions, 87,938 bytes for the year's six, however it is cut (one
+ * part's pf_meta unpacked and each field gzipped on its own: its page list 7,157 bytes, its
+ * list of index chunks 4,799, its reply-number sort 1,683). The same site's first searches
+ * were 248–346 KB (the 11 Chinese queries of first-search.ts, measured in chromium through
+ * the benchmark's counting proxy, load 4–5, 2026-12-03). With the pages' and chunks' names
+ * shortened (short-ids.ts) and chunks of 3,500, a part's metadata is 12,296 bytes (page list
+ * 4,259, chunk list 5,108 for its 479 chunks, sort 1,683), and the 12 first searches of
+ * first-search.ts 244.0 KB median, 290.7 the most; with the year's metadata and the
+ * WebAssembly in LZMA packs (packs.ts: the six parts' metadata 73,433 → 25,756 bytes, the
+ * WebAssembly 55,386 → 46,011, the decoder 3.2 KB more), 192.2 KB median, 239.0 the most
+ * (a two-year synthetic record of 5,500 bilingual replies a year, 2026-12-05).
  */
 export const PART_SIZE = 1000;
 

@@ -74,8 +74,8 @@ export function cachedBundleDir(cacheDir: string, key: string): string {
   return join(cacheDir, key, BUNDLE);
 }
 
-/** Stores `files` (name → text) as the entry `key`'s bundle, with an empty summary (whole, or not at all). */
-export function storeFiles(cacheDir: string, key: string, files: Record<string, string>): void {
+/** Stores `files` (name → text or bytes) as the entry `key`'s bundle, with an empty summary (whole, or not at all). */
+export function storeFiles(cacheDir: string, key: string, files: Record<string, string | Uint8Array>): void {
   const entry = join(cacheDir, key);
   if (existsSync(entry)) return;
   const partial = cacheTemp(entry);

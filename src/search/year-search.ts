@@ -31,6 +31,7 @@ import { inputHashMemo } from './input-hash-memo.ts';
 import { chunkLexicon, prepareDoc, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
 import type { IndexEntry, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
+import { metaFileOf, writePack, type Pack } from './packs.ts';
 import { cachedPartSummary, hasPrepared, linkCachedPart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
 
 /** { year: { bureau: highest reply number } }: lets the page offer a jump for "259" without a lookup table. */
@@ -93,6 +94,8 @@ export interface YearSearchSummary {
    * chunks there, and whether it came from there.
    */
   parts: { path: string; key: string; prepared: string[]; cached: boolean }[];
+  /** Its parts' metadata in one pack (packs.ts), which the search page fetches instead of each part's, and the pack's key in the part cache. */
+  metadata: { pack: Pack; key: string };
   replies: Record<string, Record<string, number>>;
   filters: Record<string, string[]>;
   lexicon: LexiconPart;
@@ -377,6 +380,7 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
       lang,
       pages: summaries.reduce((n, s) => n + s.pages, 0),
       parts: parts.map((p, i) => ({ path: `${p.dir}/`, key: p.key, prepared: p.chunks.map((c) => c.key), cached: Boolean(restored[l]![i]) })),
+      metadata: writePack(siteDir, dir, 'metadata', parts.map((p) => metaFileOf(siteDir, p.dir)), cacheDir),
       replies: mergeReplyCounts(summaries.map((s) => s.replies)),
       filters: filterValues(summaries),
       lexicon: lexicon.part(),
@@ -404,5 +408,5 @@ export async function buildYearSearch(siteDir: string, year: string, sources: In
 
 /** Every entry of the part cache the years' search indexes use: their parts and prepared chunks (what pruneShards keeps). */
 export function searchCacheKeys(summaries: readonly YearSearchSummary[]): Set<string> {
-  return new Set(summaries.flatMap((s) => s.parts.flatMap((p) => [p.key, ...p.prepared])));
+  return new Set(summaries.flatMap((s) => [...s.parts.flatMap((p) => [p.key, ...p.prepared]), s.metadata.key]));
 }

@@ -155,9 +155,11 @@ test('each year is whole in its folder, both interfaces; the shell lists the yea
     assert.ok(existsSync(path.join(site, f)), f);
   }
   assert.not.ok(existsSync(path.join(site, 'en/2023-24')), 'no English page of a year outside its folder');
-  const manifest = JSON.parse(readFileSync(path.join(site, 'pagefind/shards.json'), 'utf8')) as { primary: string; shards: { name: string; parts: string[] }[] };
+  const manifest = JSON.parse(readFileSync(path.join(site, 'pagefind/shards.json'), 'utf8')) as { primary: string; shards: { name: string; parts: string[]; metadata: { path: string } }[] };
   assert.is(manifest.primary, '2023-24');
-  assert.equal(manifest.shards, [{ name: '2023-24', parts: ['2023-24/pagefind/1/'] }, { name: '2022-23', parts: ['2022-23/pagefind/1/'] }]);
+  assert.equal(manifest.shards.map(({ name, parts }) => ({ name, parts })), [{ name: '2023-24', parts: ['2023-24/pagefind/1/'] }, { name: '2022-23', parts: ['2022-23/pagefind/1/'] }]);
+  // Each year's pack of its parts' metadata (src/search/packs.ts) is in the year's own folder too.
+  for (const s of manifest.shards) assert.ok(s.metadata.path.startsWith(`${s.name}/pagefind/`) && existsSync(path.join(site, s.metadata.path)), s.metadata.path);
   const index = JSON.parse(readFileSync(path.join(site, 'data/index.json'), 'utf8')) as { years: { year: string; replies: number }[] };
   assert.equal(index.years.map((y) => [y.year, y.replies]), [['2022-23', 1], ['2023-24', 4]]);
 });

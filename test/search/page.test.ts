@@ -13,7 +13,7 @@ import { measureFirstSearch } from '../../src/search/measure-browser.ts';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SITE_DIR } from '../support/site.ts';
-import { searchHarness, closeHarness } from './harness.ts';
+import { searchHarness, closeHarness, search } from './harness.ts';
 import { en } from '../../_data/i18n/en.ts';
 import { zhHantHK } from '../../_data/i18n/zh-Hant-HK.ts';
 
@@ -170,6 +170,41 @@ test('results from the newest year only say which years are not searched; the bu
     assert.ok(n((await status(page).textContent()) ?? '') >= n(before), 'all years find at least as many');
   }
   await page.close();
+});
+
+test('a first search reads the year’s metadata and Pagefind’s WebAssembly from their packs; without the packs it finds the same', async () => {
+  const { browser, server } = await searchHarness();
+  const prefix = new URL(server.baseUrl).pathname;
+  const found: string[][] = [];
+  for (const packs of [true, false]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // What went to the network: a file answered from a pack (src/browser/search/packs.js) is never asked for.
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname.slice(prefix.length)));
+    if (!packs) await page.route(/\.pf_pack$/, (route) => route.abort());
+    await page.goto(new URL('search/', server.baseUrl).href);
+    await search(page, '數碼港');
+    found.push(await page.$$eval('[data-search-results] > li a', (as) => as.map((a) => a.getAttribute('href') ?? '')));
+    const metas = asked.filter((p) => p.endsWith('.pf_meta'));
+    const yearMetas = metas.filter((p) => /^\d{4}-\d{2}\//.test(p));
+    if (packs) {
+      assert.ok(asked.some((p) => /^\d{4}-\d{2}\/pagefind\/metadata\.\w+\.pf_pack$/.test(p)), `the year's metadata pack: ${asked.join(' ')}`);
+      assert.ok(asked.some((p) => /^pagefind\/wasm\.\w+\.pf_pack$/.test(p)), `the WebAssembly's pack: ${asked.join(' ')}`);
+      assert.ok(asked.includes('search/lzma.js'), 'the decoder');
+      assert.equal(yearMetas, [], 'no part’s metadata fetched on its own');
+      assert.not.ok(asked.some((p) => p.endsWith('.pagefind')), 'no WebAssembly fetched on its own');
+    } else {
+      assert.ok(yearMetas.length >= 1, `without packs, Pagefind's own files: ${metas.join(' ')}`);
+      assert.ok(asked.some((p) => p.endsWith('.pagefind')));
+    }
+    assert.equal(errors, []);
+    await context.close();
+  }
+  assert.ok(found[0]!.length > 0, '數碼港 is found');
+  assert.equal(found[0], found[1], 'the same results, in the same order');
 });
 
 test('opened from disk (file://) the page says plainly how to search offline', async () => {

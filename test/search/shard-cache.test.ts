@@ -59,8 +59,8 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
     ['2022-23', ['2022-23/pagefind/1/', '2022-23/pagefind/2/']],
   ]);
   assert.is(first.reused, 0, 'an empty cache reuses nothing');
-  const manifest = JSON.parse(readFileSync(join(work, 'a', 'pagefind', 'shards.json'), 'utf8')) as { shards: unknown };
-  assert.equal(manifest.shards, first.shards.map((s) => ({ name: s.name, parts: s.parts })), 'the manifest lists every part of every year');
+  const manifest = JSON.parse(readFileSync(join(work, 'a', 'pagefind', 'shards.json'), 'utf8')) as { shards: { name: string; parts: string[] }[] };
+  assert.equal(manifest.shards.map((s) => ({ name: s.name, parts: s.parts })), first.shards.map((s) => ({ name: s.name, parts: s.parts })), 'the manifest lists every part of every year');
 
   const again = await index(join(work, 'b'), cache);
   assert.is(again.reused, 4, 'nothing changed: every part comes from the cache');
@@ -76,12 +76,14 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
   assert.is(incremental.reused, 3, 'only the edited reply\'s part is indexed');
   const before = tree(join(work, 'b'));
   const changed = [...tree(join(work, 'c'))].filter(([f, bytes]) => before.get(f) !== bytes).map(([f]) => f.split('/').slice(0, 3).join('/'));
-  assert.equal([...new Set(changed.filter((f) => f.includes('/pagefind/')))], ['2022-23/pagefind/2'], 'ITIB002 is the second of 2022-23 by number: its part');
+  const changedSearch = [...new Set(changed.filter((f) => f.includes('/pagefind/')))].map((f) => f.replace(/\.\w+\.pf_pack$/, '.…pf_pack'));
+  assert.equal(changedSearch, ['2022-23/pagefind/2', '2022-23/pagefind/metadata.…pf_pack'], "ITIB002 is the second of 2022-23 by number: its part, and the year's pack of its parts' metadata");
   const fresh = await index(join(work, 'd'), null);
   assert.equal(tree(join(work, 'c')), tree(join(work, 'd')), 'incremental output equals a build without a cache');
   // Each part of two editions is one prepared chunk (prepare.ts PREPARE_CHUNK), kept beside it.
   // The shell's bundle (the background papers) of each language with replies is kept too: the fixture's are Chinese only.
-  assert.equal(readdirSync(cache).length, 8 + 1, "the cache keeps only the parts the last cached build used, their prepared chunks and the shell's bundle");
+  // And the packs (packs.ts): each year's metadata, the runtime's WebAssembly.
+  assert.equal(readdirSync(cache).length, 8 + 1 + 2 + 1, "the cache keeps only the parts the last cached build used, their prepared chunks, the shell's bundle and the packs");
   assert.is(fresh.reused, 0, 'no cache: every part indexed');
 });
 

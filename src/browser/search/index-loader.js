@@ -11,7 +11,7 @@ import { converterOf } from './convert.js';
 import { shardsToLoad } from './shards.js';
 
 /**
- * @param {{ module: (path: string) => Promise<any>, json: (path: string) => Promise<any> }} files how the page reads files (online or the offline mirror)
+ * @param {{ module: (path: string) => Promise<any>, json: (path: string) => Promise<any>, unpack?: (pack: any) => void }} files how the page reads files (online or the offline mirror; online, `unpack` announces a pack: packs.js)
  * @param {{ base: string }} edition the edition searched (edition.js): its bundle folder
  * @param {URL} siteRoot
  * @param {(manifest: any) => void} onManifest
@@ -30,9 +30,10 @@ export function openIndex(files, edition, siteRoot, onManifest) {
     loading: null,
     /** @type {Map<string, Promise<unknown>>} */
     merging: new Map(),
-    /** Pagefind's runtime and the shell's index; the years are merged by loadShards. */
+    /** Pagefind's runtime and the shell's index; the years are merged by loadShards. Its WebAssembly from its pack, when the manifest names one. */
     load() {
-      index.loading ??= files.module(`${edition.base}pagefind.js`).then((pf) => {
+      index.loading ??= Promise.all([files.module(`${edition.base}pagefind.js`), index.ready]).then(([pf, manifest]) => {
+        files.unpack?.(manifest.wasm);
         initPagefind(pf);
         return pf;
       });
@@ -57,6 +58,8 @@ export function openIndex(files, edition, siteRoot, onManifest) {
       return Promise.all(
         shardsToLoad(state, index.manifest, index.merged, index.allYears).map((s) => {
           if (!index.merging.has(s.name)) {
+            // The parts' metadata from the year's pack (packs.js), asked for by Pagefind as each part is merged.
+            files.unpack?.(s.metadata);
             const parts = Promise.all(s.parts.map((/** @type {string} */ p) => pf.mergeIndex(new URL(p, siteRoot).href)));
             index.merging.set(s.name, parts.then(() => index.merged.add(s.name)));
           }

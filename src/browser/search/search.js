@@ -10,6 +10,7 @@
 // search.ui section into <script type="application/json" id="search-strings">.
 import { searchEdition, localizedResult } from './edition.js'; // issue 12: the language edition searched
 import { openIndex } from './index-loader.js';
+import { packReader } from './packs.js';
 import { buildControls, fillFilters, offers } from './controls.js';
 import { bindEvents } from './events.js';
 import { FILTERS, readState, stateUrl } from './url-state.js';
@@ -18,12 +19,15 @@ import { newSession, renderMore, run } from './session.js';
 const siteRoot = new URL('../', import.meta.url);
 
 /**
- * How the page reads its files: online, ES modules and fetch(); in the offline mirror
- * opened from disk, where both are blocked, the classic scripts of offline-files.js.
+ * How the page reads its files: online, ES modules and fetch(), and Pagefind's files from
+ * packs where the manifest has them (packs.js); in the offline mirror opened from disk,
+ * where both are blocked, the classic scripts of offline-files.js (no packs).
  */
+const importModule = (path) => import(new URL(path, siteRoot).href);
 const files = /** @type {any} */ (globalThis).legcoOfflineSearch ?? {
-  module: (path) => import(new URL(path, siteRoot).href),
+  module: importModule,
   json: (path) => fetch(new URL(path, siteRoot)).then((r) => (r.ok ? r.json() : null)),
+  unpack: packReader(siteRoot, importModule),
   directoryIndex: '',
 };
 

@@ -1,13 +1,25 @@
 // Types for shards.js (a plain browser module) so the Node tests can import it under tsc strict.
+/** Pagefind's files in one LZMA file (src/search/packs.ts): where it is, and each file it holds with its length. */
+export interface Pack {
+  path: string;
+  files: [string, number][];
+}
+export interface Shard {
+  name: string;
+  parts: string[];
+  metadata?: Pack;
+}
 export interface ShardManifest {
   primary?: string;
-  /** Each year (name) with its parts' bundles, relative to the site root. */
-  shards?: { name: string; parts: string[] }[];
+  /** Each year (name) with its parts' bundles, relative to the site root, and their metadata's pack. */
+  shards?: Shard[];
+  /** Pagefind's WebAssembly in a pack. */
+  wasm?: Pack;
 }
 export function shardsToLoad(
   state: { year: string },
   manifest: ShardManifest | null | undefined,
   loaded: Set<string>,
   allYears: boolean,
-): { name: string; parts: string[] }[];
+): Shard[];
 export function unsearchedYears(state: { year: string }, manifest: ShardManifest | null | undefined, loaded: Set<string>): string[];

@@ -1,0 +1,135 @@
+/**
+ * Packs: some of Pagefind's files, as Pagefind reads them once unzipped, put
+ * one after another and compressed with LZMA into one file, `<name>.<hash>.pf_pack`,
+ * beside the files themselves. The search page (src/browser/search/packs.js)
+ * fetches a pack instead of the files it holds and hands Pagefind each file's
+ * bytes when Pagefind asks for it; anything else reading the bundles (the
+ * offline mirror, the tests' Pagefind, another client) reads Pagefind's own
+ * files, which stay as Pagefind wrote them.
+ *
+ * Why: a first search loads every part's metadata (pagefind.<hash>.pf_meta) of
+ * the year it searches and Pagefind's WebAssembly, each gzipped on its own.
+ * gzip does badly on the metadata (word counts, chunk bounds: numbers and short
+ * words in CBOR), and six parts of one year, compressed apart, repeat what they
+ * share. One part's metadata of a two-year synthetic record of 5,500 bilingual
+ * replies a year is 33,543 bytes: 12,285 gzipped, 7,216 as LZMA; the year's six
+ * 73,433 bytes gzipped apart, 25,756 as one LZMA pack (lzma1 at its default level
+ * 5; level 9 gave 25,735). Pagefind's WebAssembly: 55,386 gzipped, 46,011 as LZMA.
+ * (Throwaway script over the copy's 2023-24 files, 2026-12-05.) The page loads
+ * the decoder for it, lzma1's (3.2 KB gzipped).
+ *
+ * A pack is named by the hash of its bytes, so a browser never takes an old one
+ * for a new one, and a pack made once is kept in the part cache (shard-cache.ts)
+ * under the hash of what it holds: compressing a year's six metadata files took
+ * about a quarter of a second.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { partKey } from './parts.ts';
+import { cachedBundleDir, storeFiles } from './shard-cache.ts';
+
+/** Pagefind's files begin, once unzipped, with this signature; given it, Pagefind takes the bytes as they are. */
+const SIGNATURE = 'pagefind_dcd';
+const EXTENSION = '.pf_pack';
+/** lzma1's default level: 9 made the year's pack 21 bytes smaller and took longer (see above). */
+const LEVEL = 5;
+/**
+ * lzma1, imported by a name TypeScript does not follow: the package gives its TypeScript
+ * sources as its types, and they do not compile under this project's settings
+ * (noUncheckedIndexedAccess). Its two functions used here, typed.
+ */
+const LZMA1: string = 'lzma1';
+const lzma1 = (await import(LZMA1)) as { compress(data: Uint8Array, mode: number): Uint8Array; decompress(data: Uint8Array): Uint8Array };
+
+/** The pack's name in its part-cache entry. */
+const CACHED = 'pack.lzma';
+
+/** A pack as the shard manifest lists it: where it is and the files it holds in order, with their lengths unzipped (all relative to the site root). */
+export interface Pack {
+  path: string;
+  files: [path: string, bytes: number][];
+}
+
+/** A Pagefind file unzipped, checked to be one Pagefind takes as it is. */
+function unzipped(siteDir: string, file: string): Buffer {
+  const abs = join(siteDir, file);
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(readFileSync(abs));
+  } catch (err) {
+    throw new Error(`search: ${abs}: cannot be packed: ${(err as Error).message}`);
+  }
+  if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`search: ${abs}: cannot be packed: not a Pagefind file (no ${SIGNATURE} signature once unzipped)`);
+  return raw;
+}
+
+/**
+ * Writes the pack of `files` (site-relative paths of Pagefind's gzipped files) as
+ * `<name>.<hash>.pf_pack` in `folder` (site-relative), removing any other pack of
+ * that name there. `cacheDir`: where packs are kept by what they hold; null, none.
+ */
+export function writePack(siteDir: string, folder: string, name: string, files: readonly string[], cacheDir: string | null): { pack: Pack; key: string } {
+  const contents = files.map((f) => unzipped(siteDir, f));
+  const whole = Buffer.concat(contents);
+  // Its entry in the part cache: named by what it holds and how it is compressed (lzma1's version is in the lock file).
+  const key = partKey([createHash('sha256').update(whole).digest('hex')], { pack: LEVEL });
+  let packed: Uint8Array | null = null;
+  if (cacheDir !== null) {
+    try {
+      packed = readFileSync(join(cachedBundleDir(cacheDir, key), CACHED));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // not kept (or pruned meanwhile): made below
+    }
+  }
+  if (packed === null) {
+    packed = lzma1.compress(whole, LEVEL);
+    if (cacheDir !== null) storeFiles(cacheDir, key, { [CACHED]: packed });
+  }
+  const dir = join(siteDir, folder);
+  for (const old of existsSync(dir) ? readdirSync(dir) : []) if (old.startsWith(`${name}.`) && old.endsWith(EXTENSION)) rmSync(join(dir, old));
+  const file = `${name}.${createHash('sha256').update(packed).digest('hex').slice(0, 12)}${EXTENSION}`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, file), packed);
+  return { pack: { path: `${folder.replace(/\/$/, '')}/${file}`, files: files.map((f, i) => [f, contents[i]!.length]) }, key };
+}
+
+/** The metadata file of the Pagefind bundle at `bundle` (site-relative): the one its pagefind-entry.json names. */
+export function metaFileOf(siteDir: string, bundle: string): string {
+  return `${bundle.replace(/\/$/, '')}/pagefind.${entryLanguage(siteDir, bundle).hash}.pf_meta`;
+}
+
+/** The WebAssembly file of the Pagefind runtime at `bundle` (site-relative): Pagefind asks for `wasm.<its wasm, or unknown>.pagefind`. */
+export function wasmFileOf(siteDir: string, bundle: string): string {
+  return `${bundle.replace(/\/$/, '')}/wasm.${entryLanguage(siteDir, bundle).wasm ?? 'unknown'}.pagefind`;
+}
+
+function entryLanguage(siteDir: string, bundle: string): { hash: string; wasm: string | null } {
+  const file = join(siteDir, bundle, 'pagefind-entry.json');
+  let entry: { languages?: Record<string, { hash?: string; wasm?: string | null }> };
+  try {
+    entry = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`search: ${file}: cannot be read: ${(err as Error).message}`);
+  }
+  const langs = Object.values(entry.languages ?? {});
+  const only = langs[0];
+  if (langs.length !== 1 || !only?.hash) throw new Error(`search: ${file}: a bundle of one language was expected, found ${langs.length}`);
+  return { hash: only.hash, wasm: only.wasm ?? null };
+}
+
+/** The files a pack holds, unpacked (by site-relative path): the bytes the search page hands Pagefind. */
+export function readPack(siteDir: string, pack: Pack): Map<string, Buffer> {
+  const file = join(siteDir, pack.path);
+  const all = Buffer.from(lzma1.decompress(readFileSync(file)));
+  const listed = pack.files.reduce((n, [, bytes]) => n + bytes, 0);
+  if (all.length !== listed) throw new Error(`search: ${file}: ${all.length} bytes unpacked, ${listed} listed`);
+  const out = new Map<string, Buffer>();
+  let at = 0;
+  for (const [path, bytes] of pack.files) {
+    out.set(path, all.subarray(at, at + bytes));
+    at += bytes;
+  }
+  return out;
+}
