@@ -22,7 +22,7 @@
  * The "plain" strategy (Pagefind's own indexing of the built pages) is kept so
  * the benchmark and the comparison can measure what it misses.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -125,6 +125,8 @@ export function decompress(bytes) {
 }
 `;
 const LZMA_DIR = dirname(fileURLToPath(import.meta.resolve('lzma1/package.json')));
+/** Its licence's notice, which its files do not carry themselves (MIT: the notice goes with every copy). */
+const LZMA_NOTICE = `/*! lzma1 ${(JSON.parse(readFileSync(join(LZMA_DIR, 'package.json'), 'utf8')) as { version: string }).version}, its decoder: MIT License, Copyright (c) 2023 Filip Seman, https://github.com/xseman/lzma1 */`;
 
 /** The files esbuild makes for the search page's folder: name → how. */
 const CLIENT_BUNDLES: Record<string, Parameters<typeof build>[0]> = {
@@ -135,7 +137,7 @@ const CLIENT_BUNDLES: Record<string, Parameters<typeof build>[0]> = {
    * replies), bundled and minified about a third of that in one.
    */
   'search.js': { entryPoints: [join(CLIENT_DIR, 'search.js')] },
-  'lzma.js': { stdin: { contents: LZMA_DECODER, resolveDir: LZMA_DIR, sourcefile: 'lzma-decoder.js' } },
+  'lzma.js': { stdin: { contents: LZMA_DECODER, resolveDir: LZMA_DIR, sourcefile: 'lzma-decoder.js' }, banner: { js: LZMA_NOTICE } },
 };
 
 /** The search page's scripts made by esbuild (CLIENT_BUNDLES), kept in the part cache under a key of the search code. */

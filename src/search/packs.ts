@@ -20,8 +20,8 @@
  *
  * A pack is named by the hash of its bytes, so a browser never takes an old one
  * for a new one, and a pack made once is kept in the part cache (shard-cache.ts)
- * under the hash of what it holds: compressing a year's six metadata files took
- * about a quarter of a second.
+ * under the hash of what it holds: compressing a year's six metadata files (200,796
+ * bytes) took 263–329 ms at level 5 (throwaway script, JIT warmed, 2026-12-05).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
