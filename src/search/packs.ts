@@ -100,9 +100,9 @@ export function metaFileOf(siteDir: string, bundle: string): string {
   return `${bundle.replace(/\/$/, '')}/pagefind.${entryLanguage(siteDir, bundle).hash}.pf_meta`;
 }
 
-/** The WebAssembly file of the Pagefind runtime at `bundle` (site-relative): Pagefind asks for `wasm.<its wasm, or unknown>.pagefind`. */
+/** The WebAssembly file of the Pagefind runtime at `bundle` (site-relative): Pagefind asks for `wasm.<its wasm, or unknown when it has none or an empty one>.pagefind`. */
 export function wasmFileOf(siteDir: string, bundle: string): string {
-  return `${bundle.replace(/\/$/, '')}/wasm.${entryLanguage(siteDir, bundle).wasm ?? 'unknown'}.pagefind`;
+  return `${bundle.replace(/\/$/, '')}/wasm.${entryLanguage(siteDir, bundle).wasm || 'unknown'}.pagefind`;
 }
 
 function entryLanguage(siteDir: string, bundle: string): { hash: string; wasm: string | null } {

@@ -32,8 +32,9 @@ export function openIndex(files, edition, siteRoot, onManifest) {
     merging: new Map(),
     /** Pagefind's runtime and the shell's index; the years are merged by loadShards. Its WebAssembly from its pack, when the manifest names one. */
     load() {
-      index.loading ??= Promise.all([files.module(`${edition.base}pagefind.js`), index.ready]).then(([pf, manifest]) => {
-        files.unpack?.(manifest.wasm);
+      // A manifest that cannot be had (session.js searches without it) only means no pack: Pagefind fetches its own file.
+      index.loading ??= Promise.all([files.module(`${edition.base}pagefind.js`), index.ready.catch(() => null)]).then(([pf, manifest]) => {
+        files.unpack?.(manifest?.wasm);
         initPagefind(pf);
         return pf;
       });
