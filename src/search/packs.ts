@@ -26,12 +26,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { bundleLanguages, metaFileName, unzipPagefindFile, wasmFileName, type BundleLanguage } from './pagefind-files.ts';
 import { partKey } from './parts.ts';
 import { cachedBundleDir, storeFiles } from './shard-cache.ts';
 
-/** Pagefind's files begin, once unzipped, with this signature; given it, Pagefind takes the bytes as they are. */
-const SIGNATURE = 'pagefind_dcd';
 const EXTENSION = '.pf_pack';
 /** lzma1's default level: 9 made the year's pack 21 bytes smaller and took longer (see above). */
 const LEVEL = 5;
@@ -52,26 +50,13 @@ export interface Pack {
   files: [path: string, bytes: number][];
 }
 
-/** A Pagefind file unzipped, checked to be one Pagefind takes as it is. */
-function unzipped(siteDir: string, file: string): Buffer {
-  const abs = join(siteDir, file);
-  let raw: Buffer;
-  try {
-    raw = gunzipSync(readFileSync(abs));
-  } catch (err) {
-    throw new Error(`search: ${abs}: cannot be packed: ${(err as Error).message}`);
-  }
-  if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`search: ${abs}: cannot be packed: not a Pagefind file (no ${SIGNATURE} signature once unzipped)`);
-  return raw;
-}
-
 /**
  * Writes the pack of `files` (site-relative paths of Pagefind's gzipped files) as
  * `<name>.<hash>.pf_pack` in `folder` (site-relative), removing any other pack of
  * that name there. `cacheDir`: where packs are kept by what they hold; null, none.
  */
 export function writePack(siteDir: string, folder: string, name: string, files: readonly string[], cacheDir: string | null): { pack: Pack; key: string } {
-  const contents = files.map((f) => unzipped(siteDir, f));
+  const contents = files.map((f) => unzipPagefindFile(join(siteDir, f)));
   const whole = Buffer.concat(contents);
   // Its entry in the part cache: named by what it holds and how it is compressed (lzma1's version is in the lock file).
   const key = partKey([createHash('sha256').update(whole).digest('hex')], { pack: LEVEL });
@@ -95,28 +80,20 @@ export function writePack(siteDir: string, folder: string, name: string, files: 
   return { pack: { path: `${folder.replace(/\/$/, '')}/${file}`, files: files.map((f, i) => [f, contents[i]!.length]) }, key };
 }
 
-/** The metadata file of the Pagefind bundle at `bundle` (site-relative): the one its pagefind-entry.json names. */
+/** The metadata file of the Pagefind bundle at `bundle` (site-relative; a bundle of one language): the one its entry file names. */
 export function metaFileOf(siteDir: string, bundle: string): string {
-  return `${bundle.replace(/\/$/, '')}/pagefind.${entryLanguage(siteDir, bundle).hash}.pf_meta`;
+  return `${bundle.replace(/\/$/, '')}/${metaFileName(onlyLanguage(siteDir, bundle))}`;
 }
 
-/** The WebAssembly file of the Pagefind runtime at `bundle` (site-relative): Pagefind asks for `wasm.<its wasm, or unknown when it has none or an empty one>.pagefind`. */
+/** The WebAssembly file of the Pagefind runtime at `bundle` (site-relative; a bundle of one language), as Pagefind names it. */
 export function wasmFileOf(siteDir: string, bundle: string): string {
-  return `${bundle.replace(/\/$/, '')}/wasm.${entryLanguage(siteDir, bundle).wasm || 'unknown'}.pagefind`;
+  return `${bundle.replace(/\/$/, '')}/${wasmFileName(onlyLanguage(siteDir, bundle))}`;
 }
 
-function entryLanguage(siteDir: string, bundle: string): { hash: string; wasm: string | null } {
-  const file = join(siteDir, bundle, 'pagefind-entry.json');
-  let entry: { languages?: Record<string, { hash?: string; wasm?: string | null }> };
-  try {
-    entry = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`search: ${file}: cannot be read: ${(err as Error).message}`);
-  }
-  const langs = Object.values(entry.languages ?? {});
-  const only = langs[0];
-  if (langs.length !== 1 || !only?.hash) throw new Error(`search: ${file}: a bundle of one language was expected, found ${langs.length}`);
-  return { hash: only.hash, wasm: only.wasm ?? null };
+function onlyLanguage(siteDir: string, bundle: string): BundleLanguage {
+  const languages = bundleLanguages(join(siteDir, bundle));
+  if (languages.length !== 1) throw new Error(`search: ${join(siteDir, bundle, 'pagefind-entry.json')}: a bundle of one language was expected, found ${languages.length}`);
+  return languages[0]!;
 }
 
 /** The files a pack holds, unpacked (by site-relative path): the bytes the search page hands Pagefind. */

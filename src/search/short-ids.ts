@@ -26,12 +26,10 @@
  * field before anything is renamed: a layout this does not know fails, naming the file.
  */
 import { decode, encode } from 'cborg';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-
-/** Pagefind's metadata, once unzipped, starts with this (its reader checks it). */
-const SIGNATURE = Buffer.from('pagefind_dcd');
+import { gzipSync } from 'node:zlib';
+import { bundleLanguages, metaFileName, SIGNATURE, unzipPagefindFile } from './pagefind-files.ts';
 
 /** Pagefind's page: its fragment's name, its word count, its fragment group ('' when alone). */
 type MetaPage = [hash: string, wordCount: number, group: string];
@@ -40,20 +38,8 @@ type MetaChunk = [from: string, to: string, hash: string];
 /** [version, pages, index chunks, filters, sorts, metadata keys], Pagefind 1.6's layout. */
 type Meta = [string, MetaPage[], MetaChunk[], unknown[], unknown[], unknown[]];
 
-/** Every language's metadata file in the bundle, from its entry file. */
-function metaFiles(bundleDir: string): { file: string; hash: string }[] {
-  const entryFile = path.join(bundleDir, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages?: Record<string, { hash?: unknown }> };
-  return Object.entries(entry.languages ?? {}).map(([lang, l]) => {
-    if (typeof l.hash !== 'string' || !/^[\w-]+_[0-9a-f]+$/.test(l.hash)) throw new Error(`${entryFile}: language ${lang} has no metadata hash Pagefind 1.6 would write`);
-    return { file: path.join(bundleDir, `pagefind.${l.hash}.pf_meta`), hash: l.hash };
-  });
-}
-
 function readMeta(file: string): Meta {
-  const raw = gunzipSync(readFileSync(file));
-  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not Pagefind metadata (no ${SIGNATURE.toString()} signature)`);
-  const meta = decode(raw.subarray(SIGNATURE.length)) as unknown;
+  const meta = decode(unzipPagefindFile(file).subarray(SIGNATURE.length)) as unknown;
   // Rows of strings (s) and numbers (n), as `types` spells them.
   const rows = (list: unknown, types: string) =>
     Array.isArray(list) &&
@@ -71,7 +57,9 @@ function readMeta(file: string): Meta {
  * this site's bundles have none.
  */
 export function shortenBundleIds(bundleDir: string): void {
-  for (const { file, hash } of metaFiles(bundleDir)) {
+  for (const language of bundleLanguages(bundleDir)) {
+    const { hash } = language;
+    const file = path.join(bundleDir, metaFileName(language));
     const meta = readMeta(file);
     const prefix = hash.slice(hash.indexOf('_') + 1);
     const move = (dir: string, ext: string, from: string, to: string) => {

@@ -1,0 +1,52 @@
+/**
+ * Reading the files of a Pagefind bundle as Pagefind 1.6 writes them: its entry file (which
+ * names each language's metadata and WebAssembly) and its gzipped files, which begin, once
+ * unzipped, with Pagefind's signature. The one reader for short-ids.ts (which renames a
+ * bundle's pages and chunks) and packs.ts (which packs its metadata and WebAssembly).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/** Pagefind's files, once unzipped, begin with this; given it, Pagefind's reader takes the bytes as they are. */
+export const SIGNATURE = Buffer.from('pagefind_dcd');
+
+/** A language of a bundle, from its entry file: its metadata's hash and its WebAssembly's language (null: none of its own). */
+export interface BundleLanguage {
+  lang: string;
+  hash: string;
+  wasm: string | null;
+}
+
+/** The languages of the bundle at `bundleDir`, from its pagefind-entry.json; an entry Pagefind 1.6 would not write fails, naming the file. */
+export function bundleLanguages(bundleDir: string): BundleLanguage[] {
+  const entryFile = path.join(bundleDir, 'pagefind-entry.json');
+  let entry: { languages?: Record<string, { hash?: unknown; wasm?: unknown }> };
+  try {
+    entry = JSON.parse(readFileSync(entryFile, 'utf8'));
+  } catch (err) {
+    throw new Error(`search: ${entryFile}: cannot be read: ${(err as Error).message}`);
+  }
+  return Object.entries(entry.languages ?? {}).map(([lang, l]) => {
+    if (typeof l.hash !== 'string' || !/^[\w-]+_[0-9a-f]+$/.test(l.hash)) throw new Error(`search: ${entryFile}: language ${lang} has no metadata hash Pagefind 1.6 would write`);
+    return { lang, hash: l.hash, wasm: typeof l.wasm === 'string' && l.wasm !== '' ? l.wasm : null };
+  });
+}
+
+/** The metadata file of a language of the bundle at `bundleDir`. */
+export const metaFileName = (language: BundleLanguage) => `pagefind.${language.hash}.pf_meta`;
+
+/** The WebAssembly file Pagefind asks for in a language: `wasm.<its wasm, or unknown>.pagefind`. */
+export const wasmFileName = (language: BundleLanguage) => `wasm.${language.wasm ?? 'unknown'}.pagefind`;
+
+/** A gzipped Pagefind file, unzipped, checked to begin with Pagefind's signature; else an error naming it. */
+export function unzipPagefindFile(file: string): Buffer {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(readFileSync(file));
+  } catch (err) {
+    throw new Error(`search: ${file}: not a gzipped Pagefind file: ${(err as Error).message}`);
+  }
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`search: ${file}: not a Pagefind file (no ${SIGNATURE.toString()} signature once unzipped)`);
+  return raw;
+}
