@@ -48,6 +48,23 @@ test('a started child runs its input once, and its input file is removed', async
   assert.throws(() => child.run({ out, text: 'again' }, inputFile, 'writer'), /runs once/);
 });
 
+test('a started child begins on its input while the parent is still busy (before its event loop turns)', async () => {
+  const dir = tempDir('child-busy-parent');
+  const child = startChildScript(writerScript(dir));
+  const out = path.join(dir, 'out.txt');
+  const ran = child.run({ out, text: 'began' }, path.join(dir, 'input.json'), 'writer');
+  // The parent holds its thread (as the build does, reading the reused years while a unit builds): the child must
+  // not wait for the end of its standard input, which is closed only when this loop lets the event loop turn.
+  const until = Date.now() + 60_000;
+  while (!existsSync(out) && Date.now() < until) {
+    // busy: no await, no timer
+  }
+  const began = existsSync(out);
+  await ran;
+  assert.ok(began, 'the child wrote its output while the parent had not yet let its event loop turn');
+  assert.is(readFileSync(out, 'utf8'), 'began');
+});
+
 test('a started child let go ends without running', async () => {
   const dir = tempDir('child-release');
   const child = startChildScript(writerScript(dir));
