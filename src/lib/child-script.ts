@@ -73,9 +73,10 @@ async function inputFileOf(arg: string): Promise<string | null> {
   if (arg !== FROM_STDIN) return arg;
   // The first line, as soon as it has come, not the end of standard input: that comes only when the parent's event
   // loop next turns, and the parent goes straight on with work of its own (build.ts reads the reused years' results
-  // while the unit builds). Waiting for the end, an edit's unit in the benchmark's 19-year record sat 1.3 s between
-  // its input and its exit beyond its own 11.9 s, 0.3 s reading the first line; the edit took 19.6-19.8 s against
-  // 19.9-20.8 (4 paired edits, each code in turn, ingest and build, load 2.2-2.7, 2026-12-05).
+  // while the unit builds). Waiting for the end, an edit's unit in a built copy of the benchmark's 19-year record sat
+  // 1.3 s between its input and its exit beyond its own 11.9 s; 0.3 s reading the first line. Paired edits, each code
+  // in turn, ingest and build (load 2.2-2.7, 2026-12-05): 19.6-19.8 s in four, against 19.9-20.8 s in three (the
+  // fourth compiled its code first); `npm run bench` at the record's size, 21.5 s (README, Benchmark).
   let text = '';
   for await (const chunk of process.stdin) {
     text += String(chunk);
