@@ -32,7 +32,7 @@ import { PreparePool, type PreparedDoc } from './prepare.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
 import { site } from '../../_data/site.ts';
 import { replyPathTemplate, searchIndexPath } from '../model/urls.ts';
-import { cachedBundleDir, cachedPartSummary, linkCachedPart, pruneShards, shardCacheDir, storeFiles, storePart } from './shard-cache.ts';
+import { cachedPartSummary, linkCachedPart, pruneShards, readStoredFiles, shardCacheDir, storeFiles, storePart } from './shard-cache.ts';
 import { converterDict, convertibleChars } from './converter-dict.ts';
 import { clientTerms, readSearchTerms } from './search-terms.ts';
 import { Lexicon, type LexiconPart } from './lexicon.ts';
@@ -148,13 +148,10 @@ async function installClient(siteDir: string, cacheDir: string | null): Promise<
   copyFileSync(OPENCC_CORE, join(dest, 'opencc-core.js'));
   const names = Object.keys(CLIENT_BUNDLES);
   const key = cacheDir ? partKey([], { client: names.join(' ') }) : null;
-  if (cacheDir && key) {
-    try {
-      for (const name of names) copyFileSync(join(cachedBundleDir(cacheDir, key), name), join(dest, name));
-      return key;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // not cached (or pruned meanwhile): made below
-    }
+  const stored = cacheDir && key ? readStoredFiles(cacheDir, key, names) : null;
+  if (stored) {
+    for (const [name, bytes] of Object.entries(stored)) writeFileSync(join(dest, name), bytes);
+    return key;
   }
   const made: Record<string, string> = {};
   for (const name of names) {

@@ -28,7 +28,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { bundleLanguages, metaFileName, unzipPagefindFile, wasmFileName, type BundleLanguage } from './pagefind-files.ts';
 import { partKey } from './parts.ts';
-import { cachedBundleDir, storeFiles } from './shard-cache.ts';
+import { readStoredFiles, storeFiles } from './shard-cache.ts';
 
 const EXTENSION = '.pf_pack';
 /** lzma1's default level: 9 made the year's pack 21 bytes smaller and took longer (see above). */
@@ -60,14 +60,7 @@ export function writePack(siteDir: string, folder: string, name: string, files: 
   const whole = Buffer.concat(contents);
   // Its entry in the part cache: named by what it holds and how it is compressed (lzma1's version is in the lock file).
   const key = partKey([createHash('sha256').update(whole).digest('hex')], { pack: LEVEL });
-  let packed: Uint8Array | null = null;
-  if (cacheDir !== null) {
-    try {
-      packed = readFileSync(join(cachedBundleDir(cacheDir, key), CACHED));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // not kept (or pruned meanwhile): made below
-    }
-  }
+  let packed: Uint8Array | null = cacheDir === null ? null : (readStoredFiles(cacheDir, key, [CACHED])?.[CACHED] ?? null);
   if (packed === null) {
     packed = lzma1.compress(whole, LEVEL);
     if (cacheDir !== null) storeFiles(cacheDir, key, { [CACHED]: packed });

@@ -70,8 +70,18 @@ export function linkCachedPart(cacheDir: string, key: string, outDir: string): b
 }
 
 /** The folder of the cached entry `key`'s files (a part's bundle; storeFiles' files). */
-export function cachedBundleDir(cacheDir: string, key: string): string {
+function cachedBundleDir(cacheDir: string, key: string): string {
   return join(cacheDir, key, BUNDLE);
+}
+
+/** The files `names` that storeFiles stored as the entry `key`'s bundle; null when the entry is not there (never stored, or pruned meanwhile by another build sharing the cache). */
+export function readStoredFiles(cacheDir: string, key: string, names: readonly string[]): Record<string, Buffer> | null {
+  try {
+    return Object.fromEntries(names.map((name) => [name, readFileSync(join(cachedBundleDir(cacheDir, key), name))]));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return null;
+  }
 }
 
 /** Stores `files` (name → text or bytes) as the entry `key`'s bundle, with an empty summary (whole, or not at all). */
