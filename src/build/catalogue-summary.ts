@@ -107,16 +107,30 @@ export function summarize(catalogue: Catalogue, settings: Settings, repoRoot = p
   };
 }
 
-/** The names and bytes of `files` (a missing file counts as empty), hashed. */
-function bytesHash(files: readonly string[]): string {
+/**
+ * The names and bytes of `files` (a missing file counts as empty), hashed. `digests`: each file's
+ * bytes hashed, by its full path, shared by the calls of one build: the summary's key and the stored
+ * summary's check read the same files, the sources' descriptions and the background pages (in an
+ * edit of the benchmark's 19-year record, 765 descriptions each read twice: 0.46 s of its catalogue
+ * step, node --cpu-prof, 2026-12-05).
+ */
+function bytesHash(files: readonly string[], digests = new Map<string, string>()): string {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update('\u0000').update(existsSync(file) ? readFileSync(file) : '').update('\u0000');
+  for (const file of files) {
+    const full = path.resolve(file);
+    let digest = digests.get(full);
+    if (digest === undefined) {
+      digest = createHash('sha256').update(existsSync(full) ? readFileSync(full) : '').digest('hex');
+      digests.set(full, digest);
+    }
+    hash.update(file).update('\u0000').update(digest).update('\u0000');
+  }
   return hash.digest('hex');
 }
 
 /** The bytes of the background pages and the sources' descriptions under `contentDir` (a new one changes the key; summarize's `described` covers those read from elsewhere). */
-function otherContentHash(contentDir: string): string {
-  return bytesHash([...backgroundFiles(contentDir), ...sourceTexts(contentDir).map(metaPathOf)]);
+function otherContentHash(contentDir: string, digests: Map<string, string>): string {
+  return bytesHash([...backgroundFiles(contentDir), ...sourceTexts(contentDir).map(metaPathOf)], digests);
 }
 
 /**
@@ -125,6 +139,8 @@ function otherContentHash(contentDir: string): string {
  */
 export async function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(), cacheDir: string | null = cacheRoot()): Promise<CatalogueSummary> {
   const editionsDir = cacheDir === null ? null : path.join(cacheDir, 'editions');
+  // Each file read for the summary's key and checks, hashed once (bytesHash).
+  const digests = new Map<string, string>();
   const contentHashes = new Map<string, string>();
   const frontMatterHashes = new Map<string, string>();
   const years = [...filesByYear(settings.contentDir)];
@@ -153,7 +169,7 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
         // Where the content and the repository are: the summary names files by both.
         where: [path.resolve(settings.contentDir), path.resolve(repoRoot)],
         years: [...frontMatterHashes],
-        other: otherContentHash(settings.contentDir),
+        other: otherContentHash(settings.contentDir, digests),
       }),
     )
     .digest('hex')
@@ -166,7 +182,7 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
     try {
       stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSummary;
       // A background page or source description read from outside content/ changed: made again.
-      if (bytesHash(stored.described.files) !== stored.described.hash) stored = null;
+      if (bytesHash(stored.described.files, digests) !== stored.described.hash) stored = null;
     } catch {
       stored = null;
     }
@@ -181,5 +197,5 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
       pruneSummaries(dir, `${key}.json`);
     }
   }
-  return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, quotedHash: bytesHash(stored.quoted.map((f) => path.resolve(repoRoot, f))), catalogue, made };
+  return { ...stored, slices: new Map(stored.slices.map((s) => [s.year, s])), contentHashes, frontMatterHashes, quotedHash: bytesHash(stored.quoted.map((f) => path.resolve(repoRoot, f)), digests), catalogue, made };
 }

@@ -37,27 +37,31 @@ export function writePagesManifest(entryDir: string, hashes: Map<string, string>
 }
 
 /**
- * Links into `siteDir` every route of `routes` whose hash equals the previous
- * build's (and whose file that build has); returns the routes left to render.
+ * The routes of `routes` whose hash equals the previous build's (and whose file that build has),
+ * to be linked from it; the rest, to render. Decided before anything is linked, so that the
+ * unit's search index can key the unchanged pages where they are (unit-process.ts).
  */
-export function linkUnchangedPages(routes: RouteTable, hashes: Map<string, string>, previous: PreviousPages | null, siteDir: string): { render: RouteTable; linked: number } {
-  if (previous === null) return { render: routes, linked: 0 };
-  const linked = new Set<string>();
-  const made = new Set<string>();
-  for (const route of routes.all) {
+export function pagesToReuse(routes: RouteTable, hashes: Map<string, string>, previous: PreviousPages | null): { render: RouteTable; link: string[] } {
+  if (previous === null) return { render: routes, link: [] };
+  const link = routes.all.filter((route) => {
     const hash = hashes.get(route.url);
-    if (hash === undefined || previous.hashes[route.url] !== hash) continue;
-    const file = outputFileOf(route.url);
-    const from = path.join(previous.siteDir, file);
-    if (!existsSync(from)) continue;
+    return hash !== undefined && previous.hashes[route.url] === hash && existsSync(path.join(previous.siteDir, outputFileOf(route.url)));
+  });
+  const linked = new Set(link.map((r) => r.url));
+  return { render: someRoutes(routes, (r) => !linked.has(r.url)), link: link.map((r) => r.url) };
+}
+
+/** Links into `siteDir` the previous build's file of each of `urls` (pagesToReuse's `link`). */
+export function linkPages(urls: readonly string[], previous: PreviousPages, siteDir: string): void {
+  const made = new Set<string>();
+  for (const url of urls) {
+    const file = outputFileOf(url);
     const to = path.join(siteDir, file);
     const dir = path.dirname(to);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    linkSync(from, to);
-    linked.add(route.url);
+    linkSync(path.join(previous.siteDir, file), to);
   }
-  return { render: someRoutes(routes, (r) => !linked.has(r.url)), linked: linked.size };
 }

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { childScriptMain } from '../lib/child-script.ts';
 import path from 'node:path';
-import { indexYearSearch, SEARCH_LANES, type planAndIndexFew, type YearSearchPlan } from '../search/year-search.ts';
+import { indexYearSearch, SEARCH_LANES, type beginYearSearch, type planAndIndexFew, type YearSearchPlan } from '../search/year-search.ts';
 import { startThread } from '../lib/thread-call.ts';
 import { indexEntries } from '../search/records.ts';
 import { loadArchive, loadEdition } from '../site/data/load.ts';
@@ -16,14 +16,14 @@ import { readYearEditions } from './edition-cache.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
 import { buildImages } from '../site/images/build-images.ts';
-import { databaseThread, writeYearExports } from '../open-data/write.ts';
+import { databaseThread, startYearDatabase, writeYearExports, type YearDatabase } from '../open-data/write.ts';
 import { cardList } from '../site/images/card-list.ts';
 import { routeInputHashes } from '../site/data/route-inputs.ts';
 import { ReusingWriter } from './file-reuse.ts';
 import { ManifestInPieces, TREE_MANIFEST, writeTreeManifest } from '../lib/tree-manifest.ts';
-import { ogImagePath, yearDataPath, yearSearchPath } from '../model/urls.ts';
+import { ogImagePath, outputFileOf, yearDataPath, yearSearchPath } from '../model/urls.ts';
 import { site } from '../../_data/site.ts';
-import { linkUnchangedPages, readPreviousPages, writePagesManifest } from './page-reuse.ts';
+import { linkPages, pagesToReuse, readPreviousPages, writePagesManifest } from './page-reuse.ts';
 import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
 
 /**
@@ -40,8 +40,10 @@ type Threads = ReturnType<typeof startThreads>;
 function startThreads() {
   return {
     search: startThread(new URL('../search/year-search.ts', import.meta.url)),
-    cards: startThread(new URL('../site/images/build-images.ts', import.meta.url)),
-    database: databaseThread(),
+    // The cards and the SQLite file have time to spare beside the search step, the longest of an edit's unit:
+    // they yield the cores to it (thread-priority.ts).
+    cards: startThread(new URL('../site/images/build-images.ts', import.meta.url), { background: true }),
+    database: databaseThread({ background: true }),
   };
 }
 
@@ -114,6 +116,12 @@ async function runSteps(input: UnitInput, threads: Threads, started: number): Pr
   const archive = loadArchive(settings.contentDir, process.cwd(), { years: [year], identity: input.slice.identity, background: false, readYear });
   seconds.push(`load ${s(started)}`);
   const routes = unitRoutes(routeTable(archive, settings), year);
+  const entries = indexEntries(archive, routes);
+  // The year's SQLite file, begun in the pages step when they are mostly linked (else in the exports step).
+  let database: YearDatabase | undefined;
+  const startDatabase = () => (database ??= startYearDatabase(archive, year, settings.siteUrl, siteDir, threads.database));
+  // The year's search plan, begun in the pages step when they are mostly linked (else made whole in the search step).
+  let searchBegun: Promise<void> | null = null;
   const result: UnitResult = { year, key: input.key, search: [], files: 0, seconds: 0 };
   // A search plan with a year's worth of parts to index, left by the search step for after the others.
   let leftOver: YearSearchPlan | null = null;
@@ -122,16 +130,31 @@ async function runSteps(input: UnitInput, threads: Threads, started: number): Pr
     // Pages whose inputs are as the year's previous build had them are linked from it; Eleventy writes the rest.
     pages: async () => {
       const hashes = routeInputHashes(archive, routes, input.base);
-      const { render, linked } = linkUnchangedPages(routes, hashes, readPreviousPages(input.previous), siteDir);
+      const previous = readPreviousPages(input.previous);
+      const { render, link } = pagesToReuse(routes, hashes, previous);
+      // An edit (more pages linked than rendered): the search step, the longest of an edit's unit, begins its plan
+      // now in its thread, keying the unchanged pages in the previous build, and the SQLite file is begun in its
+      // thread, both beside the linking and rendering. When Eleventy renders most of a year (a first build, a
+      // template changed), neither is begun beside it, for memory: the cards drawn beside Eleventy's rendering
+      // took a cold year of 5,500 bilingual replies from 1.59 to 2.30 GB (see below).
+      if (previous !== null && link.length > render.all.length) {
+        if (input.steps.includes('search')) {
+          const later = render.all.map((r) => path.join(siteDir, outputFileOf(r.url)));
+          searchBegun = threads.search.call<typeof beginYearSearch>('beginYearSearch', siteDir, year, entries, previous.siteDir, later);
+          searchBegun.catch(() => {}); // awaited by the search step; not an unhandled rejection while the pages are written
+        }
+        if (input.steps.includes('exports')) startDatabase();
+      }
+      if (previous !== null) linkPages(link, previous, siteDir);
       if (render.all.length > 0) await writePages(settings, archive, routes, siteDir, { assets: false, only: render });
       writePagesManifest(input.entryDir, hashes);
-      seconds.push(`pages: ${render.all.length} rendered, ${linked} linked`);
+      seconds.push(`pages: ${render.all.length} rendered, ${link.length} linked`);
     },
     // The year's open data (SQLite, CSVs, JSON, Data Package, each reply's reply.json: src/open-data).
     // Its files are written when the call returns; the SQLite file is made beside, in its thread.
     exports: async () => {
       const files = new ReusingWriter(siteDir, input.previous);
-      const written = writeYearExports(archive, year, settings.siteUrl, siteDir, { writeFile: files.write, database: threads.database });
+      const written = writeYearExports(archive, year, settings.siteUrl, siteDir, { writeFile: files.write, database: startDatabase() });
       return {
         beside: written.then(() => {
           files.save(input.entryDir);
@@ -143,12 +166,12 @@ async function runSteps(input: UnitInput, threads: Threads, started: number): Pr
     // When that leaves at most one part of each language to index (an edit), the thread indexes them there too, so
     // that the exports' work in this thread overlaps Pagefind's; a year's worth is left for after the steps (runUnit), in lanes.
     search: async () => {
-      const found = threads.search.call<typeof planAndIndexFew>('planAndIndexFew', siteDir, year, indexEntries(archive, routes)).finally(() => threads.search.end());
+      const found = threads.search.call<typeof planAndIndexFew>('planAndIndexFew', siteDir, year, searchBegun ? null : entries).finally(() => threads.search.end());
       return {
-        beside: found.then(({ toIndex, plan, summaries }) => {
+        beside: Promise.all([found, searchBegun]).then(([{ toIndex, plan, summaries }]) => {
           if (summaries) result.search = summaries;
           else leftOver = plan;
-          seconds.push(`search: ${toIndex} part(s) to index${summaries ? ', indexed beside' : ''}`);
+          seconds.push(`search: ${toIndex} part(s) to index${searchBegun ? ', keyed beside the pages' : ''}${summaries ? ', indexed beside' : ''}`);
         }),
       };
     },

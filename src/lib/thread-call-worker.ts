@@ -1,11 +1,14 @@
 /**
  * The worker side of thread-call.ts: loads the target module at once, then for
  * each message calls the named export with the arguments and posts its result
- * or its error's message.
+ * or its error's message; a thread started in the background (thread-call.ts
+ * startThread) first lowers its own priority.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadsPriority } from './thread-priority.ts';
 
-const { target } = workerData as { target: string };
+const { target, background } = workerData as { target: string; background?: boolean };
+if (background) lowerThisThreadsPriority();
 const loaded = import(target) as Promise<Record<string, (...a: unknown[]) => unknown>>;
 loaded.catch(() => {}); // reported to each call below
 parentPort?.on('message', async ({ name, args }: { name: string; args: unknown[] }) => {

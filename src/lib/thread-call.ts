@@ -27,41 +27,63 @@ export interface Thread {
   end(): Promise<void>;
 }
 
-/** A worker thread that loads `module` now and then answers calls to its exports. */
-export function startThread(module: URL): Thread {
+/** A call made and not yet answered: posted to the worker, or queued behind the one that is. */
+interface Call {
+  name: string;
+  args: unknown[];
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * A worker thread that loads `module` now and then answers calls to its exports. `background`: the
+ * thread runs at a lower priority than the rest of the process, and so do the processes it starts
+ * (thread-priority.ts): for work that has time to spare beside the work that decides when the
+ * caller is done.
+ */
+export function startThread(module: URL, { background = false }: { background?: boolean } = {}): Thread {
   // The module compiled for threads (compiled-module.ts), which the worker imports.
-  const worker: Worker = tsWorker(new URL('./thread-call-worker.ts', import.meta.url), { target: compiledModule(module).href });
-  // Calls in order: the worker answers one message at a time, so at most one call waits for its answer.
-  let last: Promise<unknown> = Promise.resolve();
+  const worker: Worker = tsWorker(new URL('./thread-call-worker.ts', import.meta.url), { target: compiledModule(module).href, background });
+  // The worker answers one message at a time: the call it is answering, and the ones queued behind it, in order.
+  let current: Call | null = null;
+  const queue: Call[] = [];
   let ended = false;
   let failure: Error | null = null;
-  let waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void } | null = null;
-  const answer = (settle: (w: NonNullable<typeof waiting>) => void) => {
-    const w = waiting;
-    waiting = null;
-    if (w) settle(w);
+  // The next queued call posted, when none is being answered. A call to an idle thread is posted as it is
+  // made, not on a later turn of the microtask queue: a unit's exports hand the SQLite thread its rows and
+  // then write their files for 2 s in the same synchronous run, and their rows reached the thread only after
+  // that (and the unit's tree listing after it), 3 s after the call (node --cpu-prof of an edit of the
+  // benchmark's 19-year record, every thread of the unit process, 2026-12-05).
+  const postNext = () => {
+    while (current === null && queue.length > 0) {
+      const call = queue.shift()!;
+      if (failure) call.reject(failure);
+      else if (ended) call.reject(new Error(`${module.pathname}: ${call.name} called after its thread ended`));
+      else {
+        current = call;
+        worker.postMessage({ name: call.name, args: call.args });
+      }
+    }
+  };
+  const answer = (settle: (c: Call) => void) => {
+    const c = current;
+    current = null;
+    if (c) settle(c);
+    postNext();
   };
   const fail = (e: Error) => {
     failure ??= e;
-    answer((w) => w.reject(e));
+    answer((c) => c.reject(e));
   };
-  worker.on('message', (m: Message) => answer((w) => ('result' in m ? w.resolve(m.result) : w.reject(new Error(m.error)))));
+  worker.on('message', (m: Message) => answer((c) => ('result' in m ? c.resolve(m.result) : c.reject(new Error(m.error)))));
   worker.on('error', fail);
   worker.on('exit', (code) => {
     if (!ended) fail(new Error(`${module.pathname}: its worker thread ended (exit ${code}) before it answered`));
   });
   return {
     call<F extends (...args: never[]) => unknown>(name: string, ...args: Parameters<F>): Promise<Awaited<ReturnType<F>>> {
-      const reply = last.catch(() => {}).then(
-        () =>
-          new Promise<unknown>((resolve, reject) => {
-            if (failure) return reject(failure);
-            if (ended) return reject(new Error(`${module.pathname}: ${name} called after its thread ended`));
-            waiting = { resolve, reject };
-            worker.postMessage({ name, args });
-          }),
-      );
-      last = reply;
+      const reply = new Promise<unknown>((resolve, reject) => queue.push({ name, args, resolve, reject }));
+      postNext();
       return reply as Promise<Awaited<ReturnType<F>>>;
     },
     async end() {

@@ -60,23 +60,39 @@ export interface YearExports {
 export interface YearExportOptions {
   /** How each file but the SQLite one is written at its site path (`/2023-24/data/replies.csv`); default, into `outDir`. The unit links the unchanged ones from its previous build (src/build/file-reuse.ts). */
   writeFile?: (sitePath: string, data: string | Uint8Array) => void;
-  /** The thread that makes the SQLite file (databaseThread), started ahead by the caller; default, one started here. */
-  database?: Thread;
+  /** The year's SQLite file as started by the caller (startYearDatabase), so that it is made beside the caller's other work; default, started here. */
+  database?: YearDatabase;
+}
+
+/** The year's rows, and its SQLite file being made from them in a worker thread. */
+export interface YearDatabase {
+  rows: YearRows;
+  written: Promise<void>;
 }
 
 /** A worker thread for writeYearExports' SQLite file, to start before the exports (it loads SQLite meanwhile). */
-export function databaseThread(): Thread {
-  return startThread(new URL('./sqlite.ts', import.meta.url));
+export function databaseThread(options: { background?: boolean } = {}): Thread {
+  return startThread(new URL('./sqlite.ts', import.meta.url), options);
+}
+
+/**
+ * The year's rows, and its SQLite file (its full-text index most of the exports' work) started in
+ * `thread` (databaseThread: one started here by default), written to /<year>/data/replies.db when
+ * `written` settles. An edit's unit starts it in its pages step, beside them (src/build/unit-process.ts).
+ */
+export function startYearDatabase(archive: Archive, year: string, siteUrl: string | null, outDir: string, thread: Thread = databaseThread()): YearDatabase {
+  const rows: YearRows = yearRows(archive, year, siteUrl);
+  const written = thread.call<typeof writeSqliteFile>('writeSqliteFile', rows, path.join(outDir, `${yearDataPath(year)}${DATABASE_FILE}`)).finally(() => thread.end());
+  written.catch(() => {}); // awaited by writeYearExports; not an unhandled rejection before it is
+  return { rows, written };
 }
 
 /** A year's open data into `outDir` (the site's root): /<year>/data/… and each reply's reply.json. */
 export async function writeYearExports(archive: Archive, year: string, siteUrl: string | null, outDir: string, options: YearExportOptions = {}): Promise<YearExports> {
   const writeFile = options.writeFile ?? ((p: string, d: string | Uint8Array) => write(outDir, p, d));
-  const rows: YearRows = yearRows(archive, year, siteUrl);
+  // The SQLite file is made in a worker thread while this one writes the rest.
+  const { rows, written: database } = options.database ?? startYearDatabase(archive, year, siteUrl, outDir);
   const dir = yearDataPath(year);
-  // The SQLite file (its full-text index most of the exports' work) is made in a worker thread while this one writes the rest.
-  const thread = options.database ?? databaseThread();
-  const database = thread.call<typeof writeSqliteFile>('writeSqliteFile', rows, path.join(outDir, `${dir}${DATABASE_FILE}`)).finally(() => thread.end());
   const replies = archive.replies.filter((r) => r.year === year);
   try {
     for (const t of SCHEMA) writeFile(`${dir}${csvFileName(t)}`, tableCsvOf(t, rows.tables[t.name]!));

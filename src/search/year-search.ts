@@ -26,8 +26,8 @@ import { mapInThreads, THREADS_PER_CORE } from '../lib/thread-call.ts';
 import { yearSearchPath } from '../model/urls.ts';
 import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { chunkSizeOf, indexDocs, withPagefind } from './pagefind-bundle.ts';
-import { partKey, yearParts, type IndexPart } from './parts.ts';
-import { inputHashMemo } from './input-hash-memo.ts';
+import { pageOf, partKey, yearParts, type IndexPart } from './parts.ts';
+import { inputHashMemo, type InputHashMemo } from './input-hash-memo.ts';
 import { chunkLexicon, prepareDoc, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
 import type { IndexEntry, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
@@ -108,6 +108,8 @@ export interface YearSearchOptions {
   cacheDir?: string | null;
   /** Editions in a part (parts.ts PART_SIZE). */
   partSize?: number;
+  /** Prepared chunks already read from the part cache, by key (YearSearchPlanner.prepared). */
+  prepared?: ReadonlyMap<string, PreparedChunk>;
   /**
    * Parts indexed at once, each in a worker thread with a Pagefind process of its own
    * (indexYearSearch); 1 (the default): one after another in this thread.
@@ -148,9 +150,9 @@ interface ChunkInHand {
  * timestamps in the unit's search thread, a year of 5,500 bilingual replies, load ~2, 2026-12-05); the
  * lexicon is only needed for the part's summary, so it is made while Pagefind writes the part.
  */
-function preparedFromBefore(cacheDir: string, chunk: PlannedChunk, language: string, siteDir: string): ChunkInHand | null {
+function preparedFromBefore(cacheDir: string, chunk: PlannedChunk, language: string, siteDir: string, restore: (key: string) => PreparedChunk | null): ChunkInHand | null {
   const { before, entries, key } = chunk;
-  const old = before ? restorePrepared<PreparedChunk>(cacheDir, before.key) : null;
+  const old = before ? restore(before.key) : null;
   if (!before || !old || old.docs.length !== entries.length) return null;
   const docs = entries.map((e, i) => (before.same[i] ? old.docs[i]! : prepareDoc(e, language, siteDir)));
   let made: LexiconPart | undefined;
@@ -172,17 +174,18 @@ function preparedFromBefore(cacheDir: string, chunk: PlannedChunk, language: str
  * the cache; the others are prepared (the next part's while Pagefind indexes the
  * current one) and stored. Pagefind reads a part's chunks in order as they are ready.
  */
-async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize'>, cacheDir: string | null, inThisThread = false, whileWriting?: () => void): Promise<PartSummary[]> {
+async function indexParts(siteDir: string, parts: PlannedPart[], language: string, base: string, opts: Pick<YearSearchOptions, 'indexChunkSize' | 'prepared'>, cacheDir: string | null, inThisThread = false, whileWriting?: () => void): Promise<PartSummary[]> {
   // An edit prepares one chunk again, the others read from the cache: then no worker thread, as a
   // worker's start (tsx, then the record code) cost about as much CPU as preparing the chunk.
   const fewToPrepare = () => cacheDir !== null && parts.flatMap((p) => p.chunks).filter(({ key }) => !hasPrepared(cacheDir, key)).length <= 1;
   const pool = new PreparePool(language, siteDir, inThisThread || fewToPrepare() ? 0 : undefined);
+  const restore = (key: string) => opts.prepared?.get(key) ?? (cacheDir ? restorePrepared<PreparedChunk>(cacheDir, key) : null);
   const prepare = (p: PlannedPart): Promise<ChunkInHand>[] =>
     p.chunks.map((planned) => {
       const { key, entries } = planned;
-      const cached = cacheDir ? restorePrepared<PreparedChunk>(cacheDir, key) : null;
+      const cached = restore(key);
       if (cached) return Promise.resolve(cached);
-      const fromBefore = cacheDir ? preparedFromBefore(cacheDir, planned, language, siteDir) : null;
+      const fromBefore = cacheDir ? preparedFromBefore(cacheDir, planned, language, siteDir, restore) : null;
       if (fromBefore) return Promise.resolve(fromBefore);
       const prepared = pool.chunk(entries).then((chunk) => {
         if (cacheDir) storePrepared(cacheDir, key, chunk);
@@ -284,36 +287,132 @@ export interface YearSearchPlan {
  * (src/build/unit-process.ts), and links the cached ones meanwhile (indexYearSearch).
  */
 export function planYearSearch(siteDir: string, year: string, sources: IndexEntry[], opts: Pick<YearSearchOptions, 'indexChunkSize' | 'cacheDir' | 'partSize'> = {}): YearSearchPlan {
-  const cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
-  const memo = inputHashMemo(cacheDir, year);
-  const languages = site.languages.flatMap((lang) => {
-    const mine = sources.filter((s) => s.lang === lang && s.kind === 'reply' && s.shard === year);
-    if (!mine.length) return [];
-    const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
-    const dir = yearSearchPath(year, lang).replace(/^\/|\/$/g, '');
-    // The folder is this step's alone: nothing of an earlier index (or layout) stays.
-    rmSync(join(siteDir, dir), { recursive: true, force: true });
-    const started = performance.now();
-    const settings = { language, chunkSize: chunkSizeOf(opts.indexChunkSize), base: `/${year}/` };
-    const parts: PlannedPart[] = yearParts(mine, opts.partSize).map((p) => {
-      const hashes = p.entries.map((e) => memo.hash(e, siteDir));
-      // Each chunk's entries' hashes now and as the build before keyed them, cut as the entries are.
-      const hashesNow = preparedChunks(hashes);
-      const hashesBefore = preparedChunks(p.entries.map((e) => memo.previous(e, siteDir)));
-      const chunks = preparedChunks(p.entries).map((entries, n): PlannedChunk => {
-        const now = hashesNow[n]!;
-        const was = hashesBefore[n]!;
-        const key = partKey(now, { prepared: language });
-        const known = was.every((h): h is string => h !== undefined);
-        return known && was.some((h, k) => h !== now[k]) ? { entries, key, before: { key: partKey(was, { prepared: language }), same: was.map((h, k) => h === now[k]) } } : { entries, key };
-      });
-      return { ...p, dir: `${dir}/${p.name}`, key: partKey(hashes, settings), chunks };
+  return new YearSearchPlanner(siteDir, year, sources, opts).plan();
+}
+
+/**
+ * A year's search plan made in two halves (planYearSearch makes it in one): keyHalf keys the
+ * editions whose pages are already as they will be, reading them where they are now; plan keys
+ * the rest, once the site has every page, and completes the plan.
+ *
+ * Why: an edit's unit links its year's unchanged pages from the year's previous build and
+ * renders the edited reply's, and its search index waited for all of that before keying a
+ * page (2.6 s of the unit's pages step, the year's 11,370 routes, node --cpu-prof of the unit,
+ * 19-year benchmark record, load ~2.5, 2026-12-05), though the search step is the longest of an
+ * edit's unit. A linked page is the very file of the previous build, so it is keyed there as
+ * soon as the unit knows which pages are unchanged, beside the linking and rendering.
+ */
+export class YearSearchPlanner {
+  /**
+   * The prepared chunks (prepare.ts) of the parts keyHalf leaves to index, read from the part cache
+   * there, by key: a chunk unchanged, and an edited chunk as the build before prepared it, which an
+   * edit's indexing reads (0.4-0.8 s of the search thread after the pages, node --cpu-prof of the
+   * unit, 19-year benchmark record, 2026-12-05).
+   */
+  readonly prepared = new Map<string, PreparedChunk>();
+  private readonly cacheDir: string | null;
+  private readonly memo: InputHashMemo;
+  private readonly languages: {
+    lang: InterfaceLang;
+    language: string;
+    dir: string;
+    pages: number;
+    parts: { part: IndexPart; hashes: (string | undefined)[]; restored?: PartSummary | null }[];
+    settings: Record<string, string | number>;
+    seconds: number;
+  }[];
+
+  constructor(
+    private readonly siteDir: string,
+    private readonly year: string,
+    sources: IndexEntry[],
+    opts: Pick<YearSearchOptions, 'indexChunkSize' | 'cacheDir' | 'partSize'> = {},
+  ) {
+    this.cacheDir = opts.cacheDir === undefined ? shardCacheDir() : opts.cacheDir;
+    this.memo = inputHashMemo(this.cacheDir, year);
+    this.languages = site.languages.flatMap((lang) => {
+      const mine = sources.filter((s) => s.lang === lang && s.kind === 'reply' && s.shard === year);
+      if (!mine.length) return [];
+      const language = lang === site.defaultLang ? INDEX_LANGUAGE : lang;
+      const dir = yearSearchPath(year, lang).replace(/^\/|\/$/g, '');
+      // The folder is this step's alone: nothing of an earlier index (or layout) stays.
+      rmSync(join(siteDir, dir), { recursive: true, force: true });
+      const settings = { language, chunkSize: chunkSizeOf(opts.indexChunkSize), base: `/${year}/` };
+      const parts = yearParts(mine, opts.partSize).map((part) => ({ part, hashes: part.entries.map((): string | undefined => undefined) }));
+      return [{ lang, language, dir, pages: mine.length, parts, settings, seconds: 0 }];
     });
-    const restored = parts.map((p) => (cacheDir ? cachedPartSummary<PartSummary>(cacheDir, p.key) : null));
-    return [{ lang, language, dir, pages: mine.length, parts, restored, keyed: seconds(started) }];
-  });
-  memo.save();
-  return { year, cacheDir, languages, toIndex: languages.reduce((n, l) => n + l.restored.filter((r) => !r).length, 0) };
+  }
+
+  /**
+   * Keys the editions whose page (site-relative) is under `pagesIn` now as it will be under the
+   * site folder (or that have none), but not those of the pages `later` (files under the site
+   * folder, not yet written); the parts thereby wholly keyed are looked up in the part cache.
+   * When that leaves at most one part of each language to index (an edit), their prepared chunks
+   * known by now are read from the cache too (`prepared`); a year's worth is indexed in lanes,
+   * each reading its own.
+   */
+  keyHalf(pagesIn: string, later: ReadonlySet<string>): void {
+    this.key(pagesIn, later);
+    const toIndex = this.languages.flatMap((l) => l.parts.filter((p) => !p.restored).map((p) => ({ p, language: l.language })));
+    if (toIndex.length <= this.languages.length) for (const { p, language } of toIndex) this.readPrepared(p.part.entries, p.hashes, language);
+  }
+
+  private key(pagesIn: string, later: ReadonlySet<string>): void {
+    for (const l of this.languages) {
+      const started = performance.now();
+      for (const p of l.parts) {
+        p.part.entries.forEach((e, i) => {
+          if (p.hashes[i] !== undefined) return;
+          const page = pageOf(e, this.siteDir);
+          if (page === null || !later.has(page)) p.hashes[i] = this.memo.hash(e, pagesIn);
+        });
+        if (p.restored === undefined && p.hashes.every((h) => h !== undefined)) p.restored = this.cacheDir ? cachedPartSummary<PartSummary>(this.cacheDir, partKey(p.hashes as string[], l.settings)) : null;
+      }
+      l.seconds += performance.now() - started;
+    }
+  }
+
+  /** Reads from the part cache the prepared chunks of a part to index that are known now: each chunk keyed whole, or else as the build before keyed it. */
+  private readPrepared(entries: IndexPart['entries'], hashes: readonly (string | undefined)[], language: string): void {
+    if (this.cacheDir === null) return;
+    const hashesNow = preparedChunks(hashes);
+    preparedChunks(entries).forEach((chunk, n) => {
+      const now = hashesNow[n]!;
+      const was = now.every((h) => h !== undefined) ? now : chunk.map((e) => this.memo.previous(e, this.siteDir));
+      if (!was.every((h): h is string => h !== undefined)) return;
+      const key = partKey(was, { prepared: language });
+      if (this.prepared.has(key)) return;
+      const found = restorePrepared<PreparedChunk>(this.cacheDir!, key);
+      if (found) this.prepared.set(key, found);
+    });
+  }
+
+  /** The plan, every edition keyed (those not keyed yet by their pages under the site folder, which must all be there now). */
+  plan(): YearSearchPlan {
+    this.key(this.siteDir, new Set());
+    const { siteDir, memo } = this;
+    const languages = this.languages.map(({ lang, language, dir, pages, parts: keyed, settings, seconds: spent }) => {
+      const started = performance.now();
+      const parts: PlannedPart[] = keyed.map(({ part: p, hashes: maybe }) => {
+        const hashes = maybe as string[];
+        // Each chunk's entries' hashes now and as the build before keyed them, cut as the entries are.
+        const hashesNow = preparedChunks(hashes);
+        const hashesBefore = preparedChunks(p.entries.map((e) => memo.previous(e, siteDir)));
+        const chunks = preparedChunks(p.entries).map((entries, n): PlannedChunk => {
+          const now = hashesNow[n]!;
+          const was = hashesBefore[n]!;
+          const key = partKey(now, { prepared: language });
+          const known = was.every((h): h is string => h !== undefined);
+          return known && was.some((h, k) => h !== now[k]) ? { entries, key, before: { key: partKey(was, { prepared: language }), same: was.map((h, k) => h === now[k]) } } : { entries, key };
+        });
+        return { ...p, dir: `${dir}/${p.name}`, key: partKey(hashes, settings), chunks };
+      });
+      const restored = keyed.map((k) => k.restored ?? null);
+      return { lang, language, dir, pages, parts, restored, keyed: `${((spent + performance.now() - started) / 1000).toFixed(1)} s` };
+    });
+    memo.save();
+    return { year: this.year, cacheDir: this.cacheDir, languages, toIndex: languages.reduce((n, l) => n + l.restored.filter((r) => !r).length, 0) };
+  }
 }
 
 /**
@@ -389,16 +488,36 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
   return out;
 }
 
+/** Plans begun in this thread (beginYearSearch) by site folder and year, for planAndIndexFew to complete. */
+const begun = new Map<string, YearSearchPlanner>();
+const begunKey = (siteDir: string, year: string) => `${siteDir}\u0000${year}`;
+
 /**
- * What a unit's search thread does first (src/build/unit-process.ts): the year's plan, and when it
- * leaves at most one part of each language to index (an edit), those parts indexed there, beside
- * the unit's other steps. A year's worth of parts is left to the caller, which indexes it alone
- * (its memory) with the plan given back.
+ * What a unit's search thread may do first, while the unit links and renders its pages: the year's
+ * plan begun (YearSearchPlanner.keyHalf), every edition keyed whose page is unchanged, read in the
+ * previous build's site folder `pagesIn`; `later`, the pages (files under `siteDir`) still to be
+ * rendered. planAndIndexFew completes it.
  */
-export async function planAndIndexFew(siteDir: string, year: string, sources: IndexEntry[]): Promise<{ toIndex: number; plan: YearSearchPlan | null; summaries: YearSearchSummary[] | null }> {
-  const plan = planYearSearch(siteDir, year, sources);
+export function beginYearSearch(siteDir: string, year: string, sources: IndexEntry[], pagesIn: string, later: string[]): void {
+  const planner = new YearSearchPlanner(siteDir, year, sources);
+  planner.keyHalf(pagesIn, new Set(later));
+  begun.set(begunKey(siteDir, year), planner);
+}
+
+/**
+ * What a unit's search thread does once the year's pages are written (src/build/unit-process.ts):
+ * the year's plan (the one begun here, when `sources` is null), and when it leaves at most one part
+ * of each language to index (an edit), those parts indexed there, beside the unit's other steps. A
+ * year's worth of parts is left to the caller, which indexes it alone (its memory) with the plan
+ * given back.
+ */
+export async function planAndIndexFew(siteDir: string, year: string, sources: IndexEntry[] | null): Promise<{ toIndex: number; plan: YearSearchPlan | null; summaries: YearSearchSummary[] | null }> {
+  const planner = sources === null ? begun.get(begunKey(siteDir, year)) : new YearSearchPlanner(siteDir, year, sources);
+  begun.delete(begunKey(siteDir, year));
+  if (planner === undefined) throw new Error(`search: no plan of ${year} begun for ${siteDir}`);
+  const plan = planner.plan();
   if (plan.toIndex > plan.languages.length) return { toIndex: plan.toIndex, plan, summaries: null };
-  return { toIndex: plan.toIndex, plan: null, summaries: await indexYearSearch(siteDir, plan) };
+  return { toIndex: plan.toIndex, plan: null, summaries: await indexYearSearch(siteDir, plan, { prepared: planner.prepared }) };
 }
 
 /** The search index of one budget year, every language of its editions, in parts; a summary per language for the shell's manifest. */

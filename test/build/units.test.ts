@@ -100,6 +100,8 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   // Within the rebuilt year only the edited reply's pages (both interfaces) and the feeds that quote it were rendered;
   // every other page is the previous build's file, linked.
   assert.match(third, /Unit 2023-24: \d+ routes; .*pages: \d+ rendered, \d+ linked/);
+  // Its search index was keyed beside the pages, the unchanged ones in the year's previous build (year-search.ts YearSearchPlanner).
+  assert.match(third, /Unit 2023-24: \d+ routes; .*search: 1 part\(s\) to index, keyed beside the pages, indexed beside/);
   const [, rendered] = /pages: (\d+) rendered/.exec(third)!;
   // Its page in each interface, and in each interface the feeds that quote it: its year's, its head's, its programmes' (two here).
   assert.ok(Number(rendered) >= 2 && Number(rendered) <= 10, `${rendered} pages rendered for one edited reply`);

@@ -11,7 +11,9 @@ import { readEditionFile } from '../../src/model/content-files.ts';
 import { markdownToText } from '../../src/model/text.ts';
 import { CONTENT_DIR } from '../support/site.ts';
 import { readRecords } from '../../src/search/records.ts';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileWhole } from '../../src/lib/cache-entry.ts';
+import { BACKGROUND_NICE, threadNice } from '../../src/lib/thread-priority.ts';
 import { pathToFileURL } from 'node:url';
 import { buildCodeHash, REPO_ROOT } from '../../src/lib/code-hash.ts';
 import { COMPILED_DIR, compiledModule } from '../../src/lib/compiled-module.ts';
@@ -24,6 +26,8 @@ const FILES = new URL('../../src/model/content-files.ts', import.meta.url);
 const RECORDS = new URL('../../src/search/records.ts', import.meta.url);
 const META = new URL('../../src/model/source-meta.ts', import.meta.url);
 const CODE_HASH = new URL('../../src/lib/code-hash.ts', import.meta.url);
+const CACHE_ENTRY = new URL('../../src/lib/cache-entry.ts', import.meta.url);
+const PRIORITY = new URL('../../src/lib/thread-priority.ts', import.meta.url);
 
 test("the replies' search records made in a worker thread are those made here", async () => {
   const here = readRecords(CONTENT_DIR);
@@ -98,6 +102,41 @@ test('a thread runs its module compiled ahead, which finds its files where the s
     assert.match(message, 'Unexpected');
   } finally {
     rmSync(broken, { force: true });
+  }
+});
+
+test('a call to an idle thread reaches it as it is made, while the caller still holds its own thread', async () => {
+  // A unit hands its SQLite thread the year's rows and goes on writing its other exports for seconds in the same
+  // run of its thread: the rows must be the thread's from the call, not from the caller's next await.
+  const file = path.join(tempDir('thread-call-at-once'), 'written');
+  const thread = startThread(CACHE_ENTRY);
+  try {
+    const call = thread.call<typeof writeFileWhole>('writeFileWhole', file, 'written by the thread');
+    call.catch(() => {}); // awaited below, once the assertion has passed
+    const until = Date.now() + 60_000;
+    while (!existsSync(file) && Date.now() < until) {
+      // held: no await, no timer, as the unit's exports hold it
+    }
+    assert.ok(existsSync(file), 'the thread wrote the file while the caller held its thread');
+    await call;
+    assert.is(readFileSync(file, 'utf8'), 'written by the thread');
+  } finally {
+    await thread.end();
+  }
+});
+
+test('a thread started in the background runs at a lower priority (on Linux), and the caller\'s own priority is unchanged', async () => {
+  const before = threadNice();
+  const background = startThread(PRIORITY, { background: true });
+  const ordinary = startThread(PRIORITY);
+  try {
+    const [low, usual] = await Promise.all([background.call<typeof threadNice>('threadNice'), ordinary.call<typeof threadNice>('threadNice')]);
+    if (process.platform !== 'linux') return assert.is(low, null);
+    assert.is(low, Math.max(before!, BACKGROUND_NICE), 'the background thread yields');
+    assert.is(usual, before, 'a thread started as usual does not');
+    assert.is(threadNice(), before, "the caller's thread is as it was");
+  } finally {
+    await Promise.all([background.end(), ordinary.end()]);
   }
 });
 
