@@ -60,8 +60,13 @@ export function startThread(module: URL, { background = false }: { background?: 
       if (failure) call.reject(failure);
       else if (ended) call.reject(new Error(`${module.pathname}: ${call.name} called after its thread ended`));
       else {
-        current = call;
-        worker.postMessage({ name: call.name, args: call.args });
+        try {
+          worker.postMessage({ name: call.name, args: call.args });
+          current = call;
+        } catch (e) {
+          // Arguments that cannot be cloned (a function, say): that call fails, and the thread takes the next.
+          call.reject(e instanceof Error ? e : new Error(String(e)));
+        }
       }
     }
   };

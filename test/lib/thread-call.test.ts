@@ -140,4 +140,18 @@ test('a thread started in the background runs at a lower priority (on Linux), an
   }
 });
 
+test('a call whose arguments cannot be sent to the thread fails with why, and the thread answers the calls after it', async () => {
+  const thread = startThread(TEXT);
+  try {
+    let message = '';
+    const unsendable = thread.call<typeof markdownToText>('markdownToText', (() => 'a function') as unknown as string).catch((e: Error) => (message = e.message));
+    const next = thread.call<typeof markdownToText>('markdownToText', '**粗體**');
+    await unsendable;
+    assert.match(message, /could not be cloned/);
+    assert.is(await next, markdownToText('**粗體**'));
+  } finally {
+    await thread.end();
+  }
+});
+
 test.run();
