@@ -290,6 +290,11 @@ export function planYearSearch(siteDir: string, year: string, sources: IndexEntr
   return new YearSearchPlanner(siteDir, year, sources, opts).plan();
 }
 
+/** A prepared chunk's key in the part cache, from its entries' input hashes; null when one is not known. */
+function preparedKey(hashes: readonly (string | undefined)[], language: string): string | null {
+  return hashes.every((h): h is string => h !== undefined) ? partKey(hashes, { prepared: language }) : null;
+}
+
 /**
  * A year's search plan made in two halves (planYearSearch makes it in one): keyHalf keys the
  * editions whose pages are already as they will be, reading them where they are now; plan keys
@@ -377,11 +382,8 @@ export class YearSearchPlanner {
     if (this.cacheDir === null) return;
     const hashesNow = preparedChunks(hashes);
     preparedChunks(entries).forEach((chunk, n) => {
-      const now = hashesNow[n]!;
-      const was = now.every((h) => h !== undefined) ? now : chunk.map((e) => this.memo.previous(e, this.siteDir));
-      if (!was.every((h): h is string => h !== undefined)) return;
-      const key = partKey(was, { prepared: language });
-      if (this.prepared.has(key)) return;
+      const key = preparedKey(hashesNow[n]!, language) ?? preparedKey(chunk.map((e) => this.memo.previous(e, this.siteDir)), language);
+      if (key === null || this.prepared.has(key)) return;
       const found = restorePrepared<PreparedChunk>(this.cacheDir!, key);
       if (found) this.prepared.set(key, found);
     });
@@ -401,9 +403,9 @@ export class YearSearchPlanner {
         const chunks = preparedChunks(p.entries).map((entries, n): PlannedChunk => {
           const now = hashesNow[n]!;
           const was = hashesBefore[n]!;
-          const key = partKey(now, { prepared: language });
-          const known = was.every((h): h is string => h !== undefined);
-          return known && was.some((h, k) => h !== now[k]) ? { entries, key, before: { key: partKey(was, { prepared: language }), same: was.map((h, k) => h === now[k]) } } : { entries, key };
+          const key = preparedKey(now, language)!;
+          const keyBefore = preparedKey(was, language);
+          return keyBefore !== null && was.some((h, k) => h !== now[k]) ? { entries, key, before: { key: keyBefore, same: was.map((h, k) => h === now[k]) } } : { entries, key };
         });
         return { ...p, dir: `${dir}/${p.name}`, key: partKey(hashes, settings), chunks };
       });
