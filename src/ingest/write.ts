@@ -34,7 +34,8 @@ import { removeDeadCacheTemps } from '../lib/leftovers.ts';
 import { linkFile } from '../lib/link-tree.ts';
 import { running } from '../lib/processes.ts';
 import { resolveInside } from '../model/safe-paths.ts';
-import { digestOf, fileStat, pruneFolderRecords, saveFolderRecord, scanFolder, type FileStat, type FolderScan } from './folder-record.ts';
+import { statMany } from '../lib/stat-many.ts';
+import { digestOf, pruneFolderRecords, saveFolderRecord, scanFolder, type FileStat, type FolderScan } from './folder-record.ts';
 import type { OutputFile } from './output-file.ts';
 import type { KeptFolder } from './parse-cache.ts';
 
@@ -259,7 +260,8 @@ interface Pending {
 /** The record of a folder just written: null (none saved, the next run reads it) when a file is not where it was written. */
 function statsAfter(p: Pending): Array<[string, FileStat]> | null {
   try {
-    return [...p.known, ...p.statAfter.map((rel): [string, FileStat] => [rel, fileStat(path.join(p.folder, rel))])];
+    const stats = statMany(p.statAfter.map((rel) => path.join(p.folder, rel)));
+    return [...p.known, ...p.statAfter.map((rel, i): [string, FileStat] => [rel, stats[i]!])];
   } catch {
     return null;
   }
