@@ -20,7 +20,7 @@ import { readCatalogueSummary } from './catalogue-summary.ts';
 import { planUnits } from './plan.ts';
 import { buildShell, type ShellStep } from './shell.ts';
 import { buildShellCached } from './shell-cache.ts';
-import { buildUnit, startUnitProcess, unitIsCached, type BuiltUnit, type UnitStep } from './unit.ts';
+import { buildUnit, startUnitProcess, unitIsCached, type BuiltUnit, type UnitHint, type UnitStep } from './unit.ts';
 import type { StartedChild } from '../lib/child-script.ts';
 import type { UnitPlan } from './plan.ts';
 import { linkTree, syncTree } from '../lib/link-tree.ts';
@@ -41,7 +41,18 @@ async function buildInto(settings: Settings, dir: string, steps?: { unit: readon
   let summary: Awaited<ReturnType<typeof readCatalogueSummary>>;
   try {
     // The catalogue's summary: the catalogue itself is read only when some front-matter changed, and not held while the years are built.
-    summary = await readCatalogueSummary(settings);
+    // The first year found edited is named to the first unit's process, which reads its editions while the other years are checked;
+    // forgotten before the catalogue is read whole, whose process is not to run beside a year held in memory.
+    let hinted = false;
+    const hint = (value: UnitHint) => firstChild.hint(value);
+    summary = await readCatalogueSummary(settings, undefined, undefined, {
+      edited: (year) => {
+        if (hinted) return;
+        hinted = true;
+        hint({ year, contentDir: settings.contentDir });
+      },
+      readingCatalogue: () => hint(null),
+    });
     plans = planUnits(summary, settings);
   } catch (err) {
     void firstChild.release();

@@ -133,11 +133,19 @@ function otherContentHash(contentDir: string, digests: Map<string, string>): str
   return bytesHash([...backgroundFiles(contentDir), ...sourceTexts(contentDir).map(metaPathOf)], digests);
 }
 
+/** What readCatalogueSummary tells its caller as it goes. */
+export interface SummaryEvents {
+  /** A year found edited (year-hashes.ts YearHashes.edited), as soon as it is, while the other years are checked. */
+  edited?: (year: string) => void;
+  /** The catalogue is about to be read whole, in a process of its own (1.4–1.8 GB at the record's size). */
+  readingCatalogue?: () => void;
+}
+
 /**
  * The catalogue's summary for `settings`: every year's hashes (year-hashes.ts),
  * then the stored summary of that front-matter, or the catalogue read and summarized.
  */
-export async function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(), cacheDir: string | null = cacheRoot()): Promise<CatalogueSummary> {
+export async function readCatalogueSummary(settings: Settings, repoRoot = process.cwd(), cacheDir: string | null = cacheRoot(), events: SummaryEvents = {}): Promise<CatalogueSummary> {
   const editionsDir = cacheDir === null ? null : path.join(cacheDir, 'editions');
   // Each file read for the summary's key and checks, hashed once (bytesHash).
   const digests = new Map<string, string>();
@@ -153,6 +161,7 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
   const threaded = new Map(inThreads.map((h, i) => [whole[i]![0], h]));
   for (const [year, files] of years) {
     const h = threaded.get(year) ?? frontMatterYearHashes(editionsDir, year, files, repoRoot);
+    if (h.edited) events.edited?.(year);
     contentHashes.set(year, h.contentHash);
     frontMatterHashes.set(year, h.frontMatterHash);
   }
@@ -192,6 +201,7 @@ export async function readCatalogueSummary(settings: Settings, repoRoot = proces
     if (dir === null || file === null) stored = summarize(readOnce(), settings, repoRoot);
     else {
       mkdirSync(dir, { recursive: true });
+      events.readingCatalogue?.();
       await runChildScript(CHILD, { settings, repoRoot, editionsDir, file } satisfies SummaryInput, `${file}.input-${process.pid}.json`, 'catalogue');
       stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSummary;
       pruneSummaries(dir, `${key}.json`);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { indexYearSearch, SEARCH_LANES, type beginYearSearch, type planAndIndexFew, type YearSearchPlan } from '../search/year-search.ts';
 import { startThread } from '../lib/thread-call.ts';
 import { indexEntries } from '../search/records.ts';
-import { loadArchive, loadEdition } from '../site/data/load.ts';
+import { loadArchive, loadEdition, readReplies } from '../site/data/load.ts';
 import { cacheRoot } from './catalogue.ts';
 import { readYearEditions } from './edition-cache.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
@@ -24,7 +24,8 @@ import { ManifestInPieces, TREE_MANIFEST, writeTreeManifest } from '../lib/tree-
 import { ogImagePath, outputFileOf, yearDataPath, yearSearchPath } from '../model/urls.ts';
 import { site } from '../../_data/site.ts';
 import { linkPages, pagesToReuse, readPreviousPages, writePagesManifest } from './page-reuse.ts';
-import type { UnitInput, UnitResult, UnitStep } from './unit.ts';
+import type { UnitHint, UnitInput, UnitResult, UnitStep } from './unit.ts';
+import type { Edition } from '../model/reply.ts';
 
 /**
  * The unit's worker threads, started as this process starts, before its input comes: each loads tsx
@@ -106,15 +107,62 @@ function writtenBeside(year: string): Record<UnitStep, string[]> {
   };
 }
 
+/** Each edition of a year as parsed and rendered by the year's last build when its file is unchanged (edition-cache.ts). */
+function readYearEditionsCached(year: string, files: string[], shownAs: (file: string) => string): Edition[] {
+  return readYearEditions(path.join(cacheRoot(), 'editions'), 'bodies', year, files, shownAs, (f, shown) => loadEdition(f, shown)).editions;
+}
+
+/**
+ * A year's editions read while this process waits for its input, on the build's hint (unit.ts UnitHint): a year
+ * found edited while the catalogue's other years are still checked. Taken by the load when it asks for the same
+ * files of the same year; dropped otherwise. This process would otherwise sit idle from its modules' loading to its
+ * input. Paired edits of a built copy of the benchmark's 19-year record, each code in turn, ingest and build (load
+ * 1.7-2.7, 2026-12-05): the unit's loading 1.4-1.6 s against 2.5-3.0 s, the unit 11.6-12.6 s against 12.2-14.9 s,
+ * the edit -2.7, +1.0, -0.7 and -1.7 s (four pairs; the catalogue step, sharing the cores, 0.1-0.3 s longer).
+ */
+let readAhead: { year: string; files: string[]; editions: Edition[] } | null = null;
+
+function onHint(hint: UnitHint): void {
+  readAhead = null;
+  if (hint === null) {
+    (globalThis as { gc?: () => void }).gc?.();
+    return;
+  }
+  try {
+    readReplies(hint.contentDir, process.cwd(), {
+      years: [hint.year],
+      readYear: (year, files, shownAs) => {
+        const editions = readYearEditionsCached(year, files, shownAs);
+        readAhead = { year, files, editions };
+        return editions;
+      },
+    });
+  } catch {
+    // The load meets the same fault and reports it, naming the file and line.
+    readAhead = null;
+  }
+}
+
+function takeReadAhead(year: string, files: readonly string[]): Edition[] | null {
+  const ahead = readAhead;
+  readAhead = null;
+  const same = ahead !== null && ahead.year === year && ahead.files.length === files.length && ahead.files.every((f, i) => f === files[i]);
+  return same ? ahead.editions : null;
+}
+
 /** The steps but a year's worth of search indexing, which they leave (a plan) for after the year is let go. */
 async function runSteps(input: UnitInput, threads: Threads, started: number): Promise<{ result: UnitResult; routes: number; seconds: string[]; leftOver: YearSearchPlan | null; tree: ManifestInPieces }> {
   const { year, settings, siteDir } = input;
   const seconds: string[] = [];
-  // Each edition as parsed and rendered by the year's last build when its file is unchanged (edition-cache.ts).
-  const readYear = (y: string, files: string[], shownAs: (file: string) => string) =>
-    readYearEditions(path.join(cacheRoot(), 'editions'), 'bodies', y, files, shownAs, (f, shown) => loadEdition(f, shown)).editions;
+  let tookAhead = false;
+  const readYear = (y: string, files: string[], shownAs: (file: string) => string) => {
+    const ahead = takeReadAhead(y, files);
+    tookAhead ||= ahead !== null;
+    return ahead ?? readYearEditionsCached(y, files, shownAs);
+  };
   const archive = loadArchive(settings.contentDir, process.cwd(), { years: [year], identity: input.slice.identity, background: false, readYear });
-  seconds.push(`load ${s(started)}`);
+  readAhead = null;
+  seconds.push(`load ${s(started)}${tookAhead ? ' (its editions read ahead)' : ''}`);
   const routes = unitRoutes(routeTable(archive, settings), year);
   const entries = indexEntries(archive, routes);
   // The year's SQLite file, begun in the pages step when they are mostly linked (else in the exports step).
@@ -211,6 +259,7 @@ try {
     'unit-process.ts',
     (input) => `unit ${input.year}`,
     async (input) => writeFileSync(input.resultFile, JSON.stringify(await runUnit(input, threads))),
+    onHint,
   );
 } finally {
   // Ended by runUnit once its steps are done; here too when no input came (a process started ahead and let go).

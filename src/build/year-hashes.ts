@@ -27,6 +27,8 @@ import { loadEdition } from '../site/data/load.ts';
 export interface YearHashes {
   contentHash: string;
   frontMatterHash: string;
+  /** Some of the year's files changed since its hashes were kept, and only those were read again: an edit (not a first build). */
+  edited?: boolean;
 }
 
 interface Stored {
@@ -97,7 +99,7 @@ export function readYearHashes(
   mkdirSync(cacheDir, { recursive: true });
   writeFileWhole(filesFile, JSON.stringify({ code: buildCodeHash(), files: Object.fromEntries(perFile) } satisfies StoredFiles));
   writeFileWhole(entryFile, JSON.stringify({ code: buildCodeHash(), files: statsKey, ...hashes } satisfies Stored));
-  return hashes;
+  return { ...hashes, edited: known !== undefined };
 }
 
 /**

@@ -102,6 +102,8 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   assert.match(third, /Unit 2023-24: \d+ routes; .*pages: \d+ rendered, \d+ linked/);
   // Its search index was keyed beside the pages, the unchanged ones in the year's previous build (year-search.ts YearSearchPlanner).
   assert.match(third, /Unit 2023-24: \d+ routes; .*search: 1 part\(s\) to index, keyed beside the pages, indexed beside/);
+  // Its editions were read by its process while the build still checked the years (unit-process.ts, on the build's hint).
+  assert.match(third, /Unit 2023-24: \d+ routes; load [\d.]+ s \(its editions read ahead\)/);
   const [, rendered] = /pages: (\d+) rendered/.exec(third)!;
   // Its page in each interface, and in each interface the feeds that quote it: its year's, its head's, its programmes' (two here).
   assert.ok(Number(rendered) >= 2 && Number(rendered) <= 10, `${rendered} pages rendered for one edited reply`);
@@ -125,6 +127,8 @@ test('an edit of a body reads no catalogue; an edit of front-matter reads it, an
   const log = build();
   assert.match(log, 'catalogue read');
   assert.equal(lines(log).map((l) => l.replace(/ \(key.*| [\d,]+ files.*/, '')), ['Unit 2022-23: built,', 'Unit 2023-24: reused']);
+  // The edited year read ahead was let go before the catalogue was read (its memory is not added to the catalogue's).
+  assert.match(log, /Unit 2022-23: \d+ routes; load [\d.]+ s, /);
   // The shell's pages that list the reply (its member's page among them) carry the new title.
   const shellPages = diskTree(site).files.filter((f) => f.endsWith('.html') && !/^\d{4}-\d{2}\//.test(f));
   assert.ok(shellPages.some((f) => readFileSync(path.join(site, f), 'utf8').includes('所需人手及開支（經編輯）')), 'a shell page shows the edited title');

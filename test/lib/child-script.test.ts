@@ -2,7 +2,9 @@
  * A build script's child process started before its input is known
  * (src/lib/child-script.ts: a year's unit loads its modules while the build
  * reads the years' files): handed its input, it runs once; let go, it ends
- * without running; dead before its input, the build's error names it.
+ * without running; dead before its input, the build's error names it. Hints
+ * given before its input reach it first, in order (a unit's process reads an
+ * edited year's editions while the build checks the other years).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -13,7 +15,10 @@ import { tempDir } from '../support/builds.ts';
 
 const CHILD_SCRIPT = new URL('../../src/lib/child-script.ts', import.meta.url).href;
 
-/** A script that marks that it has loaded, then writes its input's `text` to its input's `out`, through childScriptMain. */
+/**
+ * A script that marks that it has loaded, then writes its input's `text` to its input's `out`, through
+ * childScriptMain, followed by the hints it was given before (` hinted: 2006-07,null`) if any.
+ */
 function writerScript(dir: string): string {
   const file = path.join(dir, 'writer.mts');
   writeFileSync(
@@ -21,7 +26,13 @@ function writerScript(dir: string): string {
     `import { writeFileSync } from 'node:fs';
 import { childScriptMain } from '${CHILD_SCRIPT}';
 writeFileSync(${JSON.stringify(path.join(dir, 'loaded'))}, '');
-await childScriptMain<{ out: string; text: string }>('writer.mts', () => 'writer', (input) => writeFileSync(input.out, input.text));
+const hints: unknown[] = [];
+await childScriptMain<{ out: string; text: string }, string>(
+  'writer.mts',
+  () => 'writer',
+  (input) => writeFileSync(input.out, input.text + (hints.length ? \` hinted: \${hints.join(',')}\` : '')),
+  (hint) => void hints.push(hint),
+);
 `,
   );
   return file;
@@ -63,6 +74,19 @@ test('a started child begins on its input while the parent is still busy (before
   await ran;
   assert.ok(began, 'the child wrote its output while the parent had not yet let its event loop turn');
   assert.is(readFileSync(out, 'utf8'), 'began');
+});
+
+test('hints given to a started child reach it before its input, in order; one given after is ignored', async () => {
+  const dir = tempDir('child-hints');
+  const child = startChildScript(writerScript(dir));
+  const out = path.join(dir, 'out.txt');
+  child.hint('2006-07');
+  child.hint(null);
+  child.hint('2023-24');
+  const ran = child.run({ out, text: '數碼港 ran' }, path.join(dir, 'input.json'), 'writer');
+  child.hint('too late');
+  await ran;
+  assert.is(readFileSync(out, 'utf8'), '數碼港 ran hinted: 2006-07,,2023-24');
 });
 
 test('a started child let go ends without running', async () => {
