@@ -90,8 +90,17 @@ const CHILD = fileURLToPath(new URL('./unit-process.ts', import.meta.url));
  */
 export type UnitHint = { year: string; contentDir: string } | null;
 
+/**
+ * A unit's process collects its garbage in its own threads (`--single-threaded-gc`): V8's parallel and
+ * concurrent collection adds helper threads, and a unit already keeps the machine's cores busy with its
+ * own worker threads and processes. Paired edits of a built copy of the benchmark's 19-year record, each
+ * setting in turn, ingest and build (load 2.0-3.1, 2026-12-05, a noisy machine: single edits of 19.2-26.6 s):
+ * the edit took -2.4, -0.4, +4.5, -1.9, -3.5 and -0.7 s with it, and less CPU in five of the six pairs.
+ */
+const UNIT_NODE_OPTIONS = ['--single-threaded-gc'];
+
 export function startUnitProcess(): StartedChild {
-  return startChildScript(CHILD);
+  return startChildScript(CHILD, UNIT_NODE_OPTIONS);
 }
 
 /** Whether buildUnit would reuse `plan`'s unit from the cache (every step). */

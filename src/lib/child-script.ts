@@ -34,9 +34,10 @@ export interface StartedChild {
   release(): Promise<void>;
 }
 
-export function startChildScript(script: string): StartedChild {
+/** `nodeOptions`: Node's own options for the child (before the script). */
+export function startChildScript(script: string, nodeOptions: readonly string[] = []): StartedChild {
   // --expose-gc: a script may collect its garbage between its steps (unit-process.ts, before a year's search index).
-  const child = spawn(process.execPath, ['--expose-gc', '--import', TSX, script, FROM_STDIN], { stdio: ['pipe', 'inherit', 'inherit'], env: process.env });
+  const child = spawn(process.execPath, [...nodeOptions, '--expose-gc', '--import', TSX, script, FROM_STDIN], { stdio: ['pipe', 'inherit', 'inherit'], env: process.env });
   // The outcome, whenever it comes: before run() (a child that could not start or died loading) or after it.
   const ended = new Promise<{ error?: Error; code?: number | null; signal?: NodeJS.Signals | null }>((resolve) => {
     child.on('error', (error) => resolve({ error }));
