@@ -78,11 +78,6 @@ export interface BuiltUnit {
 const CHILD = fileURLToPath(new URL('./unit-process.ts', import.meta.url));
 
 /**
- * A unit's child process, started before the unit it will build is known (child-script.ts): it loads
- * its modules while the build reads the years' files (catalogue and plan: 2.2 s of an edit in the
- * 19-year record) or places the unit before, and is handed to buildUnit.
- */
-/**
  * What the build may tell a unit's process started ahead, before its input (StartedChild.hint): a year
  * found edited while the catalogue's other years are still checked, whose editions the process reads
  * while it waits (unit-process.ts); null: forget it (the catalogue is about to be read whole, and its
@@ -99,6 +94,11 @@ export type UnitHint = { year: string; contentDir: string } | null;
  */
 const UNIT_NODE_OPTIONS = ['--single-threaded-gc'];
 
+/**
+ * A unit's child process, started before the unit it will build is known (child-script.ts): it loads
+ * its modules while the build reads the years' files (catalogue and plan: 2.2 s of an edit in the
+ * 19-year record) or places the unit before, and is handed to buildUnit.
+ */
 export function startUnitProcess(): StartedChild {
   return startChildScript(CHILD, UNIT_NODE_OPTIONS);
 }
