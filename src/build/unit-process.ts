@@ -117,8 +117,9 @@ function readYearEditionsCached(year: string, files: string[], shownAs: (file: s
  * found edited while the catalogue's other years are still checked. Taken by the load when it asks for the same
  * files of the same year; dropped otherwise. This process would otherwise sit idle from its modules' loading to its
  * input. Paired edits of a built copy of the benchmark's 19-year record, each code in turn, ingest and build (load
- * 1.7-2.7, 2026-12-05): the unit's loading 1.4-1.6 s against 2.5-3.0 s, the unit 11.6-12.6 s against 12.2-14.9 s,
- * the edit -2.7, +1.0, -0.7 and -1.7 s (four pairs; the catalogue step, sharing the cores, 0.1-0.3 s longer).
+ * 1.7-2.7, 2026-12-05): the unit 11.6-12.6 s against 12.2-14.9 s, the edit -2.7, +1.0, -0.7 and -1.7 s (four
+ * pairs). In the logs of the last pair, the unit's loading 1.6 s against 3.0 s, and the catalogue step, sharing the
+ * cores, 3.6 s against 3.3 s.
  */
 let readAhead: { year: string; files: string[]; editions: Edition[] } | null = null;
 

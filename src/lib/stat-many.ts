@@ -14,7 +14,8 @@
  * (three runs). Paired edits of a built copy of the record, ingest and build, each code in turn: the
  * ingest took 2.28-2.89 s against 2.82-3.30 s, the edit 18.9-22.2 s against 20.1-22.9 s (three pairs,
  * load 2.2-3.8). Not used by the build's like check (src/build/year-hashes.ts): there the other core is
- * loading the year's unit process (src/build/build.ts), and four pairs with it were 0.6-2.3 s slower.
+ * loading the year's unit process (src/build/build.ts), and with it three of four pairs were slower, by
+ * 1.2, 1.8 and 2.3 s (one 0.6 s faster).
  */
 import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
