@@ -11,12 +11,16 @@ const { target, background } = workerData as { target: string; background?: bool
 if (background) lowerThisThreadsPriority();
 const loaded = import(target) as Promise<Record<string, (...a: unknown[]) => unknown>>;
 loaded.catch(() => {}); // reported to each call below
-parentPort?.on('message', async ({ name, args }: { name: string; args: unknown[] }) => {
-  try {
-    const fn = (await loaded)[name];
-    if (typeof fn !== 'function') throw new Error(`${target} exports no function ${name}`);
-    parentPort?.postMessage({ result: await fn(...args) });
-  } catch (e) {
-    parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) });
-  }
+// Calls are answered one at a time, in the order they came: the caller posts each as it is made (thread-call.ts).
+let turn: Promise<void> = Promise.resolve();
+parentPort?.on('message', ({ name, args }: { name: string; args: unknown[] }) => {
+  turn = turn.then(async () => {
+    try {
+      const fn = (await loaded)[name];
+      if (typeof fn !== 'function') throw new Error(`${target} exports no function ${name}`);
+      parentPort?.postMessage({ result: await fn(...args) });
+    } catch (e) {
+      parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) });
+    }
+  });
 });

@@ -27,10 +27,8 @@ export interface Thread {
   end(): Promise<void>;
 }
 
-/** A call made and not yet answered: posted to the worker, or queued behind the one that is. */
+/** A call posted and not yet answered. */
 interface Call {
-  name: string;
-  args: unknown[];
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
@@ -44,51 +42,44 @@ interface Call {
 export function startThread(module: URL, { background = false }: { background?: boolean } = {}): Thread {
   // The module compiled for threads (compiled-module.ts), which the worker imports.
   const worker: Worker = tsWorker(new URL('./thread-call-worker.ts', import.meta.url), { target: compiledModule(module).href, background });
-  // The worker answers one message at a time: the call it is answering, and the ones queued behind it, in order.
-  let current: Call | null = null;
-  const queue: Call[] = [];
+  // Calls posted and not yet answered, in the order posted: the worker answers them one at a time, in that
+  // order (thread-call-worker.ts). A call is posted as it is made, even while the worker answers another. A
+  // call queued here until the answer before it came was posted only when this thread next turned to its
+  // events: an edit's unit asked its search thread for the year's plan as its pages were done, but the
+  // thread, still keying the pages, had its answer read only after the unit had listed the cards and written
+  // its exports, and began the plan 1.1 s later (timestamps in the unit's threads, an edit of the
+  // benchmark's 19-year record, 2026-12-05). (Before that, a call to an idle thread posted on a later turn of
+  // the microtask queue reached the SQLite thread 3 s late, for the same reason.)
+  const posted: Call[] = [];
   let ended = false;
   let failure: Error | null = null;
-  // The next queued call posted, when none is being answered. A call to an idle thread is posted as it is
-  // made, not on a later turn of the microtask queue: a unit's exports hand the SQLite thread its rows and
-  // then write their files for 2 s in the same synchronous run, and their rows reached the thread only after
-  // that (and the unit's tree listing after it), 3 s after the call (node --cpu-prof of an edit of the
-  // benchmark's 19-year record, every thread of the unit process, 2026-12-05).
-  const postNext = () => {
-    while (current === null && queue.length > 0) {
-      const call = queue.shift()!;
-      if (failure) call.reject(failure);
-      else if (ended) call.reject(new Error(`${module.pathname}: ${call.name} called after its thread ended`));
-      else {
-        try {
-          worker.postMessage({ name: call.name, args: call.args });
-          current = call;
-        } catch (e) {
-          // Arguments that cannot be cloned (a function, say): that call fails, and the thread takes the next.
-          call.reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      }
-    }
-  };
-  const answer = (settle: (c: Call) => void) => {
-    const c = current;
-    current = null;
-    if (c) settle(c);
-    postNext();
-  };
   const fail = (e: Error) => {
     failure ??= e;
-    answer((c) => c.reject(e));
+    for (const c of posted.splice(0)) c.reject(e);
   };
-  worker.on('message', (m: Message) => answer((c) => ('result' in m ? c.resolve(m.result) : c.reject(new Error(m.error)))));
+  worker.on('message', (m: Message) => {
+    const c = posted.shift();
+    if (!c) return;
+    if ('result' in m) c.resolve(m.result);
+    else c.reject(new Error(m.error));
+  });
   worker.on('error', fail);
   worker.on('exit', (code) => {
     if (!ended) fail(new Error(`${module.pathname}: its worker thread ended (exit ${code}) before it answered`));
   });
   return {
     call<F extends (...args: never[]) => unknown>(name: string, ...args: Parameters<F>): Promise<Awaited<ReturnType<F>>> {
-      const reply = new Promise<unknown>((resolve, reject) => queue.push({ name, args, resolve, reject }));
-      postNext();
+      const reply = new Promise<unknown>((resolve, reject) => {
+        if (failure) return reject(failure);
+        if (ended) return reject(new Error(`${module.pathname}: ${name} called after its thread ended`));
+        try {
+          worker.postMessage({ name, args });
+          posted.push({ resolve, reject });
+        } catch (e) {
+          // Arguments that cannot be cloned (a function, say): that call fails, and the thread takes the next.
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
       return reply as Promise<Awaited<ReturnType<F>>>;
     },
     async end() {

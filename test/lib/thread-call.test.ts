@@ -125,6 +125,32 @@ test('a call to an idle thread reaches it as it is made, while the caller still 
   }
 });
 
+test('a call made while the thread answers another reaches it when that one is answered, while the caller still holds its own thread', async () => {
+  // An edit's unit asks its search thread for the year's plan while the thread still keys the pages, then lists
+  // its cards and writes its exports in the same run of its thread: the plan must be begun when the keying is
+  // done, not when the unit next awaits.
+  const dir = tempDir('thread-call-in-turn');
+  const [first, second] = [path.join(dir, 'first'), path.join(dir, 'second')];
+  const thread = startThread(CACHE_ENTRY);
+  try {
+    const calls = [
+      thread.call<typeof writeFileWhole>('writeFileWhole', first, 'the first call'),
+      thread.call<typeof writeFileWhole>('writeFileWhole', second, 'the second call'),
+    ];
+    for (const call of calls) call.catch(() => {}); // awaited below, once the assertion has passed
+    const until = Date.now() + 20_000;
+    while (!existsSync(second) && Date.now() < until) {
+      // held: no await, no timer, as the unit's exports hold it
+    }
+    assert.ok(existsSync(second), 'the thread answered the second call while the caller held its thread');
+    await Promise.all(calls);
+    assert.is(readFileSync(first, 'utf8'), 'the first call');
+    assert.is(readFileSync(second, 'utf8'), 'the second call');
+  } finally {
+    await thread.end();
+  }
+});
+
 test('a thread started in the background runs at a lower priority (on Linux), and the caller\'s own priority is unchanged', async () => {
   const before = threadNice();
   const background = startThread(PRIORITY, { background: true });
