@@ -21,6 +21,8 @@ export const PAGES_MANIFEST = 'pages.json';
 /** The previous build of the unit: its entry's site folder and its manifest, when it has one. */
 export interface PreviousPages {
   siteDir: string;
+  /** What its pages were made with besides the year's content (unit.ts UnitInput.base); null: an entry that did not keep it. */
+  base: string | null;
   hashes: Record<string, string>;
 }
 
@@ -29,11 +31,16 @@ export function readPreviousPages(entryDir: string | null): PreviousPages | null
   if (entryDir === null) return null;
   const file = path.join(entryDir, PAGES_MANIFEST);
   if (!existsSync(file)) return null;
-  return { siteDir: path.join(entryDir, 'site'), hashes: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> };
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { base?: unknown; pages?: Record<string, string> } | Record<string, string>;
+  const siteDir = path.join(entryDir, 'site');
+  // An entry written before the base was kept holds the hashes alone, by URL (a URL begins with `/`: never `base`).
+  if (typeof manifest.base === 'string' && typeof manifest.pages === 'object') return { siteDir, base: manifest.base, hashes: manifest.pages };
+  return { siteDir, base: null, hashes: manifest as Record<string, string> };
 }
 
-export function writePagesManifest(entryDir: string, hashes: Map<string, string>): void {
-  writeFileSync(path.join(entryDir, PAGES_MANIFEST), JSON.stringify(Object.fromEntries(hashes)));
+/** The manifest of a unit's pages: `base`, what every page was made with besides the year's content, and each route's input hash. */
+export function writePagesManifest(entryDir: string, base: string, hashes: Map<string, string>): void {
+  writeFileSync(path.join(entryDir, PAGES_MANIFEST), JSON.stringify({ base, pages: Object.fromEntries(hashes) }));
 }
 
 /**

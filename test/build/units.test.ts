@@ -104,6 +104,9 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   assert.match(third, /Unit 2023-24: \d+ routes; .*search: 1 part\(s\) to index, keyed beside the pages, indexed beside/);
   // Its editions were read by its process while the build still checked the years (unit-process.ts, on the build's hint).
   assert.match(third, /Unit 2023-24: \d+ routes; load [\d.]+ s \(its editions read ahead\)/);
+  // Its SQLite file was begun as soon as the year was loaded, the previous build's pages being made as these would be.
+  assert.match(third, /Unit 2023-24: \d+ routes; load [\d.]+ s [^,]*, its SQLite file begun after the load, pages/);
+  assert.not.match(first, 'its SQLite file begun after the load');
   const [, rendered] = /pages: (\d+) rendered/.exec(third)!;
   // Its page in each interface, and in each interface the feeds that quote it: its year's, its head's, its programmes' (two here).
   assert.ok(Number(rendered) >= 2 && Number(rendered) <= 10, `${rendered} pages rendered for one edited reply`);
@@ -195,6 +198,16 @@ test('a reply removed from a year is gone from its folder, which is its unit\'s 
   assert.not.ok(existsSync(path.join(site, '2023-24/itib007')));
   assert.not.ok(existsSync(path.join(site, '2023-24/en/itib007')));
   assertYearIsItsEntry('2023-24');
+});
+
+test('a year whose every page is made anew (the site\'s address changed) begins its SQLite file only once its pages are written', () => {
+  // For memory: the file is begun beside the pages only when most of them are linked (unit-process.ts).
+  const [otherSite, otherCache] = [path.join(root, 'other-site'), path.join(root, 'other-cache')];
+  cpSync(cache, otherCache, { recursive: true });
+  const log = runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: otherSite, ARCHIVE_CACHE: otherCache, SITE_URL: 'https://archive.example.org/' });
+  assert.match(log, /Unit 2023-24: \d+ routes; load [\d.]+ s, pages: \d+ rendered, 0 linked/);
+  assert.not.match(log, 'its SQLite file begun after the load');
+  assert.match(readFileSync(path.join(otherSite, '2023-24/itib002/index.html'), 'utf8'), 'https://archive.example.org/');
 });
 
 test.run();
