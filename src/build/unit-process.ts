@@ -12,7 +12,7 @@ import { startThread } from '../lib/thread-call.ts';
 import { indexEntries } from '../search/records.ts';
 import { loadArchive, loadEdition, readReplies } from '../site/data/load.ts';
 import { cacheRoot } from './catalogue.ts';
-import { readYearEditions } from './edition-cache.ts';
+import { readYearEditions, type ReadYear } from './edition-cache.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
 import { buildImages } from '../site/images/build-images.ts';
@@ -25,7 +25,6 @@ import { ogImagePath, outputFileOf, yearDataPath, yearSearchPath } from '../mode
 import { site } from '../../_data/site.ts';
 import { linkPages, pagesToReuse, readPreviousPages, writePagesManifest } from './page-reuse.ts';
 import type { UnitHint, UnitInput, UnitResult, UnitStep } from './unit.ts';
-import type { Edition } from '../model/reply.ts';
 
 /**
  * The unit's worker threads, started as this process starts, before its input comes: each loads tsx
@@ -108,10 +107,12 @@ function writtenBeside(year: string): Record<UnitStep, string[]> {
 }
 
 /** Each edition of a year as parsed and rendered by the year's last build when its file is unchanged (edition-cache.ts), and how many were parsed again. */
-function readYearEditionsCached(year: string, files: string[], shownAs: (file: string) => string): { editions: Edition[]; parsed: number } {
+function readYearEditionsCached(year: string, files: string[], shownAs: (file: string) => string): EditionsRead {
   const { editions, parsed } = readYearEditions(path.join(cacheRoot(), 'editions'), 'bodies', year, files, shownAs, (f, shown) => loadEdition(f, shown));
-  return { editions, parsed };
+  return { editions, parsed }; // not the files' hashes, which a year read ahead would hold until its load
 }
+
+type EditionsRead = Pick<ReadYear, 'editions' | 'parsed'>;
 
 /**
  * A year's editions read while this process waits for its input, on the build's hint (unit.ts UnitHint): a year
@@ -122,7 +123,7 @@ function readYearEditionsCached(year: string, files: string[], shownAs: (file: s
  * pairs). In the logs of the last pair, the unit's loading 1.6 s against 3.0 s, and the catalogue step, sharing the
  * cores, 3.6 s against 3.3 s.
  */
-let readAhead: { year: string; files: string[]; read: ReturnType<typeof readYearEditionsCached> } | null = null;
+let readAhead: { year: string; files: string[]; read: EditionsRead } | null = null;
 
 function onHint(hint: UnitHint): void {
   readAhead = null;
@@ -145,7 +146,7 @@ function onHint(hint: UnitHint): void {
   }
 }
 
-function takeReadAhead(year: string, files: readonly string[]): ReturnType<typeof readYearEditionsCached> | null {
+function takeReadAhead(year: string, files: readonly string[]): EditionsRead | null {
   const ahead = readAhead;
   readAhead = null;
   const same = ahead !== null && ahead.year === year && ahead.files.length === files.length && ahead.files.every((f, i) => f === files[i]);
