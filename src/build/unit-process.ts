@@ -11,6 +11,8 @@ import { indexYearSearch, SEARCH_LANES, type beginYearSearch, type planAndIndexF
 import { startThread } from '../lib/thread-call.ts';
 import { indexEntries } from '../search/records.ts';
 import { loadArchive, loadEdition, readReplies } from '../site/data/load.ts';
+import { answerTexts } from '../site/data/group.ts';
+import { sameAnswers, type SameAnswers } from '../site/data/same-answers.ts';
 import { cacheRoot } from './catalogue.ts';
 import { readYearEditions, type ReadYear } from './edition-cache.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
@@ -123,7 +125,14 @@ type EditionsRead = Pick<ReadYear, 'editions' | 'parsed'>;
  * pairs). In the logs of the last pair, the unit's loading 1.6 s against 3.0 s, and the catalogue step, sharing the
  * cores, 3.6 s against 3.3 s.
  */
-let readAhead: { year: string; files: string[]; read: EditionsRead } | null = null;
+interface ReadAhead {
+  year: string;
+  files: string[];
+  read: EditionsRead;
+  same?: SameAnswers;
+}
+
+let readAhead: ReadAhead | null = null;
 
 function onHint(hint: UnitHint): void {
   readAhead = null;
@@ -132,14 +141,20 @@ function onHint(hint: UnitHint): void {
     return;
   }
   try {
-    readReplies(hint.contentDir, process.cwd(), {
+    const got: { ahead?: ReadAhead } = {};
+    const loaded = readReplies(hint.contentDir, process.cwd(), {
       years: [hint.year],
       readYear: (year, files, shownAs) => {
-        const read = readYearEditionsCached(year, files, shownAs);
-        readAhead = { year, files, read };
-        return read.editions;
+        got.ahead = { year, files, read: readYearEditionsCached(year, files, shownAs) };
+        return got.ahead.read.editions;
       },
     });
+    // The year's same-answer groups too, the longest part of its load (1.0 of 1.3 s of an edit's, node --cpu-prof of
+    // the unit process, the benchmark's 19-year record, 2026-12-06): made from the editions the load will take. Paired
+    // edits of a built copy of that record, ingest and build, each code in turn (13 pairs, load 1.5-3.0): the load
+    // 0.3-0.6 s against 1.2-2.0 s; the unit faster in 10 of 13 pairs (median -0.9 s), the edit in 7 (mean -0.3 s): the
+    // work moved here shares the cores with the build's check of the years' files.
+    if (got.ahead) readAhead = { ...got.ahead, same: sameAnswers(answerTexts(loaded)) };
   } catch {
     // The load meets the same fault and reports it, naming the file and line.
     readAhead = null;
@@ -169,9 +184,11 @@ async function runSteps(input: UnitInput, threads: Threads, started: number): Pr
     filesParsed += parsed;
     return editions;
   };
-  const archive = loadArchive(settings.contentDir, process.cwd(), { years: [year], identity: input.slice.identity, background: false, readYear });
+  // The same-answer groups made ahead are used only if made from the very answers this load reads (sameAnswerIndexOf).
+  const same = readAhead?.year === year ? readAhead.same : undefined;
+  const archive = loadArchive(settings.contentDir, process.cwd(), { years: [year], identity: input.slice.identity, background: false, readYear, sameAnswers: same });
   readAhead = null;
-  seconds.push(`load ${s(started)}${tookAhead ? ' (its editions read ahead)' : ''}`);
+  seconds.push(`load ${s(started)}${tookAhead ? ` (its editions${same ? ' and same answers' : ''} read ahead)` : ''}`);
   const routes = unitRoutes(routeTable(archive, settings), year);
   const entries = indexEntries(archive, routes);
   // The year's SQLite file, begun in the pages step when they are mostly linked (else in the exports step), or now.

@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { settingsFromEnv } from '../../_data/site.ts';
 import { loadArchive } from '../../src/site/data/load.ts';
 import { routeTable, type TemplateData } from '../../src/site/data/routes.ts';
-import { answerInk, jaccard, SAME_ANSWER_THRESHOLD, sameAnswerGroups, shingles } from '../../src/site/data/same-answers.ts';
+import { answerInk, jaccard, SAME_ANSWER_THRESHOLD, sameAnswerGroups, sameAnswerIndex, sameAnswerIndexOf, sameAnswers, shingles } from '../../src/site/data/same-answers.ts';
 import { contentsOf } from '../../src/site/lib/contents.ts';
 import { archiveScope } from '../../src/site/lib/scope.ts';
 import { render as renderHome } from '../../src/site/pages/home.11ty.ts';
@@ -73,6 +73,21 @@ test('same answers: a word-for-word copy joins its answer\'s group (the group of
   for (const id of ['ITIB121', 'ITIB122', 'COPY1', 'COPY2']) assert.ok(micros.includes(id), id);
   assert.is(groups.length, 15, 'no new group: the copies joined the existing one');
   assert.not.ok(groups.flat().some((id) => id.startsWith('EMPTY')));
+});
+
+test('same answers made ahead (a unit process, from the editions it read while it waited) are used only for the very answers they were made from', () => {
+  const ahead = sameAnswers(items);
+  assert.ok(sameAnswerIndexOf(items.map((i) => ({ ...i })), ahead) === ahead.index, 'the same texts: the index made ahead');
+  // ITIB121 edited since (its answer no longer the microelectronics institute's): the index is made again, without it.
+  const edited = items.map((i) => (i.id === 'ITIB121' ? { ...i, markdown: '## 答覆\n\n經編輯的另一個答覆，與其他答覆不同。' } : i));
+  const index = sameAnswerIndexOf(edited, ahead);
+  assert.ok(ahead.index.get('ITIB103')!.includes('ITIB121'));
+  assert.not.ok(index.get('ITIB103')!.includes('ITIB121'));
+  assert.equal(index, sameAnswerIndex(edited));
+  // One reply fewer, or the same texts in another order, is not the same either.
+  assert.equal(sameAnswerIndexOf(items.slice(1), ahead), sameAnswerIndex(items.slice(1)));
+  assert.ok(sameAnswerIndexOf([...items].reverse(), ahead) !== ahead.index);
+  assert.equal(sameAnswerIndexOf(items, null), ahead.index);
 });
 
 test('same answers: every pair in a group is linked by the rule, and replies outside stay apart', () => {

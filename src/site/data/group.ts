@@ -16,7 +16,7 @@ import { headPath, memberPath, programmePath, yearPath } from '../../model/urls.
 import type { ReplyFrontMatter, ReplyLang } from '../../model/front-matter-types.ts';
 import { LANGUAGES, PRIMARY_LANG } from '../../model/languages.ts';
 import type { HeadGroup, LoadedReply, MemberGroup, Names, ProgrammeGroup, Reply, ReplyLabels, ReplyLink, YearGroup } from '../../model/reply.ts';
-import { sameAnswerIndex } from './same-answers.ts';
+import { sameAnswerIndexOf, type AnswerText, type SameAnswers } from './same-answers.ts';
 
 const plain = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -345,10 +345,18 @@ export interface Grouped {
  * heads, programmes and members hold these new replies. `identity`: who each
  * reply's member is across every year (the catalogue's, for a year's unit).
  */
-export function groupArchive(loaded: readonly LoadedReply[], identity?: MemberIdentity): Grouped {
+/** What the same-answer groups of `loaded` are made from (groupArchive; a unit makes them ahead from these). */
+export function answerTexts(loaded: readonly LoadedReply[]): AnswerText[] {
+  return textsOf(sortReplies(loaded));
+}
+
+const textsOf = (sorted: readonly LoadedReply[]): AnswerText[] => sorted.map((r) => ({ id: r.id, year: r.year, markdown: r.markdown }));
+
+/** `sameAnswers`: the same-answer groups if made ahead (used only when made from these replies' very answers). */
+export function groupArchive(loaded: readonly LoadedReply[], identity?: MemberIdentity, sameAnswers?: SameAnswers | null): Grouped {
   const sorted = sortReplies(loaded);
   // Once per load: Eleventy hands each page a copy of the archive, so a per-page cache would recompute it for every page.
-  const same = sameAnswerIndex(sorted.map((r) => ({ id: r.id, year: r.year, markdown: r.markdown })));
+  const same = sameAnswerIndexOf(textsOf(sorted), sameAnswers);
   const names = groupNames(sorted);
   const memberOf = memberNames(sorted, identity);
   const replies = sorted.map((r, i): Reply => {

@@ -14,6 +14,7 @@ import { backgroundFiles, editionFileName, editionFiles, readBackgroundFile, rea
 import { ContentError } from '../../model/front-matter.ts';
 import { metaPathOf, readSourceMeta } from '../../model/source-meta.ts';
 import { compareCodes, groupArchive, type MemberIdentity } from './group.ts';
+import type { SameAnswers } from './same-answers.ts';
 import type { Archive, BackgroundPage, BodyTable, Edition, LoadedReply, SourceDocument } from '../../model/reply.ts';
 
 /** One edition's file → its edition; the file's name and folder must match its reply number, language and year. `bodies: false`: front-matter only (the catalogue: no body rendered, no Markdown kept). */
@@ -82,6 +83,8 @@ export interface LoadOptions {
   background?: boolean;
   /** How to read one year's editions (default: each file with loadEdition); the catalogue reads them through its cache. */
   readYear?: (year: string, files: string[], shownAs: (file: string) => string) => Edition[];
+  /** The same-answer groups made ahead (same-answers.ts sameAnswerIndexOf: used only when made from the replies read). */
+  sameAnswers?: SameAnswers | null;
 }
 
 /** The edition files of each year (content-files.ts editionFiles), by year; of `years` only, when given (a unit lists its own year's folder, not the record's 19). */
@@ -114,7 +117,7 @@ export function readReplies(contentDir: string, repoRoot = process.cwd(), option
 }
 
 export function loadArchive(contentDir: string, repoRoot = process.cwd(), options: LoadOptions = {}): Archive {
-  const { replies, years, heads, programmes, members } = groupArchive(readReplies(contentDir, repoRoot, options), options.identity);
+  const { replies, years, heads, programmes, members } = groupArchive(readReplies(contentDir, repoRoot, options), options.identity, options.sameAnswers);
   const background = (options.background === false ? [] : backgroundFiles(contentDir)).map((f) =>
     loadBackground(f, path.relative(repoRoot, f) || f),
   );

@@ -259,3 +259,26 @@ export function sameAnswerIndex(items: readonly AnswerText[], threshold = SAME_A
   for (const group of sameAnswerGroups(items, threshold)) for (const id of group) out.set(id, group.filter((other) => other !== id));
   return out;
 }
+
+/** sameAnswerIndex of `items`, kept with them: made ahead of a load that will ask for it (sameAnswerIndexOf). */
+export interface SameAnswers {
+  items: readonly AnswerText[];
+  index: Map<string, string[]>;
+}
+
+export function sameAnswers(items: readonly AnswerText[]): SameAnswers {
+  return { items, index: sameAnswerIndex(items) };
+}
+
+/**
+ * sameAnswerIndex of `items`: `known`'s when it was made from the same texts (each id, year and
+ * Markdown equal, in order), else made now. A year's unit process makes it while it waits for its
+ * input (src/build/unit-process.ts), from the editions it reads ahead, which its load then takes.
+ */
+export function sameAnswerIndexOf(items: readonly AnswerText[], known: SameAnswers | null | undefined): Map<string, string[]> {
+  const same =
+    known != null &&
+    known.items.length === items.length &&
+    known.items.every((k, i) => k.id === items[i]!.id && k.year === items[i]!.year && k.markdown === items[i]!.markdown);
+  return same ? known.index : sameAnswerIndex(items);
+}
