@@ -33,7 +33,7 @@ import { INDEX_LANGUAGE } from './segment.ts';
 import { site } from '../../_data/site.ts';
 import { replyPathTemplate, searchIndexPath } from '../model/urls.ts';
 import { cachedPartSummary, linkCachedPart, pruneShards, readStoredFiles, shardCacheDir, storeFiles, storePart } from './shard-cache.ts';
-import { converterDict, convertibleChars } from './converter-dict.ts';
+import { converterCandidates, converterDict, convertibleChars, type ConverterCandidates } from './converter-dict.ts';
 import { clientTerms, readSearchTerms } from './search-terms.ts';
 import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { inputHash, partKey } from './parts.ts';
@@ -165,6 +165,17 @@ async function installClient(siteDir: string, cacheDir: string | null): Promise<
   return key;
 }
 
+/** The converter's candidates (converter-dict.ts): from the part cache when stored there, else made and stored. */
+function converterCandidatesCached(cacheDir: string | null): { candidates: ConverterCandidates; key: string | null } {
+  const file = 'converter-candidates.json';
+  const key = cacheDir ? partKey([], { converter: file }) : null;
+  const stored = cacheDir && key ? readStoredFiles(cacheDir, key, [file]) : null;
+  if (stored) return { candidates: JSON.parse(stored[file]!.toString('utf8')) as ConverterCandidates, key };
+  const candidates = converterCandidates();
+  if (cacheDir && key) storeFiles(cacheDir, key, { [file]: JSON.stringify(candidates) });
+  return { candidates, key };
+}
+
 /** What the shell's own pages of one language tell its manifest: each page's filters, and their lexicon. */
 interface ShellPagesSummary {
   docs: { filters: PreparedDoc['filters'] }[];
@@ -219,6 +230,8 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
   }
   let pages = 0;
   const chunkSize = opts.indexChunkSize ?? SHELL_INDEX_CHUNK_SIZE;
+  const { candidates, key: converterKey } = converterCandidatesCached(cacheDir);
+  if (converterKey) cacheKeys.push(converterKey);
   await withPagefind(chunkSize, async () => {
     for (const lang of site.languages) {
       const years = summaries.filter((s) => s.lang === lang).sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
@@ -238,7 +251,7 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       for (const y of years) lexicon.add(y.lexicon);
       const replies = Object.assign({}, ...years.map((y) => y.replies)) as Record<string, Record<string, number>>;
       const filterRecords = [...r.docs, ...years.map((y) => ({ filters: y.filters }))];
-      const converter = converterDict(lexicon.findable);
+      const converter = converterDict(lexicon.findable, candidates);
       writeFileSync(join(siteDir, base, CONVERTER_FILE), JSON.stringify(converter) + '\n');
       writeFileSync(join(siteDir, base, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
       const manifest = {

@@ -44,25 +44,47 @@ export function converterOf(dict: ConverterDict): (s: string) => string {
 }
 
 /**
- * @param findable true when every character and bigram of a string occurs in the archive's text
+ * What converterDict keeps or drops by the archive's text: opencc-js's entries, each with what it
+ * converts to. The same for every archive, and most of the work: 150-160 ms of a build's shell (of
+ * 155-240 ms in all, converterDict timed in a throwaway script, 2026-12-06), so the shell's search
+ * keeps it in the part cache (build-index.ts).
  */
-export function converterDict(findable: (s: string) => boolean): ConverterDict {
+export interface ConverterCandidates {
+  /** Phrases that convert otherwise than their characters one by one: key, value, the value converted and the characters converted. */
+  phrases: [string, string, string, string][];
+  /** Characters: key, value and the value converted. */
+  characters: [string, string, string][];
+  hkPhrases: Entry[];
+  hkChars: Entry[];
+}
+
+export function converterCandidates(): ConverterCandidates {
   // opencc's second stage (Hong Kong variants) on its own; the first stage's value of a
   // phrase entry is the entry's target (the longest match of a phrase is the phrase).
   const hk = converterOf({ segmentation: '', chain: [[dictHKVariantsPhrases, dictHKVariants]] });
   const charMap = new Map(entries(dictSTCharacters));
   const byChar = (k: string) => hk([...k].map((c) => charMap.get(c) ?? c).join(''));
-  const phrases = [...entries(dictSTPhrases), ...entries(dictSTGenerated)].filter(([k, v]) => {
+  const phrases: ConverterCandidates['phrases'] = [];
+  for (const [k, v] of [...entries(dictSTPhrases), ...entries(dictSTGenerated)]) {
     const out = hk(v);
     const chars = byChar(k);
     // A phrase whose characters convert to the same text one by one adds nothing but bytes
     // (measured: a third of the first Simplified search's converter at 20,000 replies).
-    if (chars === out) return false;
-    return findable(out) || findable(chars);
-  });
-  const characters = entries(dictSTCharacters).filter(([, v]) => findable(hk(v)));
-  const hkPhrases = entries(dictHKVariantsPhrases).filter(([, v]) => findable(v));
-  const hkChars = entries(dictHKVariants).filter(([, v]) => findable(v));
+    if (chars !== out) phrases.push([k, v, out, chars]);
+  }
+  const characters = entries(dictSTCharacters).map(([k, v]): [string, string, string] => [k, v, hk(v)]);
+  return { phrases, characters, hkPhrases: entries(dictHKVariantsPhrases), hkChars: entries(dictHKVariants) };
+}
+
+/**
+ * @param findable true when every character and bigram of a string occurs in the archive's text
+ * @param candidates converterCandidates(), when made already (the part cache's)
+ */
+export function converterDict(findable: (s: string) => boolean, candidates = converterCandidates()): ConverterDict {
+  const phrases = candidates.phrases.filter(([, , out, chars]) => findable(out) || findable(chars)).map(([k, v]): Entry => [k, v]);
+  const characters = candidates.characters.filter(([, , out]) => findable(out)).map(([k, v]): Entry => [k, v]);
+  const hkPhrases = candidates.hkPhrases.filter(([, v]) => findable(v));
+  const hkChars = candidates.hkChars.filter(([, v]) => findable(v));
   // The phrases segment the query too (opencc's s2hk); the page reads them from the chain, not twice from the file.
   return { chain: [group(join(phrases), join(characters)), group(join(hkPhrases), join(hkChars))] };
 }

@@ -116,6 +116,11 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   // The cache keeps one entry per year, whose files the site's year folder is: the previous build's folder, brought up to date.
   assert.match(third, placedBy);
   assertYearIsItsEntry('2023-24');
+  // The shell's converter was made from the candidates the first build kept in the search-part cache (build-index.ts),
+  // still kept there (the cache keeps what a build used); the site below is still byte for byte a cold build's.
+  const kept = readdirSync(path.join(cache, 'search')).filter((key) => existsSync(path.join(cache, 'search', key, 'bundle', 'converter-candidates.json')));
+  assert.is(kept.length, 1, 'one entry of the converter\'s candidates in the search-part cache');
+  assert.ok(statSync(path.join(cache, 'search', kept[0]!)).mtimeMs < statSync(path.join(site, '2023-24/itib002/index.html')).mtimeMs, 'kept from an earlier build');
   // And the site is byte for byte what a build from empty caches makes.
   const cold = path.join(root, 'cold');
   runScript('scripts/build.ts', [], { ARCHIVE_CONTENT: content, ARCHIVE_OUT: cold, ARCHIVE_CACHE: path.join(root, 'cold-cache'), SITE_URL: '' });
