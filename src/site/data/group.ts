@@ -338,13 +338,6 @@ export interface Grouped {
   members: MemberGroup[];
 }
 
-/**
- * Groups the loaded replies: each becomes a new Reply (the loaded one is
- * only read: it may be frozen) with its neighbours, the replies of its year
- * given the same answer, its member's page and its labels, and the years,
- * heads, programmes and members hold these new replies. `identity`: who each
- * reply's member is across every year (the catalogue's, for a year's unit).
- */
 /** What the same-answer groups of `loaded` are made from (groupArchive; a unit makes them ahead from these). */
 export function answerTexts(loaded: readonly LoadedReply[]): AnswerText[] {
   return textsOf(sortReplies(loaded));
@@ -352,7 +345,16 @@ export function answerTexts(loaded: readonly LoadedReply[]): AnswerText[] {
 
 const textsOf = (sorted: readonly LoadedReply[]): AnswerText[] => sorted.map((r) => ({ id: r.id, year: r.year, markdown: r.markdown }));
 
-/** `sameAnswers`: the same-answer groups if made ahead (used only when made from these replies' very answers). */
+
+/**
+ * Groups the loaded replies: each becomes a new Reply (the loaded one is
+ * only read: it may be frozen) with its neighbours, the replies of its year
+ * given the same answer, its member's page and its labels, and the years,
+ * heads, programmes and members hold these new replies. `identity`: who each
+ * reply's member is across every year (the catalogue's, for a year's unit).
+ * `sameAnswers`: the year's same-answer groups if made ahead (used only when
+ * made from these replies' very answers: same-answers.ts sameAnswerIndexOf).
+ */
 export function groupArchive(loaded: readonly LoadedReply[], identity?: MemberIdentity, sameAnswers?: SameAnswers | null): Grouped {
   const sorted = sortReplies(loaded);
   // Once per load: Eleventy hands each page a copy of the archive, so a per-page cache would recompute it for every page.
