@@ -345,7 +345,6 @@ export function answerTexts(loaded: readonly LoadedReply[]): AnswerText[] {
 
 const textsOf = (sorted: readonly LoadedReply[]): AnswerText[] => sorted.map((r) => ({ id: r.id, year: r.year, markdown: r.markdown }));
 
-
 /**
  * Groups the loaded replies: each becomes a new Reply (the loaded one is
  * only read: it may be frozen) with its neighbours, the replies of its year
