@@ -151,7 +151,7 @@ function onHint(hint: UnitHint): void {
     });
     // The year's same-answer groups too, the longest part of its load (1.0 of 1.3 s of an edit's, node --cpu-prof of
     // the unit process, the benchmark's 19-year record, 2026-12-06): made from the editions the load will take. Paired
-    // edits of a built copy of that record, ingest and build, each code in turn (13 pairs, load 1.5-3.0): the load
+    // edits of a built copy of that record, ingest and build, each code in turn (13 pairs, load 1.5-3.9, two at 5.8-12.7): the load
     // 0.3-0.6 s against 1.2-2.0 s; the unit faster in 10 of 13 pairs (median -0.9 s), the edit in 7 (mean -0.3 s): the
     // work moved here shares the cores with the build's check of the years' files.
     if (got.ahead) readAhead = { ...got.ahead, same: sameAnswers(answerTexts(loaded)) };
