@@ -82,8 +82,9 @@ test('a rebuild after editing one reply re-indexes only the part holding it, wit
   assert.equal(tree(join(work, 'c')), tree(join(work, 'd')), 'incremental output equals a build without a cache');
   // Each part of two editions is one prepared chunk (prepare.ts PREPARE_CHUNK), kept beside it.
   // The shell's bundle (the background papers) of each language with replies is kept too: the fixture's are Chinese only.
-  // And the packs (packs.ts): each year's metadata, the runtime's WebAssembly.
-  assert.equal(readdirSync(cache).length, 8 + 1 + 2 + 1, "the cache keeps only the parts the last cached build used, their prepared chunks, the shell's bundle and the packs");
+  // And the packs (packs.ts): each year's metadata, the runtime's WebAssembly; and the converter's candidates (converter-dict.ts).
+  assert.equal(readdirSync(cache).length, 8 + 1 + 2 + 1 + 1, "the cache keeps only the parts the last cached build used, their prepared chunks, the shell's bundle, the packs and the converter's candidates");
+  assert.ok(readdirSync(cache).some((k) => statSync(join(cache, k, 'bundle', 'converter-candidates.json'), { throwIfNoEntry: false })), "the converter's candidates are kept");
   assert.is(fresh.reused, 0, 'no cache: every part indexed');
 });
 
