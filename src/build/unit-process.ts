@@ -129,7 +129,7 @@ interface ReadAhead {
   year: string;
   files: string[];
   read: EditionsRead;
-  same?: SameAnswers;
+  same: SameAnswers;
 }
 
 let readAhead: ReadAhead | null = null;
@@ -141,7 +141,7 @@ function onHint(hint: UnitHint): void {
     return;
   }
   try {
-    const got: { ahead?: ReadAhead } = {};
+    const got: { ahead?: Omit<ReadAhead, 'same'> } = {};
     const loaded = readReplies(hint.contentDir, process.cwd(), {
       years: [hint.year],
       readYear: (year, files, shownAs) => {

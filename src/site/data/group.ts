@@ -354,7 +354,7 @@ const textsOf = (sorted: readonly LoadedReply[]): AnswerText[] => sorted.map((r)
  * `sameAnswers`: the year's same-answer groups if made ahead (used only when
  * made from these replies' very answers: same-answers.ts sameAnswerIndexOf).
  */
-export function groupArchive(loaded: readonly LoadedReply[], identity?: MemberIdentity, sameAnswers?: SameAnswers | null): Grouped {
+export function groupArchive(loaded: readonly LoadedReply[], identity?: MemberIdentity, sameAnswers?: SameAnswers): Grouped {
   const sorted = sortReplies(loaded);
   // Once per load: Eleventy hands each page a copy of the archive, so a per-page cache would recompute it for every page.
   const same = sameAnswerIndexOf(textsOf(sorted), sameAnswers);

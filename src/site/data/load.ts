@@ -84,7 +84,7 @@ export interface LoadOptions {
   /** How to read one year's editions (default: each file with loadEdition); the catalogue reads them through its cache. */
   readYear?: (year: string, files: string[], shownAs: (file: string) => string) => Edition[];
   /** The same-answer groups made ahead (same-answers.ts sameAnswerIndexOf: used only when made from the replies read). */
-  sameAnswers?: SameAnswers | null;
+  sameAnswers?: SameAnswers;
 }
 
 /** The edition files of each year (content-files.ts editionFiles), by year; of `years` only, when given (a unit lists its own year's folder, not the record's 19). */
