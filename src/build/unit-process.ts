@@ -15,6 +15,7 @@ import { answerTexts } from '../site/data/group.ts';
 import { sameAnswers, type SameAnswers } from '../site/data/same-answers.ts';
 import { cacheRoot } from './catalogue.ts';
 import { readYearEditions, type ReadYear } from './edition-cache.ts';
+import { buildCodeHash } from '../lib/code-hash.ts';
 import { routeTable, unitRoutes } from '../site/data/routes.ts';
 import { writePages } from '../site/eleventy-config.ts';
 import { buildImages } from '../site/images/build-images.ts';
@@ -87,6 +88,9 @@ async function letGoOfTheYear(): Promise<void> {
   await new Promise((r) => setTimeout(r, 200));
   gc();
 }
+
+/** The unit's cache entry keeps its year's full-text rows, for the year's next build (fts-text-cache.ts). */
+const FTS_TEXTS = 'fts-texts.tsv';
 
 const s = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -193,7 +197,9 @@ async function runSteps(input: UnitInput, threads: Threads, started: number): Pr
   const entries = indexEntries(archive, routes);
   // The year's SQLite file, begun in the pages step when they are mostly linked (else in the exports step), or now.
   let database: YearDatabase | undefined;
-  const startDatabase = () => (database ??= startYearDatabase(archive, year, settings.siteUrl, siteDir, threads.database));
+  // Its full-text rows are kept in the unit's cache entry for the year's next build (fts-text-cache.ts).
+  const texts = { code: buildCodeHash(), previous: input.previous === null ? null : path.join(input.previous, FTS_TEXTS), next: path.join(input.entryDir, FTS_TEXTS) };
+  const startDatabase = () => (database ??= startYearDatabase(archive, year, settings.siteUrl, siteDir, threads.database, texts));
   const previous = readPreviousPages(input.previous);
   // An edit, known before the pages are hashed: the previous build's pages were made with the same templates, code and
   // catalogue (its base) and most of the year's files are as it read them, so most pages will be linked (below, for
@@ -238,11 +244,13 @@ async function runSteps(input: UnitInput, threads: Threads, started: number): Pr
     // Its files are written when the call returns; the SQLite file is made beside, in its thread.
     exports: async () => {
       const files = new ReusingWriter(siteDir, input.previous);
-      const written = writeYearExports(archive, year, settings.siteUrl, siteDir, { writeFile: files.write, database: startDatabase() });
+      const database = startDatabase();
+      const written = writeYearExports(archive, year, settings.siteUrl, siteDir, { writeFile: files.write, database });
       return {
-        beside: written.then(() => {
+        beside: Promise.all([written, database.written]).then(([, { ftsRows, ftsRowsReused }]) => {
           files.save(input.entryDir);
           if (files.linked > 0) seconds.push(`exports: ${files.linked} file(s) linked`);
+          if (ftsRowsReused > 0) seconds.push(`full-text rows: ${ftsRowsReused} of ${ftsRows} from its previous build`);
         }),
       };
     },

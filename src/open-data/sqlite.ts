@@ -21,6 +21,7 @@ import sqlite3InitModule from '@sqlite.org/sqlite-wasm';
 import { queryTokens } from '../browser/search/query.js';
 import { ftsText, valuesOf, type Row, type Value, type YearRows } from './rows.ts';
 import { insertRows, type Db, type Sqlite3 } from './sqlite-insert.ts';
+import { FtsTextKeeper, type FtsTextCache } from './fts-text-cache.ts';
 import { FTS_TABLE, REPLIES, SCHEMA, type FieldType, type TableSpec } from './schema.ts';
 
 const SQL_TYPE: Record<FieldType, string> = { string: 'TEXT', integer: 'INTEGER', number: 'REAL', boolean: 'INTEGER' };
@@ -95,8 +96,8 @@ const FTS_HASH_SIZE = 64 * 1024 * 1024;
 
 let sqlite: ReturnType<typeof sqlite3InitModule> | undefined;
 
-/** The year's SQLite file, as bytes. */
-export async function sqliteFile(rows: YearRows): Promise<Uint8Array> {
+/** The year's SQLite file, as bytes; `textOf` gives a replies row's full-text row (default rows.ts ftsText; fts-text-cache.ts keeps them between builds). */
+export async function sqliteFile(rows: YearRows, textOf: (row: Row) => string = ftsText): Promise<Uint8Array> {
   const sqlite3 = await (sqlite ??= sqlite3InitModule());
   const db = new sqlite3.oo1.DB(':memory:', 'c');
   try {
@@ -108,7 +109,7 @@ export async function sqliteFile(rows: YearRows): Promise<Uint8Array> {
     for (const sql of INDEXES) db.exec(sql);
     db.exec(FTS_SQL);
     db.exec(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}, rank) VALUES ('hashsize', ${FTS_HASH_SIZE})`);
-    insertRows(sqlite3, db, `INSERT INTO ${FTS_TABLE} (rowid, text) VALUES (?, ?)`, ftsRows(rows.tables[REPLIES.name] ?? []));
+    insertRows(sqlite3, db, `INSERT INTO ${FTS_TABLE} (rowid, text) VALUES (?, ?)`, ftsRows(rows.tables[REPLIES.name] ?? [], textOf));
     // FTS5 merges its index segments into one: smaller, and the same layout however the rows were batched.
     db.exec(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}) VALUES ('optimize'); DELETE FROM ${quote(`${FTS_TABLE}_config`)} WHERE k = 'hashsize'; COMMIT`);
     // VACUUM only gives back free pages: the tables are written once, in order, and the full-text
@@ -123,10 +124,29 @@ export async function sqliteFile(rows: YearRows): Promise<Uint8Array> {
   }
 }
 
-/** The year's SQLite file written to `file` (writeYearExports calls it in a worker thread, beside the other exports). */
-export async function writeSqliteFile(rows: YearRows, file: string): Promise<void> {
+/** What writeSqliteFile made: its full-text rows, and how many of them came from the year's previous build. */
+export interface SqliteWritten {
+  ftsRows: number;
+  ftsRowsReused: number;
+}
+
+/**
+ * The year's SQLite file written to `file` (writeYearExports calls it in a worker thread, beside the other exports);
+ * its full-text rows kept in `cache` between the year's builds when given (a unit's cache entry: fts-text-cache.ts).
+ */
+export async function writeSqliteFile(rows: YearRows, file: string, cache?: FtsTextCache): Promise<SqliteWritten> {
+  const keeper = cache === undefined ? undefined : new FtsTextKeeper(cache);
+  let bytes: Uint8Array;
+  try {
+    bytes = await sqliteFile(rows, keeper?.text);
+    keeper?.commit();
+  } catch (err) {
+    keeper?.abandon();
+    throw err;
+  }
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, await sqliteFile(rows));
+  writeFileSync(file, bytes);
+  return { ftsRows: rows.tables[REPLIES.name]?.length ?? 0, ftsRowsReused: keeper?.reused ?? 0 };
 }
 
 function insert(sqlite3: Sqlite3, db: Db, t: TableSpec, rows: Row[]): void {
@@ -135,9 +155,9 @@ function insert(sqlite3: Sqlite3, db: Db, t: TableSpec, rows: Row[]): void {
   insertRows(sqlite3, db, sql, valuesOfRows(t, rows));
 }
 
-/** The full-text index's rows: each replies row's text as index tokens (rows.ts ftsText), its rowid the replies row's. */
-function* ftsRows(replies: Row[]): Generator<Value[]> {
-  for (let i = 0; i < replies.length; i++) yield [i + 1, ftsText(replies[i]!)];
+/** The full-text index's rows: each replies row's text as index tokens (`textOf`), its rowid the replies row's. */
+function* ftsRows(replies: Row[], textOf: (row: Row) => string): Generator<Value[]> {
+  for (let i = 0; i < replies.length; i++) yield [i + 1, textOf(replies[i]!)];
 }
 
 /** Each row's values in the statement's order (the replies table's rowid first), made as they are inserted. */

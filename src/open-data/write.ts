@@ -28,7 +28,8 @@ import { DATABASE_FILE, datasetteMetadata } from './datasette.ts';
 import { replyJson } from './reply-json.ts';
 import { editionsOf, valuesOf, yearRows, type Row, type YearRows } from './rows.ts';
 import { csvColumns, SCHEMA, type TableSpec } from './schema.ts';
-import type { writeSqliteFile } from './sqlite.ts';
+import type { SqliteWritten, writeSqliteFile } from './sqlite.ts';
+import type { FtsTextCache } from './fts-text-cache.ts';
 import { startThread, type Thread } from '../lib/thread-call.ts';
 import { tablesJson } from './table-exports.ts';
 
@@ -67,7 +68,7 @@ export interface YearExportOptions {
 /** The year's rows, and its SQLite file being made from them in a worker thread. */
 export interface YearDatabase {
   rows: YearRows;
-  written: Promise<void>;
+  written: Promise<SqliteWritten>;
 }
 
 /** A worker thread for writeYearExports' SQLite file, to start before the exports (it loads SQLite meanwhile). */
@@ -78,11 +79,12 @@ export function databaseThread(options: { background?: boolean } = {}): Thread {
 /**
  * The year's rows, and its SQLite file (its full-text index most of the exports' work) started in
  * `thread` (databaseThread: one started here by default), written to /<year>/data/replies.db when
- * `written` settles. An edit's unit starts it in its pages step, beside them (src/build/unit-process.ts).
+ * `written` settles. A year's unit starts it as early as it may (src/build/unit-process.ts) and keeps
+ * its full-text rows between the year's builds (`texts`, fts-text-cache.ts).
  */
-export function startYearDatabase(archive: Archive, year: string, siteUrl: string | null, outDir: string, thread: Thread = databaseThread()): YearDatabase {
+export function startYearDatabase(archive: Archive, year: string, siteUrl: string | null, outDir: string, thread: Thread = databaseThread(), texts?: FtsTextCache): YearDatabase {
   const rows: YearRows = yearRows(archive, year, siteUrl);
-  const written = thread.call<typeof writeSqliteFile>('writeSqliteFile', rows, path.join(outDir, `${yearDataPath(year)}${DATABASE_FILE}`)).finally(() => thread.end());
+  const written = thread.call<typeof writeSqliteFile>('writeSqliteFile', rows, path.join(outDir, `${yearDataPath(year)}${DATABASE_FILE}`), texts).finally(() => thread.end());
   written.catch(() => {}); // awaited by writeYearExports; not an unhandled rejection before it is
   return { rows, written };
 }

@@ -108,6 +108,11 @@ test('a year whose inputs are unchanged is reused; editing one reply rebuilds it
   // Its SQLite file was begun as soon as the year was loaded, the previous build's pages being made as these would be.
   assert.match(third, /Unit 2023-24: \d+ routes; load [\d.]+ s [^,]*, its SQLite file begun after the load, pages/);
   assert.not.match(first, 'its SQLite file begun after the load');
+  // Its full-text rows were taken from the previous build's entry, but the edited edition's, made again (fts-text-cache.ts).
+  const [, reusedRows, ftsRows] = /Unit 2023-24: .*full-text rows: (\d+) of (\d+) from its previous build/.exec(third) ?? [];
+  assert.ok(Number(ftsRows) > 1, `${ftsRows} full-text rows, one per edition`);
+  assert.is(Number(reusedRows), Number(ftsRows) - 1, 'every full-text row but the edited edition\'s kept');
+  assert.not.match(first, 'full-text rows:');
   const [, rendered] = /pages: (\d+) rendered/.exec(third)!;
   // Its page in each interface, and in each interface the feeds that quote it: its year's, its head's, its programmes' (two here).
   assert.ok(Number(rendered) >= 2 && Number(rendered) <= 10, `${rendered} pages rendered for one edited reply`);
