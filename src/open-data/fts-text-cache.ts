@@ -19,7 +19,7 @@
  * depend on where a text came from: the same title and Markdown give the same text.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { ftsText, type Row } from './rows.ts';
 
 /** Where a year's full-text rows are kept between its builds. */
@@ -37,8 +37,15 @@ const keyOf = (row: Row): string => createHash('sha1').update(String(row.title))
 /** The texts of `file` (none when there is no file, or when other code made it). */
 function readTexts(file: string | null, code: string): Map<string, string> {
   const texts = new Map<string, string>();
-  if (file === null || !existsSync(file)) return texts;
-  const lines = readFileSync(file, 'utf8').split('\n');
+  if (file === null) return texts;
+  let lines: string[];
+  try {
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch (err) {
+    // No file (an entry from before it was kept), or its entry deleted meanwhile by another build sharing the cache: every text made.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return texts;
+    throw err;
+  }
   if (lines[0] !== code) return texts;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;

@@ -58,6 +58,13 @@ test('full-text rows made by other code are not taken', () => {
   assert.ok(readFileSync(join(dir, 'b.tsv'), 'utf8').startsWith('code-2\n'));
 });
 
+test('a previous build whose file is gone (an older entry, or deleted by another build sharing the cache) makes every row', () => {
+  const dir = tempDir('fts-texts');
+  const gone = keep({ code: 'c', previous: join(dir, 'never-written.tsv'), next: join(dir, 'next.tsv') });
+  assert.is(gone.keeper.reused, 0);
+  assert.equal(gone.texts, replies.map(ftsText));
+});
+
 test('a build that fails leaves no file of full-text rows', () => {
   const dir = tempDir('fts-texts');
   const keeper = new FtsTextKeeper({ code: 'c', previous: null, next: join(dir, 'next.tsv') });
