@@ -64,14 +64,16 @@ const PIECE = 1 << 20;
  * temporary file, renamed into place by `commit`), so a year's texts are never all held at once.
  */
 export class FtsTextKeeper {
-  /** Texts taken from the previous build's file, and texts made. */
+  /** Texts taken from the previous build's file. */
   reused = 0;
+  /** Texts made (rows.ts ftsText). */
   made = 0;
   private readonly before: Map<string, string>;
   private readonly written = new Set<string>();
   private readonly tmp: string;
   private readonly fd: number;
   private piece: string;
+  private open = true;
 
   constructor(private readonly cache: FtsTextCache) {
     this.before = readTexts(cache.previous, cache.code);
@@ -99,14 +101,20 @@ export class FtsTextKeeper {
   /** The file complete: in place for the year's next build. */
   commit(): void {
     this.flush();
-    closeSync(this.fd);
+    this.close();
     renameSync(this.tmp, this.cache.next);
   }
 
-  /** The build failed: no file. */
+  /** The build failed (or the commit did): no file. */
   abandon(): void {
-    closeSync(this.fd);
+    this.close();
     rmSync(this.tmp, { force: true });
+  }
+
+  private close(): void {
+    if (!this.open) return;
+    this.open = false;
+    closeSync(this.fd);
   }
 
   private flush(): void {
