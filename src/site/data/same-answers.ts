@@ -275,9 +275,9 @@ export function sameAnswers(items: readonly AnswerText[]): SameAnswers {
  * Markdown equal, in order), else made now. A year's unit process makes it while it waits for its
  * input (src/build/unit-process.ts), from the editions it reads ahead, which its load then takes.
  */
-export function sameAnswerIndexOf(items: readonly AnswerText[], known: SameAnswers | null | undefined): Map<string, string[]> {
+export function sameAnswerIndexOf(items: readonly AnswerText[], known?: SameAnswers): Map<string, string[]> {
   const same =
-    known != null &&
+    known !== undefined &&
     known.items.length === items.length &&
     known.items.every((k, i) => k.id === items[i]!.id && k.year === items[i]!.year && k.markdown === items[i]!.markdown);
   return same ? known.index : sameAnswerIndex(items);
