@@ -106,10 +106,11 @@ export const OPENCC_CORE = fileURLToPath(import.meta.resolve('opencc-js/core'));
 
 /**
  * The files of the search page's folder besides its script: the style, the note for a copy
- * opened from disk (offline.js, a classic script), the tokeniser (query.js: the search
- * measurements, src/search/measure-browser.ts, run the page's own query code from the site).
+ * opened from disk (offline.js, a classic script), the tokeniser (query.js, with sequence.js,
+ * which it imports: the search measurements, src/search/measure-browser.ts, run the page's own
+ * query code from the site).
  */
-const CLIENT_FILES = ['search.css', 'offline.js', 'query.js'];
+const CLIENT_FILES = ['search.css', 'offline.js', 'query.js', 'sequence.js'];
 
 /**
  * The decoder of the packs (packs.ts), search/lzma.js: lzma1's decoder alone, as an ES module

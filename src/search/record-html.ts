@@ -18,16 +18,24 @@ import { INDEX_LANGUAGE, segmentText } from './segment.ts';
  */
 export const BLOCK_WEIGHT: Record<BlockKind, number> = { question: 3, prose: 1, table: 0.5, facts: 0.5 };
 
+/**
+ * The record's indexed text, its heading first and then each block, each as its words separated
+ * by spaces: Chinese as bigrams under INDEX_LANGUAGE; another language (English) as its text,
+ * which Pagefind splits and stems itself. Each is tokenised on its own.
+ */
+export function indexedBlocks(r: SearchRecord, language: string): string[] {
+  const tokens = language === INDEX_LANGUAGE ? segmentText : (text: string) => text.replace(/\s+/g, ' ').trim();
+  return [tokens(r.heading), ...r.blocks.map((b) => tokens(b.text))];
+}
+
 export function recordHtml(r: SearchRecord, language: string): string {
   const tag = (attr: string, key: string, value: string) => `<p ${attr}="${escapeHtml(key)}">${escapeHtml(value)}</p>`;
-  // Chinese goes in as bigrams under INDEX_LANGUAGE; another language (English) as its text, which Pagefind splits and stems itself.
-  const tokens = language === INDEX_LANGUAGE ? segmentText : (text: string) => text.replace(/\s+/g, ' ').trim();
-  const heading = tokens(r.heading);
+  const [heading = '', ...blocks] = indexedBlocks(r, language);
   // bodyStart: index of the first body token in the indexed content, so the page can take
   // excerpts from the text rather than from the (heavily weighted) heading.
   // factsStart: index of the first token of the page's facts (member, head, officers): a hit there is no place to open the reply at or to quote.
   const facts = r.blocks.findIndex((b) => b.kind === 'facts');
-  const factsStart = facts < 0 ? null : [heading, ...r.blocks.slice(0, facts).map((b) => tokens(b.text))].join(' ').split(' ').filter(Boolean).length;
+  const factsStart = facts < 0 ? null : [heading, ...blocks.slice(0, facts)].join(' ').split(' ').filter(Boolean).length;
   const meta = Object.entries({ ...r.meta, bodyStart: String(heading.split(' ').length), ...(factsStart === null ? {} : { factsStart: String(factsStart) }) }).map(([k, v]) => tag('data-pagefind-meta', k, v));
   const filters = Object.entries(r.filters).flatMap(([k, vs]) => vs.map((v) => tag('data-pagefind-filter', k, v)));
   const sort = Object.entries(r.sort).map(([k, v]) => tag('data-pagefind-sort', k, v));
@@ -42,7 +50,7 @@ export function recordHtml(r: SearchRecord, language: string): string {
     // and the page reads only an anchor's id and position (src/browser/search/page-context.js), so every block's text was in each
     // fragment twice (7,593 bytes unpacked, about half of it the anchors' text, for one reply of a synthetic year of 5,500 bilingual
     // replies). Gzip had found most of the repeat: the ten fragments a first search for 數碼港 loads went from 23,216 to 22,350 bytes.
-    ...r.blocks.map((b) => `<p data-pagefind-weight="${BLOCK_WEIGHT[b.kind]}">${b.id ? `<span id="${escapeHtml(b.id)}"></span>` : ''}${escapeHtml(tokens(b.text))}</p>`),
+    ...r.blocks.map((b, i) => `<p data-pagefind-weight="${BLOCK_WEIGHT[b.kind]}">${b.id ? `<span id="${escapeHtml(b.id)}"></span>` : ''}${escapeHtml(blocks[i] ?? '')}</p>`),
     `</main></body></html>`,
   ].join('\n');
 }

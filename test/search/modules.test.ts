@@ -38,7 +38,11 @@ test('synonyms and the glossary give a word its forms; the status says what was 
   assert.is(nameKey('Hong  Kong Cyberport.'), 'hong kong cyberport');
 });
 
-/** A fake Pagefind over pages of text: a search returns the pages holding every token (quoted: as a run). */
+/**
+ * A fake Pagefind over pages of text: a search returns the pages holding every token (quoted: as a run),
+ * each with the positions of the tokens searched (`words`) as Pagefind 1.6 gives them: every position
+ * of each token, or (quoted) the positions of the run's first occurrence only.
+ */
 function fakePagefind(pages: Record<string, string>) {
   const tokens = Object.fromEntries(Object.entries(pages).map(([id, text]) => [id, segmentText(text).split(' ')]));
   const holds = (id: string, q: string) => {
@@ -48,10 +52,17 @@ function fakePagefind(pages: Record<string, string>) {
     if (phrase) return toks.some((_, i) => words.every((w, k) => toks[i + k] === w));
     return words.every((w) => toks.some((t) => t.startsWith(w)));
   };
+  const positions = (id: string, q: string) => {
+    const words = q.replace(/"/g, '').split(' ');
+    const toks = tokens[id]!;
+    if (!q.startsWith('"')) return toks.flatMap((t, i) => (words.some((w) => t.startsWith(w)) ? [i] : []));
+    const first = toks.findIndex((_, i) => words.every((w, k) => toks[i + k] === w));
+    return words.map((_, k) => first + k);
+  };
   return {
     async search(q: string | null) {
       const ids = Object.keys(pages).filter((id) => q === null || holds(id, q));
-      return { results: ids.map((id, i) => ({ id, score: ids.length - i, data: async () => ({ url: id, content: segmentText(pages[id]!), locations: [] }) })) };
+      return { results: ids.map((id, i) => ({ id, score: ids.length - i, words: q === null ? [] : positions(id, q), data: async () => ({ url: id, content: segmentText(pages[id]!), locations: [] }) })) };
     },
   };
 }
@@ -66,9 +77,10 @@ test('several words: full matches hold every word, partial ones say which they l
 });
 
 test('a synonym form is a full match; a form in no page adds nothing', async () => {
-  const pf = fakePagefind({ a: '網絡安全', b: '網絡保安的開支', c: '網絡的安全' });
+  const pf = fakePagefind({ a: '網絡安全', b: '網絡的開支及網絡保安', c: '網絡的安全', d: '保安及網絡安排' });
   const r = await searchQuery(pf, parseQuery('網絡保安', terms), {});
   assert.equal(r.items.slice(0, r.exact).map((i) => i.id).sort(), ['a', 'b']);
+  assert.equal(r.items.slice(r.exact).map((i) => i.id).sort(), ['c', 'd'], 'the words apart: partial matches');
 });
 
 test('a year is a whole word of the query', async () => {

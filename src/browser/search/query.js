@@ -11,6 +11,8 @@
 // "contains this term". Pagefind sees the bigrams as ordinary space-separated words
 // (the index language is INDEX_LANGUAGE, which it neither segments nor stems).
 
+import { isHanBigram, loadedTokens, pagesInSequence } from './sequence.js';
+
 /**
  * The source prints a head's colon two ways (政府總部︰ U+FE30 and 政府總部： U+FF1A).
  * The one rule, used by the index (filter values) and the search page (filters
@@ -36,8 +38,6 @@ const SPACED_DIGITS = /(?<=(?:^|\D)\d) (?=\d(?!\d))/gu;
  * letters/digits, or one other visible character (punctuation, symbols).
  */
 const TOKEN = /\p{Script=Han}+|\d+(?:[.,]\d+)+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+|[^\s\p{L}\p{N}]/gu;
-/** Exactly one Han bigram: every pair of adjacent characters of the text is one index token. */
-const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
 const IS_HAN = /^\p{Script=Han}+$/u;
 const IS_WORD = /[\p{L}\p{N}]/u;
 
@@ -217,8 +217,10 @@ async function hasPrefix(result, word) {
  * finds a term typed with a space, or across punctuation). Pagefind scores every
  * phrase hit alike (1.0), so the phrase search only decides which pages are
  * exact; the order inside each group is the all-tokens ranking (BM25, with the
- * title weighted as a heading). `stemmed`: the index stems words (Pagefind's
- * English), so a result need not contain the word as typed. Returns { results, exact }.
+ * title weighted as a heading). A Han term of four or more characters loads half
+ * its bigrams and is exact where they sit in sequence (searchInSequence, sequence.js).
+ * `stemmed`: the index stems words (Pagefind's English), so a result need not
+ * contain the word as typed. Returns { results, exact }.
  */
 export async function rankedSearch(pagefind, query, options = {}, stemmed = false) {
   const words = segmentQuery(query);
@@ -234,7 +236,7 @@ export async function rankedSearch(pagefind, query, options = {}, stemmed = fals
     // reply with a (c)): its results then do not contain the word, and are dropped.
     // An index with stemming (`stemmed`: the English edition's) matches a word by its
     // stem (enhancements → enhancement), so there the results are kept as Pagefind gives them.
-    const whole = HAN_BIGRAM.test(words) || (!IS_HAN.test(words) && [...words].length < 3);
+    const whole = isHanBigram(words) || (!IS_HAN.test(words) && [...words].length < 3);
     if (whole) {
       // Quoted, every hit scores alike (1.0) and the order is the index's (5G listed ITIB150, a
       // table, before ITIB187, whose question is about 5G): the quoted search says which pages
@@ -250,6 +252,9 @@ export async function rankedSearch(pagefind, query, options = {}, stemmed = fals
     if (!stemmed && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
     return { results: r.results, exact: r.results.length };
   }
+  const tokens = queryTokens(query);
+  const loaded = loadedTokens(tokens);
+  if (loaded.length < tokens.length) return searchInSequence(pagefind, tokens, loaded, options);
   const [phrase, all] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);
   const isExact = new Set(phrase.results.map((r) => r.id));
   const ranked = all.results.filter((r) => isExact.has(r.id));
@@ -259,3 +264,32 @@ export async function rankedSearch(pagefind, query, options = {}, stemmed = fals
   return { results: [...ranked, ...onlyPhrase, ...rest], exact: isExact.size };
 }
 
+/**
+ * rankedSearch for a term of four or more Han characters, from half its bigrams (sequence.js):
+ * the pages holding the loaded tokens in sequence are exact; the order is the all-tokens
+ * ranking of the loaded tokens, as above. A token's positions in a page come from its search
+ * unquoted: quoted, Pagefind gives a one-word phrase's first position only. Its pages are those
+ * of its quoted search: unquoted, an index without the bigram answers with the pages of its
+ * first character (see rankedSearch).
+ * @param {any} pagefind
+ * @param {string[]} tokens the query's tokens
+ * @param {number[]} loaded the indices of those to load
+ * @param {object} options
+ */
+async function searchInSequence(pagefind, tokens, loaded, options) {
+  const words = loaded.map((i) => tokens[i]);
+  const each = (/** @type {(w: string) => string} */ how) => Promise.all(words.map((w) => pagefind.search(how(w ?? ''), options)));
+  const [holding, positioned, all] = await Promise.all([each((w) => `"${w}"`), each((w) => w), pagefind.search(words.join(' '), options)]);
+  /** @type {Map<string, number[]>[]} */
+  const located = positioned.map((r, j) => {
+    const pages = new Set(holding[j]?.results.map((/** @type {{ id: string }} */ x) => x.id));
+    return new Map(r.results.filter((/** @type {{ id: string }} */ x) => pages.has(x.id)).map((/** @type {{ id: string, words?: number[] }} */ x) => [x.id, x.words ?? []]));
+  });
+  const isExact = pagesInSequence(loaded, located);
+  const ranked = all.results.filter((r) => isExact.has(r.id));
+  const seen = new Set(ranked.map((r) => r.id));
+  // A page in sequence that the all-tokens search did not list (it lists every page holding them all; kept in case).
+  const unranked = (positioned[0]?.results ?? []).filter((/** @type {{ id: string }} */ r) => isExact.has(r.id) && !seen.has(r.id));
+  const rest = all.results.filter((r) => !isExact.has(r.id));
+  return { results: [...ranked, ...unranked, ...rest], exact: isExact.size };
+}
