@@ -8,6 +8,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { PreparedDoc } from './prepare.ts';
+import { compactFragments } from './fragment-text.ts';
 import { shortenBundleIds } from './short-ids.ts';
 
 /**
@@ -60,10 +61,11 @@ function filesIn(dir: string): string[] {
 /**
  * Writes the wanted files of a Pagefind index at `outDir`; `meanwhile` runs while Pagefind makes them.
  * Pagefind writes its files itself (writeFiles) into a folder beside `outDir`, and the unwanted ones
- * (its UIs) are removed, and its pages and index chunks renamed shorter (short-ids.ts), before the
- * bundle is put in place. getFiles, which this used before, sends
- * every file to this thread as base64 in JSON: on an edit's part of 917 editions that was 1.2 CPU s of
- * the search thread's 5 (node --cpu-prof of a unit, 2026-12-05), on the path the edit waits on.
+ * (its UIs) are removed, its pages and index chunks renamed shorter (short-ids.ts), and a Chinese
+ * bundle's fragments written in Han runs (fragment-text.ts), before the bundle is put in place.
+ * getFiles, which this used before, sends every file to this thread as base64 in JSON: on an edit's
+ * part of 917 editions that was 1.2 CPU s of the search thread's 5 (node --cpu-prof of a unit,
+ * 2026-12-05), on the path the edit waits on.
  */
 export async function writeBundle(index: pagefind.PagefindIndex, outDir: string, primary: boolean, meanwhile?: () => void): Promise<void> {
   const staging = `${outDir}.writing-${process.pid}-${threadId}`;
@@ -83,6 +85,7 @@ export async function writeBundle(index: pagefind.PagefindIndex, outDir: string,
     if (!written.includes('pagefind-entry.json')) throw new Error(`pagefind writeFiles ${outDir}: no pagefind-entry.json`);
     for (const f of written) if (!bundleFileWanted(f, primary)) rmSync(path.join(staging, f));
     shortenBundleIds(staging);
+    compactFragments(staging);
     if (!existsSync(outDir)) {
       mkdirSync(path.dirname(outDir), { recursive: true });
       renameSync(staging, outDir);

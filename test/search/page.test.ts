@@ -55,6 +55,24 @@ test('typing 智方便 lists replies as links with number, title, member, head a
   await page.close();
 });
 
+test('each exact result’s excerpt shows the term where Pagefind found it, and marks only the term’s characters', async () => {
+  // The page reads the fragment's text by Pagefind's positions: a fragment whose text is not the index's
+  // words (the build writes Chinese ones in runs, src/search/fragment-text.ts) gave excerpts without the term.
+  for (const [q, forms] of [['數碼港', ['數碼港']], ['智方便', ['智方便']], ['網絡保安', ['網絡保安', '網絡安全']]] as const) {
+    const page = await openSearch(`search/?q=${encodeURIComponent(q)}`);
+    await results(page).first().waitFor();
+    const rows = await page.$$eval('[data-search-results] > li[data-match="exact"] .search-excerpt', (els) =>
+      els.map((e) => ({ text: e.textContent ?? '', marks: [...e.querySelectorAll('mark')].map((m) => m.textContent ?? '') })),
+    );
+    assert.ok(rows.length >= 3, `${q}: ${rows.length} exact results shown`);
+    for (const { text, marks } of rows) {
+      assert.ok(forms.some((f) => text.includes(f)), `${q}: excerpt without the term: ${text}`);
+      for (const m of marks) assert.ok(forms.some((f) => f.includes(m)), `${q}: marked 「${m}」 in ${text}`);
+    }
+    await page.close();
+  }
+});
+
 test('excerpts are text: no element but <mark> comes from the index', async () => {
   const page = await openSearch('search/?q=%E6%95%B8%E7%A2%BC%E6%B8%AF');
   await results(page).first().waitFor();

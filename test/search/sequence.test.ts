@@ -35,10 +35,10 @@ test('a run of bigrams loads its first, every second one, and its last; other to
 test('pages in sequence: each loaded token at its offset from the first', () => {
   // 網絡 絡保 保安 → loaded 網絡 (0) and 保安 (2).
   const located = [
-    new Map([['a', [4, 20]], ['b', [7]], ['c', [1]]]),
-    new Map([['a', [22]], ['b', [8]], ['d', [3]]]),
+    new Map([['a', [4, 20, 30]], ['b', [7]], ['c', [1]]]),
+    new Map([['a', [22, 6, 32]], ['b', [8]], ['d', [3]]]),
   ];
-  assert.equal([...pagesInSequence([0, 2], located)], ['a'], 'a: 20 and 22; b: 7 and 8 are adjacent, not two apart');
+  assert.equal([...pagesInSequence([0, 2], located)], [['a', [4, 20, 30]]], 'a: at 4, 20 and 30; b: 7 and 8 are adjacent, not two apart');
 });
 
 /** Each record's words with their positions, as Pagefind numbers them: the blocks' words one after another. */
@@ -73,7 +73,7 @@ test('on the 263 replies, in sequence is exactly every bigram in a run (but wher
     const run = ` ${tokens.join(' ')} `;
     const phrase = new Set(indexed.filter((r) => r.words.includes(run)).map((r) => r.url));
     for (const url of phrase) assert.ok(inSequence.has(url), `${term}: ${url} holds it, not found in sequence`);
-    for (const url of inSequence) {
+    for (const url of inSequence.keys()) {
       if (phrase.has(url)) continue;
       // Only where a block's last run meets the next block's first: the term's characters are in two blocks.
       const r = indexed.find((x) => x.url === url)!;

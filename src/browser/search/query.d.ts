@@ -6,6 +6,7 @@ export function wholeUnits(text: string): string;
 export function joinDigitGroups(text: string): string;
 export function tokenText(token: string): string;
 export const RANKING: { termFrequency: number; pageLength: number; termSaturation: number };
+export function runTokens(run: string): string[];
 export function indexTokens(text: string): string[];
 export function queryTokens(query: string): string[];
 export function segmentQuery(query: string): string;

@@ -100,11 +100,20 @@ function grams(run, runEnds) {
   return out;
 }
 
+/**
+ * The index tokens of a whole Han run (a text's run, which ends there): its bigrams and its last character.
+ * @param {string} run
+ * @returns {string[]}
+ */
+export function runTokens(run) {
+  return grams(run, true);
+}
+
 /** Text → index tokens: Han runs as bigrams (+ final character), other words and punctuation as they are. */
 export function indexTokens(text) {
   const out = [];
   for (const [tok] of wholeUnits(closeGaps(text)).matchAll(TOKEN)) {
-    if (IS_HAN.test(tok)) out.push(...grams(tok, true));
+    if (IS_HAN.test(tok)) out.push(...runTokens(tok));
     else out.push(tok);
   }
   return out;
@@ -211,16 +220,16 @@ async function hasPrefix(result, word) {
 }
 
 /**
- * Search with exact matches first. A query of several tokens is run twice on
- * the same loaded index chunks: as a phrase ("智方 方便": the bigrams adjacent,
- * i.e. the page contains 智方便) and as all-tokens (智方 AND 方便, which also
- * finds a term typed with a space, or across punctuation). Pagefind scores every
- * phrase hit alike (1.0), so the phrase search only decides which pages are
- * exact; the order inside each group is the all-tokens ranking (BM25, with the
- * title weighted as a heading). A Han term of four or more characters loads half
- * its bigrams and is exact where they sit in sequence (searchInSequence, sequence.js).
- * `stemmed`: the index stems words (Pagefind's English), so a result need not
- * contain the word as typed. Returns { results, exact }.
+ * Search with exact matches first. A query of several tokens is searched on the
+ * same loaded index chunks for the pages holding them in a run (exact: the page
+ * contains 智方便) and as all-tokens (智方 AND 方便, which also finds a term typed
+ * with a space, or across punctuation); the order inside each group is the
+ * all-tokens ranking (BM25, with the title weighted as a heading). A run of Han
+ * characters is found from its bigrams' positions, half of them loaded from four
+ * characters on (searchInSequence); any other run as a phrase ("智方 方便"), which
+ * Pagefind scores alike (1.0) for every hit. `stemmed`: the index stems words
+ * (Pagefind's English), so a result need not contain the word as typed.
+ * Returns { results, exact }.
  */
 export async function rankedSearch(pagefind, query, options = {}, stemmed = false) {
   const words = segmentQuery(query);
@@ -252,22 +261,43 @@ export async function rankedSearch(pagefind, query, options = {}, stemmed = fals
     if (!stemmed && r.results.length && !IS_HAN.test(words) && !(await hasPrefix(r.results[0], words))) return { results: [], exact: 0 };
     return { results: r.results, exact: r.results.length };
   }
+  // A run of Han characters (the usual query) is found from its bigrams' positions, half of them
+  // from four characters on; a word, a number or punctuation in it (5G網絡) makes it a phrase:
+  // such a word searched on its own matches longer words it begins (2018 of 2018y19).
   const tokens = queryTokens(query);
-  const loaded = loadedTokens(tokens);
-  if (loaded.length < tokens.length) return searchInSequence(pagefind, tokens, loaded, options);
+  if (tokens.every(isHanBigram)) return searchInSequence(pagefind, tokens, loadedTokens(tokens), options);
   const [phrase, all] = await Promise.all([pagefind.search(`"${words}"`, options), pagefind.search(words, options)]);
-  const isExact = new Set(phrase.results.map((r) => r.id));
-  const ranked = all.results.filter((r) => isExact.has(r.id));
-  const seen = new Set(ranked.map((r) => r.id));
-  const onlyPhrase = phrase.results.filter((r) => !seen.has(r.id));
-  const rest = all.results.filter((r) => !isExact.has(r.id));
-  return { results: [...ranked, ...onlyPhrase, ...rest], exact: isExact.size };
+  // A phrase result's hits are the term's first occurrence (Pagefind gives no other).
+  const termAt = new Map(phrase.results.map((r) => [r.id, r.words ?? []]));
+  return exactFirst(phrase.results, all.results, termAt);
 }
 
 /**
- * rankedSearch for a term of four or more Han characters, from half its bigrams (sequence.js):
- * the pages holding the loaded tokens in sequence are exact; the order is the all-tokens
- * ranking of the loaded tokens, as above. A token's positions in a page come from its search
+ * The results of a term: the exact ones (`termAt`: their pages, with the positions of the
+ * term's words in each) in the all-tokens ranking, then any exact one it did not list, then
+ * the rest. An exact result's hits are the term's words, not each bigram wherever it is, so
+ * its excerpt and the paragraph its link opens at hold the term (page-context.js takes the
+ * first hit in the prose: a stray 網絡 of 服務網絡 came before 網絡保安).
+ * @param {any[]} exactResults results of the exact pages, for those the all-tokens search does not list
+ * @param {any[]} allResults the all-tokens search's results, ranked
+ * @param {Map<string, number[]>} termAt
+ */
+function exactFirst(exactResults, allResults, termAt) {
+  const hitsAt = (/** @type {any} */ r) => {
+    const locations = termAt.get(r.id) ?? [];
+    return { ...r, words: locations, data: async () => ({ ...(await r.data()), locations }) };
+  };
+  const ranked = allResults.filter((r) => termAt.has(r.id));
+  const seen = new Set(ranked.map((r) => r.id));
+  const unranked = exactResults.filter((r) => termAt.has(r.id) && !seen.has(r.id));
+  const rest = allResults.filter((r) => !termAt.has(r.id));
+  return { results: [...ranked.map(hitsAt), ...unranked.map(hitsAt), ...rest], exact: termAt.size };
+}
+
+/**
+ * rankedSearch for a run of Han characters, from its bigrams (half of them from four characters
+ * on: sequence.js): the pages holding the loaded ones in sequence are exact, with every place
+ * the term is; the order is the all-tokens ranking of the loaded bigrams, as above. A token's positions in a page come from its search
  * unquoted: quoted, Pagefind gives a one-word phrase's first position only. Its pages are those
  * of its quoted search: unquoted, an index without the bigram answers with the pages of its
  * first character (see rankedSearch).
@@ -285,11 +315,7 @@ async function searchInSequence(pagefind, tokens, loaded, options) {
     const pages = new Set(holding[j]?.results.map((/** @type {{ id: string }} */ x) => x.id));
     return new Map(r.results.filter((/** @type {{ id: string }} */ x) => pages.has(x.id)).map((/** @type {{ id: string, words?: number[] }} */ x) => [x.id, x.words ?? []]));
   });
-  const isExact = pagesInSequence(loaded, located);
-  const ranked = all.results.filter((r) => isExact.has(r.id));
-  const seen = new Set(ranked.map((r) => r.id));
-  // A page in sequence that the all-tokens search did not list (it lists every page holding them all; kept in case).
-  const unranked = (positioned[0]?.results ?? []).filter((/** @type {{ id: string }} */ r) => isExact.has(r.id) && !seen.has(r.id));
-  const rest = all.results.filter((r) => !isExact.has(r.id));
-  return { results: [...ranked, ...unranked, ...rest], exact: isExact.size };
+  const starts = pagesInSequence(loaded, located);
+  const termAt = new Map([...starts].map(([id, at]) => [id, at.flatMap((p) => tokens.map((_, k) => p + k))]));
+  return exactFirst(positioned[0]?.results ?? [], all.results, termAt);
 }

@@ -48,26 +48,24 @@ export function loadedTokens(tokens) {
 }
 
 /**
- * The pages holding the tokens in sequence: a page where, for some position p of the first
- * loaded token, each loaded token (index `offsets[j]` in the query) is at p + offsets[j] − offsets[0].
+ * The pages holding the tokens in sequence, each with the positions where the sequence begins:
+ * p, where each loaded token (index `offsets[j]` in the query) is at p + offsets[j] − offsets[0].
  * @param {number[]} offsets the loaded tokens' indices in the query, ascending (loadedTokens)
  * @param {Map<string, Iterable<number>>[]} located for each loaded token, its pages (by id) and its positions in each
- * @returns {Set<string>}
+ * @returns {Map<string, number[]>}
  */
 export function pagesInSequence(offsets, located) {
-  const out = new Set();
+  /** @type {Map<string, number[]>} */
+  const out = new Map();
   const [first, ...rest] = located;
   if (!first) return out;
+  const base = offsets[0] ?? 0;
   for (const [id, positions] of first) {
     const others = rest.map((pages) => pages.get(id));
     if (others.some((x) => !x)) continue;
     const sets = others.map((x) => new Set(x));
-    for (const p of positions) {
-      if (sets.every((s, j) => s.has(p + (offsets[j + 1] ?? 0) - (offsets[0] ?? 0)))) {
-        out.add(id);
-        break;
-      }
-    }
+    const starts = [...positions].filter((p) => sets.every((s, j) => s.has(p + (offsets[j + 1] ?? 0) - base))).map((p) => p - base);
+    if (starts.length) out.set(id, starts.sort((a, b) => a - b));
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { parseQuery } from './terms.js';
 import { searchQuery } from './ranked.js';
 import { fill, resultsText, searchedNotes } from './status-text.js';
 import { resultItem } from './result-item.js';
+import { expandText } from './fragment-text.js';
 import { offers } from './controls.js';
 
 const PAGE_SIZE = 10;
@@ -62,7 +63,7 @@ async function hitData(hits) {
   const out = [];
   for (const h of hits) {
     const d = await h.data();
-    out.push({ ...d, locations: [...(d.locations ?? [])] });
+    out.push({ ...d, content: d.han_runs ? expandText(d.content ?? '') : d.content, locations: [...(d.locations ?? [])] });
   }
   return out;
 }
