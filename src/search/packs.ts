@@ -44,20 +44,38 @@ const lzma1 = (await import(LZMA1)) as { compress(data: Uint8Array, mode: number
 /** The pack's name in its part-cache entry. */
 const CACHED = 'pack.lzma';
 
-/** A pack as the shard manifest lists it: where it is and the files it holds in order, with their lengths unzipped (all relative to the site root). */
+/** A pack as the shard manifest lists it: where it is, relative to the site root. */
 export interface Pack {
   path: string;
-  files: [path: string, bytes: number][];
+}
+
+/** The files a pack holds, in order, each with its length as Pagefind reads it (paths relative to the site root). */
+export type PackedFiles = [path: string, bytes: number][];
+
+/**
+ * The bytes Pagefind reads of one of its files: an entry file (pagefind-entry.json) as it
+ * is, a gzipped file unzipped (beginning with its signature).
+ */
+function pagefindBytes(file: string): Buffer {
+  if (!file.endsWith('.json')) return unzipPagefindFile(file);
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new Error(`search: ${file}: cannot be read: ${(err as Error).message}`);
+  }
 }
 
 /**
- * Writes the pack of `files` (site-relative paths of Pagefind's gzipped files) as
- * `<name>.<hash>.pf_pack` in `folder` (site-relative), removing any other pack of
- * that name there. `cacheDir`: where packs are kept by what they hold; null, none.
+ * Writes the pack of `files` (site-relative paths of Pagefind's files: entry files and
+ * gzipped ones) as `<name>.<hash>.pf_pack` in `folder` (site-relative), removing any
+ * other pack of that name there. The pack lists what it holds in its first line (JSON,
+ * PackedFiles), so the manifest names only the pack. `cacheDir`: where packs are kept by
+ * what they hold; null, none.
  */
-export function writePack(siteDir: string, folder: string, name: string, files: readonly string[], cacheDir: string | null): { pack: Pack; key: string } {
-  const contents = files.map((f) => unzipPagefindFile(join(siteDir, f)));
-  const whole = Buffer.concat(contents);
+export function writePack(siteDir: string, folder: string, name: string, files: readonly string[], cacheDir: string | null): { pack: Pack; files: PackedFiles; key: string } {
+  const contents = files.map((f) => pagefindBytes(join(siteDir, f)));
+  const listed: PackedFiles = files.map((f, i) => [f, contents[i]!.length]);
+  const whole = Buffer.concat([Buffer.from(`${JSON.stringify(listed)}\n`), ...contents]);
   // Its entry in the part cache: named by what it holds and how it is compressed (lzma1's version is in the lock file).
   const key = partKey([createHash('sha256').update(whole).digest('hex')], { pack: LEVEL });
   let packed: Uint8Array | null = cacheDir === null ? null : (readStoredFiles(cacheDir, key, [CACHED])?.[CACHED] ?? null);
@@ -70,7 +88,7 @@ export function writePack(siteDir: string, folder: string, name: string, files: 
   const file = `${name}.${createHash('sha256').update(packed).digest('hex').slice(0, 12)}${EXTENSION}`;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, file), packed);
-  return { pack: { path: `${folder.replace(/\/$/, '')}/${file}`, files: files.map((f, i) => [f, contents[i]!.length]) }, key };
+  return { pack: { path: `${folder.replace(/\/$/, '')}/${file}` }, files: listed, key };
 }
 
 /** The metadata file of the Pagefind bundle at `bundle` (site-relative; a bundle of one language): the one its entry file names. */
@@ -89,15 +107,17 @@ function onlyLanguage(siteDir: string, bundle: string): BundleLanguage {
   return languages[0]!;
 }
 
-/** The files a pack holds, unpacked (by site-relative path): the bytes the search page hands Pagefind. */
+/** The files a pack holds, unpacked (by site-relative path, in order): the bytes the search page hands Pagefind. */
 export function readPack(siteDir: string, pack: Pack): Map<string, Buffer> {
   const file = join(siteDir, pack.path);
   const all = Buffer.from(lzma1.decompress(readFileSync(file)));
-  const listed = pack.files.reduce((n, [, bytes]) => n + bytes, 0);
-  if (all.length !== listed) throw new Error(`search: ${file}: ${all.length} bytes unpacked, ${listed} listed`);
+  const line = all.indexOf(0x0a);
+  const files = JSON.parse(all.subarray(0, line).toString('utf8')) as PackedFiles;
+  const listed = files.reduce((n, [, bytes]) => n + bytes, 0);
+  if (all.length - line - 1 !== listed) throw new Error(`search: ${file}: ${all.length - line - 1} bytes unpacked after its list, ${listed} listed`);
   const out = new Map<string, Buffer>();
-  let at = 0;
-  for (const [path, bytes] of pack.files) {
+  let at = line + 1;
+  for (const [path, bytes] of files) {
     out.set(path, all.subarray(at, at + bytes));
     at += bytes;
   }

@@ -94,7 +94,7 @@ export interface YearSearchSummary {
    * chunks there, and whether it came from there.
    */
   parts: { path: string; key: string; prepared: string[]; cached: boolean }[];
-  /** Its parts' metadata in one pack (packs.ts), which the search page fetches instead of each part's, and the pack's key in the part cache. */
+  /** Its parts' entry files and metadata in one pack (packs.ts), which the search page fetches instead of each part's, and the pack's key in the part cache. */
   metadata: { pack: Pack; key: string };
   replies: Record<string, Record<string, number>>;
   filters: Record<string, string[]>;
@@ -481,7 +481,8 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
       lang,
       pages: summaries.reduce((n, s) => n + s.pages, 0),
       parts: parts.map((p, i) => ({ path: `${p.dir}/`, key: p.key, prepared: p.chunks.map((c) => c.key), cached: Boolean(restored[l]![i]) })),
-      metadata: writePack(siteDir, dir, 'metadata', parts.map((p) => metaFileOf(siteDir, p.dir)), cacheDir),
+      // Each part's entry file and metadata: what Pagefind fetches, one after the other, as it merges the part.
+      metadata: writePack(siteDir, dir, 'metadata', parts.flatMap((p) => [`${p.dir}/pagefind-entry.json`, metaFileOf(siteDir, p.dir)]), cacheDir),
       replies: mergeReplyCounts(summaries.map((s) => s.replies)),
       filters: filterValues(summaries),
       lexicon: lexicon.part(),

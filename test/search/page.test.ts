@@ -190,7 +190,7 @@ test('results from the newest year only say which years are not searched; the bu
   await page.close();
 });
 
-test('a first search reads the year’s metadata and Pagefind’s WebAssembly from their packs; without the packs it finds the same', async () => {
+test('a first search reads the year’s entry files and metadata and Pagefind’s WebAssembly from their packs; without the packs it finds the same', async () => {
   const { browser, server } = await searchHarness();
   const prefix = new URL(server.baseUrl).pathname;
   const found: string[][] = [];
@@ -213,6 +213,7 @@ test('a first search reads the year’s metadata and Pagefind’s WebAssembly fr
       assert.ok(asked.some((p) => /^pagefind\/wasm\.\w+\.pf_pack$/.test(p)), `the WebAssembly's pack: ${asked.join(' ')}`);
       assert.ok(asked.includes('search/lzma.js'), 'the decoder');
       assert.equal(yearMetas, [], 'no part’s metadata fetched on its own');
+      assert.equal(asked.filter((p) => /^\d{4}-\d{2}\/.*pagefind-entry\.json/.test(p)), [], 'no part’s entry file fetched on its own');
       assert.not.ok(asked.some((p) => p.endsWith('.pagefind')), 'no WebAssembly fetched on its own');
     } else {
       assert.ok(yearMetas.length >= 1, `without packs, Pagefind's own files: ${metas.join(' ')}`);
