@@ -297,10 +297,10 @@ function exactFirst(exactResults, allResults, termAt) {
 /**
  * rankedSearch for a run of Han characters, from its bigrams (half of them from four characters
  * on: sequence.js): the pages holding the loaded ones in sequence are exact, with every place
- * the term is; the order is the all-tokens ranking of the loaded bigrams, as above. A token's positions in a page come from its search
- * unquoted: quoted, Pagefind gives a one-word phrase's first position only. Its pages are those
- * of its quoted search: unquoted, an index without the bigram answers with the pages of its
- * first character (see rankedSearch).
+ * the term is; the order is the all-tokens ranking of the loaded bigrams, as above. A bigram's
+ * positions in a page come from its search unquoted: quoted, Pagefind gives a one-word phrase's
+ * first position only. Its pages are those of its quoted search: unquoted, an index without
+ * the bigram answers with the pages of its first character (see rankedSearch).
  * @param {any} pagefind
  * @param {string[]} tokens the query's tokens
  * @param {number[]} loaded the indices of those to load

@@ -1,7 +1,7 @@
 // @ts-check
-// A term of four or more Han characters, found from half its bigrams (issue 16: a first
-// search's bytes are mostly the index chunks of the query's bigrams, one chunk per bigram
-// in each of a year's index parts).
+// A run of Han characters found from its bigrams' positions, and from four characters on
+// from half of them (issue 16: a first search's bytes are mostly the index chunks of the
+// query's bigrams, one chunk per bigram in each of a year's index parts).
 //
 // The index holds every overlapping bigram of a Han run, one position each, and the run's
 // last character after it (query.js indexTokens: 網絡保安 → 網絡 絡保 保安 安). A term is in a
