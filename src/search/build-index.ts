@@ -37,7 +37,7 @@ import { converterCandidates, converterDict, convertibleChars, type ConverterCan
 import { clientTerms, readSearchTerms } from './search-terms.ts';
 import { Lexicon, type LexiconPart } from './lexicon.ts';
 import { inputHash, partKey } from './parts.ts';
-import { wasmFileOf, writePack } from './packs.ts';
+import { metaFileOf, wasmFileOf, writePack } from './packs.ts';
 import { check, chunkSizeOf, indexDocs, SHELL_INDEX_CHUNK_SIZE, withPagefind, writeBundle } from './pagefind-bundle.ts';
 import { buildYearSearch, filterValues, searchCacheKeys, type YearSearchSummary } from './year-search.ts';
 
@@ -243,8 +243,10 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       const mine = shellSources.filter((s) => s.lang === lang && s.kind !== 'reply');
       const own = mine.length ? mine : shellSources.filter((s) => s.kind !== 'reply');
       const r = await indexShellPages(siteDir, base, own, lang, cacheDir, chunkSize);
-      // Pagefind's WebAssembly, which every first search loads, in a pack of its own (packs.ts: LZMA, 17 % smaller than gzip).
-      const wasm = writePack(siteDir, base, 'wasm', [wasmFileOf(siteDir, base)], cacheDir);
+      // Pagefind's WebAssembly, which every first search loads, in a pack of its own (packs.ts: LZMA, 17 % smaller than gzip),
+      // with the shell index's entry file and metadata, which Pagefind fetches first: the page answers every request under
+      // /pagefind/ from the pack once it has asked for it (packs.js), and these two would otherwise wait for it, then go to the network.
+      const wasm = writePack(siteDir, base, 'wasm', [`${base}/pagefind-entry.json`, metaFileOf(siteDir, base), wasmFileOf(siteDir, base)], cacheDir);
       cacheKeys.push(r.key, wasm.key);
       pages += r.docs.length;
       const lexicon = new Lexicon();

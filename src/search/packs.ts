@@ -1,11 +1,13 @@
 /**
- * Packs: some of Pagefind's files, as Pagefind reads them once unzipped, put
- * one after another and compressed with LZMA into one file, `<name>.<hash>.pf_pack`,
- * beside the files themselves. The search page (src/browser/search/packs.js)
- * fetches a pack instead of the files it holds and hands Pagefind each file's
- * bytes when Pagefind asks for it; anything else reading the bundles (the
- * offline mirror, the tests' Pagefind, another client) reads Pagefind's own
- * files, which stay as Pagefind wrote them.
+ * Packs: some of Pagefind's files, as Pagefind reads them (its entry files as they
+ * are, the others once unzipped), put one after another after a first line listing
+ * them, and compressed with LZMA into one file, `<name>.<hash>.pf_pack`, beside the
+ * files themselves: a year's parts' entry files and metadata, and the shell's
+ * WebAssembly with its index's entry file and metadata. The search page
+ * (src/browser/search/packs.js) fetches a pack instead of the files it holds and
+ * hands Pagefind each file's bytes when Pagefind asks for it; anything else reading
+ * the bundles (the offline mirror, the tests' Pagefind, another client) reads
+ * Pagefind's own files, which stay beside the packs.
  *
  * Why: a first search loads every part's metadata (pagefind.<hash>.pf_meta) of
  * the year it searches and Pagefind's WebAssembly, each gzipped on its own.
@@ -72,7 +74,7 @@ function pagefindBytes(file: string): Buffer {
  * PackedFiles), so the manifest names only the pack. `cacheDir`: where packs are kept by
  * what they hold; null, none.
  */
-export function writePack(siteDir: string, folder: string, name: string, files: readonly string[], cacheDir: string | null): { pack: Pack; files: PackedFiles; key: string } {
+export function writePack(siteDir: string, folder: string, name: string, files: readonly string[], cacheDir: string | null): { pack: Pack; key: string } {
   const contents = files.map((f) => pagefindBytes(join(siteDir, f)));
   const listed: PackedFiles = files.map((f, i) => [f, contents[i]!.length]);
   const whole = Buffer.concat([Buffer.from(`${JSON.stringify(listed)}\n`), ...contents]);
@@ -88,7 +90,7 @@ export function writePack(siteDir: string, folder: string, name: string, files: 
   const file = `${name}.${createHash('sha256').update(packed).digest('hex').slice(0, 12)}${EXTENSION}`;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, file), packed);
-  return { pack: { path: `${folder.replace(/\/$/, '')}/${file}` }, files: listed, key };
+  return { pack: { path: `${folder.replace(/\/$/, '')}/${file}` }, key };
 }
 
 /** The metadata file of the Pagefind bundle at `bundle` (site-relative; a bundle of one language): the one its entry file names. */

@@ -24,7 +24,7 @@ interface Manifest {
   wasm: Pack;
 }
 
-test('each year’s pack holds its parts’ metadata in order, byte for byte as Pagefind reads them; the runtime’s pack its WebAssembly', async () => {
+test('each year’s pack holds its parts’ entry files and metadata in order, byte for byte as Pagefind reads them; the runtime’s pack its WebAssembly, after the shell’s entry file and metadata', async () => {
   // The fixture's replies in parts of two: several parts a year, each with its own metadata.
   await buildSearchIndex(site, { contentDir: 'test/fixtures/site', cacheDir: cache, installAssets: false, partSize: 2 });
   const manifest = JSON.parse(readFileSync(join(site, 'pagefind', 'shards.json'), 'utf8')) as Manifest;
@@ -45,8 +45,9 @@ test('each year’s pack holds its parts’ metadata in order, byte for byte as 
       assert.is(bytes.subarray(0, 12).toString('latin1'), 'pagefind_dcd', `${file}: Pagefind takes it as it is`);
     }
   }
-  assert.equal([...readPack(site, manifest.wasm).keys()], [wasmFileOf(site, 'pagefind')]);
-  const [wasmFile, wasm] = [...readPack(site, manifest.wasm)][0]!;
+  // The shell's entry file and metadata, which Pagefind fetches first, then its WebAssembly.
+  assert.equal([...readPack(site, manifest.wasm).keys()], ['pagefind/pagefind-entry.json', metaFileOf(site, 'pagefind'), wasmFileOf(site, 'pagefind')]);
+  const [wasmFile, wasm] = [...readPack(site, manifest.wasm)][2]!;
   assert.ok(wasm.equals(gunzipSync(readFileSync(join(site, wasmFile)))), 'the WebAssembly, unzipped');
   assert.ok(wasm.subarray(12, 16).equals(Buffer.from([0, 0x61, 0x73, 0x6d])), 'a WebAssembly module after the signature');
 });

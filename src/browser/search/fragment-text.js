@@ -2,7 +2,7 @@
 // A Chinese result's text as its fragment carries it: each Han run written once (數碼港),
 // not as the index's words (數碼 碼港 港, query.js indexTokens), which repeat every character
 // but a run's first. The build compacts the fragments of the Chinese bundles
-// (src/search/fragment-text.ts, which checks that expandText gives the words back exactly)
+// (src/search/fragment-text.ts; compactText writes only what expandText gives back exactly)
 // and marks them `han_runs`; the page expands a fragment's text before reading it by the
 // positions Pagefind gives (session.js). Issue 16: a first search loads ten fragments;
 // compacted, the 100 first fragments of a synthetic year's part were 1,900 bytes gzipped on
