@@ -28,7 +28,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleLanguages, metaFileName, unzipPagefindFile, wasmFileName, type BundleLanguage } from './pagefind-files.ts';
+import { packedFiles } from '../browser/search/packs.js';
+import { bundleLanguages, metaFileName, pagefindFileBytes, wasmFileName, type BundleLanguage } from './pagefind-files.ts';
 import { partKey } from './parts.ts';
 import { readStoredFiles, storeFiles } from './shard-cache.ts';
 
@@ -51,21 +52,8 @@ export interface Pack {
   path: string;
 }
 
-/** The files a pack holds, in order, each with its length as Pagefind reads it (paths relative to the site root). */
-export type PackedFiles = [path: string, bytes: number][];
-
-/**
- * The bytes Pagefind reads of one of its files: an entry file (pagefind-entry.json) as it
- * is, a gzipped file unzipped (beginning with its signature).
- */
-function pagefindBytes(file: string): Buffer {
-  if (!file.endsWith('.json')) return unzipPagefindFile(file);
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    throw new Error(`search: ${file}: cannot be read: ${(err as Error).message}`);
-  }
-}
+/** The files a pack holds, in order, each with its length as Pagefind reads it (paths relative to the site root): its first line (src/browser/search/packs.js packedFiles reads it). */
+type PackedFiles = [path: string, bytes: number][];
 
 /**
  * Writes the pack of `files` (site-relative paths of Pagefind's files: entry files and
@@ -75,7 +63,7 @@ function pagefindBytes(file: string): Buffer {
  * what they hold; null, none.
  */
 export function writePack(siteDir: string, folder: string, name: string, files: readonly string[], cacheDir: string | null): { pack: Pack; key: string } {
-  const contents = files.map((f) => pagefindBytes(join(siteDir, f)));
+  const contents = files.map((f) => pagefindFileBytes(join(siteDir, f)));
   const listed: PackedFiles = files.map((f, i) => [f, contents[i]!.length]);
   const whole = Buffer.concat([Buffer.from(`${JSON.stringify(listed)}\n`), ...contents]);
   // Its entry in the part cache: named by what it holds and how it is compressed (lzma1's version is in the lock file).
@@ -113,15 +101,5 @@ function onlyLanguage(siteDir: string, bundle: string): BundleLanguage {
 export function readPack(siteDir: string, pack: Pack): Map<string, Buffer> {
   const file = join(siteDir, pack.path);
   const all = Buffer.from(lzma1.decompress(readFileSync(file)));
-  const line = all.indexOf(0x0a);
-  const files = JSON.parse(all.subarray(0, line).toString('utf8')) as PackedFiles;
-  const listed = files.reduce((n, [, bytes]) => n + bytes, 0);
-  if (all.length - line - 1 !== listed) throw new Error(`search: ${file}: ${all.length - line - 1} bytes unpacked after its list, ${listed} listed`);
-  const out = new Map<string, Buffer>();
-  let at = line + 1;
-  for (const [path, bytes] of files) {
-    out.set(path, all.subarray(at, at + bytes));
-    at += bytes;
-  }
-  return out;
+  return new Map(packedFiles(all, `search: ${file}`).map(([path, bytes]) => [path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
 }

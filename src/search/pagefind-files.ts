@@ -2,7 +2,8 @@
  * Reading the files of a Pagefind bundle as Pagefind 1.6 writes them: its entry file (which
  * names each language's metadata and WebAssembly) and its gzipped files, which begin, once
  * unzipped, with Pagefind's signature. The one reader for short-ids.ts (which renames a
- * bundle's pages and chunks) and packs.ts (which packs its metadata and WebAssembly).
+ * bundle's pages and chunks), fragment-text.ts (which rewrites its fragments) and packs.ts
+ * (which packs its entry files, metadata and WebAssembly).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,4 +50,17 @@ export function unzipPagefindFile(file: string): Buffer {
   }
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`search: ${file}: not a Pagefind file (no ${SIGNATURE.toString()} signature once unzipped)`);
   return raw;
+}
+
+/**
+ * The bytes Pagefind reads of one of its files: an entry file (pagefind-entry.json) as it
+ * is, a gzipped file unzipped (beginning with its signature); else an error naming it.
+ */
+export function pagefindFileBytes(file: string): Buffer {
+  if (!file.endsWith('.json')) return unzipPagefindFile(file);
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new Error(`search: ${file}: cannot be read: ${(err as Error).message}`);
+  }
 }

@@ -47,25 +47,24 @@ function install() {
 }
 
 /**
- * A pack's bytes, unpacked, split into its files by the list in its first line.
+ * A pack's bytes, unpacked, split into its files by the list in its first line (the one reader of
+ * the format packs.ts writes; the build's tests read packs with it too). Throws, naming the pack,
+ * when the bytes after the list are not as many as it lists.
  * @param {Uint8Array} all
  * @param {string} path the pack's path, for messages
- * @param {URL} siteRoot
- * @returns {Map<string, Uint8Array>}
+ * @returns {[string, Uint8Array][]} each file's path (relative to the site root) and bytes, in order
  */
-function filesOf(all, path, siteRoot) {
+export function packedFiles(all, path) {
   const line = all.indexOf(0x0a);
   /** @type {[string, number][]} */
   const listed = JSON.parse(new TextDecoder().decode(all.subarray(0, line)));
   const whole = listed.reduce((n, [, length]) => n + length, 0);
   if (all.length - line - 1 !== whole) throw new Error(`${path}: ${all.length - line - 1} bytes unpacked after its list, ${whole} listed`);
-  const files = new Map();
   let at = line + 1;
-  for (const [file, length] of listed) {
-    files.set(new URL(file, siteRoot).href, all.subarray(at, at + length));
+  return listed.map(([file, length]) => {
     at += length;
-  }
-  return files;
+    return [file, all.subarray(at - length, at)];
+  });
 }
 
 /**
@@ -91,7 +90,7 @@ export function packReader(siteRoot, loadDecoder) {
         return r.arrayBuffer();
       }),
       decoder,
-    ]).then(([buffer, lzma]) => filesOf(lzma.decompress(new Uint8Array(buffer)), pack.path, siteRoot));
+    ]).then(([buffer, lzma]) => new Map(packedFiles(lzma.decompress(new Uint8Array(buffer)), pack.path).map(([file, bytes]) => [new URL(file, siteRoot).href, bytes])));
     // A pack that cannot be had is not an error of its own: each of its files is then fetched as it is.
     files.catch((err) => console.warn(`search: ${pack.path} not used (${err}); its files are fetched one by one`));
     packs.set(folder, files);
