@@ -1,7 +1,7 @@
 /**
  * The shell's part of search: Pagefind's runtime with the shell's own pages
  * (the background papers) at `/pagefind/` (and `/pagefind-en/`), and the
- * manifest of every year's index (its parts' bundles), merged from the years' summaries
+ * manifest of every year's index (its merged bundle), merged from the years' summaries
  * (unit.json) — never from the years' replies. The offline mirror's classic
  * scripts are written here too, once every year's bundle is in place.
  */

@@ -16,8 +16,9 @@
  *   Chinese segmentation (~10 ms, ~1.2 MB a page) is skipped entirely;
  * - each budget year's index is a set of parts (year-search.ts, parts.ts),
  *   each a bundle of its own, built one after the other, so Pagefind's memory
- *   is bounded by a part; the page merges a year's parts with `mergeIndex`
- *   when it searches that year (filters work across parts).
+ *   is bounded by a part; the parts are merged into one bundle of the year
+ *   (merge-parts.ts), which the page merges with `mergeIndex` when it searches
+ *   that year.
  *
  * The "plain" strategy (Pagefind's own indexing of the built pages) is kept so
  * the benchmark and the comparison can measure what it misses.
@@ -259,8 +260,8 @@ export async function buildShellSearch(siteDir: string, shellSources: IndexEntry
       writeFileSync(join(siteDir, base, VOCABULARY_FILE), JSON.stringify(lexicon.vocabulary()) + '\n');
       const manifest = {
         primary: years[0]!.year,
-        // Every year's index, newest first: the bundles of its parts, all merged when the page searches the year, and their metadata in one pack.
-        shards: years.map((y) => ({ name: y.year, parts: y.parts.map((p) => p.path), metadata: y.metadata.pack })),
+        // Every year's index, newest first: its parts merged into one bundle (merge-parts.ts), which the page merges when it searches the year, and its metadata in a pack.
+        shards: years.map((y) => ({ name: y.year, parts: [y.bundle.path], metadata: y.metadata.pack })),
         wasm: wasm.pack,
         replies,
         // Where a reply number leads, per interface language, from the site's URL scheme (filled in by query.js replyJumps).
@@ -309,7 +310,7 @@ export async function buildSearchIndex(siteDir: string, opts: BuildSearchOptions
   if (cacheDir) pruneShards(cacheDir, new Set([...searchCacheKeys(summaries), ...shell.cacheKeys]));
   return {
     pages: shell.pages + summaries.reduce((n, s) => n + s.pages, 0),
-    shards: summaries.map((s) => ({ name: s.year, pages: s.pages, parts: s.parts.map((p) => p.path) })),
+    shards: summaries.map((s) => ({ name: s.year, pages: s.pages, parts: [s.bundle.path] })),
     strategy,
     reused: parts.filter((p) => p.cached).length,
   };

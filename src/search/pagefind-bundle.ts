@@ -21,8 +21,21 @@ import { shortenBundleIds } from './short-ids.ts';
  *   the fewest bytes: a two-year synthetic record of 5,500 bilingual replies a year, built at each
  *   size, the benchmark's 12 first searches (src/bench/first-search.ts, its own count, 2026-12-05):
  *   median / most 258.6 / 302.6 KB at 5,000, 244.0 / 290.7 at 3,500, 246.6 / 307.0 at 2,500.
+ * That was when the page loaded a year's parts; the parts are now merged (merge-parts.ts), in chunks
+ * of MERGED_CHUNK_SIZE, and this size only shapes what the merge reads.
  */
 export const INDEX_CHUNK_SIZE = 3500;
+
+/**
+ * Target size of the index chunks of a year's merged bundle (merge-parts.ts), in Pagefind's count
+ * (positions and pages). The merge cuts a chunk before the word that would take it over this size,
+ * so a heavy word is a chunk of its own and the rare words beside it cost little. The benchmark's
+ * 11 Chinese first searches on its record's newest year (5,500 bilingual replies, six parts merged;
+ * the counting proxy of measure-browser.ts, KB = 1,000, 2026-12-06): at 3,500 (2,971 chunks) median
+ * 153.9, most 202.6 KB; at 7,000 (1,634) 146.7 and 195.4; at 10,000 (1,182) 148.9 and 192.7; at
+ * 14,000 (860) 153.1 and 183.1. More chunks list more in the metadata every search loads.
+ */
+export const MERGED_CHUNK_SIZE = 7000;
 
 /**
  * The shell's own index (the background papers, a few long pages) in smaller chunks: every search

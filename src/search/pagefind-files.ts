@@ -5,6 +5,7 @@
  * bundle's pages and chunks), fragment-text.ts (which rewrites its fragments) and packs.ts
  * (which packs its entry files, metadata and WebAssembly).
  */
+import { decode } from 'cborg';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -63,4 +64,23 @@ export function pagefindFileBytes(file: string): Buffer {
   } catch (err) {
     throw new Error(`search: ${file}: cannot be read: ${(err as Error).message}`);
   }
+}
+
+/** Pagefind's page: its fragment's name, its word count, its fragment group ('' when alone). */
+export type MetaPage = [hash: string, wordCount: number, group: string];
+/** An index chunk: the first and last word it holds, its name. */
+export type MetaChunk = [from: string, to: string, hash: string];
+/** [version, pages, index chunks, filters, sorts, metadata keys], Pagefind 1.6's layout. */
+export type Meta = [string, MetaPage[], MetaChunk[], unknown[], unknown[], unknown[]];
+
+export function readMeta(file: string): Meta {
+  const meta = decode(unzipPagefindFile(file).subarray(SIGNATURE.length)) as unknown;
+  // Rows of strings (s) and numbers (n), as `types` spells them.
+  const rows = (list: unknown, types: string) =>
+    Array.isArray(list) &&
+    list.every((row) => Array.isArray(row) && row.length === types.length && row.every((v, i) => typeof v === (types[i] === 's' ? 'string' : 'number')));
+  if (!Array.isArray(meta) || meta.length !== 6 || typeof meta[0] !== 'string' || !rows(meta[1], 'sns') || !rows(meta[2], 'sss') || !meta.slice(3).every((x) => Array.isArray(x))) {
+    throw new Error(`${file}: Pagefind metadata in a layout this does not know (expected Pagefind 1.6's: version, pages, index chunks, filters, sorts, keys)`);
+  }
+  return meta as Meta;
 }

@@ -3,8 +3,8 @@
  * the year, ranked by reply number, dealt round-robin into K parts of at most
  * PART_SIZE (rank r goes to part r mod K), each indexed as a Pagefind bundle of
  * its own at `/<year>/pagefind/<n>/` (`/<year>/pagefind-en/<n>/`) and cached on
- * its own (shard-cache.ts). The search page merges every part of a year with
- * mergeIndex when it searches that year.
+ * its own (shard-cache.ts). The parts are then merged into one bundle of the
+ * year (merge-parts.ts), the one the search page loads.
  *
  * - An edit re-indexes only the part holding the edited reply: the others are
  *   linked from the cache. Whether a part changed is decided by partKey, a hash of
@@ -17,7 +17,7 @@
  *   its place in its own index's order, and merges indexes by score, ties in the
  *   order they were merged. A part's p-th reply is the year's (p·K + n)-th, so the
  *   merged order of the parts, merged in order, is the year's reply-number order
- *   (blocks would interleave them). And each part is a sample of the whole year,
+ *   (blocks would interleave them); merge-parts.ts relies on it. And each part is a sample of the whole year,
  *   so the word statistics Pagefind ranks by within an index are the year's.
  *
  * A part's members are fixed by the year's reply numbers: editing a reply keeps
@@ -69,6 +69,11 @@ import { pagefindVersion } from './shard-cache.ts';
  * WebAssembly in LZMA packs (packs.ts: the six parts' metadata 73,433 → 25,756 bytes, the
  * WebAssembly 55,386 → 46,011, the decoder 3.2 KB more), 192.2 KB median, 239.0 the most
  * (a two-year synthetic record of 5,500 bilingual replies a year, 2026-12-05).
+ *
+ * Those figures were of a year searched as its parts. Since the parts are merged at build time
+ * (merge-parts.ts), the number of parts no longer changes what a search loads: a word costs one
+ * chunk of the year, and the year one metadata file. It is held at 1,000 for the edit's search
+ * step and for Pagefind's memory.
  */
 export const PART_SIZE = 1000;
 

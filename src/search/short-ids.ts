@@ -12,7 +12,8 @@
  * loaded 18.4–23.5 KB less (數碼港 259.6 → 236.2 KB; a two-year synthetic record of such years).
  *
  * Why the names stay unique and change with their files:
- * - The search page merges every part of every year, and keys a result by its page's name
+ * - A year's parts are merged into one bundle (merge-parts.ts), whose pages keep these names, and the
+ *   search page merges every year, and keys a result by its page's name
  *   (src/browser/search/ranked.js), so a page's name must be unique across the whole site.
  *   The metadata hash is Pagefind's hash of the metadata, which lists its pages' own
  *   content hashes (URL included): two parts share one only if two of its 11-hex-digit
@@ -25,30 +26,11 @@
  * Pagefind's (checked on every part of a two-year synthetic record), and checked field by
  * field before anything is renamed: a layout this does not know fails, naming the file.
  */
-import { decode, encode } from 'cborg';
+import { encode } from 'cborg';
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bundleLanguages, metaFileName, SIGNATURE, unzipPagefindFile } from './pagefind-files.ts';
-
-/** Pagefind's page: its fragment's name, its word count, its fragment group ('' when alone). */
-type MetaPage = [hash: string, wordCount: number, group: string];
-/** An index chunk: the first and last word it holds, its name. */
-type MetaChunk = [from: string, to: string, hash: string];
-/** [version, pages, index chunks, filters, sorts, metadata keys], Pagefind 1.6's layout. */
-type Meta = [string, MetaPage[], MetaChunk[], unknown[], unknown[], unknown[]];
-
-function readMeta(file: string): Meta {
-  const meta = decode(unzipPagefindFile(file).subarray(SIGNATURE.length)) as unknown;
-  // Rows of strings (s) and numbers (n), as `types` spells them.
-  const rows = (list: unknown, types: string) =>
-    Array.isArray(list) &&
-    list.every((row) => Array.isArray(row) && row.length === types.length && row.every((v, i) => typeof v === (types[i] === 's' ? 'string' : 'number')));
-  if (!Array.isArray(meta) || meta.length !== 6 || typeof meta[0] !== 'string' || !rows(meta[1], 'sns') || !rows(meta[2], 'sss') || !meta.slice(3).every((x) => Array.isArray(x))) {
-    throw new Error(`${file}: Pagefind metadata in a layout this does not know (expected Pagefind 1.6's: version, pages, index chunks, filters, sorts, keys)`);
-  }
-  return meta as Meta;
-}
+import { bundleLanguages, metaFileName, readMeta, SIGNATURE } from './pagefind-files.ts';
 
 /**
  * Renames every page fragment and index chunk of the bundle at `bundleDir` (as Pagefind

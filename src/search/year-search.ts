@@ -2,8 +2,9 @@
  * The search index of one budget year (a unit, issue 16): for each language of
  * its editions, the year's parts (parts.ts), each a Pagefind bundle at
  * `2023-24/pagefind/<n>/` (`2023-24/pagefind-en/<n>/`) holding only the index (no
- * Pagefind runtime: the search page loads the runtime from the shell and merges
- * each part with mergeIndex), and a summary for the shell's manifest. A part
+ * Pagefind runtime: the search page loads the runtime from the shell), merged into
+ * one bundle at `2023-24/pagefind/` (merge-parts.ts), which the search page merges
+ * with mergeIndex; and a summary for the shell's manifest. A part
  * whose key is in the part cache (shard-cache.ts) is linked from there; the
  * others are prepared (prepare.ts) and indexed, each by a Pagefind process of its
  * own: a year's worth (a cold or added year) in lanes, a part at a time in each
@@ -19,13 +20,14 @@
  * so. Pagefind's own indexing of a part of 917 Chinese editions, 6.2 CPU s, is
  * most of what is left.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { site, type InterfaceLang } from '../../_data/site.ts';
 import { mapInThreads, THREADS_PER_CORE } from '../lib/thread-call.ts';
 import { yearSearchPath } from '../model/urls.ts';
 import { Lexicon, type LexiconPart } from './lexicon.ts';
-import { chunkSizeOf, indexDocs, withPagefind } from './pagefind-bundle.ts';
+import { chunkSizeOf, indexDocs, MERGED_CHUNK_SIZE, withPagefind } from './pagefind-bundle.ts';
+import { mergeParts } from './merge-parts.ts';
 import { pageOf, partKey, yearParts, type IndexPart } from './parts.ts';
 import { inputHashMemo, type InputHashMemo } from './input-hash-memo.ts';
 import { chunkLexicon, prepareDoc, PreparePool, preparedChunks, type PreparedChunk, type PreparedDoc } from './prepare.ts';
@@ -94,7 +96,9 @@ export interface YearSearchSummary {
    * chunks there, and whether it came from there.
    */
   parts: { path: string; key: string; prepared: string[]; cached: boolean }[];
-  /** Its parts' entry files and metadata in one pack (packs.ts), which the search page fetches instead of each part's, and the pack's key in the part cache. */
+  /** The parts merged into one bundle (merge-parts.ts), the one the search page loads: where it is (`2023-24/pagefind/`), its key in the part cache, and whether it came from there. */
+  bundle: { path: string; key: string; cached: boolean };
+  /** Its bundle's entry file and metadata in one pack (packs.ts), which the search page fetches instead of each, and the pack's key in the part cache. */
   metadata: { pack: Pack; key: string };
   replies: Record<string, Record<string, number>>;
   filters: Record<string, string[]>;
@@ -476,19 +480,51 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
     log(`search: ${year} ${lang}: ${pages} pages in ${parts.length} part(s) → ${dir}/: keys in ${keyed}, ${parts.length - indexed} from the cache, ${indexed} indexed${lanes > 1 ? ` in ${lanes} lanes` : ''} (${seconds(started)} into the year's indexing)`);
     const lexicon = new Lexicon();
     for (const s of summaries) lexicon.add(s.lexicon);
+    const bundle = await mergedBundle(siteDir, dir, parts, cacheDir);
+    log(`search: ${year} ${lang}: ${parts.length} part(s) ${bundle.cached ? 'merged, from the cache' : `merged in ${seconds(bundle.started)}`} → ${dir}/`);
     out.push({
       year,
       lang,
       pages: summaries.reduce((n, s) => n + s.pages, 0),
       parts: parts.map((p, i) => ({ path: `${p.dir}/`, key: p.key, prepared: p.chunks.map((c) => c.key), cached: Boolean(restored[l]![i]) })),
-      // Each part's entry file and metadata: what Pagefind fetches, one after the other, as it merges the part.
-      metadata: writePack(siteDir, dir, 'metadata', parts.flatMap((p) => [`${p.dir}/pagefind-entry.json`, metaFileOf(siteDir, p.dir)]), cacheDir),
+      bundle: { path: `${dir}/`, key: bundle.key, cached: bundle.cached },
+      // The bundle's entry file and metadata: what Pagefind fetches, one after the other, as it merges the year.
+      metadata: writePack(siteDir, dir, 'metadata', [`${dir}/pagefind-entry.json`, metaFileOf(siteDir, dir)], cacheDir),
       replies: mergeReplyCounts(summaries.map((s) => s.replies)),
       filters: filterValues(summaries),
       lexicon: lexicon.part(),
     });
   }
   return out;
+}
+
+/**
+ * A language's parts, in place under `dir` (`2023-24/pagefind/1/`…), merged into the bundle at `dir`
+ * (merge-parts.ts), and the parts' folders removed: the site publishes the merged bundle only. The
+ * merged bundle is kept in the part cache under a key made of its parts' keys, and linked from
+ * there when they are all unchanged (an edit of one language leaves the other's merge as it was).
+ */
+async function mergedBundle(siteDir: string, dir: string, parts: readonly PlannedPart[], cacheDir: string | null): Promise<{ key: string; cached: boolean; started: number }> {
+  const started = performance.now();
+  const key = partKey(
+    parts.map((p) => p.key),
+    { merged: MERGED_CHUNK_SIZE },
+  );
+  const outDir = join(siteDir, dir);
+  const partDirs = parts.map((p) => join(siteDir, p.dir));
+  if (cacheDir !== null && cachedPartSummary(cacheDir, key) !== null) {
+    // Linked beside the parts first: an entry pruned meanwhile by another build leaves the parts to merge.
+    const linked = `${outDir}.linking-${process.pid}`;
+    if (linkCachedPart(cacheDir, key, linked)) {
+      for (const d of partDirs) rmSync(d, { recursive: true, force: true });
+      for (const name of readdirSync(linked)) renameSync(join(linked, name), join(outDir, name));
+      rmSync(linked, { recursive: true, force: true });
+      return { key, cached: true, started };
+    }
+  }
+  await mergeParts(partDirs, outDir, MERGED_CHUNK_SIZE);
+  if (cacheDir !== null) storePart(cacheDir, key, outDir, { parts: parts.length });
+  return { key, cached: false, started };
 }
 
 /** Plans begun in this thread (beginYearSearch) by site folder and year, for planAndIndexFew to complete. */
@@ -530,5 +566,5 @@ export async function buildYearSearch(siteDir: string, year: string, sources: In
 
 /** Every entry of the part cache the years' search indexes use: their parts and prepared chunks (what pruneShards keeps). */
 export function searchCacheKeys(summaries: readonly YearSearchSummary[]): Set<string> {
-  return new Set(summaries.flatMap((s) => [...s.parts.flatMap((p) => [p.key, ...p.prepared]), s.metadata.key]));
+  return new Set(summaries.flatMap((s) => [...s.parts.flatMap((p) => [p.key, ...p.prepared]), s.bundle.key, s.metadata.key]));
 }

@@ -171,14 +171,14 @@ test('a broken header stops the build with its file and line, and leaves the pub
 });
 
 test('each year is whole in its folder, both interfaces; the shell lists the years', () => {
-  for (const f of ['2022-23/en/itib001/index.html', '2023-24/en/index.html', '2023-24/data/replies.db', '2023-24/itib002/reply.json', '2023-24/pagefind/1/pagefind-entry.json', '2023-24/og/itib002.png']) {
+  for (const f of ['2022-23/en/itib001/index.html', '2023-24/en/index.html', '2023-24/data/replies.db', '2023-24/itib002/reply.json', '2023-24/pagefind/pagefind-entry.json', '2023-24/og/itib002.png']) {
     assert.ok(existsSync(path.join(site, f)), f);
   }
   assert.not.ok(existsSync(path.join(site, 'en/2023-24')), 'no English page of a year outside its folder');
   const manifest = JSON.parse(readFileSync(path.join(site, 'pagefind/shards.json'), 'utf8')) as { primary: string; shards: { name: string; parts: string[]; metadata: { path: string } }[] };
   assert.is(manifest.primary, '2023-24');
-  assert.equal(manifest.shards.map(({ name, parts }) => ({ name, parts })), [{ name: '2023-24', parts: ['2023-24/pagefind/1/'] }, { name: '2022-23', parts: ['2022-23/pagefind/1/'] }]);
-  // Each year's pack of its parts' metadata (src/search/packs.ts) is in the year's own folder too.
+  assert.equal(manifest.shards.map(({ name, parts }) => ({ name, parts })), [{ name: '2023-24', parts: ['2023-24/pagefind/'] }, { name: '2022-23', parts: ['2022-23/pagefind/'] }]);
+  // Each year's pack of its bundle's metadata (src/search/packs.ts) is in the year's own folder too.
   for (const s of manifest.shards) assert.ok(s.metadata.path.startsWith(`${s.name}/pagefind/`) && existsSync(path.join(site, s.metadata.path)), s.metadata.path);
   const index = JSON.parse(readFileSync(path.join(site, 'data/index.json'), 'utf8')) as { years: { year: string; replies: number }[] };
   assert.equal(index.years.map((y) => [y.year, y.replies]), [['2022-23', 1], ['2023-24', 4]]);

@@ -42,7 +42,7 @@ test('the 263 replies: every record’s indexed words come back from their runs,
 
 test('the built site: Chinese fragments are in runs, and expand to as many words as Pagefind counted', () => {
   const site = requireSite(SITE_DIR);
-  const folders = [join(site, 'pagefind', 'fragment'), ...readdirSync(join(site, '2023-24', 'pagefind')).filter((p) => /^\d+$/.test(p)).map((p) => join(site, '2023-24', 'pagefind', p, 'fragment'))];
+  const folders = [join(site, 'pagefind', 'fragment'), join(site, '2023-24', 'pagefind', 'fragment')];
   let n = 0;
   for (const dir of folders) {
     for (const name of readdirSync(dir)) {

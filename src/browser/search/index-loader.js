@@ -2,8 +2,8 @@
 // The one place that knows where the search bundles are and loads them: the shard
 // manifest (fetched at once: it is small, the filters can then be used before any typing,
 // and it carries the reviewed synonyms and glossary), Pagefind's runtime with the shell's
-// own index on first need, a year's index — the bundles of its parts, /<year>/pagefind/<n>/
-// (issue 16) — merged (mergeIndex) when a search needs that year (shards.js: the newest
+// own index on first need, a year's index — the bundle /<year>/pagefind/, its parts merged
+// at build time (issue 16) — merged (mergeIndex) when a search needs that year (shards.js: the newest
 // at the first search), the Simplified → Traditional converter, the vocabulary of
 // "did you mean".
 import { initPagefind } from './query.js';
@@ -54,12 +54,12 @@ export function openIndex(files, edition, siteRoot, onManifest) {
       index.naming ??= files.json(`${edition.base}vocabulary.json`).then((v) => v ?? []);
       return index.naming;
     },
-    /** Merges the years the state needs (shards.js), every part of each, into the loaded index. */
+    /** Merges the years the state needs (shards.js), each a bundle the manifest lists (its `parts`: one since the build merges them), into the loaded index. */
     loadShards(pf, state) {
       return Promise.all(
         shardsToLoad(state, index.manifest, index.merged, index.allYears).map((s) => {
           if (!index.merging.has(s.name)) {
-            // The parts' metadata from the year's pack (packs.js), asked for by Pagefind as each part is merged.
+            // The bundle's entry file and metadata from the year's pack (packs.js), asked for by Pagefind as it merges the year.
             files.unpack?.(s.metadata);
             const parts = Promise.all(s.parts.map((/** @type {string} */ p) => pf.mergeIndex(new URL(p, siteRoot).href)));
             index.merging.set(s.name, parts.then(() => index.merged.add(s.name)));

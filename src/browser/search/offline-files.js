@@ -73,8 +73,8 @@ function pagefindOffline(pf) {
   pf.options({ basePath: '/pagefind/', baseUrl: '/', noWorker: true });
   return {
     ...pf,
-    // search.js merges each part of a year's index by its URL under the site: it becomes a site-root path,
-    // as the primary's; its results are relative to the year's folder (2023-24/pagefind/1/ → /2023-24/,
+    // search.js merges a year's index (its parts merged at build time) by its URL under the site: it becomes a site-root path,
+    // as the primary's; its results are relative to the year's folder (2023-24/pagefind/ → /2023-24/,
     // issue 16): the folder above `pagefind…/`, as Pagefind takes it online.
     mergeIndex: (url, options = {}) => {
       const path = pathOf(url);

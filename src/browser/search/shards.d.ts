@@ -11,7 +11,7 @@ export interface Shard {
 }
 export interface ShardManifest {
   primary?: string;
-  /** Each year (name) with its parts' bundles, relative to the site root, and their metadata's pack. */
+  /** Each year (name) with its bundle (`parts`: one, the year's parts merged at build time), relative to the site root, and its metadata's pack. */
   shards?: Shard[];
   /** Pagefind's WebAssembly in a pack. */
   wasm?: Pack;

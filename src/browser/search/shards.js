@@ -1,9 +1,9 @@
 // @ts-check
 // Which year indexes ("shards") a search needs. Every budget year's index is in
-// its own unit, in parts (/<year>/pagefind/1/, /<year>/pagefind/2/…, issue 16),
+// its own unit, one bundle (/<year>/pagefind/, its parts merged at build time, issue 16),
 // listed in the shell's /pagefind/shards.json (whose own bundle, Pagefind's
-// runtime and the background papers, is the one the page loads); a year, every
-// part of it, is merged with mergeIndex only when needed — the newest year
+// runtime and the background papers, is the one the page loads); a year is
+// merged with mergeIndex only when needed — the newest year
 // (`primary`) at the first search, another when a reader searches it: every
 // year costs its metadata on the wire (about 30 KB per 2,500 replies), so
 // loading them all up front made the first search at 20,000 replies four times
