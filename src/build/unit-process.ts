@@ -263,7 +263,8 @@ async function runSteps(input: UnitInput, threads: Threads, started: number): Pr
         beside: Promise.all([found, searchBegun]).then(([{ toIndex, plan, summaries }]) => {
           if (summaries) result.search = summaries;
           else leftOver = plan;
-          seconds.push(`search: ${toIndex} part(s) to index${searchBegun ? ', keyed beside the pages' : ''}${summaries ? ', indexed beside' : ''}`);
+          const merges = summaries ? summaries.map((y) => `, ${y.lang}: ${y.bundle.merged}`).join('') : '';
+          seconds.push(`search: ${toIndex} part(s) to index${searchBegun ? ', keyed beside the pages' : ''}${summaries ? ', indexed beside' : ''}${merges}`);
         }),
       };
     },

@@ -69,6 +69,11 @@ export function linkCachedPart(cacheDir: string, key: string, outDir: string): b
   }
 }
 
+/** The bundle of the cached part `key`, to read in place (never to write); null when it is not cached. */
+export function cachedPartBundle(cacheDir: string, key: string): string | null {
+  return cachedPartSummary(cacheDir, key) === null ? null : cachedBundleDir(cacheDir, key);
+}
+
 /** The folder of the cached entry `key`'s files (a part's bundle; storeFiles' files). */
 function cachedBundleDir(cacheDir: string, key: string): string {
   return join(cacheDir, key, BUNDLE);

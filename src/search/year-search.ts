@@ -34,7 +34,7 @@ import { chunkLexicon, prepareDoc, PreparePool, preparedChunks, type PreparedChu
 import type { IndexEntry, SearchRecord } from './records.ts';
 import { INDEX_LANGUAGE } from './segment.ts';
 import { metaFileOf, writePack, type Pack } from './packs.ts';
-import { cachedPartSummary, hasPrepared, linkCachedPart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
+import { cachedPartBundle, cachedPartSummary, hasPrepared, linkCachedPart, restorePrepared, shardCacheDir, storePart, storePrepared } from './shard-cache.ts';
 
 /** { year: { bureau: highest reply number } }: lets the page offer a jump for "259" without a lookup table. */
 export function replyCounts(records: Pick<SearchRecord, 'year' | 'meta'>[]): Record<string, Record<string, number>> {
@@ -97,7 +97,7 @@ export interface YearSearchSummary {
    */
   parts: { path: string; key: string; prepared: string[]; cached: boolean }[];
   /** The parts merged into one bundle (merge-parts.ts), the one the search page loads: where it is (`2023-24/pagefind/`), its key in the part cache, and whether it came from there. */
-  bundle: { path: string; key: string; cached: boolean };
+  bundle: { path: string; key: string; cached: boolean; merged: string };
   /** Its bundle's entry file and metadata in one pack (packs.ts), which the search page fetches instead of each, and the pack's key in the part cache. */
   metadata: { pack: Pack; key: string };
   replies: Record<string, Record<string, number>>;
@@ -126,6 +126,8 @@ interface PlannedPart extends IndexPart {
   /** Site-relative folder: `2023-24/pagefind/1`. */
   dir: string;
   key: string;
+  /** Its key as the build before keyed its editions (null: one it did not know); the same as `key` when none changed. */
+  keyBefore: string | null;
   /** Its entries in the chunks they are prepared in (prepare.ts), each with its key in the cache. */
   chunks: PlannedChunk[];
 }
@@ -403,7 +405,8 @@ export class YearSearchPlanner {
         const hashes = maybe as string[];
         // Each chunk's entries' hashes now and as the build before keyed them, cut as the entries are.
         const hashesNow = preparedChunks(hashes);
-        const hashesBefore = preparedChunks(p.entries.map((e) => memo.previous(e, siteDir)));
+        const before = p.entries.map((e) => memo.previous(e, siteDir));
+        const hashesBefore = preparedChunks(before);
         const chunks = preparedChunks(p.entries).map((entries, n): PlannedChunk => {
           const now = hashesNow[n]!;
           const was = hashesBefore[n]!;
@@ -411,7 +414,8 @@ export class YearSearchPlanner {
           const keyBefore = preparedKey(was, language);
           return keyBefore !== null && was.some((h, k) => h !== now[k]) ? { entries, key, before: { key: keyBefore, same: was.map((h, k) => h === now[k]) } } : { entries, key };
         });
-        return { ...p, dir: `${dir}/${p.name}`, key: partKey(hashes, settings), chunks };
+        const keyBefore = before.every((h): h is string => h !== undefined) ? partKey(before, settings) : null;
+        return { ...p, dir: `${dir}/${p.name}`, key: partKey(hashes, settings), keyBefore, chunks };
       });
       const restored = keyed.map((k) => k.restored ?? null);
       return { lang, language, dir, pages, parts, restored, keyed: `${((spent + performance.now() - started) / 1000).toFixed(1)} s` };
@@ -481,13 +485,15 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
     const lexicon = new Lexicon();
     for (const s of summaries) lexicon.add(s.lexicon);
     const bundle = await mergedBundle(siteDir, dir, parts, cacheDir);
-    log(`search: ${year} ${lang}: ${parts.length} part(s) ${bundle.cached ? 'merged, from the cache' : `merged in ${seconds(bundle.started)}`} → ${dir}/`);
+    const reused = bundle.chunks?.linked ? `, ${bundle.chunks.linked} of its ${bundle.chunks.chunks} chunks as the build before gzipped them` : '';
+    const merged = `${parts.length} part(s) ${bundle.cached ? 'merged, from the cache' : `merged in ${seconds(bundle.started)}${reused}`}`;
+    log(`search: ${year} ${lang}: ${merged} → ${dir}/`);
     out.push({
       year,
       lang,
       pages: summaries.reduce((n, s) => n + s.pages, 0),
       parts: parts.map((p, i) => ({ path: `${p.dir}/`, key: p.key, prepared: p.chunks.map((c) => c.key), cached: Boolean(restored[l]![i]) })),
-      bundle: { path: `${dir}/`, key: bundle.key, cached: bundle.cached },
+      bundle: { path: `${dir}/`, key: bundle.key, cached: bundle.cached, merged },
       // The bundle's entry file and metadata: what Pagefind fetches, one after the other, as it merges the year.
       metadata: writePack(siteDir, dir, 'metadata', [`${dir}/pagefind-entry.json`, metaFileOf(siteDir, dir)], cacheDir),
       replies: mergeReplyCounts(summaries.map((s) => s.replies)),
@@ -504,12 +510,10 @@ export async function indexYearSearch(siteDir: string, plan: YearSearchPlan, opt
  * merged bundle is kept in the part cache under a key made of its parts' keys, and linked from
  * there when they are all unchanged (an edit of one language leaves the other's merge as it was).
  */
-async function mergedBundle(siteDir: string, dir: string, parts: readonly PlannedPart[], cacheDir: string | null): Promise<{ key: string; cached: boolean; started: number }> {
+async function mergedBundle(siteDir: string, dir: string, parts: readonly PlannedPart[], cacheDir: string | null): Promise<{ key: string; cached: boolean; started: number; chunks?: { chunks: number; linked: number } }> {
   const started = performance.now();
-  const key = partKey(
-    parts.map((p) => p.key),
-    { merged: MERGED_CHUNK_SIZE },
-  );
+  const mergedKey = (keys: string[]) => partKey(keys, { merged: MERGED_CHUNK_SIZE });
+  const key = mergedKey(parts.map((p) => p.key));
   const outDir = join(siteDir, dir);
   const partDirs = parts.map((p) => join(siteDir, p.dir));
   if (cacheDir !== null && cachedPartSummary(cacheDir, key) !== null) {
@@ -522,9 +526,12 @@ async function mergedBundle(siteDir: string, dir: string, parts: readonly Planne
       return { key, cached: true, started };
     }
   }
-  await mergeParts(partDirs, outDir, MERGED_CHUNK_SIZE);
+  // The year's bundle as the build before merged it (an edit): its chunks that are the same are linked, not gzipped again.
+  const keysBefore = parts.map((p) => p.keyBefore);
+  const previous = cacheDir !== null && keysBefore.every((k): k is string => k !== null) ? cachedPartBundle(cacheDir, mergedKey(keysBefore)) : null;
+  const chunks = await mergeParts(partDirs, outDir, MERGED_CHUNK_SIZE, previous);
   if (cacheDir !== null) storePart(cacheDir, key, outDir, { parts: parts.length });
-  return { key, cached: false, started };
+  return { key, cached: false, started, chunks };
 }
 
 /** Plans begun in this thread (beginYearSearch) by site folder and year, for planAndIndexFew to complete. */
