@@ -13,13 +13,15 @@
  * page i·K + n: what the parts' own order and their merge gave, and what one Pagefind index
  * of the year would give); every word's pages from all parts, renumbered (Pagefind writes a
  * word's pages as differences from the one before, ascending), its positions and the rest of
- * each page's entry copied as they are; the words cut into chunks as Pagefind cuts them
- * (chunk_index: a chunk ends at the word that brings its positions and pages to the chunk
- * size; its first and last word shortened to what tells it from its neighbours); each
- * filter's values with their pages renumbered; the sort Pagefind wrote for the parts, each in
- * its own page order (the year's replies by number), as the merged page order. The fragments
- * are the parts' own, moved. test/search/merge-parts.test.ts compares a merged year with one
- * Pagefind index of the same replies, word by word and page by page.
+ * each page's entry copied as they are; the words cut into chunks, each ending before the word
+ * that would take it past the chunk size in Pagefind's count (positions and pages), so a common
+ * word is a chunk of its own and the rare words beside it are not loaded with it (Pagefind's
+ * chunk_index ends a chunk at the word that reaches the size instead), each chunk's first and
+ * last word shortened as Pagefind shortens them (get_prefixes); each filter's values with
+ * their pages renumbered; the sort Pagefind wrote for the parts, each in its own page order
+ * (the year's replies by number), as the merged page order. The fragments are the parts' own,
+ * moved. test/search/parts.test.ts compares a merged year with one Pagefind index of the same
+ * replies, word by word and page by page.
  *
  * The chunks are rewritten byte by byte (cbor-bytes.ts), not decoded: the merge runs on an
  * edit's path.
@@ -337,7 +339,7 @@ export async function mergeParts(partDirs: readonly string[], outDir: string, ch
   const chunks: { raw: Buffer; from: string; to: string }[] = [];
   const out = new CborWriter();
   let inChunk: string[] = [];
-  let chunkBody = new CborWriter();
+  const chunkBody = new CborWriter();
   let size = 0;
   const endChunk = () => {
     out.bytes(SIGNATURE);
@@ -361,7 +363,6 @@ export async function mergeParts(partDirs: readonly string[], outDir: string, ch
     i = j;
   }
   if (inChunk.length) endChunk();
-  chunkBody = new CborWriter();
 
   const pages: MetaPage[] = Array.from({ length: total }, (_, m) => parts[m % K]!.meta[1][Math.floor(m / K)]!);
   const filters = mergeFilters(parts);
