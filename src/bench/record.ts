@@ -13,7 +13,7 @@
  * the build starts (RUSAGE_CHILDREN, the unit builds in their child processes
  * included) and the peak of the process tree's summed resident memory.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureStage, runTs, type StageResult } from './measure.ts';
@@ -86,7 +86,9 @@ async function ingestAndBuild(step: string, options: RecordOptions, env: Record<
   const log = options.logPrefix === undefined ? undefined : `${options.logPrefix}${step}.log`;
   const result = await measureStage(step, command, env, true, log);
   if (result.exitCode !== 0) {
-    throw new Error(`bench: ${step} (ingest + build) failed with exit ${result.exitCode} (${options.replies} replies, ${options.perYear} a year, scratch ${options.scratch}${log ? `; its output: ${log}` : ''})`);
+    // The end of what the step said, in the error itself: a caller (a test) may remove the log folder.
+    const said = log && existsSync(log) ? `\n--- the end of ${log}:\n${readFileSync(log, 'utf8').trimEnd().split('\n').slice(-40).join('\n')}` : '';
+    throw new Error(`bench: ${step} (ingest + build) failed with exit ${result.exitCode} (${options.replies} replies, ${options.perYear} a year, scratch ${options.scratch}${log ? `; its output: ${log}` : ''})${said}`);
   }
   return figures(result);
 }

@@ -385,8 +385,10 @@ export async function mergeParts(partDirs: readonly string[], outDir: string, ch
   const meta: Meta = [first.meta[0], pages, metaChunks, filterNames, sorts, keys];
   const metaHash = `${first.lang}_${id}`;
 
-  // Written beside the parts, then put in place: a failure leaves no half-merged bundle.
-  const staging = `${outDir.replace(/\/$/, '')}.merging-${process.pid}`;
+  // Written in a folder of its own inside `outDir`, then put in place: a failure leaves no half-merged bundle.
+  // Inside, not beside: a unit lists its year's files while its search is still written, all but the search's
+  // own folders (src/build/unit-process.ts), and a folder beside them would be listed half-written.
+  const staging = path.join(outDir, `.merging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(path.join(staging, 'index'), { recursive: true });
@@ -397,22 +399,27 @@ export async function mergeParts(partDirs: readonly string[], outDir: string, ch
     // bytes gzipped the same way are the same file, so one made before is linked.
     const before = gzippedChunks(previous);
     let linked = 0;
-    await Promise.all(
-      chunks.map(async (c, i) => {
-        const file = path.join(staging, 'index', `${metaChunks[i]![2]}.pf_index`);
-        const same = before.get(createHash('sha256').update(c.raw).digest('hex'));
-        if (same) {
-          try {
-            linkSync(same, file);
-            linked++;
-            return;
-          } catch {
-            // gone meanwhile (another build pruned it): gzipped below
+    // In batches, so that no more than a batch of files is open at once (a year has about 1,600 chunks).
+    const BATCH = 64;
+    for (let from = 0; from < chunks.length; from += BATCH) {
+      await Promise.all(
+        chunks.slice(from, from + BATCH).map(async (c, k) => {
+          const i = from + k;
+          const file = path.join(staging, 'index', `${metaChunks[i]![2]}.pf_index`);
+          const same = before.get(createHash('sha256').update(c.raw).digest('hex'));
+          if (same) {
+            try {
+              linkSync(same, file);
+              linked++;
+              return;
+            } catch {
+              // gone meanwhile (another build pruned it): gzipped below
+            }
           }
-        }
-        await writeFile(file, await gzip(c.raw, GZIP));
-      }),
-    );
+          await writeFile(file, await gzip(c.raw, GZIP));
+        }),
+      );
+    }
     filterFiles.forEach((f, i) => writeFileSync(path.join(staging, 'filter', `${filterNames[i]![1]}.pf_filter`), gzipSync(f, { level: 9 })));
     writeFileSync(path.join(staging, `pagefind.${metaHash}.pf_meta`), gzipSync(Buffer.concat([SIGNATURE, encode(meta)]), { level: 9 }));
     const entry = { version: first.entry.version, languages: { [first.lang]: { hash: metaHash, wasm: null, page_count: total } }, include_characters: first.entry.include_characters };
@@ -423,7 +430,6 @@ export async function mergeParts(partDirs: readonly string[], outDir: string, ch
     }
     for (const dir of partDirs) rmSync(dir, { recursive: true, force: true });
     for (const name of ['index', 'filter', 'fragment', 'pagefind-entry.json']) rmSync(path.join(outDir, name), { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
     for (const name of readdirSync(staging)) renameSync(path.join(staging, name), path.join(outDir, name));
     return { chunks: chunks.length, linked };
   } finally {

@@ -517,8 +517,8 @@ async function mergedBundle(siteDir: string, dir: string, parts: readonly Planne
   const outDir = join(siteDir, dir);
   const partDirs = parts.map((p) => join(siteDir, p.dir));
   if (cacheDir !== null && cachedPartSummary(cacheDir, key) !== null) {
-    // Linked beside the parts first: an entry pruned meanwhile by another build leaves the parts to merge.
-    const linked = `${outDir}.linking-${process.pid}`;
+    // Linked beside the parts first (inside `outDir`, as mergeParts stages its bundle): an entry pruned meanwhile by another build leaves the parts to merge.
+    const linked = join(outDir, `.linking-${process.pid}`);
     if (linkCachedPart(cacheDir, key, linked)) {
       for (const d of partDirs) rmSync(d, { recursive: true, force: true });
       for (const name of readdirSync(linked)) renameSync(join(linked, name), join(outDir, name));

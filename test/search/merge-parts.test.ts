@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -69,6 +69,24 @@ test('a part given twice fails (its pages would overwrite each other), and no me
   }
   assert.not.ok(existsSync(join(dir, 'pagefind-entry.json')), 'no merged bundle');
   assert.ok(existsSync(join(copy, 'pagefind-entry.json')), 'the parts left as they were');
+});
+
+test('the merge writes nothing beside the bundle’s folder, even for a moment (a unit lists its year while its search is written)', async () => {
+  const year = join(work, 'watched');
+  const dir = join(year, 'pagefind');
+  const parts = await partsIn(dir);
+  const seen = new Set<string>();
+  const watcher = watch(year, (_event, name) => {
+    if (name) seen.add(String(name));
+  });
+  try {
+    await mergeParts(parts, dir, MERGED_CHUNK_SIZE);
+    await new Promise((r) => setTimeout(r, 200)); // the watcher's last events
+  } finally {
+    watcher.close();
+  }
+  assert.ok(existsSync(join(dir, 'pagefind-entry.json')), 'merged');
+  assert.equal([...seen].filter((n) => n !== 'pagefind'), [], 'only the bundle’s own folder changed in the year’s folder');
 });
 
 test.run();
